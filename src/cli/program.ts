@@ -1,0 +1,23 @@
+import { createRequire } from 'node:module'
+import { Command } from 'commander'
+import { registerCheck } from './commands/check'
+import { registerList } from './commands/list'
+import { registerNew } from './commands/new'
+import type { CliIo } from './io'
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string }
+
+/** The `factdesk` command line: the same services the app uses, one file per subcommand. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command()
+    .name('factdesk')
+    .description('Factdesk: an offline workbench for fact-checkers. Project files, claims and verdict reports from the command line.')
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+  registerNew(program, io)
+  registerCheck(program, io)
+  registerList(program, io)
+  return program
+}

@@ -1,0 +1,58 @@
+import { isAbsolute, join, normalize, relative, sep } from 'node:path'
+
+/** The renderer is served from this custom scheme, never from file:// (which could read any file). */
+export const APP_SCHEME = 'app'
+export const APP_HOST = 'factdesk'
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
+
+/**
+ * Maps an app:// request to a file inside the renderer folder, or null when it points anywhere
+ * else (another host, `..` segments, encoded separators, absolute paths).
+ */
+export function resolveAppRequest(rendererDir: string, requestUrl: string): string | null {
+  let url: URL
+  try {
+    url = new URL(requestUrl)
+  } catch {
+    return null
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null
+  let pathname: string
+  try {
+    pathname = decodeURIComponent(url.pathname)
+  } catch {
+    return null
+  }
+  if (pathname.includes('\0') || pathname.includes('\\')) return null
+  const relativePath = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '')
+  const file = normalize(join(rendererDir, relativePath))
+  const inside = relative(rendererDir, file)
+  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) return null
+  return file
+}
+
+/** Whether a frame URL is the app's own renderer (the only sender IPC answers). */
+export function isTrustedRendererUrl(frameUrl: string, devServerUrl?: string): boolean {
+  let url: URL
+  try {
+    url = new URL(frameUrl)
+  } catch {
+    return false
+  }
+  if (url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST) return true
+  if (devServerUrl) {
+    const dev = new URL(devServerUrl)
+    return url.origin === dev.origin
+  }
+  return false
+}
+
+/** Only web links leave the app, and only to the system browser. */
+export function isExternalWebUrl(target: string): boolean {
+  try {
+    const url = new URL(target)
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== ''
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,38 @@
+import { api, type Handlers } from '../../shared/api'
+import { isChannel } from '../../shared/channels'
+import { AppError, type Envelope } from '../../shared/errors'
+import { describeZodError } from '../../shared/project/codec'
+
+export type Dispatch = (channel: unknown, input: unknown) => Promise<Envelope<unknown>>
+
+export interface DispatcherOptions {
+  /** Called with failures that are not AppErrors (bugs), for the log; never with user data. */
+  onUnexpected?: (channel: string, error: unknown) => void
+}
+
+/**
+ * Serves the API contract from plain handler functions. It is the single place where input is
+ * parsed against the channel's schema and where every failure becomes an error envelope, so the
+ * Electron IPC wrapper, the HTTP server and the e2e bridge behave identically and never throw.
+ */
+export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatch {
+  return async (channel, input) => {
+    if (!isChannel(channel)) {
+      const name = typeof channel === 'string' ? `"${channel.slice(0, 80)}"` : `a ${typeof channel}`
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `There is no API channel named ${name}.` } }
+    }
+    const parsed = api[channel].input.safeParse(input ?? {})
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid input for ${channel}: ${describeZodError(parsed.error)}.` } }
+    }
+    try {
+      const handler = handlers[channel] as (input: unknown) => Promise<unknown>
+      return { ok: true, value: await handler(parsed.data) }
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } }
+      options.onUnexpected?.(channel, error)
+      const detail = error instanceof Error ? error.message : String(error)
+      return { ok: false, error: { code: 'INTERNAL', message: `Factdesk hit an unexpected problem in ${channel}: ${detail}` } }
+    }
+  }
+}

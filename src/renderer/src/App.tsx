@@ -1,0 +1,19 @@
+import { useEffect } from 'react'
+import { Notices } from './components/Notices'
+import { ProjectScreen } from './features/article/ProjectScreen'
+import { HomeScreen } from './features/library/HomeScreen'
+import { useApp } from './store'
+
+export function App() {
+  const boot = useApp((s) => s.boot)
+  const current = useApp((s) => s.current)
+  useEffect(() => {
+    void boot()
+  }, [boot])
+  return (
+    <>
+      {current ? <ProjectScreen opened={current} /> : <HomeScreen />}
+      <Notices />
+    </>
+  )
+}

@@ -1,0 +1,45 @@
+import type { InputOf, OutputOf } from '../../../shared/api'
+import { buildFactdeskApi } from '../../../shared/bridge'
+import { CHANNELS, type Channel } from '../../../shared/channels'
+import type { Envelope, ErrorCode } from '../../../shared/errors'
+
+/** A failed call, with the code and the sentence the service wrote for the checker. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+/** The browser edition: the API over HTTP on the local server, with the launch token. */
+function httpInvoke(channel: string, input: unknown): Promise<Envelope<unknown>> {
+  const token = sessionStorage.getItem('factdesk-token') ?? ''
+  return fetch(`/api/${encodeURIComponent(channel)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Factdesk-Token': token },
+    body: JSON.stringify(input ?? {}),
+  }).then(
+    (response) => response.json() as Promise<Envelope<unknown>>,
+    (error: unknown) => ({
+      ok: false,
+      error: { code: 'IO', message: `Factdesk's local server did not answer (${String(error)}). Is it still running?` },
+    }),
+  )
+}
+
+const transport = window.factdesk ?? buildFactdeskApi(CHANNELS, httpInvoke)
+
+/** Calls a channel and unwraps the envelope: the value, or an ApiError to show the checker. */
+export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  const [domain, verb] = channel.split(':') as [string, string]
+  const fn = (transport as unknown as Record<string, Record<string, (i: unknown) => Promise<Envelope<OutputOf<C>>>>>)[domain]?.[verb]
+  if (!fn) throw new ApiError('UNKNOWN_CHANNEL', `This build has no channel ${channel}.`)
+  const envelope = await fn(input)
+  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message)
+  return envelope.value
+}
+
+export const isDesktop = window.factdesk !== undefined

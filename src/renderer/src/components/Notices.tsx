@@ -1,0 +1,20 @@
+import { useApp } from '../store'
+
+/** Errors and confirmations, read out by screen readers, dismissed by the checker. */
+export function Notices() {
+  const notices = useApp((s) => s.notices)
+  const dismiss = useApp((s) => s.dismissNotice)
+  if (notices.length === 0) return null
+  return (
+    <div className="notices" role="region" aria-label="Notifications">
+      {notices.map((notice) => (
+        <div key={notice.id} className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          <p>{notice.message}</p>
+          <button type="button" className="button-quiet" onClick={() => dismiss(notice.id)} aria-label="Dismiss notification">
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,14 @@
+import { useApp } from '../store'
+
+const LABELS = { saved: 'Saved', saving: 'Saving…', error: 'Not saved', conflict: 'Changed on disk' } as const
+
+/** Saved / Saving / Error, always visible in the project's top bar. */
+export function SaveIndicator() {
+  const save = useApp((s) => s.save)
+  if (!save) return null
+  return (
+    <span className={`save-indicator save-${save.state}`} role="status" title={save.message ?? undefined}>
+      {LABELS[save.state]}
+    </span>
+  )
+}

@@ -1,0 +1,8 @@
+import type { FactdeskApi } from '../../shared/api'
+
+declare global {
+  interface Window {
+    /** Set by the preload (desktop) or the e2e bridge; absent in the browser edition. */
+    factdesk?: FactdeskApi
+  }
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod'
+import type { Channel } from './channels'
+import type { Envelope } from './errors'
+import { LooseDateSchema, type ClaimStatus, type Project } from './project/schema'
+
+/**
+ * The typed API contract: for every channel, the zod schema its input must pass and the type of
+ * its output. Main (IPC), the browser edition (HTTP) and the e2e bridge all serve it through one
+ * dispatcher; the renderer calls it through `window.factdesk` or HTTP. Every call resolves to an
+ * envelope: `{ ok: true, value } | { ok: false, error: { code, message } }`.
+ */
+
+/** A project file path as the renderer may name it: absolute and ending in .factdesk.json. */
+const ProjectPath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => p.endsWith('.factdesk.json'), 'must be a path ending in .factdesk.json')
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'must be an absolute path')
+  .refine((p) => !p.includes('\0'), 'must not contain NUL')
+const Empty = z.strictObject({})
+const WithPath = z.strictObject({ path: ProjectPath })
+
+export const ArticleInputSchema = z.strictObject({
+  title: z.string().trim().max(1000).default(''),
+  text: z
+    .string()
+    .max(20_000_000)
+    .refine((t) => t.trim().length > 0, 'must not be empty: paste the article text'),
+  outlet: z.string().max(500).default(''),
+  author: z.string().max(500).default(''),
+  url: z.string().max(4000).default(''),
+  publishedAt: LooseDateSchema.default(''),
+  language: z
+    .string()
+    .regex(/^(und|[a-z]{2,3})$/)
+    .optional(),
+})
+export type ArticleInput = z.input<typeof ArticleInputSchema>
+
+export const SettingsSchema = z.strictObject({
+  /** Where new projects go and the library lists from; empty means the default. */
+  projectsDir: z.string().max(4096),
+  checkerName: z.string().max(200),
+  organisationName: z.string().max(300),
+  organisationUrl: z.string().max(4000),
+  recent: z.array(z.string().max(4096)).max(50),
+})
+export type Settings = z.infer<typeof SettingsSchema>
+
+export type Edition = 'desktop' | 'browser' | 'test'
+
+export interface AppInfo {
+  name: string
+  version: string
+  edition: Edition
+  platform: string
+  projectsDir: string
+  /** Why projectsDir is what it is: the FACTDESK_HOME variable, a setting, or the default. */
+  projectsDirSource: 'env' | 'setting' | 'default'
+  schemaVersion: number
+}
+
+export interface SampleArticle {
+  title: string
+  outlet: string
+  author: string
+  publishedAt: string
+  language: string
+  text: string
+}
+
+export type SaveState = 'saved' | 'saving' | 'error' | 'conflict'
+
+export interface SaveStatus {
+  state: SaveState
+  /** ISO time of the last successful write, or null before the first one. */
+  savedAt: string | null
+  message: string | null
+}
+
+export interface OpenedProject {
+  path: string
+  project: Project
+  save: SaveStatus
+  /** Set when the file was upgraded from an older schema on open (it is saved as the new one). */
+  migratedFrom: number | null
+}
+
+export interface ProjectSummary {
+  path: string
+  file: string
+  title: string
+  outlet: string
+  publishedAt: string
+  language: string
+  claims: number
+  byStatus: Record<ClaimStatus, number>
+  byVerdict: Record<string, number>
+  /** Checked claims (status done) out of the claims that are not suggestions or dismissed. */
+  progress: { done: number; total: number }
+  updatedAt: string
+  bytes: number
+}
+
+export interface LibraryListing {
+  dir: string
+  projects: ProjectSummary[]
+  /** Files that look like projects but cannot be read, with the reason; never hidden. */
+  problems: { path: string; file: string; message: string }[]
+}
+
+export interface TrashedProject {
+  trashPath: string
+  file: string
+  title: string
+  deletedAt: string
+}
+
+// The output type exists only at the type level: it is the contract, and the handler map checks it.
+const channel =
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+  <Output>() =>
+    <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output })
+
+export const api = {
+  'app:info': channel<AppInfo>()(Empty),
+  'app:sample': channel<SampleArticle>()(Empty),
+  'settings:get': channel<Settings>()(Empty),
+  'settings:set': channel<Settings>()(SettingsSchema.partial().strict()),
+  'project:create': channel<OpenedProject>()(ArticleInputSchema),
+  'project:open': channel<OpenedProject>()(WithPath),
+  'project:list': channel<LibraryListing>()(Empty),
+  'project:close': channel<SaveStatus>()(WithPath),
+  'project:awaitSave': channel<SaveStatus>()(WithPath),
+  'project:checkDisk': channel<SaveStatus>()(WithPath),
+  'project:reload': channel<OpenedProject>()(WithPath),
+  'project:saveCopy': channel<OpenedProject>()(WithPath),
+  'project:rename': channel<ProjectSummary>()(z.strictObject({ path: ProjectPath, title: z.string().trim().min(1).max(1000) })),
+  'project:duplicate': channel<ProjectSummary>()(WithPath),
+  'project:delete': channel<TrashedProject>()(WithPath),
+  'project:trash': channel<TrashedProject[]>()(Empty),
+  'project:restore': channel<ProjectSummary>()(z.strictObject({ trashPath: z.string().min(1).max(4096) })),
+  'project:recent': channel<ProjectSummary[]>()(Empty),
+} satisfies Record<Channel, { input: z.ZodType; output: unknown }>
+
+export type Api = typeof api
+/** What a caller passes (defaults may be left out). */
+export type InputOf<C extends Channel> = z.input<Api[C]['input']>
+/** What a handler receives after parsing (defaults filled in). */
+export type ParsedInputOf<C extends Channel> = z.output<Api[C]['input']>
+export type OutputOf<C extends Channel> = Api[C]['output']
+
+export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> }
+
+type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never
+type VerbOf<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never
+
+/** `window.factdesk`: `factdesk.project.open({ path })`, one function per channel. */
+export type FactdeskApi = {
+  [D in DomainOf<Channel>]: {
+    [V in VerbOf<Channel, D>]: (input: InputOf<`${D}:${V}` & Channel>) => Promise<Envelope<OutputOf<`${D}:${V}` & Channel>>>
+  }
+}

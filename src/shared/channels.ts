@@ -1,0 +1,30 @@
+/**
+ * Every channel of the API, `domain:verb`. Kept apart from the schemas in api.ts so the sandboxed
+ * preload can build `window.factdesk` without bundling zod; api.ts is checked against this list.
+ */
+export const CHANNELS = [
+  'app:info',
+  'app:sample',
+  'settings:get',
+  'settings:set',
+  'project:create',
+  'project:open',
+  'project:list',
+  'project:close',
+  'project:awaitSave',
+  'project:checkDisk',
+  'project:reload',
+  'project:saveCopy',
+  'project:rename',
+  'project:duplicate',
+  'project:delete',
+  'project:trash',
+  'project:restore',
+  'project:recent',
+] as const
+
+export type Channel = (typeof CHANNELS)[number]
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value)
+}

@@ -1,0 +1,43 @@
+/**
+ * Every failure that reaches a checker carries a stable code (for code paths and tests) and a
+ * sentence the checker can act on (for people). Services throw AppError; the dispatcher turns it
+ * into the `{ ok: false, error }` envelope so nothing ever throws across IPC or HTTP.
+ */
+export const ERROR_CODES = [
+  'UNKNOWN_CHANNEL',
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'INVALID_PROJECT',
+  'NEWER_SCHEMA',
+  'TOO_LARGE',
+  'NOT_OPEN',
+  'CONFLICT',
+  'UNSUPPORTED',
+  'IO',
+  'FORBIDDEN',
+  'INTERNAL',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface ErrorInfo {
+  code: ErrorCode
+  message: string
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'AppError'
+    this.code = code
+  }
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo }
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value)
+}

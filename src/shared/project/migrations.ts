@@ -1,0 +1,85 @@
+import { z } from 'zod'
+import { defaultRatingScale } from './rating-scales'
+import { SCHEMA_VERSION } from './schema'
+
+/**
+ * Each migration takes a file of version N (already parsed JSON) and returns version N + 1.
+ * Version 0 is the pre-release draft shape: no `schemaVersion`, `version: 0`, claims located by
+ * a `span` pair and rated with a free-text label.
+ */
+const DraftV0Schema = z.object({
+  version: z.literal(0),
+  title: z.string(),
+  text: z.string(),
+  created: z.string(),
+  claims: z.array(
+    z.object({
+      id: z.string(),
+      quote: z.string(),
+      span: z.tuple([z.number().int(), z.number().int()]),
+      rating: z.string().nullable(),
+      note: z.string().optional(),
+    }),
+  ),
+})
+
+function migrateV0(data: unknown): unknown {
+  const draft = DraftV0Schema.parse(data)
+  const scale = defaultRatingScale()
+  const created = new Date(draft.created).toISOString()
+  return {
+    schemaVersion: 1,
+    id: `p-${draft.created.replace(/\D/g, '').slice(0, 14) || 'draft'}`,
+    createdAt: created,
+    updatedAt: created,
+    article: { title: draft.title, outlet: '', author: '', url: '', publishedAt: '', language: 'und', text: draft.text },
+    ratingScale: scale,
+    claims: draft.claims.map((claim) => {
+      const label =
+        claim.rating === null ? undefined : scale.labels.find((l) => l.label.toLowerCase() === claim.rating?.trim().toLowerCase())
+      // A rating the scale does not know is kept in the notes rather than dropped.
+      const lostRating = claim.rating !== null && !label ? `Draft rating: ${claim.rating}` : ''
+      return {
+        id: claim.id,
+        text: claim.quote,
+        start: claim.span[0],
+        end: claim.span[1],
+        origin: 'manual',
+        status: label ? 'done' : 'to-check',
+        score: null,
+        reasons: [],
+        verdict: label?.id ?? null,
+        rationale: '',
+        sourceIds: [],
+        notes: [claim.note ?? '', lostRating].filter(Boolean).join('\n'),
+        checker: '',
+        createdAt: created,
+        updatedAt: created,
+      }
+    }),
+    sources: [],
+    history: [
+      { at: created, author: 'factdesk', action: 'project.migrate', claimId: null, summary: 'Migrated from the draft format (version 0).' },
+    ],
+  }
+}
+
+const MIGRATIONS: Record<number, (data: unknown) => unknown> = { 0: migrateV0 }
+
+/** The schema version a parsed file declares: `schemaVersion`, or 0 for the draft shape. */
+export function declaredVersion(data: unknown): number | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined
+  const record = data as Record<string, unknown>
+  if ('schemaVersion' in record) return Number.isInteger(record.schemaVersion) ? (record.schemaVersion as number) : undefined
+  return record.version === 0 ? 0 : undefined
+}
+
+export function migrateToCurrent(data: unknown, from: number): unknown {
+  let current = data
+  for (let version = from; version < SCHEMA_VERSION; version++) {
+    const step = MIGRATIONS[version]
+    if (!step) throw new Error(`no migration from schema ${version}`)
+    current = step(current)
+  }
+  return current
+}

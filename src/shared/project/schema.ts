@@ -1,0 +1,161 @@
+import { z } from 'zod'
+
+/** The schema version this build writes. Files with a higher number are refused, never rewritten. */
+export const SCHEMA_VERSION = 1
+
+/** Ids are short and URL-safe so they read well in git diffs and in exported reports. */
+export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "-" or "_"')
+const Timestamp = z.iso.datetime({ offset: true })
+/** A calendar date as checkers type it: empty, a year, a month or a full ISO date. */
+export const LooseDateSchema = z.string().regex(/^$|^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be empty or a date like 2026-11-27')
+const Offset = z.number().int().nonnegative()
+
+export const CLAIM_STATUSES = ['suggested', 'dismissed', 'to-check', 'in-progress', 'needs-review', 'done'] as const
+export const ClaimStatusSchema = z.enum(CLAIM_STATUSES)
+export type ClaimStatus = z.infer<typeof ClaimStatusSchema>
+
+export const RatingLabelSchema = z.strictObject({
+  id: IdSchema,
+  label: z.string().min(1).max(80),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a7f37'),
+  /** Optional number for ClaimReview's ratingValue; higher is more accurate. */
+  value: z.number().int().min(1).max(100).nullable(),
+  description: z.string().max(2000),
+})
+export type RatingLabel = z.infer<typeof RatingLabelSchema>
+
+export const RatingScaleSchema = z
+  .strictObject({
+    id: IdSchema,
+    name: z.string().min(1).max(120),
+    labels: z.array(RatingLabelSchema).min(1).max(20),
+  })
+  .superRefine((scale, ctx) => {
+    const seen = new Set<string>()
+    scale.labels.forEach((label, i) => {
+      if (seen.has(label.id)) ctx.addIssue({ code: 'custom', path: ['labels', i, 'id'], message: `duplicate label id "${label.id}"` })
+      seen.add(label.id)
+    })
+  })
+export type RatingScale = z.infer<typeof RatingScaleSchema>
+
+export const ArticleSchema = z.strictObject({
+  title: z.string().max(1000),
+  outlet: z.string().max(500),
+  author: z.string().max(500),
+  url: z.string().max(4000),
+  publishedAt: LooseDateSchema,
+  /** BCP 47 primary language subtag ("en", "uk"), or "und" when unknown. */
+  language: z.string().regex(/^(und|[a-z]{2,3})$/, 'must be a language code like "en" or "und"'),
+  text: z.string(),
+})
+export type Article = z.infer<typeof ArticleSchema>
+
+/** Why a sentence was proposed: the kind of evidence and where it sits in the article. */
+export const ReasonSchema = z.strictObject({
+  kind: z.string().min(1).max(40),
+  text: z.string().max(2000),
+  start: Offset,
+  end: Offset,
+})
+export type Reason = z.infer<typeof ReasonSchema>
+
+export const ClaimSchema = z.strictObject({
+  id: IdSchema,
+  text: z.string().min(1),
+  start: Offset,
+  end: Offset,
+  origin: z.enum(['suggested', 'manual']),
+  status: ClaimStatusSchema,
+  score: z.number().min(0).max(1).nullable(),
+  reasons: z.array(ReasonSchema),
+  verdict: IdSchema.nullable(),
+  rationale: z.string(),
+  sourceIds: z.array(IdSchema),
+  notes: z.string(),
+  checker: z.string().max(200),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+})
+export type Claim = z.infer<typeof ClaimSchema>
+
+export const SourceSchema = z.strictObject({
+  id: IdSchema,
+  url: z.string().max(4000),
+  title: z.string().max(1000),
+  publisher: z.string().max(500),
+  date: LooseDateSchema,
+  excerpt: z.string().max(20000),
+  archiveUrl: z.string().max(4000),
+  /** Path of a copied attachment, relative to the project file's folder; empty when none. */
+  attachment: z.string().max(1000),
+  reliability: z.string().max(2000),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+})
+export type Source = z.infer<typeof SourceSchema>
+
+export const HistoryEntrySchema = z.strictObject({
+  at: Timestamp,
+  author: z.string().max(200),
+  /** What happened, as `domain.verb` ("claim.verdict", "source.add"). */
+  action: z.string().min(1).max(60),
+  claimId: IdSchema.nullable(),
+  summary: z.string().max(2000),
+})
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>
+
+const ProjectShape = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id: IdSchema,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  article: ArticleSchema,
+  ratingScale: RatingScaleSchema,
+  claims: z.array(ClaimSchema),
+  sources: z.array(SourceSchema),
+  history: z.array(HistoryEntrySchema),
+})
+
+/**
+ * The whole project file. Beyond field types it checks the cross-references a checker relies on:
+ * every claim's text is exactly the article slice at its offsets, ids are unique, verdicts exist in
+ * the scale and source ids exist in the project.
+ */
+export const ProjectSchema = ProjectShape.superRefine((project, ctx) => {
+  const textLength = project.article.text.length
+  const labelIds = new Set(project.ratingScale.labels.map((l) => l.id))
+  const sourceIds = new Set<string>()
+  project.sources.forEach((source, i) => {
+    if (sourceIds.has(source.id))
+      ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id "${source.id}"` })
+    sourceIds.add(source.id)
+  })
+  const claimIds = new Set<string>()
+  project.claims.forEach((claim, i) => {
+    const at = (field: string): (string | number)[] => ['claims', i, field]
+    if (claimIds.has(claim.id)) ctx.addIssue({ code: 'custom', path: at('id'), message: `duplicate claim id "${claim.id}"` })
+    claimIds.add(claim.id)
+    if (claim.end <= claim.start || claim.end > textLength) {
+      ctx.addIssue({
+        code: 'custom',
+        path: at('end'),
+        message: `offsets ${claim.start}–${claim.end} are outside the article (length ${textLength})`,
+      })
+    } else if (project.article.text.slice(claim.start, claim.end) !== claim.text) {
+      ctx.addIssue({ code: 'custom', path: at('text'), message: `does not match the article text at offsets ${claim.start}–${claim.end}` })
+    }
+    if (claim.verdict !== null && !labelIds.has(claim.verdict)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: at('verdict'),
+        message: `"${claim.verdict}" is not a label of the rating scale "${project.ratingScale.name}"`,
+      })
+    }
+    claim.sourceIds.forEach((id, j) => {
+      if (!sourceIds.has(id))
+        ctx.addIssue({ code: 'custom', path: ['claims', i, 'sourceIds', j], message: `source "${id}" does not exist in this project` })
+    })
+  })
+})
+export type Project = z.infer<typeof ProjectShape>

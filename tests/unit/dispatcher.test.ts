@@ -1,0 +1,90 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createDispatcher, type Dispatch } from '../../src/main/services/dispatcher'
+import { createServices } from '../../src/main/services/handlers'
+
+describe('dispatcher', () => {
+  let root: string
+  let dispatch: Dispatch
+  let home: string
+
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'factdesk-dispatch-'))
+    home = join(root, 'projects')
+    const services = createServices({
+      edition: 'test',
+      version: '0.0.0-test',
+      resourcesDir: join(import.meta.dirname, '../../resources'),
+      configDir: join(root, 'config'),
+      env: { FACTDESK_HOME: home },
+    })
+    dispatch = createDispatcher(services.handlers)
+  })
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true })
+  })
+
+  const filesInHome = async (): Promise<string[]> => readdir(home).catch(() => [])
+
+  it('answers an unknown channel with an error envelope and writes nothing', async () => {
+    const result = await dispatch('project:explode', {})
+    expect(result).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'There is no API channel named "project:explode".' } })
+    expect(await filesInHome()).toEqual([])
+  })
+
+  it('rejects wrong types, naming the field, and writes nothing', async () => {
+    const result = await dispatch('project:create', { title: 42, text: 'Some text.' })
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.code).toBe('INVALID_INPUT')
+    expect(result.error.message).toContain('title')
+    expect(await filesInHome()).toEqual([])
+  })
+
+  it('rejects missing fields and unknown fields', async () => {
+    const missing = await dispatch('project:create', { title: 'No text' })
+    expect(missing).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    if (!missing.ok) expect(missing.error.message).toContain('text')
+    const extra = await dispatch('project:open', { path: '/tmp/a.factdesk.json', evil: true })
+    expect(extra).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    const notAProject = await dispatch('project:open', { path: '/etc/passwd' })
+    expect(notAProject).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    if (!notAProject.ok) expect(notAProject.error.message).toContain('.factdesk.json')
+    expect(await filesInHome()).toEqual([])
+  })
+
+  it('rejects input that is not an object at all', async () => {
+    for (const input of ['text', 7, [1, 2], true]) {
+      const result = await dispatch('project:create', input)
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    }
+    expect(await filesInHome()).toEqual([])
+  })
+
+  it('round-trips a project: create, list, open', async () => {
+    const created = await dispatch('project:create', { title: 'Bridge costs', text: 'The bridge cost €4 million.\n\nIt opened in 2019.' })
+    expect(created.ok).toBe(true)
+    if (!created.ok) return
+    const opened = created.value as { path: string; project: { article: { title: string; text: string } } }
+    expect(opened.path).toBe(join(home, 'bridge-costs.factdesk.json'))
+    expect(opened.project.article.text).toBe('The bridge cost €4 million.\n\nIt opened in 2019.')
+
+    const listed = await dispatch('project:list', {})
+    expect(listed).toMatchObject({
+      ok: true,
+      value: { dir: home, projects: [{ title: 'Bridge costs', file: 'bridge-costs.factdesk.json' }] },
+    })
+
+    const reopened = await dispatch('project:open', { path: opened.path })
+    expect(reopened).toMatchObject({ ok: true, value: { path: opened.path, project: { article: { title: 'Bridge costs' } } } })
+  })
+
+  it('reports a missing file as NOT_FOUND naming the path', async () => {
+    const path = join(home, 'nope.factdesk.json')
+    const result = await dispatch('project:open', { path })
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    if (!result.ok) expect(result.error.message).toContain(path)
+  })
+})
