@@ -20,7 +20,7 @@ const services = createServices({
   edition: 'desktop',
   version: app.getVersion(),
   resourcesDir: join(app.getAppPath(), 'resources'),
-  configDir: app.getPath('userData'),
+  configDir: process.env.FACTDESK_CONFIG_DIR ?? app.getPath('userData'),
   documentsDir: app.getPath('documents'),
 })
 

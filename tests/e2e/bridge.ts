@@ -1,0 +1,92 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize, relative } from 'node:path'
+import type { Page } from '@playwright/test'
+import { buildFactdeskApi } from '../../src/shared/bridge'
+import { CHANNELS } from '../../src/shared/channels'
+import { CONTENT_SECURITY_POLICY_HEADER } from '../../src/shared/csp'
+import { createDispatcher } from '../../src/main/services/dispatcher'
+import { createServices, type ServiceContext, type Services } from '../../src/main/services/handlers'
+
+const REPO = join(import.meta.dirname, '../..')
+const RENDERER_DIR = join(REPO, 'out/renderer')
+/** The built renderer is served under this origin, as the app serves it under app://factdesk. */
+export const APP_URL = 'http://factdesk.test/'
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+}
+
+export interface Bridge {
+  /** Temp folder of this test: `projects/` (FACTDESK_HOME) and `config/`. */
+  root: string
+  home: string
+  services: Services
+  dispose: () => Promise<void>
+}
+
+/**
+ * Runs the real renderer against the real services: the built renderer is served from out/ by
+ * request interception (with the app's CSP), and `window.factdesk` is installed before the
+ * page's scripts run, each call going through a Playwright binding to the same dispatcher the
+ * Electron main process uses, writing real files in a temp folder.
+ */
+export async function installBridge(page: Page, context: Partial<ServiceContext> = {}): Promise<Bridge> {
+  await stat(join(RENDERER_DIR, 'index.html')).catch(() => {
+    throw new Error('out/renderer is missing: run `npm run build` before the e2e tests (npm test does).')
+  })
+  const root = await mkdtemp(join(tmpdir(), 'factdesk-e2e-'))
+  const home = join(root, 'projects')
+  const services = createServices({
+    edition: 'test',
+    version: '0.0.0-e2e',
+    resourcesDir: join(REPO, 'resources'),
+    configDir: join(root, 'config'),
+    env: { FACTDESK_HOME: home },
+    ...context,
+  })
+  const dispatch = createDispatcher(services.handlers)
+
+  await page.route(`${APP_URL}**`, async (route) => {
+    const url = new URL(route.request().url())
+    const file = normalize(join(RENDERER_DIR, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)))
+    if (relative(RENDERER_DIR, file).startsWith('..')) return route.fulfill({ status: 404 })
+    try {
+      const body = await readFile(file)
+      return await route.fulfill({
+        status: 200,
+        body,
+        headers: {
+          'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+          'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER,
+        },
+      })
+    } catch {
+      return route.fulfill({ status: 404 })
+    }
+  })
+  // Like the IPC wrapper, the bridge answers only the app's own frame.
+  await page.exposeBinding('__factdeskInvoke', (source, channel: unknown, input: unknown) =>
+    source.frame.url().startsWith(APP_URL)
+      ? dispatch(channel, input)
+      : { ok: false, error: { code: 'FORBIDDEN', message: 'not the app frame' } },
+  )
+  await page.addInitScript({
+    content: `window.factdesk = (${buildFactdeskApi.toString()})(${JSON.stringify(CHANNELS)}, (channel, input) => window.__factdeskInvoke(channel, input));`,
+  })
+  return {
+    root,
+    home,
+    services,
+    dispose: async () => {
+      await services.store.closeAll()
+      await rm(root, { recursive: true, force: true })
+    },
+  }
+}

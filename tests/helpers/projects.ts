@@ -1,0 +1,45 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { newProject } from '../../src/shared/project/create'
+import type { Claim, Project } from '../../src/shared/project/schema'
+
+export const ARTICLE_TEXT = `City officials said the new bridge cost €41 million, 12% over budget.
+
+The mayor called it "the best day for this town in a decade." Opponents say the money should have gone to schools.`
+
+export function makeProject(text = ARTICLE_TEXT, title = 'Bridge over budget'): Project {
+  return newProject(
+    { title, text, outlet: 'The Test Gazette', publishedAt: '2026-11-01', language: 'en' },
+    { now: new Date('2026-11-20T10:00:00.000Z'), author: 'tester' },
+  )
+}
+
+/** A manual claim over the first occurrence of `quote` in the article. */
+export function claimOver(project: Project, quote: string, id = `c-${project.claims.length + 1}`): Claim {
+  const start = project.article.text.indexOf(quote)
+  if (start < 0) throw new Error(`"${quote}" is not in the article`)
+  const at = '2026-11-20T10:00:00.000Z'
+  return {
+    id,
+    text: quote,
+    start,
+    end: start + quote.length,
+    origin: 'manual',
+    status: 'to-check',
+    score: null,
+    reasons: [],
+    verdict: null,
+    rationale: '',
+    sourceIds: [],
+    notes: '',
+    checker: '',
+    createdAt: at,
+    updatedAt: at,
+  }
+}
+
+export async function tempDir(prefix = 'factdesk-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix))
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
+}

@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { build } from 'esbuild'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { encodeProject } from '../../src/shared/project/codec'
+import { readProjectFile } from '../../src/main/services/project-store'
+import { makeProject, tempDir } from '../helpers/projects'
+
+const KILLS = 200
+
+/** Starts the writer, waits until it has saved at least once, kills it after `delayMs`; returns the last generation it confirmed. */
+function runAndKill(script: string, path: string, delayMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, path], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    let timer: NodeJS.Timeout | undefined
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk
+      timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs)
+    })
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk))
+    child.on('error', reject)
+    child.on('close', (_code, signal) => {
+      if (signal !== 'SIGKILL') return reject(new Error(`writer exited on its own: ${err || out.slice(-200)}`))
+      const lines = out.split('\n').filter((l) => /^\d+$/.test(l))
+      resolve(Number(lines.at(-1)))
+    })
+  })
+}
+
+describe('a project survives SIGKILL at any moment of a save', () => {
+  let dir: string
+  let cleanup: () => Promise<void>
+  let script: string
+  beforeAll(async () => {
+    ;({ dir, cleanup } = await tempDir('factdesk-kill-'))
+    script = join(dir, 'kill-writer.mjs')
+    // Bundled once so each of the 200 child processes starts in tens of milliseconds.
+    await build({
+      entryPoints: [join(import.meta.dirname, '../helpers/kill-writer.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: script,
+      logLevel: 'error',
+    })
+  })
+  afterAll(async () => cleanup())
+
+  it(`holds the previous or the new state after each of ${KILLS} kills`, { timeout: 240_000 }, async () => {
+    const path = join(dir, 'growing.factdesk.json')
+    await writeFile(path, encodeProject(makeProject()))
+    // A fixed-seed sequence of delays spreads the kills over every phase of a save.
+    let seed = 20261127
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    const outcomes = { previous: 0, next: 0 }
+    for (let i = 0; i < KILLS; i++) {
+      const confirmed = await runAndKill(script, path, random() * 25)
+      const { project } = await readProjectFile(path)
+      const onDisk = Number(/generation (\d+)/.exec(project.article.title)?.[1])
+      expect([confirmed, confirmed + 1], `kill ${i + 1}`).toContain(onDisk)
+      expect(project.history).toHaveLength(onDisk + 1)
+      outcomes[onDisk === confirmed ? 'previous' : 'next']++
+    }
+    // Both outcomes occurring shows kills landed mid-save, not only between saves.
+    expect(outcomes.previous + outcomes.next).toBe(KILLS)
+    expect(outcomes.next).toBeGreaterThan(0)
+  })
+})
