@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test'
+import type { Transport } from './tests/e2e/fixtures'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/e2e/chromium'
 
-export default defineConfig({
+export default defineConfig<{ transport: Transport }>({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   timeout: 30_000,
@@ -17,4 +18,10 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   outputDir: 'test-results',
+  projects: [
+    // Everything once, with the renderer reaching the services as it does in Electron.
+    { name: 'ipc-bridge', use: { transport: 'ipc-bridge' } },
+    // The app's flows again over the browser edition's HTTP server.
+    { name: 'http', testMatch: 'app/**/*.spec.ts', use: { transport: 'http' } },
+  ],
 })

@@ -3,6 +3,7 @@ import { Command } from 'commander'
 import { registerCheck } from './commands/check'
 import { registerList } from './commands/list'
 import { registerNew } from './commands/new'
+import { registerServe } from './commands/serve'
 import type { CliIo } from './io'
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string }
@@ -19,5 +20,6 @@ export function buildProgram(io: CliIo): Command {
   registerNew(program, io)
   registerCheck(program, io)
   registerList(program, io)
+  registerServe(program, io)
   return program
 }

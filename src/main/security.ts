@@ -1,14 +1,11 @@
-import { isAbsolute, join, normalize, relative, sep } from 'node:path'
+import { resolveInsideDir } from './services/static-files'
 
 /** The renderer is served from this custom scheme, never from file:// (which could read any file). */
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'factdesk'
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 
-/**
- * Maps an app:// request to a file inside the renderer folder, or null when it points anywhere
- * else (another host, `..` segments, encoded separators, absolute paths).
- */
+/** Maps an app:// request to a file inside the renderer folder, or null for anything else. */
 export function resolveAppRequest(rendererDir: string, requestUrl: string): string | null {
   let url: URL
   try {
@@ -17,18 +14,7 @@ export function resolveAppRequest(rendererDir: string, requestUrl: string): stri
     return null
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null
-  let pathname: string
-  try {
-    pathname = decodeURIComponent(url.pathname)
-  } catch {
-    return null
-  }
-  if (pathname.includes('\0') || pathname.includes('\\')) return null
-  const relativePath = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '')
-  const file = normalize(join(rendererDir, relativePath))
-  const inside = relative(rendererDir, file)
-  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) return null
-  return file
+  return resolveInsideDir(rendererDir, url.pathname)
 }
 
 /** Whether a frame URL is the app's own renderer (the only sender IPC answers). */

@@ -1,27 +1,18 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize, relative } from 'node:path'
+import { extname, join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { buildFactdeskApi } from '../../src/shared/bridge'
 import { CHANNELS } from '../../src/shared/channels'
 import { CONTENT_SECURITY_POLICY_HEADER } from '../../src/shared/csp'
 import { createDispatcher } from '../../src/main/services/dispatcher'
 import { createServices, type ServiceContext, type Services } from '../../src/main/services/handlers'
+import { MIME_TYPES, resolveInsideDir } from '../../src/main/services/static-files'
 
 const REPO = join(import.meta.dirname, '../..')
-const RENDERER_DIR = join(REPO, 'out/renderer')
+export const RENDERER_DIR = join(REPO, 'out/renderer')
 /** The built renderer is served under this origin, as the app serves it under app://factdesk. */
 export const APP_URL = 'http://factdesk.test/'
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-}
 
 export interface Bridge {
   /** Temp folder of this test: `projects/` (FACTDESK_HOME) and `config/`. */
@@ -37,7 +28,10 @@ export interface Bridge {
  * page's scripts run, each call going through a Playwright binding to the same dispatcher the
  * Electron main process uses, writing real files in a temp folder.
  */
-export async function installBridge(page: Page, context: Partial<ServiceContext> = {}): Promise<Bridge> {
+export async function installBridge(
+  page: Page,
+  { inject = true, ...context }: Partial<ServiceContext> & { inject?: boolean } = {},
+): Promise<Bridge> {
   await stat(join(RENDERER_DIR, 'index.html')).catch(() => {
     throw new Error('out/renderer is missing: run `npm run build` before the e2e tests (npm test does).')
   })
@@ -51,19 +45,28 @@ export async function installBridge(page: Page, context: Partial<ServiceContext>
     env: { FACTDESK_HOME: home },
     ...context,
   })
+  const bridge: Bridge = {
+    root,
+    home,
+    services,
+    dispose: async () => {
+      await services.store.closeAll()
+      await rm(root, { recursive: true, force: true })
+    },
+  }
+  if (!inject) return bridge
   const dispatch = createDispatcher(services.handlers)
 
   await page.route(`${APP_URL}**`, async (route) => {
-    const url = new URL(route.request().url())
-    const file = normalize(join(RENDERER_DIR, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)))
-    if (relative(RENDERER_DIR, file).startsWith('..')) return route.fulfill({ status: 404 })
+    const file = resolveInsideDir(RENDERER_DIR, new URL(route.request().url()).pathname)
+    if (!file) return route.fulfill({ status: 404 })
     try {
       const body = await readFile(file)
       return await route.fulfill({
         status: 200,
         body,
         headers: {
-          'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+          'Content-Type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
           'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER,
         },
       })
@@ -80,13 +83,5 @@ export async function installBridge(page: Page, context: Partial<ServiceContext>
   await page.addInitScript({
     content: `window.factdesk = (${buildFactdeskApi.toString()})(${JSON.stringify(CHANNELS)}, (channel, input) => window.__factdeskInvoke(channel, input));`,
   })
-  return {
-    root,
-    home,
-    services,
-    dispose: async () => {
-      await services.store.closeAll()
-      await rm(root, { recursive: true, force: true })
-    },
-  }
+  return bridge
 }

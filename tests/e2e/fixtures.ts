@@ -1,22 +1,37 @@
 import { test as base, expect } from '@playwright/test'
-import { APP_URL, installBridge, type Bridge } from './bridge'
+import { createDispatcher } from '../../src/main/services/dispatcher'
+import { startServer } from '../../src/cli/serve/server'
+import { APP_URL, installBridge, RENDERER_DIR, type Bridge } from './bridge'
 
-/** `bridge`: real services in a temp folder behind `window.factdesk`; `openApp()` loads the renderer. */
-export const test = base.extend<{ bridge: Bridge; openApp: () => Promise<void> }>({
-  bridge: async ({ page }, use) => {
-    const bridge = await installBridge(page)
+export type Transport = 'ipc-bridge' | 'http'
+
+/**
+ * `bridge`: the real services in a temp folder. With transport 'ipc-bridge' the renderer reaches
+ * them through an injected `window.factdesk` (as the preload provides it in Electron); with 'http'
+ * through the browser edition's real server. `openApp()` loads the renderer either way.
+ */
+export const test = base.extend<{ transport: Transport; bridge: Bridge; openApp: () => Promise<void> }>({
+  transport: ['ipc-bridge', { option: true }],
+  bridge: async ({ page, transport }, use) => {
+    const bridge = await installBridge(page, { inject: transport === 'ipc-bridge' })
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
     await use(bridge)
     await bridge.dispose()
     expect(errors, 'uncaught errors in the page').toEqual([])
   },
-  // Depends on `bridge` so window.factdesk is installed before the page loads.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  openApp: async ({ page, bridge }, use) => {
+  openApp: async ({ page, bridge, transport }, use) => {
+    if (transport === 'ipc-bridge') {
+      await use(async () => {
+        await page.goto(APP_URL)
+      })
+      return
+    }
+    const server = await startServer({ rendererDir: RENDERER_DIR, dispatch: createDispatcher(bridge.services.handlers) })
     await use(async () => {
-      await page.goto(APP_URL)
+      await page.goto(server.url)
     })
+    await server.close()
   },
 })
 

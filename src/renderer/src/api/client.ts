@@ -14,6 +14,17 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The browser edition prints an address with the launch token in the fragment (never sent to the
+ * server, never in logs); it is kept for this tab only and removed from the address bar.
+ */
+function takeLaunchToken(): void {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash)
+  if (!match?.[1]) return
+  sessionStorage.setItem('factdesk-token', match[1])
+  history.replaceState(null, '', window.location.pathname + window.location.search)
+}
+
 /** The browser edition: the API over HTTP on the local server, with the launch token. */
 function httpInvoke(channel: string, input: unknown): Promise<Envelope<unknown>> {
   const token = sessionStorage.getItem('factdesk-token') ?? ''
@@ -30,6 +41,7 @@ function httpInvoke(channel: string, input: unknown): Promise<Envelope<unknown>>
   )
 }
 
+if (!window.factdesk) takeLaunchToken()
 const transport = window.factdesk ?? buildFactdeskApi(CHANNELS, httpInvoke)
 
 /** Calls a channel and unwraps the envelope: the value, or an ApiError to show the checker. */

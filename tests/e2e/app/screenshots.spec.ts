@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { expect, test } from './fixtures'
+import { expect, test } from '../fixtures'
 
 // Captures the main screens in light and dark mode into test-results/screens, for people to look
 // at; `SCREENSHOTS_DIR=docs/screenshots npx playwright test screenshots` refreshes the README's.

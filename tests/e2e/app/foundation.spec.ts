@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { expect, test } from './fixtures'
+import { expect, test } from '../fixtures'
 
 const ARTICLE = `The regional rail operator carried 41.2 million passengers last year, up 6% on 2024, its annual report says.
 
@@ -39,18 +39,4 @@ test('with no projects the home screen offers the sample article, which opens', 
   await expect(page.getByRole('heading', { level: 2, name: /Harbourside council backs €48 million flood wall/ })).toBeVisible()
   await expect(page.getByText('The Northport Ledger', { exact: false })).toBeVisible()
   expect((await readdir(bridge.home)).filter((f) => f.endsWith('.factdesk.json'))).toHaveLength(1)
-})
-
-test('a call from a frame that is not the app is refused', async ({ page, bridge, openApp }) => {
-  await openApp()
-  const answer = await page.evaluate(async () => {
-    const frame = document.createElement('iframe')
-    frame.srcdoc = '<p>other</p>'
-    document.body.append(frame)
-    await new Promise((resolve) => frame.addEventListener('load', resolve))
-    const invoke = (frame.contentWindow as unknown as { __factdeskInvoke?: (c: string, i: unknown) => Promise<unknown> }).__factdeskInvoke
-    return invoke ? invoke('project:create', { title: 'x', text: 'y' }) : 'no binding in the frame'
-  })
-  expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-  expect(await readdir(bridge.home).catch(() => [])).toEqual([])
 })
