@@ -1,7 +1,16 @@
 import { z } from 'zod'
 import type { Channel } from './channels'
 import type { Envelope } from './errors'
-import { LooseDateSchema, type ClaimStatus, type Project } from './project/schema'
+import {
+  ArticleSchema,
+  ClaimStatusSchema,
+  IdSchema,
+  LooseDateSchema,
+  RatingScaleSchema,
+  type ClaimStatus,
+  type Project,
+  type RatingScale,
+} from './project/schema'
 
 /**
  * The typed API contract: for every channel, the zod schema its input must pass and the type of
@@ -20,6 +29,19 @@ const ProjectPath = z
   .refine((p) => !p.includes('\0'), 'must not contain NUL')
 const Empty = z.strictObject({})
 const WithPath = z.strictObject({ path: ProjectPath })
+const Offset = z.number().int().nonnegative().max(100_000_000)
+const ClaimIds = z.array(IdSchema).min(1).max(10_000)
+const SourceFieldsSchema = z.strictObject({
+  url: z.string().trim().max(4000),
+  title: z.string().trim().max(1000),
+  publisher: z.string().trim().max(500),
+  date: LooseDateSchema,
+  excerpt: z.string().max(20000),
+  archiveUrl: z.string().trim().max(4000),
+  reliability: z.string().max(2000),
+})
+/** Attachments travel as base64 so the same contract works over IPC and HTTP. */
+export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 export const ArticleInputSchema = z.strictObject({
   title: z.string().trim().max(1000).default(''),
@@ -85,6 +107,13 @@ export interface OpenedProject {
   save: SaveStatus
   /** Set when the file was upgraded from an older schema on open (it is saved as the new one). */
   migratedFrom: number | null
+  /** What Undo and Redo would do now (their history summaries), or null. */
+  undoable: { undo: string | null; redo: string | null }
+}
+
+/** The result of an edit: the project after it, and the claim to select (the one made or changed). */
+export interface Edited extends OpenedProject {
+  focus: string | null
 }
 
 export interface ProjectSummary {
@@ -142,6 +171,44 @@ export const api = {
   'project:trash': channel<TrashedProject[]>()(Empty),
   'project:restore': channel<ProjectSummary>()(z.strictObject({ trashPath: z.string().min(1).max(4096) })),
   'project:recent': channel<ProjectSummary[]>()(Empty),
+  'project:updateArticle': channel<Edited>()(
+    z.strictObject({ path: ProjectPath, fields: ArticleSchema.omit({ text: true }).partial().strict() }),
+  ),
+  'project:undo': channel<Edited>()(WithPath),
+  'project:redo': channel<Edited>()(WithPath),
+  'claim:create': channel<Edited>()(z.strictObject({ path: ProjectPath, start: Offset, end: Offset })),
+  'claim:accept': channel<Edited>()(z.strictObject({ path: ProjectPath, ids: ClaimIds })),
+  'claim:dismiss': channel<Edited>()(z.strictObject({ path: ProjectPath, ids: ClaimIds })),
+  'claim:setStatus': channel<Edited>()(z.strictObject({ path: ProjectPath, ids: ClaimIds, status: ClaimStatusSchema })),
+  'claim:setVerdict': channel<Edited>()(z.strictObject({ path: ProjectPath, id: IdSchema, verdict: IdSchema.nullable() })),
+  'claim:update': channel<Edited>()(
+    z.strictObject({
+      path: ProjectPath,
+      id: IdSchema,
+      fields: z
+        .strictObject({ rationale: z.string().max(200_000), notes: z.string().max(200_000), checker: z.string().trim().max(200) })
+        .partial(),
+    }),
+  ),
+  'claim:merge': channel<Edited>()(z.strictObject({ path: ProjectPath, ids: z.tuple([IdSchema, IdSchema]) })),
+  'claim:split': channel<Edited>()(z.strictObject({ path: ProjectPath, id: IdSchema, at: Offset })),
+  'claim:adjust': channel<Edited>()(z.strictObject({ path: ProjectPath, id: IdSchema, start: Offset, end: Offset })),
+  'source:add': channel<Edited>()(z.strictObject({ path: ProjectPath, claimId: IdSchema.nullable(), fields: SourceFieldsSchema })),
+  'source:update': channel<Edited>()(z.strictObject({ path: ProjectPath, id: IdSchema, fields: SourceFieldsSchema.partial() })),
+  'source:delete': channel<Edited>()(z.strictObject({ path: ProjectPath, id: IdSchema })),
+  'source:attach': channel<Edited>()(z.strictObject({ path: ProjectPath, claimId: IdSchema, sourceId: IdSchema })),
+  'source:detach': channel<Edited>()(z.strictObject({ path: ProjectPath, claimId: IdSchema, sourceId: IdSchema })),
+  'source:attachFile': channel<Edited>()(
+    z.strictObject({
+      path: ProjectPath,
+      sourceId: IdSchema,
+      fileName: z.string().trim().min(1).max(255),
+      dataBase64: z.base64().max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4, 'the file is over the 50 MB attachment limit'),
+    }),
+  ),
+  'source:openAttachment': channel<{ opened: boolean }>()(z.strictObject({ path: ProjectPath, sourceId: IdSchema })),
+  'scale:presets': channel<RatingScale[]>()(Empty),
+  'scale:set': channel<Edited>()(z.strictObject({ path: ProjectPath, scale: RatingScaleSchema })),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 export type Api = typeof api

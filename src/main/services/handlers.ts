@@ -1,5 +1,29 @@
 import { userInfo } from 'node:os'
-import type { Edition, Handlers } from '../../shared/api'
+import type { Edited, Edition, Handlers } from '../../shared/api'
+import { newId } from '../../shared/ids'
+import {
+  acceptClaims,
+  addSource,
+  adjustClaim,
+  attachSource,
+  createClaim,
+  deleteSource,
+  detachSource,
+  mergeClaims,
+  setRatingScale,
+  setSourceAttachment,
+  setStatus,
+  setVerdict,
+  splitClaim,
+  updateArticle,
+  updateClaim,
+  updateSource,
+  type EditContext,
+  type EditOutcome,
+} from '../../shared/project/ops'
+import { RATING_SCALE_PRESETS } from '../../shared/project/rating-scales'
+import type { Project } from '../../shared/project/schema'
+import { attachmentPath, saveAttachment } from './attachments'
 import { AppError } from '../../shared/errors'
 import { newProject, type NewProjectOptions } from '../../shared/project/create'
 import { SCHEMA_VERSION } from '../../shared/project/schema'
@@ -23,6 +47,13 @@ export interface ServiceContext {
   debounceMs?: number
   /** The claim engine's hooks for new projects. */
   claims?: Pick<NewProjectOptions, 'proposeClaims' | 'detectLanguage'>
+  /** What only the desktop shell can do; absent in the browser edition and the CLI. */
+  desktop?: DesktopAbilities
+}
+
+export interface DesktopAbilities {
+  /** Opens a file with the system's default application. */
+  openPath: (path: string) => Promise<void>
 }
 
 export interface Services {
@@ -56,6 +87,20 @@ export function createServices(ctx: ServiceContext): Services {
     } catch {
       return 'checker'
     }
+  }
+  const edit = async <T extends EditOutcome>(
+    path: string,
+    action: string,
+    apply: (project: Project, ctx: EditContext) => T,
+  ): Promise<Edited> => {
+    const at = now().toISOString()
+    const meta = { action, author: await author(), at }
+    const { opened, outcome } = store.edit(path, meta, (project) => apply(project, { now: at, newId }))
+    return { ...opened, focus: outcome.claimId }
+  }
+  const step = async (path: string, direction: 'undo' | 'redo'): Promise<Edited> => {
+    const meta = { author: await author(), at: now().toISOString() }
+    return { ...(direction === 'undo' ? store.undo(path, meta) : store.redo(path, meta)), focus: null }
   }
   const ensureClosed = async (path: string): Promise<void> => {
     if (!store.isOpen(path)) return
@@ -120,6 +165,44 @@ export function createServices(ctx: ServiceContext): Services {
       const summaries = await Promise.all(recent.map((path) => library.summaryOf(path).catch(() => null)))
       return summaries.filter((s) => s !== null)
     },
+    'project:updateArticle': ({ path, fields }) => edit(path, 'article.edit', (p, c) => updateArticle(p, { fields }, c)),
+    'project:undo': ({ path }) => step(path, 'undo'),
+    'project:redo': ({ path }) => step(path, 'redo'),
+    'claim:create': async ({ path, start, end }) => {
+      const checker = (await settings.get()).checkerName
+      return edit(path, 'claim.create', (p, c) => createClaim(p, { start, end, checker }, c))
+    },
+    'claim:accept': ({ path, ids }) => edit(path, 'claim.accept', (p, c) => acceptClaims(p, ids, c)),
+    'claim:dismiss': ({ path, ids }) => edit(path, 'claim.dismiss', (p, c) => setStatus(p, { ids, status: 'dismissed' }, c)),
+    'claim:setStatus': ({ path, ids, status }) => edit(path, 'claim.status', (p, c) => setStatus(p, { ids, status }, c)),
+    'claim:setVerdict': ({ path, id, verdict }) => edit(path, 'claim.verdict', (p, c) => setVerdict(p, { id, verdict }, c)),
+    'claim:update': ({ path, id, fields }) => edit(path, 'claim.edit', (p, c) => updateClaim(p, { id, fields }, c)),
+    'claim:merge': ({ path, ids }) => edit(path, 'claim.merge', (p, c) => mergeClaims(p, { ids }, c)),
+    'claim:split': ({ path, id, at }) => edit(path, 'claim.split', (p, c) => splitClaim(p, { id, at }, c)),
+    'claim:adjust': ({ path, id, start, end }) => edit(path, 'claim.adjust', (p, c) => adjustClaim(p, { id, start, end }, c)),
+    'source:add': ({ path, claimId, fields }) => edit(path, 'source.add', (p, c) => addSource(p, { fields, claimId }, c)),
+    'source:update': ({ path, id, fields }) => edit(path, 'source.edit', (p, c) => updateSource(p, { id, fields }, c)),
+    'source:delete': ({ path, id }) => edit(path, 'source.delete', (p, c) => deleteSource(p, { id }, c)),
+    'source:attach': ({ path, claimId, sourceId }) => edit(path, 'source.cite', (p, c) => attachSource(p, { claimId, sourceId }, c)),
+    'source:detach': ({ path, claimId, sourceId }) => edit(path, 'source.uncite', (p, c) => detachSource(p, { claimId, sourceId }, c)),
+    'source:attachFile': async ({ path, sourceId, fileName, dataBase64 }) => {
+      const project = store.peek(path)
+      if (!project) throw new AppError('NOT_OPEN', `The project "${path}" is not open. Open it again from the library.`)
+      if (!project.sources.some((s) => s.id === sourceId))
+        throw new AppError('NOT_FOUND', `There is no source ${sourceId} in this project.`)
+      const attachment = await saveAttachment(path, fileName, Buffer.from(dataBase64, 'base64'))
+      return edit(path, 'source.attachFile', (p, c) => setSourceAttachment(p, { id: sourceId, attachment }, c))
+    },
+    'source:openAttachment': async ({ path, sourceId }) => {
+      const source = store.peek(path)?.sources.find((s) => s.id === sourceId)
+      if (!source?.attachment) throw new AppError('NOT_FOUND', 'This source has no attached file.')
+      const file = attachmentPath(path, source.attachment)
+      if (!ctx.desktop) throw new AppError('UNSUPPORTED', `Opening attached files needs the desktop app. The file is at "${file}".`)
+      await ctx.desktop.openPath(file)
+      return { opened: true }
+    },
+    'scale:presets': () => Promise.resolve(RATING_SCALE_PRESETS.map((scale) => structuredClone(scale))),
+    'scale:set': ({ path, scale }) => edit(path, 'scale.set', (p, c) => setRatingScale(p, { scale }, c)),
   }
   return { handlers, store, library, settings, projectsDir }
 }

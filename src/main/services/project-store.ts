@@ -5,7 +5,8 @@ import { JSONFile } from 'lowdb/node'
 import type { OpenedProject, SaveStatus } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import { decodeProject, MAX_PROJECT_BYTES, serializeProject, validateProject } from '../../shared/project/codec'
-import type { Project } from '../../shared/project/schema'
+import type { EditOutcome } from '../../shared/project/ops'
+import type { HistoryEntry, Project } from '../../shared/project/schema'
 import { slugify } from '../../shared/slug'
 
 export const PROJECT_SUFFIX = '.factdesk.json'
@@ -32,6 +33,24 @@ interface OpenDocument {
   writing: Promise<void> | null
   waiters: (() => void)[]
   migratedFrom: number | null
+  undo: UndoStep[]
+  redo: UndoStep[]
+}
+
+/** One undoable edit: the project before and after it, and what it was. */
+interface UndoStep {
+  before: Project
+  after: Project
+  summary: string
+  claimId: string | null
+}
+
+const UNDO_LIMIT = 200
+
+export interface EditMeta {
+  action: string
+  author: string
+  at: string
 }
 
 function stampOf(stats: { mtimeMs: number; size: number; ino: number }): DiskStamp {
@@ -187,6 +206,8 @@ export class ProjectStore {
       writing: null,
       waiters: [],
       migratedFrom: fromVersion < project.schemaVersion ? fromVersion : null,
+      undo: [],
+      redo: [],
     }
     this.docs.set(path, doc)
     // An upgraded file is written back in the current schema; its old bytes stay in the .bak.
@@ -210,6 +231,69 @@ export class ProjectStore {
     }
     doc.db.data = next
     this.markDirty(doc)
+    return this.view(doc)
+  }
+
+  /**
+   * A checker's edit: applies it, appends its history entry (time, author, what changed) and
+   * makes it undoable. Returns the outcome so the caller can select what the edit produced.
+   */
+  edit<T extends EditOutcome>(path: string, meta: EditMeta, apply: (project: Project) => T): { opened: OpenedProject; outcome: T } {
+    const doc = this.get(path)
+    const before = doc.db.data
+    let outcome: T | undefined
+    this.mutate(path, (project) => {
+      outcome = apply(project)
+      const entry: HistoryEntry = {
+        at: meta.at,
+        author: meta.author,
+        action: meta.action,
+        claimId: outcome.claimId,
+        summary: outcome.summary,
+      }
+      return { ...outcome.project, updatedAt: meta.at, history: [...project.history, entry] }
+    })
+    if (!outcome) throw new Error('edit did not run')
+    doc.undo.push({ before, after: doc.db.data, summary: outcome.summary, claimId: outcome.claimId })
+    if (doc.undo.length > UNDO_LIMIT) doc.undo.shift()
+    doc.redo = []
+    return { opened: this.view(doc), outcome }
+  }
+
+  /**
+   * Steps back to the project as it was before the last edit. History only grows: the undo is
+   * itself recorded ("Undid: …"), and so is a redo.
+   */
+  undo(path: string, meta: Omit<EditMeta, 'action'>): OpenedProject {
+    return this.step(path, meta, 'undo')
+  }
+
+  redo(path: string, meta: Omit<EditMeta, 'action'>): OpenedProject {
+    return this.step(path, meta, 'redo')
+  }
+
+  private step(path: string, meta: Omit<EditMeta, 'action'>, direction: 'undo' | 'redo'): OpenedProject {
+    const doc = this.get(path)
+    const [from, to] = direction === 'undo' ? [doc.undo, doc.redo] : [doc.redo, doc.undo]
+    const step = from.at(-1)
+    if (!step) throw new AppError('INVALID_INPUT', direction === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.')
+    const target = direction === 'undo' ? step.before : step.after
+    this.mutate(path, (project) => ({
+      ...target,
+      updatedAt: meta.at,
+      history: [
+        ...project.history,
+        {
+          at: meta.at,
+          author: meta.author,
+          action: `edit.${direction}`,
+          claimId: step.claimId,
+          summary: `${direction === 'undo' ? 'Undid' : 'Redid'}: ${step.summary}`,
+        },
+      ],
+    }))
+    from.pop()
+    to.push(step)
     return this.view(doc)
   }
 
@@ -271,6 +355,8 @@ export class ProjectStore {
     doc.disk = disk
     doc.dirty = false
     doc.conflict = null
+    doc.undo = []
+    doc.redo = []
     doc.status = { state: 'saved', savedAt: doc.status.savedAt, message: null }
     this.release(doc)
     return this.view(doc)
@@ -298,7 +384,13 @@ export class ProjectStore {
   }
 
   private view(doc: OpenDocument): OpenedProject {
-    return { path: doc.path, project: doc.db.data, save: { ...doc.status }, migratedFrom: doc.migratedFrom }
+    return {
+      path: doc.path,
+      project: doc.db.data,
+      save: { ...doc.status },
+      migratedFrom: doc.migratedFrom,
+      undoable: { undo: doc.undo.at(-1)?.summary ?? null, redo: doc.redo.at(-1)?.summary ?? null },
+    }
   }
 
   private markDirty(doc: OpenDocument): void {

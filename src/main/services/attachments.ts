@@ -1,0 +1,62 @@
+import { link, mkdir, rm, writeFile } from 'node:fs/promises'
+import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path'
+import { MAX_ATTACHMENT_BYTES } from '../../shared/api'
+import { AppError } from '../../shared/errors'
+import { PROJECT_SUFFIX } from './project-store'
+
+/** Attachments live beside the project, in `<name>.files/`, so the folder moves and syncs with it. */
+export function attachmentsDir(projectPath: string): string {
+  return join(dirname(projectPath), `${basename(projectPath, PROJECT_SUFFIX)}.files`)
+}
+
+/** A file name that is safe on every system: no folders, no control or reserved characters. */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? ''
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  const cleaned = base.replace(/[\u0000-\u001f\u007f<>:"|?*]+/g, '_').replace(/^[.\s]+|[.\s]+$/g, '')
+  const extension = extname(cleaned).slice(0, 16)
+  const stem = cleaned.slice(0, cleaned.length - extname(cleaned).length).slice(0, 120)
+  return `${stem || 'attachment'}${extension}`
+}
+
+/**
+ * Copies an attachment beside the project and returns its path relative to the project file's
+ * folder. An existing file is never replaced: the name gets " (2)", " (3)"…
+ */
+export async function saveAttachment(projectPath: string, fileName: string, data: Uint8Array): Promise<string> {
+  if (data.byteLength > MAX_ATTACHMENT_BYTES) {
+    throw new AppError('TOO_LARGE', `"${fileName}" is over the ${MAX_ATTACHMENT_BYTES / 1048576} MB limit for an attachment.`)
+  }
+  const dir = attachmentsDir(projectPath)
+  await mkdir(dir, { recursive: true })
+  const safe = safeFileName(fileName)
+  const ext = extname(safe)
+  const stem = safe.slice(0, safe.length - ext.length)
+  const temp = join(dir, `.${process.pid}-${Date.now()}.part`)
+  await writeFile(temp, data)
+  try {
+    for (let n = 1; n < 1000; n++) {
+      const target = join(dir, n === 1 ? safe : `${stem} (${n})${ext}`)
+      try {
+        await link(temp, target)
+        return relative(dirname(projectPath), target).split(sep).join('/')
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      }
+    }
+    throw new AppError('ALREADY_EXISTS', `Too many attachments named "${safe}".`)
+  } finally {
+    await rm(temp, { force: true })
+  }
+}
+
+/** The absolute path of a stored attachment, only if it lies inside the project's attachments folder. */
+export function attachmentPath(projectPath: string, attachment: string): string {
+  const dir = attachmentsDir(projectPath)
+  const full = join(dirname(projectPath), attachment)
+  const inside = relative(dir, full)
+  if (!attachment || inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+    throw new AppError('FORBIDDEN', `The attachment "${attachment}" is not in this project's attachments folder.`)
+  }
+  return full
+}

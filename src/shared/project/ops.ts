@@ -1,0 +1,354 @@
+import { AppError } from '../errors'
+import type { Article, Claim, ClaimStatus, Project, RatingScale, Reason, Source } from './schema'
+
+/**
+ * The edits a checker makes, as pure functions from one project to the next. Each returns the
+ * new project and a one-line summary for the history; the store validates the result (offsets
+ * included), appends the history entry and autosaves. Claims are kept in article order.
+ */
+
+export interface EditContext {
+  now: string
+  newId: (prefix: string) => string
+}
+
+export interface EditOutcome {
+  project: Project
+  summary: string
+  /** The claim the edit is about (for the history and for the UI's selection). */
+  claimId: string | null
+}
+
+export const STATUS_LABELS: Readonly<Record<ClaimStatus, string>> = {
+  suggested: 'Suggested',
+  dismissed: 'Dismissed',
+  'to-check': 'To check',
+  'in-progress': 'In progress',
+  'needs-review': 'Needs review',
+  done: 'Done',
+}
+
+/** The workflow order that "cycle status" steps through. */
+export const WORKFLOW: readonly ClaimStatus[] = ['to-check', 'in-progress', 'needs-review', 'done']
+
+const byPosition = (a: Claim, b: Claim): number => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id)
+
+function quote(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ')
+  return `“${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}”`
+}
+
+export function findClaim(project: Project, id: string): Claim {
+  const claim = project.claims.find((c) => c.id === id)
+  if (!claim) throw new AppError('NOT_FOUND', `There is no claim ${id} in this project; it may have been merged or removed.`)
+  return claim
+}
+
+function findSource(project: Project, id: string): Source {
+  const source = project.sources.find((s) => s.id === id)
+  if (!source) throw new AppError('NOT_FOUND', `There is no source ${id} in this project.`)
+  return source
+}
+
+function withClaims(project: Project, claims: Claim[], now: string): Project {
+  return { ...project, updatedAt: now, claims: [...claims].sort(byPosition) }
+}
+
+function replaceClaim(project: Project, id: string, now: string, change: (claim: Claim) => Claim): Project {
+  findClaim(project, id)
+  return withClaims(
+    project,
+    project.claims.map((c) => (c.id === id ? { ...change(c), updatedAt: now } : c)),
+    now,
+  )
+}
+
+/** Shrinks a range over surrounding whitespace; a range with nothing left is refused. */
+export function trimRange(text: string, start: number, end: number): { start: number; end: number } {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
+    throw new AppError('INVALID_INPUT', `The range ${start}–${end} is not inside the article (0–${text.length}).`)
+  }
+  let s = start
+  let e = end
+  while (s < e && /\s/.test(text.charAt(s))) s++
+  while (e > s && /\s/.test(text.charAt(e - 1))) e--
+  if (s === e) throw new AppError('INVALID_INPUT', 'The selection holds only spaces; select the words of the claim.')
+  return { start: s, end: e }
+}
+
+const reasonsWithin = (reasons: readonly Reason[], start: number, end: number): Reason[] =>
+  reasons.filter((r) => r.start >= start && r.end <= end)
+
+export interface NewClaimInput {
+  start: number
+  end: number
+  score?: number | null
+  reasons?: Reason[]
+  checker?: string
+}
+
+export function createClaim(project: Project, input: NewClaimInput, ctx: EditContext): EditOutcome {
+  const { start, end } = trimRange(project.article.text, input.start, input.end)
+  const existing = project.claims.find((c) => c.start === start && c.end === end && c.status !== 'dismissed')
+  if (existing) throw new AppError('ALREADY_EXISTS', `That text is already claim ${quote(existing.text)}.`)
+  const claim: Claim = {
+    id: ctx.newId('c'),
+    text: project.article.text.slice(start, end),
+    start,
+    end,
+    origin: 'manual',
+    status: 'to-check',
+    score: input.score ?? null,
+    reasons: reasonsWithin(input.reasons ?? [], start, end),
+    verdict: null,
+    rationale: '',
+    sourceIds: [],
+    notes: '',
+    checker: input.checker ?? '',
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  }
+  return {
+    project: withClaims(project, [...project.claims, claim], ctx.now),
+    summary: `Claim created: ${quote(claim.text)}.`,
+    claimId: claim.id,
+  }
+}
+
+export function setStatus(project: Project, input: { ids: string[]; status: ClaimStatus }, ctx: EditContext): EditOutcome {
+  const ids = new Set(input.ids)
+  for (const id of ids) findClaim(project, id)
+  const claims = project.claims.map((c) => (ids.has(c.id) ? { ...c, status: input.status, updatedAt: ctx.now } : c))
+  const first = project.claims.find((c) => ids.has(c.id))
+  const what = ids.size === 1 && first ? quote(first.text) : `${ids.size} claims`
+  const verb =
+    input.status === 'dismissed'
+      ? `Dismissed ${what}`
+      : input.status === 'to-check' && first?.status === 'suggested'
+        ? `Accepted ${what}`
+        : `Status of ${what} set to ${STATUS_LABELS[input.status]}`
+  return { project: withClaims(project, claims, ctx.now), summary: `${verb}.`, claimId: ids.size === 1 ? (first?.id ?? null) : null }
+}
+
+/** Accepting turns suggestions into claims to check; claims that are not suggestions are left as they are. */
+export function acceptClaims(project: Project, ids: string[], ctx: EditContext): EditOutcome {
+  const suggested = ids.filter((id) => findClaim(project, id).status === 'suggested' || findClaim(project, id).status === 'dismissed')
+  if (suggested.length === 0) throw new AppError('INVALID_INPUT', 'Only suggested or dismissed claims can be accepted.')
+  const outcome = setStatus(project, { ids: suggested, status: 'to-check' }, ctx)
+  return { ...outcome, summary: outcome.summary.replace(/^Status of (.*) set to To check/, 'Accepted $1') }
+}
+
+export function setVerdict(project: Project, input: { id: string; verdict: string | null }, ctx: EditContext): EditOutcome {
+  const label = input.verdict === null ? null : project.ratingScale.labels.find((l) => l.id === input.verdict)
+  if (label === undefined)
+    throw new AppError('INVALID_INPUT', `"${input.verdict ?? ''}" is not a label of the rating scale "${project.ratingScale.name}".`)
+  const claim = findClaim(project, input.id)
+  const next = replaceClaim(project, input.id, ctx.now, (c) => ({
+    ...c,
+    verdict: label?.id ?? null,
+    // A verdict on a suggestion means the checker took it on.
+    status: c.status === 'suggested' || c.status === 'dismissed' ? 'in-progress' : c.status,
+  }))
+  return {
+    project: next,
+    summary: label ? `Verdict of ${quote(claim.text)} set to ${label.label}.` : `Verdict of ${quote(claim.text)} cleared.`,
+    claimId: claim.id,
+  }
+}
+
+export type ClaimFields = Partial<Pick<Claim, 'rationale' | 'notes' | 'checker'>>
+
+const FIELD_NAMES: Record<keyof ClaimFields, string> = { rationale: 'Rationale', notes: 'Notes', checker: 'Checker' }
+
+export function updateClaim(project: Project, input: { id: string; fields: ClaimFields }, ctx: EditContext): EditOutcome {
+  const claim = findClaim(project, input.id)
+  const changed = (Object.keys(input.fields) as (keyof ClaimFields)[]).filter(
+    (k) => input.fields[k] !== undefined && input.fields[k] !== claim[k],
+  )
+  const next = replaceClaim(project, input.id, ctx.now, (c) => ({ ...c, ...input.fields }))
+  const names = changed.map((k) => FIELD_NAMES[k]).join(', ') || 'Nothing'
+  return { project: next, summary: `${names} of ${quote(claim.text)} edited.`, claimId: claim.id }
+}
+
+const STATUS_RANK: Record<ClaimStatus, number> = { dismissed: 0, suggested: 1, 'to-check': 2, 'in-progress': 3, 'needs-review': 4, done: 5 }
+
+/** Two claims become one spanning both (and what lies between them); the first keeps its id. */
+export function mergeClaims(project: Project, input: { ids: [string, string] }, ctx: EditContext): EditOutcome {
+  const [a, b] = [findClaim(project, input.ids[0]), findClaim(project, input.ids[1])].sort(byPosition) as [Claim, Claim]
+  if (a.id === b.id) throw new AppError('INVALID_INPUT', 'Choose two different claims to merge.')
+  const start = Math.min(a.start, b.start)
+  const end = Math.max(a.end, b.end)
+  const merged: Claim = {
+    ...a,
+    text: project.article.text.slice(start, end),
+    start,
+    end,
+    origin: a.origin === 'manual' || b.origin === 'manual' ? 'manual' : 'suggested',
+    // The merged claim is as far along as the less advanced of the two.
+    status: STATUS_RANK[a.status] <= STATUS_RANK[b.status] ? a.status : b.status,
+    score: a.score === null || b.score === null ? (a.score ?? b.score) : Math.max(a.score, b.score),
+    reasons: [...a.reasons, ...b.reasons],
+    verdict: a.verdict === b.verdict ? a.verdict : null,
+    rationale: [a.rationale, b.rationale].filter(Boolean).join('\n\n'),
+    sourceIds: [...new Set([...a.sourceIds, ...b.sourceIds])],
+    notes: [
+      a.notes,
+      b.notes,
+      a.verdict !== b.verdict && a.verdict && b.verdict ? `Verdicts before merging: ${a.verdict} and ${b.verdict}.` : '',
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+    checker: a.checker || b.checker,
+    updatedAt: ctx.now,
+  }
+  const claims = project.claims.filter((c) => c.id !== a.id && c.id !== b.id).concat(merged)
+  return {
+    project: withClaims(project, claims, ctx.now),
+    summary: `Merged ${quote(a.text, 30)} and ${quote(b.text, 30)}.`,
+    claimId: merged.id,
+  }
+}
+
+/** Splits a claim at an article offset into two claims; the second is new and starts unrated. */
+export function splitClaim(project: Project, input: { id: string; at: number }, ctx: EditContext): EditOutcome {
+  const claim = findClaim(project, input.id)
+  if (input.at <= claim.start || input.at >= claim.end)
+    throw new AppError('INVALID_INPUT', 'Put the caret inside the claim text to split it.')
+  const text = project.article.text
+  let first: { start: number; end: number }
+  let second: { start: number; end: number }
+  try {
+    first = trimRange(text, claim.start, input.at)
+    second = trimRange(text, input.at, claim.end)
+  } catch {
+    throw new AppError('INVALID_INPUT', 'Splitting there would leave one part empty; put the caret between words.')
+  }
+  const left: Claim = {
+    ...claim,
+    ...first,
+    text: text.slice(first.start, first.end),
+    reasons: reasonsWithin(claim.reasons, first.start, first.end),
+    updatedAt: ctx.now,
+  }
+  const right: Claim = {
+    ...claim,
+    ...second,
+    id: ctx.newId('c'),
+    text: text.slice(second.start, second.end),
+    reasons: reasonsWithin(claim.reasons, second.start, second.end),
+    verdict: null,
+    rationale: '',
+    notes: '',
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  }
+  const claims = project.claims.filter((c) => c.id !== claim.id).concat(left, right)
+  return { project: withClaims(project, claims, ctx.now), summary: `Split ${quote(claim.text, 40)} into two claims.`, claimId: claim.id }
+}
+
+/** New boundaries for a claim; reasons outside them are dropped. */
+export function adjustClaim(project: Project, input: { id: string; start: number; end: number }, ctx: EditContext): EditOutcome {
+  const claim = findClaim(project, input.id)
+  const range = trimRange(project.article.text, input.start, input.end)
+  const next = replaceClaim(project, claim.id, ctx.now, (c) => ({
+    ...c,
+    ...range,
+    text: project.article.text.slice(range.start, range.end),
+    reasons: reasonsWithin(c.reasons, range.start, range.end),
+  }))
+  return {
+    project: next,
+    summary: `Boundaries of ${quote(claim.text, 40)} changed to ${quote(project.article.text.slice(range.start, range.end), 40)}.`,
+    claimId: claim.id,
+  }
+}
+
+export type SourceFields = Pick<Source, 'url' | 'title' | 'publisher' | 'date' | 'excerpt' | 'archiveUrl' | 'reliability'>
+
+const sourceName = (s: Pick<Source, 'title' | 'url'>): string => quote(s.title || s.url || 'untitled source', 50)
+
+export function addSource(
+  project: Project,
+  input: { fields: SourceFields; claimId: string | null },
+  ctx: EditContext,
+): EditOutcome & { sourceId: string } {
+  const source: Source = { id: ctx.newId('s'), ...input.fields, attachment: '', createdAt: ctx.now, updatedAt: ctx.now }
+  let next: Project = { ...project, updatedAt: ctx.now, sources: [...project.sources, source] }
+  if (input.claimId) next = replaceClaim(next, input.claimId, ctx.now, (c) => ({ ...c, sourceIds: [...c.sourceIds, source.id] }))
+  return { project: next, summary: `Source ${sourceName(source)} added.`, claimId: input.claimId, sourceId: source.id }
+}
+
+export function updateSource(project: Project, input: { id: string; fields: Partial<SourceFields> }, ctx: EditContext): EditOutcome {
+  const source = findSource(project, input.id)
+  const sources = project.sources.map((s) => (s.id === source.id ? { ...s, ...input.fields, updatedAt: ctx.now } : s))
+  return {
+    project: { ...project, updatedAt: ctx.now, sources },
+    summary: `Source ${sourceName({ ...source, ...input.fields })} edited.`,
+    claimId: null,
+  }
+}
+
+export function setSourceAttachment(project: Project, input: { id: string; attachment: string }, ctx: EditContext): EditOutcome {
+  const source = findSource(project, input.id)
+  const sources = project.sources.map((s) => (s.id === source.id ? { ...s, attachment: input.attachment, updatedAt: ctx.now } : s))
+  return { project: { ...project, updatedAt: ctx.now, sources }, summary: `File attached to source ${sourceName(source)}.`, claimId: null }
+}
+
+/** Removes a source from the project and from every claim that cited it. */
+export function deleteSource(project: Project, input: { id: string }, ctx: EditContext): EditOutcome {
+  const source = findSource(project, input.id)
+  const claims = project.claims.map((c) =>
+    c.sourceIds.includes(source.id) ? { ...c, sourceIds: c.sourceIds.filter((id) => id !== source.id), updatedAt: ctx.now } : c,
+  )
+  return {
+    project: { ...project, updatedAt: ctx.now, claims, sources: project.sources.filter((s) => s.id !== source.id) },
+    summary: `Source ${sourceName(source)} removed.`,
+    claimId: null,
+  }
+}
+
+export function attachSource(project: Project, input: { claimId: string; sourceId: string }, ctx: EditContext): EditOutcome {
+  const source = findSource(project, input.sourceId)
+  const claim = findClaim(project, input.claimId)
+  if (claim.sourceIds.includes(source.id)) throw new AppError('ALREADY_EXISTS', `${sourceName(source)} is already a source of this claim.`)
+  const next = replaceClaim(project, claim.id, ctx.now, (c) => ({ ...c, sourceIds: [...c.sourceIds, source.id] }))
+  return { project: next, summary: `Source ${sourceName(source)} cited for ${quote(claim.text, 40)}.`, claimId: claim.id }
+}
+
+export function detachSource(project: Project, input: { claimId: string; sourceId: string }, ctx: EditContext): EditOutcome {
+  const source = findSource(project, input.sourceId)
+  const claim = findClaim(project, input.claimId)
+  const next = replaceClaim(project, claim.id, ctx.now, (c) => ({ ...c, sourceIds: c.sourceIds.filter((id) => id !== source.id) }))
+  return { project: next, summary: `Source ${sourceName(source)} no longer cited for ${quote(claim.text, 40)}.`, claimId: claim.id }
+}
+
+/**
+ * Switches the project's rating scale. A verdict whose label the new scale lacks is cleared,
+ * and the old label is written into the claim's notes so nothing a checker decided is lost.
+ */
+export function setRatingScale(project: Project, input: { scale: RatingScale }, ctx: EditContext): EditOutcome {
+  const oldLabels = new Map(project.ratingScale.labels.map((l) => [l.id, l.label]))
+  const kept = new Set(input.scale.labels.map((l) => l.id))
+  let cleared = 0
+  const claims = project.claims.map((c) => {
+    if (c.verdict === null || kept.has(c.verdict)) return c
+    cleared++
+    const note = `Verdict on the previous scale (${project.ratingScale.name}): ${oldLabels.get(c.verdict) ?? c.verdict}.`
+    return { ...c, verdict: null, notes: [c.notes, note].filter(Boolean).join('\n\n'), updatedAt: ctx.now }
+  })
+  const summary = `Rating scale set to ${input.scale.name}${cleared ? `; ${cleared} verdicts moved into notes` : ''}.`
+  return { project: { ...project, updatedAt: ctx.now, ratingScale: input.scale, claims }, summary, claimId: null }
+}
+
+export type ArticleFields = Partial<Omit<Article, 'text'>>
+
+export function updateArticle(project: Project, input: { fields: ArticleFields }, ctx: EditContext): EditOutcome {
+  const changed = Object.keys(input.fields).filter(
+    (k) => input.fields[k as keyof ArticleFields] !== project.article[k as keyof ArticleFields],
+  )
+  return {
+    project: { ...project, updatedAt: ctx.now, article: { ...project.article, ...input.fields } },
+    summary: `Article details edited (${changed.join(', ') || 'no change'}).`,
+    claimId: null,
+  }
+}
