@@ -88,11 +88,7 @@ export function createServices(ctx: ServiceContext): Services {
       return 'checker'
     }
   }
-  const edit = async <T extends EditOutcome>(
-    path: string,
-    action: string,
-    apply: (project: Project, ctx: EditContext) => T,
-  ): Promise<Edited> => {
+  const edit = async (path: string, action: string, apply: (project: Project, ctx: EditContext) => EditOutcome): Promise<Edited> => {
     const at = now().toISOString()
     const meta = { action, author: await author(), at }
     const { opened, outcome } = store.edit(path, meta, (project) => apply(project, { now: at, newId }))
