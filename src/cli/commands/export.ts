@@ -1,0 +1,66 @@
+import { resolve } from 'node:path'
+import { Option, type Command } from 'commander'
+import { exportProject } from '../../main/services/export'
+import { defaultConfigDir } from '../../main/services/paths'
+import { readProjectFile } from '../../main/services/project-store'
+import { SettingsStore } from '../../main/services/settings'
+import { AppError } from '../../shared/errors'
+import {
+  CLAIM_SELECTIONS,
+  REPORT_FORMATS,
+  renderReport,
+  type ClaimSelection,
+  type ReportFormat,
+  type ReportOptions,
+} from '../../shared/report'
+import type { CliIo } from '../io'
+
+interface ExportOptions {
+  format: ReportFormat
+  output?: string
+  claims: ClaimSelection
+  article: boolean
+  reviewUrl?: string
+}
+
+export function registerExport(program: Command, io: CliIo): void {
+  program
+    .command('export')
+    .description('export a verdict report as HTML, PDF, Markdown, CSV, JSON or schema.org ClaimReview JSON-LD')
+    .argument('<file>', 'the project file (.factdesk.json)')
+    .addOption(new Option('-f, --format <format>', 'the report format').choices(Object.keys(REPORT_FORMATS)).makeOptionMandatory())
+    .option('-o, --output <path>', 'a file or folder to write to, or "-" for standard output (not for pdf); default: next to the project')
+    .addOption(
+      new Option('--claims <which>', 'all (suggestions and dismissed too), accepted (not suggested or dismissed) or done')
+        .choices(CLAIM_SELECTIONS)
+        .default('accepted'),
+    )
+    .option('--no-article', 'leave the article text out (html, pdf, md, json)')
+    .option('--review-url <url>', 'the address of the published fact check, for ClaimReview (default: the organisation’s website)')
+    .action(async (file: string, options: ExportOptions) => {
+      const settings = await new SettingsStore(defaultConfigDir(io.env)).get()
+      const reportOptions: ReportOptions = {
+        claims: options.claims,
+        includeArticle: options.article,
+        organisation: { name: settings.organisationName, url: settings.organisationUrl },
+        generatedAt: new Date().toISOString(),
+        ...(options.reviewUrl === undefined ? {} : { reviewUrl: options.reviewUrl }),
+      }
+      const path = resolve(io.cwd, file)
+      let warnings: string[]
+      if (options.output === '-') {
+        if (options.format === 'pdf')
+          throw new AppError('INVALID_INPUT', 'A PDF cannot go to standard output; give a file with -o, e.g. -o report.pdf.')
+        const rendered = renderReport((await readProjectFile(path)).project, options.format, reportOptions)
+        io.stdout(rendered.content)
+        warnings = rendered.warnings
+      } else {
+        const result = await exportProject(path, options.format, reportOptions, options.output && resolve(io.cwd, options.output), {
+          env: io.env,
+        })
+        io.stdout(`${result.path}\n`)
+        warnings = result.warnings
+      }
+      for (const warning of warnings) io.stderr(`warning: ${warning}\n`)
+    })
+}

@@ -1,0 +1,103 @@
+import { stat } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
+import { AppError } from '../../../shared/errors'
+import type { Project } from '../../../shared/project/schema'
+import { renderHtml, renderReport, REPORT_FORMATS, type ReportFormat, type ReportOptions } from '../../../shared/report'
+import type { Env } from '../paths'
+import { PROJECT_SUFFIX, readProjectFile } from '../project-store'
+import { writeFileAtomic } from './atomic'
+import { printPdfWithChromium, type PdfPrinter } from './chromium'
+
+export { findChromium, chromiumMissingMessage, printPdfWithChromium, type PdfPrinter } from './chromium'
+export { writeFileAtomic } from './atomic'
+
+export interface ExportDeps {
+  /** Prints the report HTML to PDF; the app passes Electron's printToPDF, the CLI and tests use Chromium. */
+  printPdf?: PdfPrinter
+  /** Where FACTDESK_CHROMIUM is looked up (default: the process environment). */
+  env?: Env
+}
+
+export interface ExportResult {
+  path: string
+  format: ReportFormat
+  bytes: number
+  warnings: string[]
+}
+
+/** `story.factdesk.json` → `story.report.html`, or `story.claimreview.jsonld`, in the project's folder. */
+export function defaultExportName(projectPath: string, format: ReportFormat): string {
+  const name = basename(projectPath)
+  const stem = name.endsWith(PROJECT_SUFFIX) ? name.slice(0, -PROJECT_SUFFIX.length) : name.replace(/\.[^.]*$/, '')
+  return `${stem}.${format === 'claimreview' ? 'claimreview' : 'report'}.${REPORT_FORMATS[format].extension}`
+}
+
+/** The report's bytes (PDF) or text (every other format), with what the checker should know. */
+export async function renderExport(
+  project: Project,
+  format: ReportFormat,
+  options: ReportOptions,
+  deps: ExportDeps = {},
+): Promise<{ data: string | Uint8Array; warnings: string[] }> {
+  if (format !== 'pdf') {
+    const { content, warnings } = renderReport(project, format, options)
+    return { data: content, warnings }
+  }
+  const { content, warnings } = renderHtml(project, options)
+  const print = deps.printPdf ?? ((html: string) => printPdfWithChromium(html, deps.env))
+  return { data: await print(content), warnings }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Exports the project file at `path` as a report. `out` may be a file or an existing folder; by
+ * default the report goes next to the project. An existing report is replaced atomically; a
+ * project file never is.
+ */
+export async function exportProject(
+  path: string,
+  format: ReportFormat,
+  options: ReportOptions,
+  out?: string,
+  deps: ExportDeps = {},
+): Promise<ExportResult> {
+  const projectPath = resolve(path)
+  const { project } = await readProjectFile(projectPath)
+  let target = resolve(out ?? join(dirname(projectPath), defaultExportName(projectPath, format)))
+  if (await isDirectory(target)) target = join(target, defaultExportName(projectPath, format))
+  if (target === projectPath || target.endsWith(PROJECT_SUFFIX)) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `"${target}" is a project file name; a report never replaces a project. Choose another output name.`,
+    )
+  }
+  const { data, warnings } = await renderExport(project, format, options, deps)
+  try {
+    await writeFileAtomic(target, data)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason =
+      code === 'ENOENT'
+        ? 'its folder does not exist'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission was denied'
+          : code === 'ENOSPC'
+            ? 'the disk is full'
+            : (error as Error).message
+    throw new AppError(
+      code === 'ENOENT' ? 'NOT_FOUND' : 'IO',
+      `Could not write the report to "${target}": ${reason}. Nothing was written.`,
+      {
+        cause: error,
+      },
+    )
+  }
+  return { path: target, format, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength, warnings }
+}

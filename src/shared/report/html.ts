@@ -1,0 +1,322 @@
+import type { RatingLabel, Source } from '../project/schema'
+import { safeColour, textColourOn } from './colour'
+import { escapeHtml as h, httpUrl } from './escape'
+import {
+  formatTimestamp,
+  isoDay,
+  percent,
+  plural,
+  SELECTION_DESCRIPTIONS,
+  STATUS_LABELS,
+  type ReportClaim,
+  type ReportModel,
+} from './model'
+import { segmentArticle } from './segments'
+
+/**
+ * The report needs no script, fonts, frames or remote images, so its policy allows nothing but its
+ * own inline styles and data: images: should escaping ever miss something, it still cannot run or
+ * fetch anything.
+ */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+const STYLES = `
+:root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; --link: #0b5cad;
+  --serif: Charter, 'Iowan Old Style', 'Source Serif Pro', Georgia, 'Noto Serif', 'DejaVu Serif', serif; }
+* { box-sizing: border-box; }
+html { background: #fff; -webkit-text-size-adjust: 100%; }
+body { margin: 0; color: var(--ink); font: 15px/1.55 system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Liberation Sans', Arial, sans-serif; }
+main { max-width: 48rem; margin: 0 auto; padding: 2.5rem 1.5rem 3rem; }
+a { color: var(--link); text-underline-offset: 2px; }
+h1, h2, h3 { line-height: 1.25; font-weight: 650; }
+h1 { font-size: 1.85rem; margin: .2rem 0 .4rem; font-family: var(--serif); font-weight: 700; }
+h2 { font-size: 1.2rem; margin: 2.75rem 0 1rem; padding-bottom: .4rem; border-bottom: 1px solid var(--line); break-after: avoid; }
+h3 { font-size: .95rem; margin: 0; }
+.eyebrow { margin: 0; font-size: .75rem; font-weight: 650; letter-spacing: .08em; text-transform: uppercase; color: var(--muted); }
+.byline { margin: 0; color: var(--muted); }
+.url { margin: .15rem 0 0; font-size: .8rem; color: var(--muted); overflow-wrap: anywhere; }
+.facts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .75rem 1.5rem; margin: 1.5rem 0 0; padding: 1rem 1.25rem; background: var(--soft); border-radius: 8px; }
+.facts div { min-width: 0; }
+.facts dt { font-size: .72rem; font-weight: 650; letter-spacing: .06em; text-transform: uppercase; color: var(--muted); }
+.facts dd { margin: .1rem 0 0; overflow-wrap: anywhere; }
+.note { font-size: .8rem; color: var(--muted); }
+.stats { display: flex; flex-wrap: wrap; gap: 1rem; margin: 0 0 1.5rem; }
+.stat { flex: 1 1 9rem; padding: .75rem 1rem; border: 1px solid var(--line); border-radius: 8px; }
+.stat-value { display: block; font-size: 1.6rem; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
+.stat-label { font-size: .85rem; color: var(--muted); }
+figure { margin: 0 0 1.5rem; }
+figcaption, .table-caption { margin: 0 0 .5rem; font-size: .85rem; font-weight: 650; }
+.chart { overflow-x: auto; }
+.chart svg { display: block; width: 100%; min-width: 30rem; height: auto; overflow: visible; }
+.chart text { font-size: 13px; fill: var(--ink); font-variant-numeric: tabular-nums; }
+.chart .count { fill: var(--muted); }
+table { border-collapse: collapse; font-size: .9rem; min-width: 16rem; }
+th, td { text-align: left; padding: .3rem 1.5rem .3rem 0; border-bottom: 1px solid var(--line); }
+td.num, th.num { text-align: right; padding-right: 0; font-variant-numeric: tabular-nums; }
+.badge { display: inline-block; padding: .12rem .6rem; border-radius: 999px; border: 1px solid rgba(0, 0, 0, .3); font-size: .8rem; font-weight: 650; line-height: 1.4; max-width: 100%; overflow-wrap: anywhere; }
+.badge.none { background: #fff; color: var(--muted); border: 1px dashed var(--muted); }
+.status { display: inline-block; padding: .1rem .5rem; border-radius: 4px; border: 1px solid var(--line); font-size: .78rem; color: var(--muted); }
+.claim { margin: 0 0 1.25rem; padding: 1.1rem 1.35rem 1rem; border: 1px solid var(--line); border-left: 4px solid var(--verdict); border-radius: 8px; break-inside: avoid; }
+.claim-head { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; }
+.claim-text { margin: .75rem 0; font-family: var(--serif); font-size: 1.12rem; line-height: 1.5; }
+.label { margin: .9rem 0 .3rem; font-weight: 650; line-height: 1.25; font-size: .72rem; letter-spacing: .06em; text-transform: uppercase; color: var(--muted); }
+.rationale p { margin: 0 0 .6rem; white-space: pre-line; }
+.empty { color: var(--muted); font-style: italic; }
+.sources { margin: 0; padding-left: 1.4rem; }
+.sources li { margin: 0 0 .6rem; }
+.source-meta { color: var(--muted); font-size: .85rem; }
+.not-link { overflow-wrap: anywhere; }
+.excerpt { margin: .3rem 0 0; padding-left: .75rem; border-left: 2px solid var(--line); color: #3d444d; font-family: var(--serif); white-space: pre-line; }
+.claim-meta { margin: .9rem 0 0; padding-top: .6rem; border-top: 1px solid var(--line); font-size: .8rem; color: var(--muted); }
+.scale-list { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: .5rem 1rem; align-items: baseline; }
+.scale-list dd { margin: 0; }
+.article-text { margin: 0; font-family: var(--serif); font-size: 1.02rem; line-height: 1.7; white-space: pre-wrap; overflow-wrap: break-word; }
+mark { background: #fff1b8; color: inherit; border-bottom: 2px solid #b58a00; padding: 0 1px; }
+mark.overlap { background: #ffd666; border-bottom-style: double; border-bottom-width: 3px; }
+.ref { font-family: system-ui, sans-serif; font-size: .68em; font-weight: 700; line-height: 0; }
+.ref a { color: var(--muted); text-decoration: none; }
+.report-footer { margin-top: 3rem; padding-top: .75rem; border-top: 1px solid var(--line); font-size: .8rem; color: var(--muted); }
+.badge, .claim, mark, .chart, .stat, .facts { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+@page { size: A4; margin: 18mm 16mm 20mm;
+  @bottom-left { content: 'Verdict report'; font: 8pt system-ui, sans-serif; color: #59636e; }
+  @bottom-right { content: 'Page ' counter(page) ' of ' counter(pages); font: 8pt system-ui, sans-serif; color: #59636e; } }
+@media print {
+  body { font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  h2 { margin-top: 1.75rem; }
+  .report-article { break-before: page; }
+  a { color: inherit; }
+}
+`
+
+function badge(label: RatingLabel | null): string {
+  if (!label) return '<span class="badge none">No verdict yet</span>'
+  const colour = safeColour(label.color)
+  return `<span class="badge" style="background:${colour};color:${textColourOn(colour)}">${h(label.label)}</span>`
+}
+
+/** A link for http(s) URLs; anything else is shown as text, so a javascript: URL is only ever words. */
+function link(text: string, url: string): string {
+  const href = httpUrl(url)
+  return href ? `<a href="${h(href)}" rel="noreferrer">${h(text)}</a>` : `<span class="not-link">${h(text)}</span>`
+}
+
+/** Paragraphs at blank lines; single line breaks are kept by `white-space: pre-line`. */
+function paragraphs(text: string): string {
+  return text
+    .trim()
+    .split(/\n[ \t]*\n/)
+    .map((p) => `<p>${h(p.trim())}</p>`)
+    .join('')
+}
+
+function header(model: ReportModel): string {
+  const { article, ratingScale, claims } = model.project
+  const { organisation, generatedAt } = model.options
+  const byline = [article.outlet, article.author && `by ${article.author}`, article.publishedAt && `published ${article.publishedAt}`]
+    .filter(Boolean)
+    .map(h)
+    .join(' · ')
+  const checkedBy = organisation.name ? link(organisation.name, organisation.url) : '<span class="empty">Organisation not set</span>'
+  return `<header>
+<p class="eyebrow">Verdict report</p>
+<h1 dir="auto">${h(article.title || 'Untitled article')}</h1>
+${byline ? `<p class="byline" dir="auto">${byline}</p>` : ''}
+${article.url ? `<p class="url">${link(article.url, article.url)}</p>` : ''}
+<dl class="facts">
+<div><dt>Checked by</dt><dd>${checkedBy}</dd></div>
+<div><dt>Rating scale</dt><dd>${h(ratingScale.name)}</dd></div>
+<div><dt>Claims</dt><dd>${model.claims.length} of ${claims.length} in the project<br><span class="note">${h(SELECTION_DESCRIPTIONS[model.options.claims])}</span></dd></div>
+<div><dt>Generated</dt><dd>${h(formatTimestamp(generatedAt))}</dd></div>
+</dl>
+</header>`
+}
+
+const CHART_WIDTH = 640
+const ROW_HEIGHT = 30
+const BAR_HEIGHT = 18
+/**
+ * Advance of a 13 px system-font character, to size the label column without measuring text:
+ * generous for sizing, more so for cutting, so that capital- or symbol-heavy labels still fit.
+ */
+const CHAR_WIDTH = 8
+const WIDE_CHAR_WIDTH = 9
+const MAX_LABEL_WIDTH = 260
+
+/**
+ * Horizontal bars in the scale's colours, each the label's share of the reported claims (the grey
+ * track is 100%) and named and counted in text beside it, so the chart reads the same in
+ * black-and-white print. Labels too long for the label column are shortened; the full label is in
+ * the SVG title and in the rating scale section.
+ */
+function chart(model: ReportModel): string {
+  const rows = model.byVerdict.map(({ label, count }) => ({ name: label.label, count, fill: safeColour(label.color), dashed: false }))
+  if (model.unrated > 0) rows.push({ name: 'No verdict yet', count: model.unrated, fill: '#ffffff', dashed: true })
+  const longest = Math.max(...rows.map((r) => Array.from(r.name).length))
+  const needed = longest * CHAR_WIDTH + 16
+  const labelWidth = Math.min(Math.max(needed, 96), MAX_LABEL_WIDTH)
+  const maxChars = needed <= MAX_LABEL_WIDTH ? longest : Math.floor((MAX_LABEL_WIDTH - 16) / WIDE_CHAR_WIDTH)
+  const barSpace = CHART_WIDTH - labelWidth - 84
+  const total = model.claims.length
+  const height = rows.length * ROW_HEIGHT
+  const description = rows.map((r) => `${r.name}: ${r.count}`).join(', ')
+  const body = rows
+    .map((row, i) => {
+      const y = i * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2
+      const middle = y + BAR_HEIGHT / 2
+      const width = row.count === 0 ? 0 : Math.max(3, Math.round((row.count / total) * barSpace))
+      const chars = Array.from(row.name)
+      const shown = chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : row.name
+      const title = shown === row.name ? '' : `<title>${h(row.name)}</title>`
+      return [
+        `<text x="${labelWidth - 10}" y="${middle}" dy="0.35em" text-anchor="end">${title}${h(shown)}</text>`,
+        `<rect x="${labelWidth}" y="${y}" width="${barSpace}" height="${BAR_HEIGHT}" rx="3" fill="#f3f4f6"/>`,
+        width > 0
+          ? `<rect x="${labelWidth}" y="${y}" width="${width}" height="${BAR_HEIGHT}" rx="3" fill="${row.fill}" stroke="#1f2328" stroke-opacity="0.45"${row.dashed ? ' stroke-dasharray="4 3"' : ''}/>`
+          : '',
+        `<text class="count" x="${labelWidth + width + 8}" y="${middle}" dy="0.35em">${row.count} · ${percent(row.count, total)}</text>`,
+      ].join('')
+    })
+    .join('\n')
+  return `<figure class="chart">
+<figcaption>Verdicts</figcaption>
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${height}" role="img" aria-label="${h(`Verdicts: ${description}`)}">
+${body}
+</svg>
+</figure>`
+}
+
+function summary(model: ReportModel): string {
+  const total = model.claims.length
+  const rated = total - model.unrated
+  const done = model.byStatus.find((s) => s.status === 'done')?.count ?? 0
+  const stat = (value: number, label: string): string =>
+    `<div class="stat"><span class="stat-value">${value}</span><span class="stat-label">${label}</span></div>`
+  const statusRows = model.byStatus
+    .filter((s) => s.count > 0)
+    .map(
+      (s) => `<tr><td>${STATUS_LABELS[s.status]}</td><td class="num">${s.count}</td><td class="num">${percent(s.count, total)}</td></tr>`,
+    )
+    .join('\n')
+  return `<section aria-labelledby="summary">
+<h2 id="summary">Summary</h2>
+<div class="stats">
+${stat(total, total === 1 ? 'claim in this report' : 'claims in this report')}
+${stat(rated, 'with a verdict')}
+${stat(done, 'checked (done)')}
+</div>
+${total > 0 ? chart(model) : ''}
+${
+  statusRows
+    ? `<p class="table-caption">Status</p>
+<table>
+<thead><tr><th>Status</th><th class="num">Claims</th><th class="num">Share</th></tr></thead>
+<tbody>
+${statusRows}
+</tbody>
+</table>`
+    : ''
+}
+</section>`
+}
+
+function sourceItem(source: Source): string {
+  const title = source.title || source.url || 'Untitled source'
+  const meta = [source.publisher, source.date].filter(Boolean).map(h).join(' · ')
+  const lines = [
+    source.url ? link(title, source.url) : h(title),
+    meta ? ` <span class="source-meta">${meta}</span>` : '',
+    source.url && source.title ? `<div class="url">${h(source.url)}${httpUrl(source.url) ? '' : ' (not a web address)'}</div>` : '',
+    source.archiveUrl ? `<div class="url">Archived copy: ${link(source.archiveUrl, source.archiveUrl)}</div>` : '',
+    source.excerpt.trim() ? `<blockquote class="excerpt" dir="auto">${h(source.excerpt.trim())}</blockquote>` : '',
+  ]
+  return `<li>${lines.join('')}</li>`
+}
+
+function claimCard({ number, claim, verdict, sources }: ReportClaim): string {
+  const rationale = claim.rationale.trim()
+    ? `<div class="rationale" dir="auto">${paragraphs(claim.rationale)}</div>`
+    : '<p class="empty">No rationale written yet.</p>'
+  const sourceList = sources.length
+    ? `<ol class="sources">\n${sources.map(sourceItem).join('\n')}\n</ol>`
+    : '<p class="empty">No sources attached.</p>'
+  const meta = [claim.checker && `Checked by ${claim.checker}`, `Updated ${isoDay(claim.updatedAt)}`, `ID ${claim.id}`].filter(Boolean)
+  return `<article class="claim" id="claim-${number}" style="--verdict:${verdict ? safeColour(verdict.color) : '#d1d9e0'}">
+<div class="claim-head"><h3>Claim ${number}</h3>${badge(verdict)}<span class="status">${STATUS_LABELS[claim.status]}</span></div>
+<blockquote class="claim-text" dir="auto">${h(claim.text)}</blockquote>
+<p class="label">Rationale</p>
+${rationale}
+<p class="label">Sources</p>
+${sourceList}
+<p class="claim-meta">${meta.map(h).join(' · ')}</p>
+</article>`
+}
+
+function claimsSection(model: ReportModel): string {
+  const cards = model.claims.length ? model.claims.map(claimCard).join('\n') : '<p class="empty">No claims match this selection.</p>'
+  return `<section aria-labelledby="claims">
+<h2 id="claims">Claims</h2>
+${cards}
+</section>`
+}
+
+function scaleSection(model: ReportModel): string {
+  const described = model.project.ratingScale.labels.filter((label) => label.description.trim())
+  if (described.length === 0) return ''
+  return `<section aria-labelledby="scale">
+<h2 id="scale">Rating scale: ${h(model.project.ratingScale.name)}</h2>
+<dl class="scale-list">
+${described.map((label) => `<dt>${badge(label)}</dt><dd>${h(label.description)}</dd>`).join('\n')}
+</dl>
+</section>`
+}
+
+/** The article with the reported claims marked; a number after each claim points to its card. */
+function articleSection(model: ReportModel): string {
+  const { text } = model.project.article
+  const ranges = model.claims.map(({ number, claim }) => ({ start: claim.start, end: claim.end, number }))
+  const body = segmentArticle(text.length, ranges)
+    .map((segment) => {
+      const piece = h(text.slice(segment.start, segment.end))
+      const marked = segment.claims.length
+        ? `<mark${segment.claims.length > 1 ? ' class="overlap"' : ''} title="Claim ${segment.claims.join(', ')}">${piece}</mark>`
+        : piece
+      const refs = segment.ending.map((n) => `<sup class="ref"><a href="#claim-${n}">${n}</a></sup>`).join('')
+      return marked + refs
+    })
+    .join('')
+  return `<section class="report-article" aria-labelledby="article">
+<h2 id="article">Article</h2>
+<p class="byline">${plural(model.claims.length, 'reported claim')} highlighted; the numbers refer to the claims above.</p>
+<div class="article-text" dir="auto">${body}</div>
+</section>`
+}
+
+/** The report as one self-contained HTML document; the PDF is printed from it. */
+export function renderHtmlDocument(model: ReportModel): string {
+  const { article } = model.project
+  const organisation = model.options.organisation.name
+  return `<!doctype html>
+<html lang="${h(article.language)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Factdesk">
+<title>${h(`Verdict report: ${article.title || 'Untitled article'}`)}</title>
+<style>${STYLES}</style>
+</head>
+<body>
+<main>
+${header(model)}
+${summary(model)}
+${claimsSection(model)}
+${scaleSection(model)}
+${model.options.includeArticle ? articleSection(model) : ''}
+<footer class="report-footer">${h(organisation ? `Prepared by ${organisation} with Factdesk.` : 'Prepared with Factdesk.')} Generated ${h(formatTimestamp(model.options.generatedAt))}.</footer>
+</main>
+</body>
+</html>
+`
+}

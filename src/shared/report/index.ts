@@ -1,0 +1,89 @@
+import type { Project } from '../project/schema'
+import { claimReviews } from './claimreview'
+import { renderCsvTable } from './csv'
+import { renderHtmlDocument } from './html'
+import { jsonReport } from './json'
+import { renderMarkdownDocument } from './markdown'
+import { buildReportModel, type ReportOptions } from './model'
+
+export type ReportFormat = 'html' | 'pdf' | 'md' | 'csv' | 'json' | 'claimreview'
+export type TextReportFormat = Exclude<ReportFormat, 'pdf'>
+
+export const REPORT_FORMATS: Record<ReportFormat, { label: string; extension: string; mimeType: string }> = {
+  html: { label: 'HTML', extension: 'html', mimeType: 'text/html; charset=utf-8' },
+  pdf: { label: 'PDF', extension: 'pdf', mimeType: 'application/pdf' },
+  md: { label: 'Markdown', extension: 'md', mimeType: 'text/markdown; charset=utf-8' },
+  csv: { label: 'CSV (spreadsheet)', extension: 'csv', mimeType: 'text/csv; charset=utf-8; header=present' },
+  json: { label: 'JSON', extension: 'json', mimeType: 'application/json' },
+  claimreview: { label: 'ClaimReview (schema.org JSON-LD)', extension: 'jsonld', mimeType: 'application/ld+json' },
+}
+
+export function isReportFormat(value: string): value is ReportFormat {
+  return Object.hasOwn(REPORT_FORMATS, value)
+}
+
+export interface RenderedReport {
+  content: string
+  mimeType: string
+  extension: string
+  /** Things the checker should know before sending the report (left-out claims, missing settings). */
+  warnings: string[]
+}
+
+function rendered(format: TextReportFormat, content: string, warnings: string[]): RenderedReport {
+  const { mimeType, extension } = REPORT_FORMATS[format]
+  return { content, mimeType, extension, warnings }
+}
+
+/** Self-contained HTML; also what the PDF is printed from. */
+export function renderHtml(project: Project, options: ReportOptions): RenderedReport {
+  const model = buildReportModel(project, options)
+  return rendered('html', renderHtmlDocument(model), model.warnings)
+}
+
+export function renderMarkdown(project: Project, options: ReportOptions): RenderedReport {
+  const model = buildReportModel(project, options)
+  return rendered('md', renderMarkdownDocument(model), model.warnings)
+}
+
+export function renderCsv(project: Project, options: ReportOptions): RenderedReport {
+  const model = buildReportModel(project, options)
+  return rendered('csv', renderCsvTable(model), model.warnings)
+}
+
+export function renderJson(project: Project, options: ReportOptions): RenderedReport {
+  const model = buildReportModel(project, options)
+  return rendered('json', `${JSON.stringify(jsonReport(model), null, 2)}\n`, model.warnings)
+}
+
+/**
+ * A JSON array of ClaimReview objects, one per reported claim with a verdict. It is meant to be
+ * pasted into a `<script type="application/ld+json">` element, where a claim quoting "</script>"
+ * would end the element early; so "<", ">" and "&" (and the JavaScript line separators) are written
+ * as \u escapes, which every JSON parser reads back as the same characters.
+ */
+export function renderClaimReview(project: Project, options: ReportOptions): RenderedReport {
+  const model = buildReportModel(project, options)
+  const { reviews, warnings } = claimReviews(model)
+  const json = JSON.stringify(reviews, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return rendered('claimreview', `${json}\n`, [...model.warnings, ...warnings])
+}
+
+const RENDERERS: Record<TextReportFormat, (project: Project, options: ReportOptions) => RenderedReport> = {
+  html: renderHtml,
+  md: renderMarkdown,
+  csv: renderCsv,
+  json: renderJson,
+  claimreview: renderClaimReview,
+}
+
+export function renderReport(project: Project, format: TextReportFormat, options: ReportOptions): RenderedReport {
+  return RENDERERS[format](project, options)
+}
+
+export { CLAIM_SELECTIONS, SELECTION_DESCRIPTIONS, STATUS_LABELS, buildReportModel } from './model'
+export type { ClaimSelection, ReportClaim, ReportModel, ReportOptions } from './model'
+export { REPORT_CSP } from './html'
+export { REPORT_VERSION } from './json'
+export type { JsonReport, JsonReportClaim, JsonReportSource } from './json'
+export { CSV_COLUMNS } from './csv'

@@ -1,0 +1,163 @@
+import type { Source } from '../project/schema'
+import { escapeMarkdownBlock, escapeMarkdownInline as e, markdownEscaper, markdownLineBreaks, markdownLink, httpUrl } from './escape'
+import {
+  formatTimestamp,
+  isoDay,
+  percent,
+  plural,
+  SELECTION_DESCRIPTIONS,
+  STATUS_LABELS,
+  type ReportClaim,
+  type ReportModel,
+} from './model'
+import { segmentArticle } from './segments'
+
+function quote(markdown: string, indent = ''): string {
+  return markdown
+    .split('\n')
+    .map((line) => `${indent}>${line ? ` ${line}` : ''}`)
+    .join('\n')
+}
+
+function header(model: ReportModel): string[] {
+  const { article, ratingScale, claims } = model.project
+  const { organisation, generatedAt } = model.options
+  const byline = [article.outlet, article.author && `by ${article.author}`, article.publishedAt && `published ${article.publishedAt}`]
+    .filter(Boolean)
+    .map(e)
+    .join(' · ')
+  return [
+    `# Verdict report: ${e(article.title || 'Untitled article')}`,
+    '',
+    ...(byline ? [byline, ''] : []),
+    ...(article.url ? [`Article: ${markdownLink(article.url, article.url)}`, ''] : []),
+    `- **Checked by:** ${organisation.name ? markdownLink(organisation.name, organisation.url) : '_organisation not set_'}`,
+    `- **Rating scale:** ${e(ratingScale.name)}`,
+    `- **Claims:** ${model.claims.length} of ${claims.length} in the project (${SELECTION_DESCRIPTIONS[model.options.claims]})`,
+    `- **Generated:** ${e(formatTimestamp(generatedAt))}`,
+  ]
+}
+
+function summary(model: ReportModel): string[] {
+  const total = model.claims.length
+  const done = model.byStatus.find((s) => s.status === 'done')?.count ?? 0
+  const verdictRows = model.byVerdict.map(({ label, count }) => `| ${e(label.label)} | ${count} | ${percent(count, total)} |`)
+  if (model.unrated > 0) verdictRows.push(`| No verdict yet | ${model.unrated} | ${percent(model.unrated, total)} |`)
+  const statusRows = model.byStatus
+    .filter((s) => s.count > 0)
+    .map((s) => `| ${STATUS_LABELS[s.status]} | ${s.count} | ${percent(s.count, total)} |`)
+  return [
+    '## Summary',
+    '',
+    `${plural(total, 'claim')} in this report, ${total - model.unrated} with a verdict, ${done} checked (done).`,
+    ...(total > 0
+      ? [
+          '',
+          '| Verdict | Claims | Share |',
+          '| --- | ---: | ---: |',
+          ...verdictRows,
+          '',
+          '| Status | Claims | Share |',
+          '| --- | ---: | ---: |',
+          ...statusRows,
+        ]
+      : []),
+  ]
+}
+
+function sourceItem(source: Source, i: number): string {
+  const marker = `${i + 1}. `
+  const indent = ' '.repeat(marker.length)
+  const title = source.title || source.url || 'Untitled source'
+  const notLink = source.url && !httpUrl(source.url) && source.title ? [`${e(source.url)} (not a web address)`] : []
+  const parts = [
+    source.url ? markdownLink(title, source.url) : e(title),
+    ...notLink,
+    ...[source.publisher, source.date].filter(Boolean).map(e),
+  ]
+  const archive = source.archiveUrl ? `\\\n${indent}Archived copy: ${markdownLink(source.archiveUrl, source.archiveUrl)}` : ''
+  const excerpt = source.excerpt.trim() ? `\n\n${quote(escapeMarkdownBlock(source.excerpt), indent)}` : ''
+  return marker + parts.join(' · ') + archive + excerpt
+}
+
+function claimSection({ number, claim, verdict, sources }: ReportClaim): string[] {
+  const meta = [
+    `**Verdict:** ${verdict ? e(verdict.label) : 'no verdict yet'}`,
+    `**Status:** ${STATUS_LABELS[claim.status]}`,
+    ...(claim.checker ? [`**Checked by:** ${e(claim.checker)}`] : []),
+    `**Updated:** ${isoDay(claim.updatedAt)}`,
+    `**ID:** ${e(claim.id)}`,
+  ]
+  return [
+    `### Claim ${number}: ${verdict ? e(verdict.label) : 'no verdict yet'}`,
+    '',
+    quote(escapeMarkdownBlock(claim.text)),
+    '',
+    meta.join(' · '),
+    '',
+    '**Rationale**',
+    '',
+    claim.rationale.trim() ? escapeMarkdownBlock(claim.rationale) : '_No rationale written yet._',
+    '',
+    '**Sources**',
+    '',
+    sources.length ? sources.map(sourceItem).join('\n\n') : '_No sources attached._',
+    '',
+  ]
+}
+
+function scaleSection(model: ReportModel): string[] {
+  const described = model.project.ratingScale.labels.filter((label) => label.description.trim())
+  if (described.length === 0) return []
+  return [
+    `## Rating scale: ${e(model.project.ratingScale.name)}`,
+    '',
+    ...described.map((label) => `- **${e(label.label)}:** ${e(label.description)}`),
+    '',
+  ]
+}
+
+/**
+ * The article with the reported claims in `<mark>` (Markdown has no highlight of its own; all
+ * article text around it is escaped, so these tags and `<sup>` are the only HTML). Marks are
+ * closed at every line break so no tag spans two paragraphs.
+ */
+function articleSection(model: ReportModel): string[] {
+  const { text } = model.project.article
+  const escape = markdownEscaper(text)
+  const ranges = model.claims.map(({ number, claim }) => ({ start: claim.start, end: claim.end, number }))
+  const body = segmentArticle(text.length, ranges)
+    .map((segment) => {
+      const piece = escape(segment.start, segment.end)
+      const marked = segment.claims.length
+        ? piece
+            .split('\n')
+            .map((part) => (part ? `<mark>${part}</mark>` : part))
+            .join('\n')
+        : piece
+      return segment.ending.length ? `${marked}<sup>${segment.ending.join(',')}</sup>` : marked
+    })
+    .join('')
+  return [
+    '## Article',
+    '',
+    `_${plural(model.claims.length, 'reported claim')} highlighted; the numbers refer to the claims above._`,
+    '',
+    markdownLineBreaks(body.trim()),
+    '',
+  ]
+}
+
+export function renderMarkdownDocument(model: ReportModel): string {
+  return [
+    ...header(model),
+    '',
+    ...summary(model),
+    '',
+    '## Claims',
+    '',
+    ...(model.claims.length ? model.claims.flatMap(claimSection) : ['_No claims match this selection._', '']),
+    ...scaleSection(model),
+    ...(model.options.includeArticle ? articleSection(model) : []),
+  ].join('\n')
+}

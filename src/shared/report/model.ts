@@ -1,0 +1,112 @@
+import { CLAIM_STATUSES, type Claim, type ClaimStatus, type Project, type RatingLabel, type Source } from '../project/schema'
+
+/**
+ * Which claims a report covers.
+ * - `all`: every claim in the project, suggestions and dismissed ones included, each with its
+ *   status: the complete working record, for an editor reviewing the whole desk's work.
+ * - `accepted`: every claim the checker took on, i.e. neither `suggested` nor `dismissed`.
+ * - `done`: only claims whose status is `done`.
+ */
+export type ClaimSelection = 'all' | 'accepted' | 'done'
+export const CLAIM_SELECTIONS: readonly ClaimSelection[] = ['all', 'accepted', 'done']
+
+export interface ReportOptions {
+  claims: ClaimSelection
+  /** Adds the article text with the reported claims highlighted (HTML, PDF, Markdown, JSON). */
+  includeArticle: boolean
+  /** Who publishes the fact check (the settings' organisation); ClaimReview's `author`. */
+  organisation: { name: string; url: string }
+  /** ISO timestamp of the export, passed in so that output is reproducible. */
+  generatedAt: string
+  /**
+   * Where the fact check is (or will be) published, used as ClaimReview's `url`. When empty the
+   * organisation's URL is used instead.
+   */
+  reviewUrl?: string
+}
+
+export interface ReportClaim {
+  /** 1-based position in the report, which lists claims in article order. */
+  number: number
+  claim: Claim
+  verdict: RatingLabel | null
+  sources: Source[]
+}
+
+export interface ReportModel {
+  project: Project
+  options: ReportOptions
+  claims: ReportClaim[]
+  /** Every scale label in scale order with how many reported claims carry it. */
+  byVerdict: { label: RatingLabel; count: number }[]
+  /** Reported claims without a verdict. */
+  unrated: number
+  /** Every status in workflow order with how many reported claims have it. */
+  byStatus: { status: ClaimStatus; count: number }[]
+  warnings: string[]
+}
+
+export { STATUS_LABELS } from '../project/ops'
+
+export const SELECTION_DESCRIPTIONS: Record<ClaimSelection, string> = {
+  all: 'All claims, including suggestions and dismissed ones',
+  accepted: 'Claims accepted for checking; suggestions and dismissed claims left out',
+  done: 'Checked claims only (status Done)',
+}
+
+function isSelected(claim: Claim, selection: ClaimSelection): boolean {
+  if (selection === 'all') return true
+  if (selection === 'done') return claim.status === 'done'
+  return claim.status !== 'suggested' && claim.status !== 'dismissed'
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`
+}
+
+/**
+ * What every format reports: the selected claims in article order (the order a reader meets them),
+ * with their verdict label and sources looked up, and the counts for the summary.
+ */
+export function buildReportModel(project: Project, options: ReportOptions): ReportModel {
+  const labels = new Map(project.ratingScale.labels.map((label) => [label.id, label]))
+  const sources = new Map(project.sources.map((source) => [source.id, source]))
+  const claims = project.claims
+    .filter((claim) => isSelected(claim, options.claims))
+    .sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id))
+    .map((claim, i) => ({
+      number: i + 1,
+      claim,
+      verdict: (claim.verdict === null ? undefined : labels.get(claim.verdict)) ?? null,
+      sources: claim.sourceIds.flatMap((id) => sources.get(id) ?? []),
+    }))
+  const byVerdict = project.ratingScale.labels.map((label) => ({
+    label,
+    count: claims.filter((c) => c.verdict?.id === label.id).length,
+  }))
+  const byStatus = CLAIM_STATUSES.map((status) => ({ status, count: claims.filter((c) => c.claim.status === status).length }))
+  const warnings: string[] = []
+  if (claims.length === 0) {
+    warnings.push(`No claims match “${SELECTION_DESCRIPTIONS[options.claims]}”; the report has no claims.`)
+  }
+  const unsourced = claims.filter((c) => c.verdict !== null && c.sources.length === 0).length
+  if (unsourced > 0) warnings.push(`${plural(unsourced, 'claim')} with a verdict ${unsourced === 1 ? 'cites' : 'cite'} no source.`)
+  return { project, options, claims, byVerdict, unrated: claims.filter((c) => c.verdict === null).length, byStatus, warnings }
+}
+
+/** The calendar day of an ISO timestamp, as written (in its own offset). */
+export function isoDay(timestamp: string): string {
+  return timestamp.slice(0, 10)
+}
+
+/** "2026-11-27 14:05 UTC" from an ISO timestamp; anything unexpected is shown as given. */
+export function formatTimestamp(timestamp: string): string {
+  return timestamp.replace(
+    /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/,
+    (_, day: string, time: string, zone: string) => `${day} ${time} UTC${zone === 'Z' ? '' : zone}`,
+  )
+}
+
+export function percent(count: number, total: number): string {
+  return total === 0 ? '0%' : `${Math.round((count / total) * 100)}%`
+}

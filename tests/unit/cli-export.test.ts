@@ -1,0 +1,104 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { buildProgram } from '../../src/cli/program'
+import { serializeProject } from '../../src/shared/project/codec'
+import type { JsonReport } from '../../src/shared/report'
+import { sampleProject } from '../fixtures/report/projects'
+
+describe('factdesk export', () => {
+  let dir: string
+  let out: string[]
+  let err: string[]
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'factdesk-cli-export-'))
+    await mkdir(join(dir, 'config'))
+    await writeFile(
+      join(dir, 'config', 'settings.json'),
+      JSON.stringify({ organisationName: 'Fact Desk Lab', organisationUrl: 'https://factdesk.example.org' }),
+    )
+    await writeFile(join(dir, 'trains.factdesk.json'), serializeProject(sampleProject()))
+    out = []
+    err = []
+  })
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  async function run(...args: string[]): Promise<void> {
+    const program = buildProgram({
+      stdout: (text) => out.push(text),
+      stderr: (text) => err.push(text),
+      stdin: Readable.from([]),
+      cwd: dir,
+      env: { FACTDESK_CONFIG_DIR: join(dir, 'config') },
+    })
+    program.exitOverride()
+    program.commands.forEach((command) => command.exitOverride())
+    await program.parseAsync(['node', 'factdesk', ...args])
+  }
+
+  it('writes the report next to the project, prints its path and the warnings', async () => {
+    await run('export', 'trains.factdesk.json', '--format', 'html')
+    expect(out).toEqual([`${join(dir, 'trains.report.html')}\n`])
+    expect(err).toEqual(['warning: 1 claim with a verdict cites no source.\n'])
+    expect(await readFile(join(dir, 'trains.report.html'), 'utf8')).toContain('>Fact Desk Lab</a>')
+  })
+
+  it('takes the organisation from the settings and follows --claims, --no-article and -o', async () => {
+    await run('export', 'trains.factdesk.json', '-f', 'json', '--claims', 'done', '--no-article', '-o', 'for-editor.json')
+    const report = JSON.parse(await readFile(join(dir, 'for-editor.json'), 'utf8')) as JsonReport
+    expect(report.organisation).toEqual({ name: 'Fact Desk Lab', url: 'https://factdesk.example.org' })
+    expect(report.selection).toEqual({ claims: 'done', includeArticle: false })
+    expect(report.summary.claims).toBe(3)
+    expect(report.article.text).toBeNull()
+    expect(Date.parse(report.generatedAt)).toBeGreaterThan(Date.parse('2026-01-01'))
+  })
+
+  it('writes text formats to standard output with -o -', async () => {
+    await run(
+      'export',
+      'trains.factdesk.json',
+      '-f',
+      'claimreview',
+      '-o',
+      '-',
+      '--review-url',
+      'https://factdesk.example.org/checks/trains',
+    )
+    const reviews = JSON.parse(out.join('')) as { url: string }[]
+    expect(reviews).toHaveLength(4)
+    expect(reviews[0]?.url).toBe('https://factdesk.example.org/checks/trains')
+    expect(err).toEqual(['warning: 1 claim with a verdict cites no source.\n', 'warning: 1 claim without a verdict was left out.\n'])
+    expect((await readdir(dir)).sort()).toEqual(['config', 'trains.factdesk.json'])
+  })
+
+  it('uses accepted claims by default and includes the article', async () => {
+    await run('export', 'trains.factdesk.json', '-f', 'csv', '-o', '-')
+    expect(out.join('').split('\r\n').filter(Boolean)).toHaveLength(6)
+    out = []
+    await run('export', 'trains.factdesk.json', '-f', 'md', '-o', '-')
+    expect(out.join('')).toContain('## Article')
+  })
+
+  it('refuses a PDF on standard output, an unknown format and a missing format', async () => {
+    await expect(run('export', 'trains.factdesk.json', '-f', 'pdf', '-o', '-')).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    await expect(run('export', 'trains.factdesk.json', '-f', 'docx')).rejects.toMatchObject({
+      code: 'commander.invalidArgument',
+      message: expect.stringContaining('Allowed choices are html, pdf, md, csv, json, claimreview') as unknown,
+    })
+    await expect(run('export', 'trains.factdesk.json')).rejects.toMatchObject({ code: 'commander.missingMandatoryOptionValue' })
+    await expect(run('export', 'trains.factdesk.json', '-f', 'html', '--claims', 'some')).rejects.toMatchObject({
+      code: 'commander.invalidArgument',
+    })
+    expect((await readdir(dir)).sort()).toEqual(['config', 'trains.factdesk.json'])
+  })
+
+  it('reports an unreadable project file and writes nothing', async () => {
+    await expect(run('export', 'missing.factdesk.json', '-f', 'html')).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    expect((await readdir(dir)).sort()).toEqual(['config', 'trains.factdesk.json'])
+  })
+})
