@@ -49,6 +49,19 @@ describe('ProjectStore', () => {
     expect((await readJson(path)).claims).toHaveLength(2)
   })
 
+  it('takes an edit that arrives while a save checks the disk into that save, and settles at Saved', async () => {
+    addClaim('cost €41 million')
+    const flushing = store.flush(path)
+    // The save is now awaiting its disk check; this edit lands in that window.
+    addClaim('12% over budget')
+    await flushing
+    let status = await store.awaitSave(path)
+    for (let i = 0; i < 3 && status.state === 'saving'; i++) status = await store.awaitSave(path)
+    expect(status.state).toBe('saved')
+    expect((await readJson(path)).claims).toHaveLength(2)
+    expect((await store.checkDisk(path)).state).toBe('saved')
+  })
+
   it('keeps the previous good version as .bak on each save', async () => {
     addClaim('cost €41 million')
     await store.awaitSave(path)

@@ -439,13 +439,15 @@ export class ProjectStore {
       return
     }
     const run = async (): Promise<void> => {
-      const snapshot = doc.db.data
       try {
         if (await this.changedOnDisk(doc)) {
           this.setConflict(doc)
           return
         }
         if (doc.disk) await copyFile(doc.path, `${doc.path}.bak`)
+        // No await between taking the snapshot and handing it to lowdb (which serialises it at
+        // once): an edit arriving during the checks above is part of this write, not lost.
+        const snapshot = doc.db.data
         doc.dirty = false
         // lowdb writes doc.db.data through steno: a temp file renamed over the original.
         await doc.db.write()

@@ -1,5 +1,7 @@
 import { create } from 'zustand'
-import type { AppInfo, ArticleInput, LibraryListing, OpenedProject, SaveStatus } from '../../shared/api'
+import type { AppInfo, ArticleInput, Edited, InputOf, LibraryListing, OpenedProject, SaveStatus, Settings } from '../../shared/api'
+import type { Channel } from '../../shared/channels'
+import type { ClaimStatus } from '../../shared/project/schema'
 import { ApiError, call } from './api/client'
 
 export interface Notice {
@@ -8,13 +10,43 @@ export interface Notice {
   message: string
 }
 
+/** Which claims the list shows: every claim, the proposals, the accepted ones, or one status. */
+export type StatusFilter = 'all' | 'suggested' | 'accepted' | ClaimStatus
+export interface ClaimFilters {
+  status: StatusFilter
+  /** 'any', 'none' (no verdict yet) or a label id. */
+  verdict: string
+  text: string
+  sort: 'position' | 'score'
+}
+
+export type DialogName = 'shortcuts' | 'scale' | 'export' | 'article' | null
+
+/** The channels that edit a project and answer with the edited project. */
+type EditChannel = {
+  [C in Channel]: C extends
+    | `claim:${string}`
+    | `source:attach${string}`
+    | `source:${'add' | 'update' | 'delete' | 'detach'}`
+    | 'scale:set'
+    | 'project:updateArticle'
+    | 'project:undo'
+    | 'project:redo'
+    ? C
+    : never
+}[Channel]
+
 interface State {
   info: AppInfo | null
+  settings: Settings | null
   library: LibraryListing | null
   current: OpenedProject | null
   save: SaveStatus | null
   busy: boolean
   notices: Notice[]
+  selectedId: string | null
+  filters: ClaimFilters
+  dialog: DialogName
 }
 
 interface Actions {
@@ -23,13 +55,23 @@ interface Actions {
   createProject: (input: ArticleInput) => Promise<void>
   openProject: (path: string) => Promise<void>
   closeProject: () => Promise<void>
+  /** Runs an edit channel; the project on screen becomes the edited one and the save is tracked. */
+  edit: <C extends EditChannel>(channel: C, input: Omit<InputOf<C>, 'path'>) => Promise<Edited | null>
+  replaceCurrent: (opened: OpenedProject) => void
+  select: (id: string | null) => void
+  setFilters: (patch: Partial<ClaimFilters>) => void
+  openDialog: (dialog: DialogName) => void
+  updateSettings: (patch: Partial<Settings>) => Promise<void>
   notify: (kind: Notice['kind'], message: string) => void
   dismissNotice: (id: number) => void
 }
 
-let noticeId = 0
+export const DEFAULT_FILTERS: ClaimFilters = { status: 'all', verdict: 'any', text: '', sort: 'position' }
 
-function messageOf(error: unknown): string {
+let noticeId = 0
+let saveTracking = 0
+
+export function messageOf(error: unknown): string {
   return error instanceof ApiError || error instanceof Error ? error.message : String(error)
 }
 
@@ -45,17 +87,43 @@ export const useApp = create<State & Actions>((set, get) => {
       set({ busy: false })
     }
   }
+
+  /** Follows the autosave of the project on screen until it settles (Saved, Error or Conflict). */
+  const trackSave = async (path: string): Promise<void> => {
+    const ticket = ++saveTracking
+    for (;;) {
+      let status: SaveStatus
+      try {
+        status = await call('project:awaitSave', { path })
+      } catch (error) {
+        status = { state: 'error', savedAt: null, message: messageOf(error) }
+      }
+      if (ticket !== saveTracking || get().current?.path !== path) return
+      set({ save: status })
+      if (status.state !== 'saving') return
+    }
+  }
+
+  const show = (opened: OpenedProject): void => {
+    set({ current: opened, save: opened.save, selectedId: null, filters: DEFAULT_FILTERS, dialog: null })
+    if (opened.save.state === 'saving') void trackSave(opened.path)
+  }
+
   return {
     info: null,
+    settings: null,
     library: null,
     current: null,
     save: null,
     busy: false,
     notices: [],
+    selectedId: null,
+    filters: DEFAULT_FILTERS,
+    dialog: null,
     boot: () =>
       run(async () => {
-        const [info, library] = await Promise.all([call('app:info', {}), call('project:list', {})])
-        set({ info, library })
+        const [info, settings, library] = await Promise.all([call('app:info', {}), call('settings:get', {}), call('project:list', {})])
+        set({ info, settings, library })
       }),
     refreshLibrary: () =>
       run(async () => {
@@ -63,21 +131,50 @@ export const useApp = create<State & Actions>((set, get) => {
       }),
     createProject: (input) =>
       run(async () => {
-        const opened = await call('project:create', input)
-        set({ current: opened, save: opened.save })
+        show(await call('project:create', input))
       }),
     openProject: (path) =>
       run(async () => {
         const opened = await call('project:open', { path })
-        set({ current: opened, save: opened.save })
+        show(opened)
+        if (opened.migratedFrom !== null) {
+          get().notify(
+            'info',
+            `This project was saved by an older Factdesk (schema ${opened.migratedFrom}); it has been upgraded, and the old file kept as .bak.`,
+          )
+        }
       }),
     closeProject: () =>
       run(async () => {
         const current = get().current
         if (current) await call('project:close', { path: current.path })
-        set({ current: null, save: null, library: await call('project:list', {}) })
+        set({ current: null, save: null, selectedId: null, dialog: null, library: await call('project:list', {}) })
       }),
-    notify: (kind, message) => set((s) => ({ notices: [...s.notices, { id: ++noticeId, kind, message }] })),
+    edit: async (channel, input) => {
+      const current = get().current
+      if (!current) return null
+      const selectedBefore = get().selectedId
+      try {
+        const edited = (await call(channel, { ...input, path: current.path } as InputOf<typeof channel>)) as Edited
+        // Select what the edit produced, unless the checker has moved on to another claim meanwhile.
+        set((s) => ({ current: edited, save: edited.save, selectedId: s.selectedId === selectedBefore ? (edited.focus ?? s.selectedId) : s.selectedId }))
+        void trackSave(edited.path)
+        return edited
+      } catch (error) {
+        get().notify('error', messageOf(error))
+        if (error instanceof ApiError && error.code === 'CONFLICT') set({ save: await call('project:checkDisk', { path: current.path }) })
+        return null
+      }
+    },
+    replaceCurrent: (opened) => set({ current: opened, save: opened.save }),
+    select: (id) => set({ selectedId: id }),
+    setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
+    openDialog: (dialog) => set({ dialog }),
+    updateSettings: (patch) =>
+      run(async () => {
+        set({ settings: await call('settings:set', patch) })
+      }),
+    notify: (kind, message) => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeId, kind, message }] })),
     dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   }
 })

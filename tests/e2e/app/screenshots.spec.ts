@@ -1,18 +1,41 @@
 import { join } from 'node:path'
+import { selectArticleText } from '../article'
 import { expect, test } from '../fixtures'
 
 // Captures the main screens in light and dark mode into test-results/screens, for people to look
-// at; `SCREENSHOTS_DIR=docs/screenshots npx playwright test screenshots` refreshes the README's.
+// at; `SCREENSHOTS_DIR=docs/screenshots npx playwright test screenshots --project=ipc-bridge`
+// refreshes the README's.
 const OUT = process.env.SCREENSHOTS_DIR ?? 'test-results/screens'
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`screens render in ${scheme} mode`, async ({ page, openApp }) => {
+  test(`screens render in ${scheme} mode`, async ({ page, openApp, bridge }) => {
     await page.emulateMedia({ colorScheme: scheme })
     await openApp()
     await expect(page.getByRole('button', { name: 'Open the sample article' })).toBeVisible()
     await page.screenshot({ path: join(OUT, `home-empty-${scheme}.png`) })
     await page.getByRole('button', { name: 'Open the sample article' }).click()
     await expect(page.getByRole('heading', { level: 2, name: /Harbourside/ })).toBeVisible()
-    await page.screenshot({ path: join(OUT, `project-${scheme}.png`) })
+
+    await expect(page.locator('.article-text [data-start]').first()).toBeVisible()
+    const text = bridge.services.store.peek(bridge.services.store.openPaths()[0]!)!.article.text
+    for (const quote of [
+      'The city council voted 31 to 9 on Tuesday',
+      'Insured losses in the district rose by 38% between 2020 and 2025',
+      'would protect twice as many homes for half the price',
+    ]) {
+      await selectArticleText(page, text, quote)
+      await page.keyboard.press('c')
+      await expect(page.getByRole('option', { name: new RegExp(quote.slice(0, 20)) })).toBeVisible()
+    }
+    await page.keyboard.press('2')
+    await page.getByRole('option', { name: /Insured losses/ }).click()
+    await page.keyboard.press('1')
+    await page.getByLabel('Rationale').fill('The association’s 2025 report gives 38.2%, matching the claim.')
+    await page.getByRole('option', { name: /council voted/ }).click()
+    await page.keyboard.press('5')
+    await page.getByRole('option', { name: /Insured losses/ }).click()
+    await page.screenshot({ path: join(OUT, `workbench-${scheme}.png`) })
+    await page.keyboard.press('?')
+    await page.screenshot({ path: join(OUT, `shortcuts-${scheme}.png`) })
   })
 }

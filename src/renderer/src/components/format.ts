@@ -5,3 +5,10 @@ export function formatDate(value: string): string {
   if (Number.isNaN(date.getTime())) return value
   return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
 }
+
+/** "27 Nov 2026, 14:05" in the checker's locale. */
+export function formatDateTime(value: string): string {
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return value
+  return date.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+}

@@ -1,12 +1,78 @@
+import { useCallback, useMemo, useRef, useState } from 'react'
 import type { OpenedProject } from '../../../../shared/api'
+import { STATUS_LABELS } from '../../../../shared/project/ops'
+import { CLAIM_STATUSES } from '../../../../shared/project/schema'
+import { call } from '../../api/client'
 import { formatDate } from '../../components/format'
 import { SaveIndicator } from '../../components/SaveIndicator'
-import { useApp } from '../../store'
-import { ArticleView } from './ArticleView'
+import { useProjectShortcuts } from '../../hooks/useProjectShortcuts'
+import { messageOf, useApp, type StatusFilter } from '../../store'
+import { ClaimList } from '../claims/ClaimList'
+import { ClaimPanel } from '../claims/ClaimPanel'
+import { countByStatus, filterClaims } from '../claims/claim-filter'
+import { ScaleDialog } from '../scale/ScaleDialog'
+import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog'
+import { ArticleDetailsDialog } from './ArticleDetailsDialog'
+import { ArticleView, SelectionActions, type ArticleSelection } from './ArticleView'
+import { useDiskWatch } from '../../hooks/useDiskWatch'
 
+function ConflictBanner({ opened }: { opened: OpenedProject }) {
+  const replaceCurrent = useApp((s) => s.replaceCurrent)
+  const notify = useApp((s) => s.notify)
+  const save = useApp((s) => s.save)
+  if (save?.state !== 'conflict') return null
+  const act = (channel: 'project:reload' | 'project:saveCopy'): void => {
+    call(channel, { path: opened.path }).then(
+      (next) => {
+        replaceCurrent(next)
+        notify('info', channel === 'project:reload' ? 'Reloaded the version on disk.' : `Your version was saved as ${next.path}.`)
+      },
+      (error: unknown) => notify('error', messageOf(error)),
+    )
+  }
+  return (
+    <div className="banner banner-danger" role="alert">
+      <p>{save.message}</p>
+      <button type="button" className="button-secondary" onClick={() => act('project:reload')}>
+        Reload from disk
+      </button>
+      <button type="button" className="button-primary" onClick={() => act('project:saveCopy')}>
+        Save my version as a copy
+      </button>
+    </div>
+  )
+}
+
+/** The workbench: claims on the left, the article in the middle, the selected claim on the right. */
 export function ProjectScreen({ opened }: { opened: OpenedProject }) {
+  const { project } = opened
   const closeProject = useApp((s) => s.closeProject)
-  const { article } = opened.project
+  const selectedId = useApp((s) => s.selectedId)
+  const select = useApp((s) => s.select)
+  const filters = useApp((s) => s.filters)
+  const setFilters = useApp((s) => s.setFilters)
+  const dialog = useApp((s) => s.dialog)
+  const openDialog = useApp((s) => s.openDialog)
+  const edit = useApp((s) => s.edit)
+  const [articleSelection, setArticleSelection] = useState<ArticleSelection | null>(null)
+  const search = useRef<HTMLInputElement>(null)
+
+  const visible = useMemo(() => filterClaims(project, filters), [project, filters])
+  const counts = useMemo(() => countByStatus(project), [project])
+  const selected = selectedId ? (project.claims.find((c) => c.id === selectedId) ?? null) : null
+  const { article } = project
+
+  useDiskWatch(opened.path)
+  useProjectShortcuts({
+    project,
+    visible,
+    selected,
+    articleSelection,
+    focusSearch: () => search.current?.focus(),
+    focusRationale: () => document.getElementById('claim-rationale')?.focus(),
+  })
+  const onSelectionChange = useCallback((selection: ArticleSelection | null) => setArticleSelection(selection), [])
+
   return (
     <div className="project">
       <header className="topbar">
@@ -14,19 +80,131 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
           ← Projects
         </button>
         <h1 className="topbar-title">{article.title}</h1>
-        <SaveIndicator />
+        <div className="topbar-actions">
+          <button
+            type="button"
+            className="button-quiet"
+            onClick={() => void edit('project:undo', {})}
+            disabled={!opened.undoable.undo}
+            title={opened.undoable.undo ? `Undo: ${opened.undoable.undo}` : 'Nothing to undo'}
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            className="button-quiet"
+            onClick={() => void edit('project:redo', {})}
+            disabled={!opened.undoable.redo}
+            title={opened.undoable.redo ? `Redo: ${opened.undoable.redo}` : 'Nothing to redo'}
+          >
+            Redo
+          </button>
+          <button type="button" className="button-quiet" onClick={() => openDialog('scale')}>
+            Scale: {project.ratingScale.name}
+          </button>
+          <button type="button" className="button-quiet" onClick={() => openDialog('shortcuts')} aria-label="Keyboard shortcuts">
+            ?
+          </button>
+          <SaveIndicator />
+        </div>
       </header>
-      <main className="project-main">
-        <article className="article" aria-labelledby="article-title">
-          <h2 id="article-title" className="article-title">
-            {article.title}
-          </h2>
-          <p className="article-meta">
-            {[article.outlet, article.author, article.publishedAt && formatDate(article.publishedAt)].filter(Boolean).join(' · ')}
-          </p>
-          <ArticleView text={article.text} />
-        </article>
+      <ConflictBanner opened={opened} />
+      <main className="workbench">
+        <aside className="claims-pane" aria-label="Claim list">
+          <div className="claim-filters">
+            <input
+              ref={search}
+              type="search"
+              aria-label="Search claims"
+              placeholder="Search claims  /"
+              value={filters.text}
+              onChange={(e) => setFilters({ text: e.target.value })}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape' || e.key === 'Enter') e.currentTarget.blur()
+              }}
+            />
+            <div className="filter-row">
+              <select
+                aria-label="Filter by status"
+                value={filters.status}
+                onChange={(e) => setFilters({ status: e.target.value as StatusFilter })}
+              >
+                <option value="all">All ({counts.all ?? 0})</option>
+                <option value="suggested">Suggested ({counts.suggested ?? 0})</option>
+                <option value="accepted">Accepted ({counts.accepted ?? 0})</option>
+                {CLAIM_STATUSES.filter((s) => s !== 'suggested').map((status) => (
+                  <option key={status} value={status}>
+                    {STATUS_LABELS[status]} ({counts[status] ?? 0})
+                  </option>
+                ))}
+              </select>
+              <select aria-label="Filter by verdict" value={filters.verdict} onChange={(e) => setFilters({ verdict: e.target.value })}>
+                <option value="any">Any verdict</option>
+                <option value="none">No verdict yet</option>
+                {project.ratingScale.labels.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.label}
+                  </option>
+                ))}
+              </select>
+              <select
+                aria-label="Sort claims"
+                value={filters.sort}
+                onChange={(e) => setFilters({ sort: e.target.value as 'position' | 'score' })}
+              >
+                <option value="position">In article order</option>
+                <option value="score">By check-worthiness</option>
+              </select>
+            </div>
+            <p className="claim-count" aria-live="polite">
+              {visible.length} of {project.claims.length} claims
+            </p>
+          </div>
+          <ClaimList claims={visible} scale={project.ratingScale} selectedId={selectedId} onSelect={select} />
+        </aside>
+        <section className="article-pane" aria-label="Article">
+          <article className="article">
+            <button type="button" className="article-title-button" onClick={() => openDialog('article')} title="Edit the article’s details">
+              <h2 className="article-title">{article.title}</h2>
+            </button>
+            <p className="article-meta">
+              {[
+                article.outlet,
+                article.author,
+                article.publishedAt && formatDate(article.publishedAt),
+                article.language !== 'und' && article.language.toUpperCase(),
+              ]
+                .filter(Boolean)
+                .join(' · ') || 'No details yet: click the title to add outlet, author, date.'}
+            </p>
+            <ArticleView project={project} selectedId={selectedId} onSelectClaim={select} onSelectionChange={onSelectionChange} />
+          </article>
+          {articleSelection && (
+            <SelectionActions
+              selection={articleSelection}
+              onMake={() => void edit('claim:create', { start: articleSelection.start, end: articleSelection.end })}
+              onSetBoundaries={
+                selected
+                  ? () => void edit('claim:adjust', { id: selected.id, start: articleSelection.start, end: articleSelection.end })
+                  : null
+              }
+            />
+          )}
+        </section>
+        <aside className="panel-pane" aria-label="Claim details">
+          {selected ? (
+            <ClaimPanel claim={selected} project={project} />
+          ) : (
+            <div className="panel-empty">
+              <p>Select a claim in the list or the article, or select any text in the article and press C to make it a claim.</p>
+              <p className="muted">Press ? for every shortcut.</p>
+            </div>
+          )}
+        </aside>
       </main>
+      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => openDialog(null)} />}
+      {dialog === 'scale' && <ScaleDialog current={project.ratingScale} onClose={() => openDialog(null)} />}
+      {dialog === 'article' && <ArticleDetailsDialog article={article} onClose={() => openDialog(null)} />}
     </div>
   )
 }

@@ -1,0 +1,80 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { memo, useEffect, useRef, type CSSProperties } from 'react'
+import type { Claim, RatingScale } from '../../../../shared/project/schema'
+import { STATUS_LABELS } from '../../../../shared/project/ops'
+
+interface ClaimListProps {
+  claims: readonly Claim[]
+  scale: RatingScale
+  selectedId: string | null
+  onSelect: (id: string) => void
+}
+
+const ROW_HEIGHT = 66
+
+/**
+ * The claims, virtualized: only the rows in view are in the DOM, so a thousand claims scroll as
+ * smoothly as ten. It is one listbox; arrow keys (or J/K) move the selection.
+ */
+export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, onSelect }: ClaimListProps) {
+  const scroller = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: claims.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  })
+  const selectedIndex = selectedId ? claims.findIndex((c) => c.id === selectedId) : -1
+  const labels = new Map(scale.labels.map((l) => [l.id, l]))
+
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
+  }, [selectedIndex, virtualizer])
+
+  if (claims.length === 0) {
+    return <p className="claim-list-empty muted">No claims match. Select text in the article and press C to make one.</p>
+  }
+  return (
+    <div
+      ref={scroller}
+      className="claim-list"
+      role="listbox"
+      aria-label="Claims"
+      tabIndex={0}
+      aria-activedescendant={selectedIndex >= 0 ? `claim-row-${claims[selectedIndex]?.id ?? ''}` : undefined}
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const claim = claims[item.index]
+          if (!claim) return null
+          const label = claim.verdict ? labels.get(claim.verdict) : undefined
+          const selected = claim.id === selectedId
+          return (
+            <div
+              key={claim.id}
+              id={`claim-row-${claim.id}`}
+              role="option"
+              aria-selected={selected}
+              className={`claim-row claim-row-${claim.status}${selected ? ' selected' : ''}`}
+              style={
+                {
+                  transform: `translateY(${item.start}px)`,
+                  height: ROW_HEIGHT,
+                  '--verdict': label?.color ?? 'transparent',
+                } as CSSProperties
+              }
+              onClick={() => onSelect(claim.id)}
+            >
+              <span className="claim-row-text">{claim.text}</span>
+              <span className="claim-row-meta">
+                <span className={`status-pill status-${claim.status}`}>{STATUS_LABELS[claim.status]}</span>
+                {label && <span className="claim-row-verdict">{label.label}</span>}
+                {claim.score !== null && <span className="claim-row-score">{Math.round(claim.score * 100)}</span>}
+              </span>
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+})

@@ -1,0 +1,176 @@
+import type { Claim, Project } from '../../../../shared/project/schema'
+import { STATUS_LABELS, WORKFLOW } from '../../../../shared/project/ops'
+import { textColourOn } from '../../../../shared/report/colour'
+import { CommitField } from '../../components/CommitField'
+import { formatDateTime } from '../../components/format'
+import { useApp } from '../../store'
+import { SourcesSection } from '../sources/SourcesSection'
+import { ClaimText } from './ClaimText'
+
+function reasonName(kind: string): string {
+  return kind.replace(/[-_]/g, ' ')
+}
+
+function VerdictPicker({ claim, project }: { claim: Claim; project: Project }) {
+  const edit = useApp((s) => s.edit)
+  return (
+    <fieldset className="verdict-picker">
+      <legend>Verdict</legend>
+      {project.ratingScale.labels.map((label, i) => {
+        const chosen = claim.verdict === label.id
+        return (
+          <button
+            key={label.id}
+            type="button"
+            className={`verdict-option${chosen ? ' chosen' : ''}`}
+            aria-pressed={chosen}
+            title={label.description}
+            style={
+              chosen
+                ? { background: label.color, color: textColourOn(label.color), borderColor: label.color }
+                : { borderColor: label.color }
+            }
+            onClick={() => void edit('claim:setVerdict', { id: claim.id, verdict: chosen ? null : label.id })}
+          >
+            {i < 9 && <kbd>{i + 1}</kbd>}
+            {label.label}
+          </button>
+        )
+      })}
+    </fieldset>
+  )
+}
+
+function StatusPicker({ claim }: { claim: Claim }) {
+  const edit = useApp((s) => s.edit)
+  if (claim.status === 'suggested' || claim.status === 'dismissed') {
+    return (
+      <div className="suggestion-actions">
+        <p>{claim.status === 'suggested' ? 'Factdesk proposed this sentence as check-worthy.' : 'You dismissed this proposal.'}</p>
+        <button type="button" className="button-primary" onClick={() => void edit('claim:accept', { ids: [claim.id] })}>
+          Accept <kbd>A</kbd>
+        </button>
+        {claim.status === 'suggested' && (
+          <button type="button" className="button-secondary" onClick={() => void edit('claim:dismiss', { ids: [claim.id] })}>
+            Dismiss <kbd>D</kbd>
+          </button>
+        )}
+      </div>
+    )
+  }
+  return (
+    <fieldset className="status-picker">
+      <legend>Status</legend>
+      <div className="segmented">
+        {WORKFLOW.map((status) => (
+          <button
+            key={status}
+            type="button"
+            aria-pressed={claim.status === status}
+            className={claim.status === status ? 'chosen' : ''}
+            onClick={() => void edit('claim:setStatus', { ids: [claim.id], status })}
+          >
+            {STATUS_LABELS[status]}
+          </button>
+        ))}
+      </div>
+    </fieldset>
+  )
+}
+
+function ClaimHistory({ claim, project }: { claim: Claim; project: Project }) {
+  const entries = project.history.filter((entry) => entry.claimId === claim.id).reverse()
+  if (entries.length === 0) return null
+  return (
+    <details className="claim-history">
+      <summary>History ({entries.length})</summary>
+      <ol>
+        {entries.map((entry, i) => (
+          <li key={`${entry.at}-${i}`}>
+            <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> <span className="muted">{entry.author}</span>
+            <div>{entry.summary}</div>
+          </li>
+        ))}
+      </ol>
+    </details>
+  )
+}
+
+/** Everything about the selected claim: text and reasons, verdict, status, rationale, sources, history. */
+export function ClaimPanel({ claim, project }: { claim: Claim; project: Project }) {
+  const edit = useApp((s) => s.edit)
+  const neighbours = project.claims.filter((c) => c.status !== 'dismissed')
+  const index = neighbours.findIndex((c) => c.id === claim.id)
+  const next = index >= 0 ? neighbours[index + 1] : undefined
+  const previous = index > 0 ? neighbours[index - 1] : undefined
+  const reasons = claim.reasons.filter((r) => r.start >= claim.start && r.end <= claim.end)
+
+  return (
+    <section className="claim-panel" aria-label="Selected claim">
+      <ClaimText key={claim.id} claim={claim} articleText={project.article.text} />
+      {(reasons.length > 0 || claim.score !== null) && (
+        <div className="reasons">
+          <h3>
+            Why it was proposed
+            {claim.score !== null && <span className="score"> · check-worthiness {Math.round(claim.score * 100)}%</span>}
+          </h3>
+          <ul>
+            {reasons.map((reason, i) => (
+              <li key={`${reason.start}-${i}`} className={`reason-chip reason-${reason.kind}`}>
+                <span className="reason-kind">{reasonName(reason.kind)}</span> {reason.text}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <StatusPicker claim={claim} />
+      <VerdictPicker claim={claim} project={project} />
+      <CommitField
+        id="claim-rationale"
+        label="Rationale"
+        multiline
+        rows={5}
+        value={claim.rationale}
+        placeholder="What the evidence shows, in a few sentences."
+        onCommit={(rationale) => void edit('claim:update', { id: claim.id, fields: { rationale } })}
+      />
+      <SourcesSection claim={claim} project={project} />
+      <div className="field-pair">
+        <div>
+          <CommitField
+            id="claim-checker"
+            label="Checker"
+            value={claim.checker}
+            onCommit={(checker) => void edit('claim:update', { id: claim.id, fields: { checker } })}
+          />
+        </div>
+      </div>
+      <CommitField
+        id="claim-notes"
+        label="Notes"
+        multiline
+        value={claim.notes}
+        placeholder="Working notes; not part of the report."
+        onCommit={(notes) => void edit('claim:update', { id: claim.id, fields: { notes } })}
+      />
+      <div className="button-row claim-actions">
+        {previous && (
+          <button type="button" className="button-secondary" onClick={() => void edit('claim:merge', { ids: [previous.id, claim.id] })}>
+            Merge with previous
+          </button>
+        )}
+        {next && (
+          <button type="button" className="button-secondary" onClick={() => void edit('claim:merge', { ids: [claim.id, next.id] })}>
+            Merge with next <kbd>M</kbd>
+          </button>
+        )}
+        {claim.status !== 'dismissed' && claim.status !== 'suggested' && (
+          <button type="button" className="button-quiet" onClick={() => void edit('claim:dismiss', { ids: [claim.id] })}>
+            Dismiss
+          </button>
+        )}
+      </div>
+      <ClaimHistory claim={claim} project={project} />
+    </section>
+  )
+}

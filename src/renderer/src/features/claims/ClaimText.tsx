@@ -1,0 +1,117 @@
+import { useRef, useState } from 'react'
+import type { Claim } from '../../../../shared/project/schema'
+import { useApp } from '../../store'
+import { wordStep } from './word-step'
+
+/** The claim's words with the check-worthiness reasons marked in them. */
+function ReasonedText({ claim }: { claim: Claim }) {
+  const reasons = [...claim.reasons].filter((r) => r.start >= claim.start && r.end <= claim.end).sort((a, b) => a.start - b.start)
+  const parts: React.ReactNode[] = []
+  let at = claim.start
+  for (const reason of reasons) {
+    if (reason.start < at) continue
+    parts.push(claim.text.slice(at - claim.start, reason.start - claim.start))
+    parts.push(
+      <mark key={reason.start} className={`reason-mark reason-${reason.kind}`} title={reason.kind}>
+        {claim.text.slice(reason.start - claim.start, reason.end - claim.start)}
+      </mark>,
+    )
+    at = reason.end
+  }
+  parts.push(claim.text.slice(at - claim.start))
+  return <blockquote className="claim-text">{parts}</blockquote>
+}
+
+/**
+ * The claim text, and the boundary tools: split at the caret, and move either edge by a word.
+ * The caret lives in a read-only textarea holding exactly the claim text, so its position maps
+ * straight to an article offset.
+ */
+export function ClaimText({ claim, articleText }: { claim: Claim; articleText: string }) {
+  const [editing, setEditing] = useState(false)
+  const area = useRef<HTMLTextAreaElement>(null)
+  const edit = useApp((s) => s.edit)
+  const busy = useApp((s) => s.busy)
+
+  if (!editing) {
+    return (
+      <div className="claim-text-block">
+        <ReasonedText claim={claim} />
+        <button type="button" className="button-quiet button-small" onClick={() => setEditing(true)}>
+          Split or adjust…
+        </button>
+      </div>
+    )
+  }
+  const move = (edge: 'start' | 'end', direction: -1 | 1): void => {
+    const start = edge === 'start' ? wordStep(articleText, claim.start, direction) : claim.start
+    const end = edge === 'end' ? wordStep(articleText, claim.end, direction) : claim.end
+    if (end > start) void edit('claim:adjust', { id: claim.id, start, end })
+  }
+  return (
+    <div className="claim-text-block editing">
+      <label htmlFor="claim-caret">Place the caret where the claim should split</label>
+      <textarea
+        id="claim-caret"
+        ref={area}
+        className="claim-caret"
+        readOnly
+        value={claim.text}
+        rows={Math.min(8, Math.ceil(claim.text.length / 48) + 1)}
+      />
+      <div className="button-row">
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={busy}
+          onClick={() => {
+            const caret = area.current?.selectionStart ?? 0
+            void edit('claim:split', { id: claim.id, at: claim.start + caret })
+          }}
+        >
+          Split at caret
+        </button>
+        <span className="button-group" role="group" aria-label="Start of the claim">
+          <button
+            type="button"
+            className="button-secondary"
+            aria-label="Start one word earlier"
+            onClick={() => move('start', -1)}
+            disabled={busy}
+          >
+            ◂
+          </button>
+          <span className="button-group-label">start</span>
+          <button
+            type="button"
+            className="button-secondary"
+            aria-label="Start one word later"
+            onClick={() => move('start', 1)}
+            disabled={busy}
+          >
+            ▸
+          </button>
+        </span>
+        <span className="button-group" role="group" aria-label="End of the claim">
+          <button
+            type="button"
+            className="button-secondary"
+            aria-label="End one word earlier"
+            onClick={() => move('end', -1)}
+            disabled={busy}
+          >
+            ◂
+          </button>
+          <span className="button-group-label">end</span>
+          <button type="button" className="button-secondary" aria-label="End one word later" onClick={() => move('end', 1)} disabled={busy}>
+            ▸
+          </button>
+        </span>
+        <button type="button" className="button-quiet" onClick={() => setEditing(false)}>
+          Done
+        </button>
+      </div>
+      <p className="hint">Or select new text in the article and choose “Use as claim text”.</p>
+    </div>
+  )
+}

@@ -1,0 +1,34 @@
+import type { Claim, Project } from '../../../../shared/project/schema'
+import type { ClaimFilters } from '../../store'
+
+const ACCEPTED = new Set(['to-check', 'in-progress', 'needs-review', 'done'])
+
+/** The claims the list shows, in the chosen order. Search matches the claim text, rationale and notes. */
+export function filterClaims(project: Project, filters: ClaimFilters): Claim[] {
+  const needle = filters.text.trim().toLocaleLowerCase()
+  const shown = project.claims.filter((claim) => {
+    if (filters.status === 'all') {
+      if (claim.status === 'dismissed') return false
+    } else if (filters.status === 'accepted') {
+      if (!ACCEPTED.has(claim.status)) return false
+    } else if (claim.status !== filters.status) {
+      return false
+    }
+    if (filters.verdict === 'none' ? claim.verdict !== null : filters.verdict !== 'any' && claim.verdict !== filters.verdict) return false
+    if (needle && !`${claim.text}\n${claim.rationale}\n${claim.notes}`.toLocaleLowerCase().includes(needle)) return false
+    return true
+  })
+  if (filters.sort === 'score') shown.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.start - b.start)
+  return shown
+}
+
+/** How many claims have each status, for the filter menu. */
+export function countByStatus(project: Project): Record<string, number> {
+  const counts: Record<string, number> = { all: 0, accepted: 0 }
+  for (const claim of project.claims) {
+    counts[claim.status] = (counts[claim.status] ?? 0) + 1
+    if (claim.status !== 'dismissed') counts.all = (counts.all ?? 0) + 1
+    if (ACCEPTED.has(claim.status)) counts.accepted = (counts.accepted ?? 0) + 1
+  }
+  return counts
+}

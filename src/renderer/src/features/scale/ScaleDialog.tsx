@@ -1,0 +1,197 @@
+import { useEffect, useState } from 'react'
+import type { RatingLabel, RatingScale } from '../../../../shared/project/schema'
+import { call } from '../../api/client'
+import { Dialog } from '../../components/Dialog'
+import { messageOf, useApp } from '../../store'
+
+function labelId(label: string, taken: Set<string>): string {
+  const base =
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'label'
+  let id = base
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`
+  return id
+}
+
+/** Pick a preset scale, or edit a custom one: label, colour, optional number, description. */
+export function ScaleDialog({ current, onClose }: { current: RatingScale; onClose: () => void }) {
+  const edit = useApp((s) => s.edit)
+  const notify = useApp((s) => s.notify)
+  const [presets, setPresets] = useState<RatingScale[]>([])
+  const [draft, setDraft] = useState<RatingScale>(structuredClone(current))
+  const [problem, setProblem] = useState<string | null>(null)
+
+  useEffect(() => {
+    call('scale:presets', {}).then(setPresets, (error: unknown) => notify('error', messageOf(error)))
+  }, [notify])
+
+  const setLabel = (index: number, patch: Partial<RatingLabel>): void =>
+    setDraft((d) => ({ ...d, labels: d.labels.map((l, i) => (i === index ? { ...l, ...patch } : l)) }))
+  const move = (index: number, by: -1 | 1): void =>
+    setDraft((d) => {
+      const labels = [...d.labels]
+      const [label] = labels.splice(index, 1)
+      if (label) labels.splice(index + by, 0, label)
+      return { ...d, labels }
+    })
+
+  const save = async (): Promise<void> => {
+    const labels = draft.labels.map((l) => ({ ...l, label: l.label.trim() }))
+    if (!draft.name.trim()) return setProblem('Give the scale a name.')
+    if (labels.some((l) => !l.label)) return setProblem('Every label needs a name.')
+    if (new Set(labels.map((l) => l.label.toLowerCase())).size !== labels.length) return setProblem('Two labels have the same name.')
+    const edited = await edit('scale:set', { scale: { ...draft, name: draft.name.trim(), labels } })
+    if (edited) onClose()
+  }
+
+  return (
+    <Dialog
+      title="Rating scale"
+      onClose={onClose}
+      wide
+      footer={
+        <>
+          <button type="button" className="button-quiet" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="button-primary" onClick={() => void save()}>
+            Use this scale
+          </button>
+        </>
+      }
+    >
+      <fieldset className="preset-list">
+        <legend>Start from a preset</legend>
+        {presets.map((preset) => (
+          <button
+            key={preset.id}
+            type="button"
+            className={`button-secondary${draft.id === preset.id ? ' chosen' : ''}`}
+            onClick={() => setDraft(structuredClone(preset))}
+          >
+            {preset.name}
+          </button>
+        ))}
+      </fieldset>
+      <label htmlFor="scale-name">Scale name</label>
+      <input
+        id="scale-name"
+        value={draft.name}
+        onChange={(e) => setDraft({ ...draft, name: e.target.value, id: draft.id.startsWith('custom') ? draft.id : 'custom' })}
+      />
+      <table className="scale-table">
+        <thead>
+          <tr>
+            <th scope="col">Label</th>
+            <th scope="col">Colour</th>
+            <th scope="col">Number</th>
+            <th scope="col">Description</th>
+            <th scope="col">
+              <span className="visually-hidden">Order and remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {draft.labels.map((label, i) => (
+            <tr key={i}>
+              <td>
+                <input aria-label={`Label ${i + 1} name`} value={label.label} onChange={(e) => setLabel(i, { label: e.target.value })} />
+              </td>
+              <td>
+                <input
+                  aria-label={`Label ${i + 1} colour`}
+                  type="color"
+                  value={label.color}
+                  onChange={(e) => setLabel(i, { color: e.target.value })}
+                />
+              </td>
+              <td>
+                <input
+                  aria-label={`Label ${i + 1} number for ClaimReview`}
+                  type="number"
+                  min={1}
+                  max={100}
+                  value={label.value ?? ''}
+                  onChange={(e) =>
+                    setLabel(i, { value: e.target.value === '' ? null : Math.max(1, Math.min(100, Math.round(Number(e.target.value)))) })
+                  }
+                />
+              </td>
+              <td>
+                <input
+                  aria-label={`Label ${i + 1} description`}
+                  value={label.description}
+                  onChange={(e) => setLabel(i, { description: e.target.value })}
+                />
+              </td>
+              <td className="row-tools">
+                <button
+                  type="button"
+                  className="button-quiet"
+                  aria-label={`Move label ${i + 1} up`}
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="button-quiet"
+                  aria-label={`Move label ${i + 1} down`}
+                  disabled={i === draft.labels.length - 1}
+                  onClick={() => move(i, 1)}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className="button-quiet"
+                  aria-label={`Remove label ${i + 1}`}
+                  disabled={draft.labels.length === 1}
+                  onClick={() => setDraft((d) => ({ ...d, labels: d.labels.filter((_, j) => j !== i) }))}
+                >
+                  ×
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={draft.labels.length >= 20}
+        onClick={() =>
+          setDraft((d) => ({
+            ...d,
+            id: d.id.startsWith('custom') ? d.id : 'custom',
+            labels: [
+              ...d.labels,
+              {
+                id: labelId('new label', new Set(d.labels.map((l) => l.id))),
+                label: 'New label',
+                color: '#6e7781',
+                value: null,
+                description: '',
+              },
+            ],
+          }))
+        }
+      >
+        Add label
+      </button>
+      <p className="hint">
+        Numbers are optional; where a scale has them, ClaimReview exports carry ratingValue, bestRating and worstRating. Verdicts whose
+        label is removed are moved into the claim’s notes.
+      </p>
+      {problem && (
+        <p className="form-problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </Dialog>
+  )
+}

@@ -1,0 +1,20 @@
+/** Every keyboard shortcut of the project screen, as the `?` dialog lists them. */
+export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
+  { keys: ['J', '↓'], action: 'Next claim' },
+  { keys: ['K', '↑'], action: 'Previous claim' },
+  { keys: ['1 … 9'], action: 'Set the verdict (the scale’s labels in order)' },
+  { keys: ['0'], action: 'Clear the verdict' },
+  { keys: ['S'], action: 'Cycle status: To check → In progress → Needs review → Done' },
+  { keys: ['A'], action: 'Accept the suggestion' },
+  { keys: ['D'], action: 'Dismiss the claim' },
+  { keys: ['C'], action: 'Make a claim from the text selected in the article' },
+  { keys: ['B'], action: 'Use the selected text as the claim’s new boundaries' },
+  { keys: ['M'], action: 'Merge the claim with the next one' },
+  { keys: ['R'], action: 'Write the rationale' },
+  { keys: ['/', 'Ctrl+F'], action: 'Search claims' },
+  { keys: ['Ctrl+Z'], action: 'Undo' },
+  { keys: ['Shift+Ctrl+Z', 'Ctrl+Y'], action: 'Redo' },
+  { keys: ['Ctrl+E'], action: 'Export a report' },
+  { keys: ['?'], action: 'Show these shortcuts' },
+  { keys: ['Esc'], action: 'Close a dialog, clear the selection' },
+]

@@ -1,0 +1,153 @@
+import { useState } from 'react'
+import type { Claim, Project, Source } from '../../../../shared/project/schema'
+import type { SourceFields } from '../../../../shared/project/ops'
+import { call } from '../../api/client'
+import { httpUrl } from '../../../../shared/report/escape'
+import { messageOf, useApp } from '../../store'
+import { EMPTY_SOURCE, sourceFields } from './empty-source'
+import { SourceForm } from './SourceForm'
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+function ExternalLink({ href, children }: { href: string; children: React.ReactNode }) {
+  const url = httpUrl(href)
+  if (!url) return <span>{children}</span>
+  // The shell hands target=_blank links to the system browser; nothing opens inside the app.
+  return (
+    <a href={url} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  )
+}
+
+function SourceCard({
+  source,
+  onEdit,
+  onDetach,
+  onOpenFile,
+}: {
+  source: Source
+  onEdit: () => void
+  onDetach: () => void
+  onOpenFile: () => void
+}) {
+  return (
+    <li className="source-card">
+      <div className="source-title">
+        <ExternalLink href={source.url}>{source.title || source.url || 'Untitled source'}</ExternalLink>
+      </div>
+      <div className="source-meta">{[source.publisher, source.date].filter(Boolean).join(' · ')}</div>
+      {source.excerpt && <blockquote className="source-excerpt">{source.excerpt}</blockquote>}
+      {source.reliability && <div className="source-reliability">Reliability: {source.reliability}</div>}
+      <div className="source-links">
+        {source.archiveUrl && <ExternalLink href={source.archiveUrl}>Archived copy</ExternalLink>}
+        {source.attachment && (
+          <button type="button" className="button-link" onClick={onOpenFile}>
+            File: {source.attachment.split('/').pop()}
+          </button>
+        )}
+      </div>
+      <div className="source-actions">
+        <button
+          type="button"
+          className="button-quiet button-small"
+          onClick={onEdit}
+          aria-label={`Edit source ${source.title || source.url}`}
+        >
+          Edit
+        </button>
+        <button
+          type="button"
+          className="button-quiet button-small"
+          onClick={onDetach}
+          aria-label={`Remove source ${source.title || source.url} from this claim`}
+        >
+          Remove
+        </button>
+      </div>
+    </li>
+  )
+}
+
+/** The claim's sources: add one, reuse one already in the project, attach a file, edit, remove. */
+export function SourcesSection({ claim, project }: { claim: Claim; project: Project }) {
+  const edit = useApp((s) => s.edit)
+  const notify = useApp((s) => s.notify)
+  const [form, setForm] = useState<{ mode: 'add' } | { mode: 'edit'; source: Source } | null>(null)
+  const cited = claim.sourceIds.map((id) => project.sources.find((s) => s.id === id)).filter((s): s is Source => s !== undefined)
+  const others = project.sources.filter((s) => !claim.sourceIds.includes(s.id))
+
+  const attachFile = async (sourceId: string, file: File | null): Promise<void> => {
+    if (!file) return
+    await edit('source:attachFile', { sourceId, fileName: file.name, dataBase64: await toBase64(file) })
+  }
+  const submit = async (fields: SourceFields, file: File | null): Promise<void> => {
+    if (form?.mode === 'edit') {
+      const edited = await edit('source:update', { id: form.source.id, fields })
+      if (edited) await attachFile(form.source.id, file)
+    } else {
+      const edited = await edit('source:add', { claimId: claim.id, fields })
+      const added = edited?.project.sources.at(-1)
+      if (added) await attachFile(added.id, file)
+    }
+    setForm(null)
+  }
+  const openFile = (source: Source): void => {
+    call('source:openAttachment', { path: useApp.getState().current?.path ?? '', sourceId: source.id }).catch((error: unknown) =>
+      notify('info', messageOf(error)),
+    )
+  }
+
+  return (
+    <section className="sources" aria-labelledby="sources-heading">
+      <h3 id="sources-heading">Sources ({cited.length})</h3>
+      {cited.length > 0 && (
+        <ul className="source-list">
+          {cited.map((source) => (
+            <SourceCard
+              key={source.id}
+              source={source}
+              onEdit={() => setForm({ mode: 'edit', source })}
+              onDetach={() => void edit('source:detach', { claimId: claim.id, sourceId: source.id })}
+              onOpenFile={() => openFile(source)}
+            />
+          ))}
+        </ul>
+      )}
+      {form ? (
+        <SourceForm
+          key={form.mode === 'edit' ? form.source.id : 'new'}
+          initial={form.mode === 'edit' ? sourceFields(form.source) : EMPTY_SOURCE}
+          submitLabel={form.mode === 'edit' ? 'Save source' : 'Add source'}
+          onSubmit={(fields, file) => void submit(fields, file)}
+          onCancel={() => setForm(null)}
+        />
+      ) : (
+        <div className="button-row">
+          <button type="button" className="button-secondary" onClick={() => setForm({ mode: 'add' })}>
+            Add source
+          </button>
+          {others.length > 0 && (
+            <select
+              aria-label="Cite a source already in this project"
+              value=""
+              onChange={(e) => e.target.value && void edit('source:attach', { claimId: claim.id, sourceId: e.target.value })}
+            >
+              <option value="">Cite a source already in this project…</option>
+              {others.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title || s.url}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,10 @@
+import type { SourceFields } from '../../../../shared/project/ops'
+import type { Source } from '../../../../shared/project/schema'
+
+export const EMPTY_SOURCE: SourceFields = { url: '', title: '', publisher: '', date: '', excerpt: '', archiveUrl: '', reliability: '' }
+
+/** The fields a checker edits, without the ids and timestamps the project keeps. */
+export function sourceFields(source: Source): SourceFields {
+  const { url, title, publisher, date, excerpt, archiveUrl, reliability } = source
+  return { url, title, publisher, date, excerpt, archiveUrl, reliability }
+}
