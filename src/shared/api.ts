@@ -40,6 +40,22 @@ const SourceFieldsSchema = z.strictObject({
   archiveUrl: z.string().trim().max(4000),
   reliability: z.string().max(2000),
 })
+const ReportRequestSchema = z.strictObject({
+  path: ProjectPath,
+  format: z.enum(['html', 'pdf', 'md', 'csv', 'json', 'claimreview']),
+  claims: z.enum(['all', 'accepted', 'done']).default('accepted'),
+  includeArticle: z.boolean().default(true),
+})
+
+/** A rendered report: text, or base64 for PDF, with the name to save it under. */
+export interface RenderedExport {
+  content: string
+  encoding: 'utf8' | 'base64'
+  mimeType: string
+  fileName: string
+  warnings: string[]
+}
+
 /** Attachments travel as base64 so the same contract works over IPC and HTTP. */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
@@ -207,6 +223,9 @@ export const api = {
     }),
   ),
   'source:openAttachment': channel<{ opened: boolean }>()(z.strictObject({ path: ProjectPath, sourceId: IdSchema })),
+  'app:chooseProject': channel<{ path: string | null }>()(Empty),
+  'report:render': channel<RenderedExport>()(ReportRequestSchema),
+  'report:save': channel<{ path: string | null; warnings: string[] }>()(ReportRequestSchema),
   'scale:presets': channel<RatingScale[]>()(Empty),
   'scale:set': channel<Edited>()(z.strictObject({ path: ProjectPath, scale: RatingScaleSchema })),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>

@@ -42,6 +42,9 @@ export const CHANNELS = [
   'source:openAttachment',
   'scale:presets',
   'scale:set',
+  'app:chooseProject',
+  'report:render',
+  'report:save',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

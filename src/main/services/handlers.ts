@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os'
+import { basename } from 'node:path'
 import type { Edited, Edition, Handlers } from '../../shared/api'
 import { newId } from '../../shared/ids'
 import {
@@ -23,7 +24,9 @@ import {
 } from '../../shared/project/ops'
 import { RATING_SCALE_PRESETS } from '../../shared/project/rating-scales'
 import type { Project } from '../../shared/project/schema'
+import { REPORT_FORMATS, type ReportOptions } from '../../shared/report'
 import { attachmentPath, saveAttachment } from './attachments'
+import { defaultExportName, renderExport, writeFileAtomic, type ExportDeps } from './export'
 import { AppError } from '../../shared/errors'
 import { newProject, type NewProjectOptions } from '../../shared/project/create'
 import { SCHEMA_VERSION } from '../../shared/project/schema'
@@ -51,9 +54,21 @@ export interface ServiceContext {
   desktop?: DesktopAbilities
 }
 
+export interface FileFilter {
+  name: string
+  extensions: string[]
+}
+
+/** What the Electron shell provides on top of the services (dialogs, PDF printing, the OS). */
 export interface DesktopAbilities {
   /** Opens a file with the system's default application. */
   openPath: (path: string) => Promise<void>
+  /** A native open dialog; resolves to the chosen path, or null when cancelled. */
+  chooseOpenFile: (options: { title: string; filters: FileFilter[] }) => Promise<string | null>
+  /** A native save dialog; resolves to the chosen path, or null when cancelled. */
+  chooseSaveFile: (options: { title: string; defaultPath: string; filters: FileFilter[] }) => Promise<string | null>
+  /** Prints self-contained HTML to PDF (Electron's printToPDF). */
+  printToPdf: (html: string) => Promise<Uint8Array>
 }
 
 export interface Services {
@@ -98,6 +113,20 @@ export function createServices(ctx: ServiceContext): Services {
     const meta = { author: await author(), at: now().toISOString() }
     return { ...(direction === 'undo' ? store.undo(path, meta) : store.redo(path, meta)), focus: null }
   }
+  const needDesktop = (what: string): DesktopAbilities => {
+    if (!ctx.desktop) throw new AppError('UNSUPPORTED', `${what} needs the desktop app.`)
+    return ctx.desktop
+  }
+  const openProject = (path: string): Project => {
+    const project = store.peek(path)
+    if (!project) throw new AppError('NOT_OPEN', `The project "${path}" is not open. Open it again from the library.`)
+    return project
+  }
+  const reportOptions = async (claims: ReportOptions['claims'], includeArticle: boolean): Promise<ReportOptions> => {
+    const { organisationName, organisationUrl } = await settings.get()
+    return { claims, includeArticle, organisation: { name: organisationName, url: organisationUrl }, generatedAt: now().toISOString() }
+  }
+  const printer = (): ExportDeps => (ctx.desktop ? { printPdf: ctx.desktop.printToPdf } : { env })
   const ensureClosed = async (path: string): Promise<void> => {
     if (!store.isOpen(path)) return
     const status = await store.close(path)
@@ -196,6 +225,37 @@ export function createServices(ctx: ServiceContext): Services {
       if (!ctx.desktop) throw new AppError('UNSUPPORTED', `Opening attached files needs the desktop app. The file is at "${file}".`)
       await ctx.desktop.openPath(file)
       return { opened: true }
+    },
+    'app:chooseProject': async () => {
+      const desktop = needDesktop('Choosing a project file with a dialog')
+      const path = await desktop.chooseOpenFile({
+        title: 'Open a Factdesk project',
+        filters: [{ name: 'Factdesk project', extensions: ['factdesk.json'] }],
+      })
+      return { path }
+    },
+    'report:render': async ({ path, format, claims, includeArticle }) => {
+      const { data, warnings } = await renderExport(openProject(path), format, await reportOptions(claims, includeArticle), printer())
+      return {
+        content: typeof data === 'string' ? data : Buffer.from(data).toString('base64'),
+        encoding: typeof data === 'string' ? 'utf8' : 'base64',
+        mimeType: REPORT_FORMATS[format].mimeType,
+        fileName: basename(defaultExportName(path, format)),
+        warnings,
+      }
+    },
+    'report:save': async ({ path, format, claims, includeArticle }) => {
+      const desktop = needDesktop('Saving a report with a dialog')
+      const { label, extension } = REPORT_FORMATS[format]
+      const target = await desktop.chooseSaveFile({
+        title: `Export ${label}`,
+        defaultPath: defaultExportName(path, format),
+        filters: [{ name: label, extensions: [extension] }],
+      })
+      if (!target) return { path: null, warnings: [] }
+      const { data, warnings } = await renderExport(openProject(path), format, await reportOptions(claims, includeArticle), printer())
+      await writeFileAtomic(target, data)
+      return { path: target, warnings }
     },
     'scale:presets': () => Promise.resolve(RATING_SCALE_PRESETS.map((scale) => structuredClone(scale))),
     'scale:set': ({ path, scale }) => edit(path, 'scale.set', (p, c) => setRatingScale(p, { scale }, c)),
