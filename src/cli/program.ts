@@ -1,8 +1,12 @@
 import { createRequire } from 'node:module'
 import { Command } from 'commander'
 import { registerCheck } from './commands/check'
+import { registerExport } from './commands/export'
 import { registerList } from './commands/list'
 import { registerNew } from './commands/new'
+import { registerScore } from './commands/score'
+import { registerSentences } from './commands/sentences'
+import { registerSplit } from './commands/split'
 import { registerServe } from './commands/serve'
 import type { CliIo } from './io'
 
@@ -20,6 +24,10 @@ export function buildProgram(io: CliIo): Command {
   registerNew(program, io)
   registerCheck(program, io)
   registerList(program, io)
+  registerSentences(program, io)
+  registerScore(program, io)
+  registerSplit(program, io)
+  registerExport(program, io)
   registerServe(program, io)
   return program
 }

@@ -81,6 +81,33 @@ describe('dispatcher', () => {
     expect(reopened).toMatchObject({ ok: true, value: { path: opened.path, project: { article: { title: 'Bridge costs' } } } })
   })
 
+  it('proposes check-worthy sentences as suggested claims with their reasons, and scores a claim the checker makes', async () => {
+    const text =
+      'The ministry said the bridge cost €4.2 million, 30% more than planned.\n\nWhat a lovely day it was! Call 0800 123 456 for tickets.'
+    const created = await dispatch('project:create', { title: 'Bridge', text })
+    if (!created.ok) throw new Error(created.error.message)
+    const { project, path } = created.value as {
+      path: string
+      project: { article: { language: string }; claims: { text: string; status: string; reasons: { kind: string; text: string }[] }[] }
+    }
+    expect(project.article.language).toBe('en')
+    expect(project.claims.map((c) => [c.text, c.status])).toEqual([
+      ['The ministry said the bridge cost €4.2 million, 30% more than planned.', 'suggested'],
+    ])
+    expect(project.claims[0]?.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(['money', 'percentage', 'attribution']))
+    const start = text.indexOf('30% more than planned')
+    const made = await dispatch('claim:create', { path, start, end: start + '30% more than planned'.length })
+    if (!made.ok) throw new Error(made.error.message)
+    const claim = (
+      made.value as {
+        focus: string
+        project: { claims: { id: string; score: number | null; reasons: { kind: string; text: string }[] }[] }
+      }
+    ).project.claims.find((c) => c.id === (made.value as { focus: string }).focus)
+    expect(claim?.score).toBeGreaterThan(0)
+    expect(claim?.reasons).toContainEqual(expect.objectContaining({ kind: 'percentage', text: '30%' }))
+  })
+
   it('reports a missing file as NOT_FOUND naming the path', async () => {
     const path = join(home, 'nope.factdesk.json')
     const result = await dispatch('project:open', { path })

@@ -22,9 +22,10 @@ describe('editing claims and sources through the API handlers', () => {
     services = createServices({
       edition: 'test',
       version: '0',
-      resourcesDir: '',
+      resourcesDir: join(import.meta.dirname, '../../resources'),
       configDir: join(root, 'cfg'),
       env: { FACTDESK_HOME: join(root, 'p') },
+      proposeClaims: false,
     })
     h = services.handlers
     path = (await h['project:create']({ title: 'Jobs', text: TEXT, outlet: '', author: '', url: '', publishedAt: '', language: 'en' })).path

@@ -16,6 +16,7 @@ import {
   setStatus,
   setVerdict,
   splitClaim,
+  trimRange,
   updateArticle,
   updateClaim,
   updateSource,
@@ -26,9 +27,13 @@ import { RATING_SCALE_PRESETS } from '../../shared/project/rating-scales'
 import type { Project } from '../../shared/project/schema'
 import { REPORT_FORMATS, type ReportOptions } from '../../shared/report'
 import { attachmentPath, saveAttachment } from './attachments'
+import { loadCheckworthinessModel } from './claim-model'
 import { defaultExportName, renderExport, writeFileAtomic, type ExportDeps } from './export'
 import { AppError } from '../../shared/errors'
-import { newProject, type NewProjectOptions } from '../../shared/project/create'
+import { createClaimProposer, scoreSpans } from '../../shared/claims/propose'
+import type { CheckworthinessModel } from '../../shared/claims/model'
+import { newProject } from '../../shared/project/create'
+import { detectLanguage } from '../../shared/text/language'
 import { SCHEMA_VERSION } from '../../shared/project/schema'
 import { Library } from './library'
 import { documentsDir, resolveProjectsDir, type Env } from './paths'
@@ -48,8 +53,11 @@ export interface ServiceContext {
   platform?: string
   now?: () => Date
   debounceMs?: number
-  /** The claim engine's hooks for new projects. */
-  claims?: Pick<NewProjectOptions, 'proposeClaims' | 'detectLanguage'>
+  /**
+   * Whether new projects start with the engine's proposed claims (the default). Off gives a
+   * blank project, as the tests of manual claim editing use.
+   */
+  proposeClaims?: boolean
   /** What only the desktop shell can do; absent in the browser edition and the CLI. */
   desktop?: DesktopAbilities
 }
@@ -113,6 +121,7 @@ export function createServices(ctx: ServiceContext): Services {
     const meta = { author: await author(), at: now().toISOString() }
     return { ...(direction === 'undo' ? store.undo(path, meta) : store.redo(path, meta)), focus: null }
   }
+  const claimModel = (): Promise<CheckworthinessModel> => loadCheckworthinessModel(ctx.resourcesDir)
   const needDesktop = (what: string): DesktopAbilities => {
     if (!ctx.desktop) throw new AppError('UNSUPPORTED', `${what} needs the desktop app.`)
     return ctx.desktop
@@ -150,7 +159,8 @@ export function createServices(ctx: ServiceContext): Services {
     'settings:get': () => settings.get(),
     'settings:set': (patch) => settings.update(patch),
     'project:create': async (input) => {
-      const project = newProject(input, { now: now(), author: await author(), ...ctx.claims })
+      const proposeClaims = ctx.proposeClaims === false ? undefined : createClaimProposer(await claimModel())
+      const project = newProject(input, { now: now(), author: await author(), detectLanguage, ...(proposeClaims ? { proposeClaims } : {}) })
       const path = await writeNewProjectFile(await projectsDir(), project.article.title, project)
       await settings.addRecent(path)
       return store.open(path)
@@ -195,7 +205,13 @@ export function createServices(ctx: ServiceContext): Services {
     'project:redo': ({ path }) => step(path, 'redo'),
     'claim:create': async ({ path, start, end }) => {
       const checker = (await settings.get()).checkerName
-      return edit(path, 'claim.create', (p, c) => createClaim(p, { start, end, checker }, c))
+      const model = await claimModel()
+      return edit(path, 'claim.create', (p, c) => {
+        // A claim the checker makes gets the same score and reasons a proposal would have.
+        const range = trimRange(p.article.text, start, end)
+        const [scored] = scoreSpans(p.article.text, [range], p.article.language, model)
+        return createClaim(p, { ...range, checker, score: scored?.score ?? null, reasons: scored?.reasons ?? [] }, c)
+      })
     },
     'claim:accept': ({ path, ids }) => edit(path, 'claim.accept', (p, c) => acceptClaims(p, ids, c)),
     'claim:dismiss': ({ path, ids }) => edit(path, 'claim.dismiss', (p, c) => setStatus(p, { ids, status: 'dismissed' }, c)),

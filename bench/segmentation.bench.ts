@@ -1,0 +1,95 @@
+// Sentence splitting throughput on 100 kB, 1 MB and 10 MB of generated news text, side by side with
+// sbd and (at 100 kB only: it copies its whole input into every segment and runs out of memory at
+// 1 MB on Node 20) Intl.Segmenter, in one run.
+import sbd from 'sbd'
+import { splitSentences } from '../src/shared/text/segment'
+import type { BenchRow } from './types'
+
+// Written for this bench: wire-copy sentences with the abbreviations, figures, quotes and lists
+// that make splitting hard, in English and Ukrainian.
+const SENTENCES = [
+  'WASHINGTON (Reuters) - The U.S. Senate voted 52-48 on Tuesday to approve the $1.2 trillion bill.',
+  'Sen. Chuck Schumer told reporters at 5 p.m. that the vote was "a historic day for working families."',
+  'Critics, incl. Gov. Smith of Texas, said costs rose 3.5% in 2023, far above the 2.1% forecast.',
+  'A spokesman said the army never shelled the town.',
+  'Prices of e.g. eggs and milk fell by 0.8 percent in March... The index, however, rose.',
+  '"We will not back down," Dr. Jane Doe of the Univ. of Chicago said on Jan. 5.',
+  'The report (published on p. 12 of the annual review) lists 1,250 cases in the E.U. and 830 in the U.K.',
+  'Міністерство заявило, що у 2024 р. ціни зросли на 12,5%.',
+  'Президент сказав: «Ми переможемо». За даними ООН, 5 млн. людей виїхали з країни.',
+  'На вул. Хрещатик у м. Київ зібралися тис. людей, повідомила поліція.',
+  'What did the minister promise? Nobody knows.',
+  'Tickets cost $25 and are available at www.example.org/tickets.',
+]
+
+function newsText(bytes: number): string {
+  let seed = 42
+  const next = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed / 2147483648
+  }
+  const parts: string[] = []
+  let length = 0
+  while (length < bytes) {
+    const paragraph: string[] = []
+    const sentences = 3 + Math.floor(next() * 4)
+    for (let i = 0; i < sentences; i++) paragraph.push(SENTENCES[Math.floor(next() * SENTENCES.length)]!)
+    const text = `${paragraph.join(' ')}\n\n`
+    parts.push(text)
+    length += text.length
+  }
+  return parts.join('').slice(0, bytes)
+}
+
+/**
+ * Median milliseconds of `runs` calls, after a warm-up call. Each splitter runs in its own block so
+ * that one library's garbage is not collected on the other's clock; the median sets aside runs hit
+ * by other processes on a shared machine.
+ */
+function median(runs: number, fn: () => unknown): number {
+  fn()
+  const times: number[] = []
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now()
+    fn()
+    times.push(performance.now() - start)
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? 0
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' })
+const mbPerSecond = (bytes: number, ms: number): number => bytes / 1e6 / (ms / 1000)
+
+export default function bench(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = []
+  const ours = new Map<number, number>()
+  for (const [label, bytes, runs] of [
+    ['100 kB', 100_000, 21],
+    ['1 MB', 1_000_000, 7],
+    ['10 MB', 10_000_000, 5],
+  ] as const) {
+    const text = newsText(bytes)
+    const factdesk = median(runs, () => splitSentences(text, 'en'))
+    const other = median(runs, () => sbd.sentences(text, {}))
+    ours.set(bytes, factdesk)
+    rows.push({ name: `split ${label}: factdesk`, value: mbPerSecond(bytes, factdesk), unit: 'MB/s', note: `${factdesk.toFixed(1)} ms` })
+    rows.push({ name: `split ${label}: sbd`, value: mbPerSecond(bytes, other), unit: 'MB/s', note: `${other.toFixed(1)} ms` })
+    if (bytes === 100_000) {
+      // one run, no warm-up: it takes seconds, and allocates enough to disturb what is measured after it
+      const start = performance.now()
+      let count = 0
+      for (const segment of segmenter.segment(text)) count += segment.segment.length > 0 ? 1 : 0
+      const intl = performance.now() - start
+      rows.push({
+        name: `split ${label}: Intl.Segmenter`,
+        value: mbPerSecond(bytes, intl),
+        unit: 'MB/s',
+        note: `${count} sentences; runs out of memory at 1 MB`,
+      })
+    }
+    rows.push({ name: `split ${label}: factdesk ÷ sbd`, value: other / factdesk, unit: '×', target: '≥ 3×', met: other / factdesk >= 3 })
+  }
+  const growth = (ours.get(10_000_000) ?? 0) / (ours.get(1_000_000) ?? 1)
+  rows.push({ name: 'split time 10 MB ÷ 1 MB', value: growth, unit: '×', target: '≤ 12× (linear: 10×)', met: growth <= 12 })
+  return Promise.resolve(rows)
+}

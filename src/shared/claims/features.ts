@@ -1,0 +1,264 @@
+import { CUES, type CueKind, type CueLists } from './cues'
+
+/** Evidence that makes a sentence worth checking. */
+export const POSITIVE_KINDS = [
+  'figure',
+  'quantity',
+  'percentage',
+  'money',
+  'date',
+  'named-entity',
+  'attribution',
+  'quotation',
+  'comparison',
+  'trend',
+  'causal',
+  'absolute-claim',
+  'past-event',
+] as const
+
+/** Evidence that it is not: questions, opinions, courtesies, promotion and practical details. */
+export const NEGATIVE_KINDS = [
+  'question',
+  'imperative',
+  'first-person-opinion',
+  'pleasantry',
+  'hedged-prediction',
+  'call-to-action',
+  'event-details',
+  'contact-details',
+] as const
+
+export type ReasonKind = (typeof POSITIVE_KINDS)[number] | (typeof NEGATIVE_KINDS)[number]
+
+/** A reason inside one sentence; offsets are relative to the sentence. */
+export interface SentenceReason {
+  kind: ReasonKind | 'wording'
+  start: number
+  end: number
+}
+
+const POSITIVE = new Set<string>(POSITIVE_KINDS)
+export const isPositive = (kind: string): boolean => POSITIVE.has(kind) || kind === 'wording'
+
+const BOUNDARY_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])'
+const BOUNDARY_AFTER = '(?![\\p{L}\\p{M}\\p{N}])'
+
+const CURRENCY_WORDS =
+  'dollars?|euros?|pounds?|cents?|usd|eur|uah|rub|гривень|гривні|гривня|грн|рубл\\p{L}*|руб|долар\\p{L}*|доллар\\p{L}*|євро|евро|dólares|dollari|sterline|franken'
+const SCALE = '(?:\\s?(?:million|billion|trillion|bn|mn|m|k|млн|млрд|тис|тыс|mio|mrd|millions?|milliards?|millones|milioni|miliardi))?'
+const NUMBER = '\\d+(?:[.,\\u00a0\\u202f ]\\d{3})*(?:[.,]\\d+)?'
+
+// Shapes that do not depend on the language.
+const CONTACT = new RegExp(
+  [
+    '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+',
+    '(?:https?://|www\\.)\\S+',
+    '\\+\\d{1,3}[\\s.-]?(?:\\(\\d{1,4}\\)[\\s.-]?)?\\d{2,4}(?:[\\s.-]\\d{2,4}){1,4}',
+    '\\(\\d{3,5}\\)[\\s.-]?\\d{2,4}(?:[\\s.-]\\d{2,4}){1,3}',
+    '(?<!\\d)\\d{3}[-.]\\d{3}[-.]\\d{4}(?!\\d)',
+  ].join('|'),
+  'gu',
+)
+const MONEY = new RegExp(
+  `(?:[$€£¥₴₽]\\s?${NUMBER}${SCALE})|(?:${BOUNDARY_BEFORE}${NUMBER}${SCALE}\\s?(?:[$€£¥₴₽]|(?:${CURRENCY_WORDS})${BOUNDARY_AFTER}))`,
+  'giu',
+)
+const PERCENT = new RegExp(
+  `${BOUNDARY_BEFORE}[-+−]?${NUMBER}\\s?(?:%|‰|(?:percent|per cent|процент\\p{L}*|відсот\\p{L}*|prozent|pour cent|por ciento|per cento)${BOUNDARY_AFTER})`,
+  'giu',
+)
+const DATE = new RegExp(
+  [
+    `${BOUNDARY_BEFORE}\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})${BOUNDARY_AFTER}`,
+    `${BOUNDARY_BEFORE}\\d{4}-\\d{2}-\\d{2}${BOUNDARY_AFTER}`,
+    `${BOUNDARY_BEFORE}(?:1[89]\\d{2}|20\\d{2})(?:s|-ті|-х|-е)?${BOUNDARY_AFTER}`,
+  ].join('|'),
+  'gu',
+)
+const FIGURE = /\d+(?:[.,]\d+)*/gu
+/** Clock times ("18:00", "7 p.m.") say when, not how much: they are no figure. */
+const CLOCK = /(?<![\d.,:])\d{1,2}(?::\d{2}(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?)(?![\p{L}\d])/giu
+const QUOTATION = /"[^"\n]{8,}?"|“[^”\n]{8,}?”|„[^“”\n]{8,}?[“”]|«[^»\n]{8,}?»|»[^«\n]{8,}?«/gu
+const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu
+const CAPITALISED = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:of|the|de|la|del|von|van|der|di|da)?\s*\p{Lu}[\p{Ll}\p{M}'’-]+)*/gu
+const QUESTION_END = /[?？]["'”’»)\]]*\s*$/u
+const ENGLISH_IMPERATIVE =
+  /^\s*["'“]?(?:let's|let us|please|imagine|look|listen|remember|consider|tell|don't|do not|take|go|come|stop|make|give|get|keep|help|try|check|see|read|watch|join|visit|call|vote|support|think about|ask)\b/iu
+
+const cueCache = new Map<string, Partial<Record<CueKind, RegExp>>>()
+
+function cueRegexes(language: string): Partial<Record<CueKind, RegExp>> {
+  const cached = cueCache.get(language)
+  if (cached) return cached
+  const lists: CueLists[] = CUES[language] ? [CUES[language]] : Object.values(CUES)
+  const merged: Partial<Record<CueKind, string[]>> = {}
+  for (const list of lists) {
+    for (const [kind, cues] of Object.entries(list) as [CueKind, string[]][]) (merged[kind] ??= []).push(...cues)
+  }
+  const regexes: Partial<Record<CueKind, RegExp>> = {}
+  for (const [kind, cues] of Object.entries(merged) as [CueKind, string[]][]) {
+    // longest first, so "more than" wins over "than"
+    const alternatives = [...new Set(cues)].sort((a, b) => b.length - a.length).join('|')
+    regexes[kind] = new RegExp(`${BOUNDARY_BEFORE}(?:${alternatives})${BOUNDARY_AFTER}`, 'giu')
+  }
+  cueCache.set(language, regexes)
+  return regexes
+}
+
+/** Dates first (they cover their words), past tenses last (they only fill gaps). */
+const CUE_ORDER: readonly CueKind[] = [
+  'month',
+  'quantity',
+  'attribution',
+  'comparison',
+  'trend',
+  'causal',
+  'absolute-claim',
+  'first-person-opinion',
+  'pleasantry',
+  'hedged-prediction',
+  'call-to-action',
+  'event-details',
+  'past-event',
+]
+
+/** Where a cue kind is reported as: months and weekdays are dates. */
+const CUE_REASON: Record<CueKind, ReasonKind> = {
+  attribution: 'attribution',
+  comparison: 'comparison',
+  trend: 'trend',
+  causal: 'causal',
+  'absolute-claim': 'absolute-claim',
+  'first-person-opinion': 'first-person-opinion',
+  pleasantry: 'pleasantry',
+  'hedged-prediction': 'hedged-prediction',
+  'call-to-action': 'call-to-action',
+  'event-details': 'event-details',
+  quantity: 'quantity',
+  month: 'date',
+  'past-event': 'past-event',
+}
+
+/**
+ * Every reason found in one sentence, in order of position. Shapes (figures, money, dates, quotes,
+ * names, questions, contact details) work in any language; word cues use the language's lists, or
+ * all lists when the language has none.
+ */
+export function findReasons(sentence: string, language: string): SentenceReason[] {
+  const reasons: SentenceReason[] = []
+  const covered: [number, number][] = []
+  const overlaps = (start: number, end: number): boolean => covered.some(([s, e]) => start < e && end > s)
+  const add = (kind: ReasonKind, start: number, end: number, cover: boolean): void => {
+    if (end <= start) return
+    reasons.push({ kind, start, end })
+    if (cover) covered.push([start, end])
+  }
+  const each = (regex: RegExp, fn: (match: RegExpExecArray) => void): void => {
+    regex.lastIndex = 0
+    for (let match = regex.exec(sentence); match; match = regex.exec(sentence)) {
+      if (match[0] === '') regex.lastIndex++
+      else fn(match)
+    }
+  }
+
+  each(CONTACT, (m) => add('contact-details', m.index, m.index + m[0].length, true))
+  each(CLOCK, (m) => covered.push([m.index, m.index + m[0].length]))
+  for (const [regex, kind] of [
+    [MONEY, 'money'],
+    [PERCENT, 'percentage'],
+    [DATE, 'date'],
+  ] as const) {
+    each(regex, (m) => {
+      const end = m.index + m[0].trimEnd().length
+      if (!overlaps(m.index, end)) add(kind, m.index, end, true)
+    })
+  }
+  each(FIGURE, (m) => {
+    if (!overlaps(m.index, m.index + m[0].length)) add('figure', m.index, m.index + m[0].length, true)
+  })
+  each(QUOTATION, (m) => {
+    if (m[0].trim().split(/\s+/).length >= 3) add('quotation', m.index, m.index + m[0].length, false)
+  })
+  const cues = cueRegexes(language)
+  for (const kind of CUE_ORDER) {
+    const regex = cues[kind]
+    if (!regex) continue
+    each(regex, (m) => {
+      const end = m.index + m[0].length
+      // a past tense is not named again where the verb is already a trend or an attribution ("fell", "said")
+      const taken =
+        kind === 'past-event' && reasons.some((r) => (r.kind === 'trend' || r.kind === 'attribution') && m.index < r.end && end > r.start)
+      // months and number words must not repeat a date or figure; phrases ("findet am 12. Juni statt") may span one
+      const repeats = (kind === 'month' || kind === 'quantity') && overlaps(m.index, end)
+      if (!taken && !repeats) add(CUE_REASON[kind], m.index, end, kind === 'month')
+    })
+  }
+  findNames(sentence, language, (start, end) => {
+    if (!overlaps(start, end)) add('named-entity', start, end, false)
+  })
+
+  const question = QUESTION_END.exec(sentence)
+  const opening = sentence.indexOf('¿')
+  if (question) add('question', question.index, question.index + 1, false)
+  else if (opening >= 0) add('question', opening, opening + 1, false)
+  if (language === 'en' || !CUES[language]) {
+    const imperative = ENGLISH_IMPERATIVE.exec(sentence)
+    if (imperative) add('imperative', imperative.index + imperative[0].search(/\p{L}/u), imperative.index + imperative[0].length, false)
+  }
+  return reasons.sort((a, b) => a.start - b.start || a.end - b.end)
+}
+
+/**
+ * Proper names: acronyms, and capitalised words that are not just the sentence's first word.
+ * German capitalises every noun, so there only acronyms and runs of two or more capitalised words count.
+ */
+function findNames(sentence: string, language: string, add: (start: number, end: number) => void): void {
+  ACRONYM.lastIndex = 0
+  for (let m = ACRONYM.exec(sentence); m; m = ACRONYM.exec(sentence)) add(m.index, m.index + m[0].length)
+  const firstWord = sentence.search(/\p{L}/u)
+  CAPITALISED.lastIndex = 0
+  for (let m = CAPITALISED.exec(sentence); m; m = CAPITALISED.exec(sentence)) {
+    const words = m[0].split(/\s+/).length
+    const opensSentence = m.index === firstWord
+    if (words < 2 && (opensSentence || language === 'de')) continue
+    if (words < 2 && m[0] === 'I') continue
+    add(m.index, m.index + m[0].length)
+  }
+}
+
+// ——— model inputs ———
+
+/** A word of the sentence for the n-gram model, with numbers folded into classes. */
+export interface Token {
+  text: string
+  start: number
+  end: number
+}
+
+const TOKEN = /[$€£¥₴₽]?\d[\d.,]*%?|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu
+
+export function tokenize(sentence: string): Token[] {
+  const tokens: Token[] = []
+  TOKEN.lastIndex = 0
+  for (let m = TOKEN.exec(sentence); m; m = TOKEN.exec(sentence)) {
+    const raw = m[0]
+    let text: string
+    if (/\d/.test(raw)) {
+      if (/^[$€£¥₴₽]/.test(raw)) text = '<money>'
+      else if (raw.endsWith('%')) text = '<pct>'
+      else if (/^(1[89]\d\d|20\d\d)$/.test(raw)) text = '<year>'
+      else text = '<num>'
+    } else {
+      text = raw.toLowerCase().replace('’', "'")
+    }
+    tokens.push({ text, start: m.index, end: m.index + raw.length })
+  }
+  return tokens
+}
+
+/** Sentence length in words, in buckets: very short sentences are rarely claims. */
+export function lengthFeature(tokens: readonly Token[]): string {
+  const n = tokens.length
+  return n < 5 ? 'words:0-4' : n < 10 ? 'words:5-9' : n < 20 ? 'words:10-19' : n < 35 ? 'words:20-34' : 'words:35+'
+}
