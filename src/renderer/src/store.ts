@@ -47,6 +47,8 @@ interface State {
   selectedId: string | null
   filters: ClaimFilters
   dialog: DialogName
+  /** What the dialog opens with (the export format chosen in a menu). */
+  dialogArgument: string | null
 }
 
 interface Actions {
@@ -60,7 +62,7 @@ interface Actions {
   replaceCurrent: (opened: OpenedProject) => void
   select: (id: string | null) => void
   setFilters: (patch: Partial<ClaimFilters>) => void
-  openDialog: (dialog: DialogName) => void
+  openDialog: (dialog: DialogName, argument?: string) => void
   updateSettings: (patch: Partial<Settings>) => Promise<void>
   notify: (kind: Notice['kind'], message: string) => void
   dismissNotice: (id: number) => void
@@ -120,6 +122,7 @@ export const useApp = create<State & Actions>((set, get) => {
     selectedId: null,
     filters: DEFAULT_FILTERS,
     dialog: null,
+    dialogArgument: null,
     boot: () =>
       run(async () => {
         const [info, settings, library] = await Promise.all([call('app:info', {}), call('settings:get', {}), call('project:list', {})])
@@ -157,7 +160,11 @@ export const useApp = create<State & Actions>((set, get) => {
       try {
         const edited = (await call(channel, { ...input, path: current.path } as InputOf<typeof channel>)) as Edited
         // Select what the edit produced, unless the checker has moved on to another claim meanwhile.
-        set((s) => ({ current: edited, save: edited.save, selectedId: s.selectedId === selectedBefore ? (edited.focus ?? s.selectedId) : s.selectedId }))
+        set((s) => ({
+          current: edited,
+          save: edited.save,
+          selectedId: s.selectedId === selectedBefore ? (edited.focus ?? s.selectedId) : s.selectedId,
+        }))
         void trackSave(edited.path)
         return edited
       } catch (error) {
@@ -169,7 +176,7 @@ export const useApp = create<State & Actions>((set, get) => {
     replaceCurrent: (opened) => set({ current: opened, save: opened.save }),
     select: (id) => set({ selectedId: id }),
     setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
-    openDialog: (dialog) => set({ dialog }),
+    openDialog: (dialog, argument) => set({ dialog, dialogArgument: argument ?? null }),
     updateSettings: (patch) =>
       run(async () => {
         set({ settings: await call('settings:set', patch) })

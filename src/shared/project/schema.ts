@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CLAIM_STATUSES, type ClaimStatus } from './statuses'
 
 /** The schema version this build writes. Files with a higher number are refused, never rewritten. */
 export const SCHEMA_VERSION = 1
@@ -10,9 +11,8 @@ const Timestamp = z.iso.datetime({ offset: true })
 export const LooseDateSchema = z.string().regex(/^$|^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be empty or a date like 2026-11-27')
 const Offset = z.number().int().nonnegative()
 
-export const CLAIM_STATUSES = ['suggested', 'dismissed', 'to-check', 'in-progress', 'needs-review', 'done'] as const
 export const ClaimStatusSchema = z.enum(CLAIM_STATUSES)
-export type ClaimStatus = z.infer<typeof ClaimStatusSchema>
+export { CLAIM_STATUSES, type ClaimStatus }
 
 export const RatingLabelSchema = z.strictObject({
   id: IdSchema,

@@ -6,21 +6,8 @@ import { jsonReport } from './json'
 import { renderMarkdownDocument } from './markdown'
 import { buildReportModel, type ReportOptions } from './model'
 
-export type ReportFormat = 'html' | 'pdf' | 'md' | 'csv' | 'json' | 'claimreview'
-export type TextReportFormat = Exclude<ReportFormat, 'pdf'>
-
-export const REPORT_FORMATS: Record<ReportFormat, { label: string; extension: string; mimeType: string }> = {
-  html: { label: 'HTML', extension: 'html', mimeType: 'text/html; charset=utf-8' },
-  pdf: { label: 'PDF', extension: 'pdf', mimeType: 'application/pdf' },
-  md: { label: 'Markdown', extension: 'md', mimeType: 'text/markdown; charset=utf-8' },
-  csv: { label: 'CSV (spreadsheet)', extension: 'csv', mimeType: 'text/csv; charset=utf-8; header=present' },
-  json: { label: 'JSON', extension: 'json', mimeType: 'application/json' },
-  claimreview: { label: 'ClaimReview (schema.org JSON-LD)', extension: 'jsonld', mimeType: 'application/ld+json' },
-}
-
-export function isReportFormat(value: string): value is ReportFormat {
-  return Object.hasOwn(REPORT_FORMATS, value)
-}
+export { isReportFormat, REPORT_FORMATS, type ReportFormat, type TextReportFormat } from './formats'
+import { REPORT_FORMATS, type TextReportFormat } from './formats'
 
 export interface RenderedReport {
   content: string

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react'
 import type { OpenedProject } from '../../../../shared/api'
 import { STATUS_LABELS } from '../../../../shared/project/ops'
-import { CLAIM_STATUSES } from '../../../../shared/project/schema'
+import { CLAIM_STATUSES } from '../../../../shared/project/statuses'
 import { call } from '../../api/client'
 import { formatDate } from '../../components/format'
 import { SaveIndicator } from '../../components/SaveIndicator'
@@ -10,6 +10,8 @@ import { messageOf, useApp, type StatusFilter } from '../../store'
 import { ClaimList } from '../claims/ClaimList'
 import { ClaimPanel } from '../claims/ClaimPanel'
 import { countByStatus, filterClaims } from '../claims/claim-filter'
+import { isReportFormat } from '../../../../shared/report/formats'
+import { ExportDialog } from '../export/ExportDialog'
 import { ScaleDialog } from '../scale/ScaleDialog'
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog'
 import { ArticleDetailsDialog } from './ArticleDetailsDialog'
@@ -52,6 +54,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
   const filters = useApp((s) => s.filters)
   const setFilters = useApp((s) => s.setFilters)
   const dialog = useApp((s) => s.dialog)
+  const dialogArgument = useApp((s) => s.dialogArgument)
   const openDialog = useApp((s) => s.openDialog)
   const edit = useApp((s) => s.edit)
   const [articleSelection, setArticleSelection] = useState<ArticleSelection | null>(null)
@@ -98,6 +101,9 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
             title={opened.undoable.redo ? `Redo: ${opened.undoable.redo}` : 'Nothing to redo'}
           >
             Redo
+          </button>
+          <button type="button" className="button-secondary" onClick={() => openDialog('export')}>
+            Export
           </button>
           <button type="button" className="button-quiet" onClick={() => openDialog('scale')}>
             Scale: {project.ratingScale.name}
@@ -205,6 +211,13 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => openDialog(null)} />}
       {dialog === 'scale' && <ScaleDialog current={project.ratingScale} onClose={() => openDialog(null)} />}
       {dialog === 'article' && <ArticleDetailsDialog article={article} onClose={() => openDialog(null)} />}
+      {dialog === 'export' && (
+        <ExportDialog
+          path={opened.path}
+          initialFormat={dialogArgument && isReportFormat(dialogArgument) ? dialogArgument : undefined}
+          onClose={() => openDialog(null)}
+        />
+      )}
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import type { Claim, Project } from '../../../../shared/project/schema'
 import { STATUS_LABELS, WORKFLOW } from '../../../../shared/project/ops'
+import { isPositive } from '../../../../shared/claims/features'
 import { textColourOn } from '../../../../shared/report/colour'
 import { CommitField } from '../../components/CommitField'
 import { formatDateTime } from '../../components/format'
@@ -103,24 +104,35 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
   const index = neighbours.findIndex((c) => c.id === claim.id)
   const next = index >= 0 ? neighbours[index + 1] : undefined
   const previous = index > 0 ? neighbours[index - 1] : undefined
-  const reasons = claim.reasons.filter((r) => r.start >= claim.start && r.end <= claim.end)
+  const inside = claim.reasons.filter((r) => r.start >= claim.start && r.end <= claim.end)
+  const reasons = inside.filter((r) => isPositive(r.kind))
+  const against = inside.filter((r) => !isPositive(r.kind))
 
   return (
     <section className="claim-panel" aria-label="Selected claim">
       <ClaimText key={claim.id} claim={claim} articleText={project.article.text} />
-      {(reasons.length > 0 || claim.score !== null) && (
+      {(inside.length > 0 || claim.score !== null) && (
         <div className="reasons">
           <h3>
             Why it was proposed
             {claim.score !== null && <span className="score"> · check-worthiness {Math.round(claim.score * 100)}%</span>}
           </h3>
-          <ul>
+          <ul aria-label="Reasons for">
             {reasons.map((reason, i) => (
               <li key={`${reason.start}-${i}`} className={`reason-chip reason-${reason.kind}`}>
                 <span className="reason-kind">{reasonName(reason.kind)}</span> {reason.text}
               </li>
             ))}
           </ul>
+          {against.length > 0 && (
+            <ul aria-label="Reasons against" className="reasons-against">
+              {against.map((reason, i) => (
+                <li key={`${reason.start}-${i}`} className="reason-chip reason-against">
+                  <span className="reason-kind">against: {reasonName(reason.kind)}</span> {reason.text}
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
       <StatusPicker claim={claim} />

@@ -1,11 +1,14 @@
 import { useRef, useState } from 'react'
+import { isPositive } from '../../../../shared/claims/features'
 import type { Claim } from '../../../../shared/project/schema'
 import { useApp } from '../../store'
 import { wordStep } from './word-step'
 
 /** The claim's words with the check-worthiness reasons marked in them. */
 function ReasonedText({ claim }: { claim: Claim }) {
-  const reasons = [...claim.reasons].filter((r) => r.start >= claim.start && r.end <= claim.end).sort((a, b) => a.start - b.start)
+  const reasons = claim.reasons
+    .filter((r) => isPositive(r.kind) && r.start >= claim.start && r.end <= claim.end)
+    .sort((a, b) => a.start - b.start)
   const parts: React.ReactNode[] = []
   let at = claim.start
   for (const reason of reasons) {

@@ -1,0 +1,158 @@
+import { useEffect, useRef, useState } from 'react'
+import type { RenderedExport } from '../../../../shared/api'
+import { REPORT_FORMATS, type ReportFormat } from '../../../../shared/report/formats'
+import { call } from '../../api/client'
+import { Dialog } from '../../components/Dialog'
+import { messageOf, useApp } from '../../store'
+
+type ClaimChoice = 'all' | 'accepted' | 'done'
+
+const FORMATS: ReportFormat[] = ['html', 'pdf', 'md', 'csv', 'json', 'claimreview']
+const CLAIM_CHOICES: { value: ClaimChoice; label: string }[] = [
+  { value: 'accepted', label: 'Accepted claims' },
+  { value: 'done', label: 'Done only' },
+  { value: 'all', label: 'All, with suggestions and dismissed' },
+]
+const PREVIEW_DELAY_MS = 250
+
+function download(report: RenderedExport): void {
+  const body = report.encoding === 'base64' ? Uint8Array.from(atob(report.content), (c) => c.charCodeAt(0)) : report.content
+  const url = URL.createObjectURL(new Blob([body], { type: report.mimeType }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = report.fileName
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/**
+ * Export with a live preview. The HTML report (also what the PDF is printed from) is shown in a
+ * sandboxed frame that may not run scripts; text formats are shown as text. The desktop app saves
+ * through a native dialog; the browser edition downloads, and prints PDFs with the browser.
+ */
+export function ExportDialog({ path, initialFormat, onClose }: { path: string; initialFormat?: ReportFormat; onClose: () => void }) {
+  const edition = useApp((s) => s.info?.edition)
+  const notify = useApp((s) => s.notify)
+  const projectVersion = useApp((s) => s.current?.project.updatedAt)
+  const [format, setFormat] = useState<ReportFormat>(initialFormat ?? 'html')
+  const [claims, setClaims] = useState<ClaimChoice>('accepted')
+  const [includeArticle, setIncludeArticle] = useState(true)
+  const [preview, setPreview] = useState<RenderedExport | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [working, setWorking] = useState(false)
+  const frame = useRef<HTMLIFrameElement>(null)
+  const desktop = edition === 'desktop'
+  // The PDF is printed from the HTML report, so that is what its preview shows.
+  const previewFormat = format === 'pdf' ? 'html' : format
+
+  useEffect(() => {
+    let cancelled = false
+    const timer = window.setTimeout(() => {
+      call('report:render', { path, format: previewFormat, claims, includeArticle }).then(
+        (report) => {
+          if (cancelled) return
+          setPreview(report)
+          setProblem(null)
+        },
+        (error: unknown) => !cancelled && setProblem(messageOf(error)),
+      )
+    }, PREVIEW_DELAY_MS)
+    return () => {
+      cancelled = true
+      window.clearTimeout(timer)
+    }
+  }, [path, previewFormat, claims, includeArticle, projectVersion])
+
+  const save = async (): Promise<void> => {
+    setWorking(true)
+    try {
+      if (desktop) {
+        const saved = await call('report:save', { path, format, claims, includeArticle })
+        if (saved.path) {
+          notify('info', `Exported ${saved.path}`)
+          onClose()
+        }
+      } else if (format === 'pdf') {
+        frame.current?.contentWindow?.print()
+      } else {
+        const report = await call('report:render', { path, format, claims, includeArticle })
+        download(report)
+        notify('info', `Downloaded ${report.fileName}`)
+      }
+    } catch (error) {
+      setProblem(messageOf(error))
+    } finally {
+      setWorking(false)
+    }
+  }
+
+  const action = desktop ? 'Save…' : format === 'pdf' ? 'Print or save as PDF…' : 'Download'
+  return (
+    <Dialog
+      title="Export a verdict report"
+      wide
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button-quiet" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="button-primary" onClick={() => void save()} disabled={working || !preview}>
+            {action}
+          </button>
+        </>
+      }
+    >
+      <div className="export-layout">
+        <div className="export-options">
+          <fieldset>
+            <legend>Format</legend>
+            {FORMATS.map((f) => (
+              <label key={f} className="choice">
+                <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} />
+                {REPORT_FORMATS[f].label}
+              </label>
+            ))}
+          </fieldset>
+          <label htmlFor="export-claims">Claims</label>
+          <select id="export-claims" value={claims} onChange={(e) => setClaims(e.target.value as ClaimChoice)}>
+            {CLAIM_CHOICES.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+          <label className="choice">
+            <input type="checkbox" checked={includeArticle} onChange={(e) => setIncludeArticle(e.target.checked)} />
+            Include the article with claims highlighted
+          </label>
+          {preview && preview.warnings.length > 0 && (
+            <ul className="export-warnings" aria-label="Warnings">
+              {preview.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          )}
+          {problem && (
+            <p className="form-problem" role="alert">
+              {problem}
+            </p>
+          )}
+        </div>
+        <div className="export-preview" aria-busy={!preview}>
+          {preview?.mimeType.startsWith('text/html') ? (
+            <iframe
+              ref={frame}
+              title="Report preview"
+              // No scripts ever run in the preview; same-origin only so the browser edition can print it.
+              sandbox="allow-same-origin allow-modals"
+              srcDoc={preview.content}
+            />
+          ) : (
+            <pre aria-label="Report preview">{preview?.content ?? 'Rendering…'}</pre>
+          )}
+        </div>
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises'
+import { expect, test } from '../fixtures'
+import { openFromLibrary, seedNewsProject } from '../seed'
+
+test.describe('exporting a verdict report', () => {
+  test('previews the report live and downloads CSV with the verdicts', async ({ page, bridge, openApp }) => {
+    await seedNewsProject(bridge)
+    await openApp()
+    await openFromLibrary(page)
+    await page.getByRole('option', { name: /^According to Transport Focus/ }).click()
+    await page.keyboard.press('a')
+    await page.keyboard.press('5')
+    await page.getByLabel('Rationale').fill('The regulator reports 67.9%.')
+    await page.getByLabel('Rationale').blur()
+
+    await page.getByRole('button', { name: 'Export', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export a verdict report' })
+    const preview = dialog.frameLocator('iframe[title="Report preview"]')
+    await expect(preview.getByText('According to Transport Focus, only 68% of trains arrived on time in 2025.').first()).toBeVisible()
+    await expect(preview.getByText('The regulator reports 67.9%.')).toBeVisible()
+    // Suggestions are left out of an "accepted claims" report.
+    await expect(preview.getByText('Ministers said on Monday')).toHaveCount(1)
+    await dialog.getByLabel('Include the article with claims highlighted').uncheck()
+    await expect(preview.getByText('Ministers said on Monday')).toHaveCount(0)
+
+    await dialog.getByRole('radio', { name: 'CSV (spreadsheet)' }).check()
+    await expect(dialog.getByLabel('Report preview')).toContainText('The regulator reports 67.9%.')
+    const downloading = page.waitForEvent('download')
+    await dialog.getByRole('button', { name: 'Download' }).click()
+    const file = await downloading
+    expect(file.suggestedFilename()).toBe('rail-fares-to-rise.report.csv')
+    const csv = await readFile((await file.path())!, 'utf8')
+    expect(csv).toContain('"According to Transport Focus, only 68% of trains arrived on time in 2025."')
+    expect(csv).toContain('"False"')
+    expect(csv).not.toContain('Ministers said on Monday')
+  })
+
+  test('opens with Ctrl+E and previews ClaimReview JSON-LD', async ({ page, bridge, openApp }) => {
+    await seedNewsProject(bridge)
+    await openApp()
+    await openFromLibrary(page)
+    await page.getByRole('option', { name: /^Ministers said/ }).click()
+    await page.keyboard.press('2')
+    await page.keyboard.press('Control+e')
+    const dialog = page.getByRole('dialog', { name: 'Export a verdict report' })
+    await dialog.getByRole('radio', { name: /ClaimReview/ }).check()
+    await expect(dialog.getByLabel('Report preview')).toContainText('"@type": "ClaimReview"')
+    await expect(dialog.getByLabel('Report preview')).toContainText('"alternateName": "Mostly True"')
+  })
+})
