@@ -56,6 +56,24 @@ export interface RenderedExport {
   warnings: string[]
 }
 
+/** What an imported file gives the new-project form: its text and the metadata found in it. */
+export interface ImportedFile {
+  fileName: string
+  text: string
+  title: string
+  outlet: string
+  author: string
+  url: string
+  publishedAt: string
+  /** From the file's own metadata, else detected from the text; "und" when neither tells. */
+  language: string
+  format: 'text' | 'markdown' | 'html' | 'docx' | 'pdf'
+  warnings: string[]
+}
+
+/** The largest article file the import reads (see the import service for why 50 MB). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
 /** Attachments travel as base64 so the same contract works over IPC and HTTP. */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
@@ -174,6 +192,12 @@ export const api = {
   'settings:get': channel<Settings>()(Empty),
   'settings:set': channel<Settings>()(SettingsSchema.partial().strict()),
   'project:create': channel<OpenedProject>()(ArticleInputSchema),
+  'project:importFile': channel<ImportedFile>()(
+    z.strictObject({
+      fileName: z.string().trim().min(1).max(255),
+      dataBase64: z.base64().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, 'the file is over the 50 MB import limit'),
+    }),
+  ),
   'project:open': channel<OpenedProject>()(WithPath),
   'project:list': channel<LibraryListing>()(Empty),
   'project:close': channel<SaveStatus>()(WithPath),

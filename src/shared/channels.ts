@@ -8,6 +8,7 @@ export const CHANNELS = [
   'settings:get',
   'settings:set',
   'project:create',
+  'project:importFile',
   'project:open',
   'project:list',
   'project:close',

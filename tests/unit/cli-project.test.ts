@@ -99,7 +99,7 @@ describe('factdesk CLI: help, new, check, list', () => {
     const table = await runCli(['list'], { env })
     expect(table.code).toBe(0)
     expect(table.stdout).toMatch(
-      /^Port traffic up\s+und\s+0\/0 done\s+0 claims\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+port-traffic-up\.factdesk\.json$/m,
+      /^Port traffic up\s+en\s+0\/0 done\s+\d+ claims\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+port-traffic-up\.factdesk\.json$/m,
     )
     const json = await runCli(['list', join(dir, 'home'), '--json'])
     const listing = JSON.parse(json.stdout) as { dir: string; projects: { title: string }[] }

@@ -28,6 +28,7 @@ import type { Project } from '../../shared/project/schema'
 import { REPORT_FORMATS, type ReportOptions } from '../../shared/report'
 import { attachmentPath, saveAttachment } from './attachments'
 import { loadCheckworthinessModel } from './claim-model'
+import { importBytes } from './import'
 import { defaultExportName, renderExport, writeFileAtomic, type ExportDeps } from './export'
 import { AppError } from '../../shared/errors'
 import { createClaimProposer, scoreSpans } from '../../shared/claims/propose'
@@ -164,6 +165,21 @@ export function createServices(ctx: ServiceContext): Services {
       const path = await writeNewProjectFile(await projectsDir(), project.article.title, project)
       await settings.addRecent(path)
       return store.open(path)
+    },
+    'project:importFile': async ({ fileName, dataBase64 }) => {
+      const imported = await importBytes(Buffer.from(dataBase64, 'base64'), fileName)
+      return {
+        fileName,
+        text: imported.text,
+        title: imported.title,
+        outlet: imported.outlet,
+        author: imported.author,
+        url: imported.url,
+        publishedAt: imported.publishedAt,
+        language: imported.language ?? detectLanguage(imported.text),
+        format: imported.format,
+        warnings: imported.warnings,
+      }
     },
     'project:open': async ({ path }) => {
       const opened = await store.open(path)
