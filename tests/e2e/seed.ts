@@ -79,7 +79,7 @@ export async function savedProject(page: Page, path: string): Promise<Project> {
 
 /** Opens the seeded project from the library and waits until its article is on screen. */
 export async function openFromLibrary(page: Page, title = 'Rail fares to rise'): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(title) }).click()
+  await page.locator('.project-row', { hasText: title }).first().click()
   await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible()
   await expect(page.locator('.article-text [data-start]').first()).toBeVisible()
 }

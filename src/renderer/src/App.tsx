@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { Notices } from './components/Notices'
 import { ProjectScreen } from './features/article/ProjectScreen'
+import { useFileDrop } from './hooks/useFileDrop'
 import { HomeScreen } from './features/library/HomeScreen'
 import { useApp } from './store'
 
@@ -10,6 +11,7 @@ export function App() {
   useEffect(() => {
     void boot()
   }, [boot])
+  useFileDrop()
   return (
     <>
       {current ? <ProjectScreen opened={current} /> : <HomeScreen />}

@@ -1,5 +1,15 @@
 import { create } from 'zustand'
-import type { AppInfo, ArticleInput, Edited, InputOf, LibraryListing, OpenedProject, SaveStatus, Settings } from '../../shared/api'
+import type {
+  AppInfo,
+  ArticleInput,
+  Edited,
+  ImportedFile,
+  InputOf,
+  LibraryListing,
+  OpenedProject,
+  SaveStatus,
+  Settings,
+} from '../../shared/api'
 import type { Channel } from '../../shared/channels'
 import type { ClaimStatus } from '../../shared/project/schema'
 import { ApiError, call } from './api/client'
@@ -49,6 +59,8 @@ interface State {
   dialog: DialogName
   /** What the dialog opens with (the export format chosen in a menu). */
   dialogArgument: string | null
+  /** A file read for a new project, waiting for the checker to review its details. */
+  pendingImport: ImportedFile | null
 }
 
 interface Actions {
@@ -64,6 +76,9 @@ interface Actions {
   setFilters: (patch: Partial<ClaimFilters>) => void
   openDialog: (dialog: DialogName, argument?: string) => void
   updateSettings: (patch: Partial<Settings>) => Promise<void>
+  /** Reads a file (chosen or dropped) for a new project; the home screen then shows its details. */
+  importFile: (file: File) => Promise<void>
+  cancelImport: () => void
   notify: (kind: Notice['kind'], message: string) => void
   dismissNotice: (id: number) => void
 }
@@ -72,6 +87,14 @@ export const DEFAULT_FILTERS: ClaimFilters = { status: 'all', verdict: 'any', te
 
 let noticeId = 0
 let saveTracking = 0
+
+/** A File's bytes as base64, for the API (the same over IPC and HTTP). */
+export async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
 
 export function messageOf(error: unknown): string {
   return error instanceof ApiError || error instanceof Error ? error.message : String(error)
@@ -123,6 +146,7 @@ export const useApp = create<State & Actions>((set, get) => {
     filters: DEFAULT_FILTERS,
     dialog: null,
     dialogArgument: null,
+    pendingImport: null,
     boot: () =>
       run(async () => {
         const [info, settings, library] = await Promise.all([call('app:info', {}), call('settings:get', {}), call('project:list', {})])
@@ -135,7 +159,19 @@ export const useApp = create<State & Actions>((set, get) => {
     createProject: (input) =>
       run(async () => {
         show(await call('project:create', input))
+        set({ pendingImport: null })
       }),
+    importFile: (file) =>
+      run(async () => {
+        const current = get().current
+        if (current) {
+          await call('project:close', { path: current.path })
+          set({ current: null, save: null, selectedId: null, dialog: null })
+        }
+        const imported = await call('project:importFile', { fileName: file.name, dataBase64: await fileToBase64(file) })
+        set({ pendingImport: imported })
+      }),
+    cancelImport: () => set({ pendingImport: null }),
     openProject: (path) =>
       run(async () => {
         const opened = await call('project:open', { path })

@@ -29,7 +29,7 @@ test.describe('exporting a verdict report', () => {
     await dialog.getByRole('button', { name: 'Download' }).click()
     const file = await downloading
     expect(file.suggestedFilename()).toBe('rail-fares-to-rise.report.csv')
-    const csv = await readFile((await file.path())!, 'utf8')
+    const csv = await readFile(await file.path(), 'utf8')
     expect(csv).toContain('"According to Transport Focus, only 68% of trains arrived on time in 2025."')
     expect(csv).toContain('"False"')
     expect(csv).not.toContain('Ministers said on Monday')

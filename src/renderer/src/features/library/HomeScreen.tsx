@@ -1,84 +1,153 @@
-import { useState, type SyntheticEvent } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import type { ProjectSummary } from '../../../../shared/api'
 import { call } from '../../api/client'
-import { useApp } from '../../store'
+import { messageOf, useApp } from '../../store'
+import { RenameDialog, SettingsDialog, TrashDialog } from './LibraryDialogs'
+import { NewProjectPanel } from './NewProjectPanel'
+import { arrangeProjects, type LibrarySort } from './arrange'
 import { ProjectList } from './ProjectList'
+
+type HomeDialog = { kind: 'rename'; summary: ProjectSummary } | { kind: 'trash' } | { kind: 'settings' } | null
+
+const RECENT_SHOWN = 4
 
 export function HomeScreen() {
   const info = useApp((s) => s.info)
   const library = useApp((s) => s.library)
   const busy = useApp((s) => s.busy)
+  const openProject = useApp((s) => s.openProject)
   const createProject = useApp((s) => s.createProject)
+  const refreshLibrary = useApp((s) => s.refreshLibrary)
   const notify = useApp((s) => s.notify)
-  const [title, setTitle] = useState('')
-  const [text, setText] = useState('')
+  const [search, setSearch] = useState('')
+  const [sort, setSort] = useState<LibrarySort>('edited')
+  const [recent, setRecent] = useState<ProjectSummary[]>([])
+  const [dialog, setDialog] = useState<HomeDialog>(null)
 
-  const submit = (event: SyntheticEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    if (!text.trim()) {
-      notify('error', 'Paste the article text first.')
-      return
-    }
-    void createProject({ title, text })
-  }
+  useEffect(() => {
+    call('project:recent', {}).then(setRecent, () => setRecent([]))
+  }, [library])
 
-  const openSample = async () => {
-    try {
-      const sample = await call('app:sample', {})
-      await createProject(sample)
-    } catch (error) {
-      notify('error', error instanceof Error ? error.message : String(error))
-    }
-  }
-
+  const shown = useMemo(() => arrangeProjects(library?.projects ?? [], search, sort), [library, search, sort])
   const empty = library !== null && library.projects.length === 0 && library.problems.length === 0
+  const act = async (work: () => Promise<unknown>, done: string): Promise<void> => {
+    try {
+      await work()
+      await refreshLibrary()
+      notify('info', done)
+    } catch (error) {
+      notify('error', messageOf(error))
+    }
+  }
+  const openSample = async (): Promise<void> => {
+    try {
+      await createProject(await call('app:sample', {}))
+    } catch (error) {
+      notify('error', messageOf(error))
+    }
+  }
+  const openOther = async (): Promise<void> => {
+    try {
+      const { path } = await call('app:chooseProject', {})
+      if (path) await openProject(path)
+    } catch (error) {
+      notify('error', messageOf(error))
+    }
+  }
+  const listProps = {
+    onOpen: (path: string) => void openProject(path),
+    onRename: (summary: ProjectSummary) => setDialog({ kind: 'rename', summary }),
+    onDuplicate: (summary: ProjectSummary) =>
+      void act(() => call('project:duplicate', { path: summary.path }), `Duplicated “${summary.title}”.`),
+    onTrash: (summary: ProjectSummary) =>
+      void act(() => call('project:delete', { path: summary.path }), `Moved “${summary.title}” to the trash.`),
+  }
 
   return (
     <div className="home">
       <header className="topbar">
         <h1 className="brand">Factdesk</h1>
-        {info && (
-          <span className="topbar-meta" title={`Projects are kept in ${info.projectsDir}`}>
-            {info.projectsDir}
-          </span>
-        )}
+        <span className="topbar-meta" title={info ? `Projects are kept in ${info.projectsDir}` : undefined}>
+          {info?.projectsDir}
+        </span>
+        <div className="topbar-actions">
+          {info?.edition === 'desktop' && (
+            <button type="button" className="button-quiet" onClick={() => void openOther()}>
+              Open…
+            </button>
+          )}
+          <button type="button" className="button-quiet" onClick={() => setDialog({ kind: 'trash' })}>
+            Trash
+          </button>
+          <button type="button" className="button-quiet" onClick={() => setDialog({ kind: 'settings' })}>
+            Settings
+          </button>
+        </div>
       </header>
       <main className="home-main">
-        <section className="panel new-project" aria-labelledby="new-heading">
-          <h2 id="new-heading">New from pasted text</h2>
-          <form onSubmit={submit}>
-            <label htmlFor="new-title">Title</label>
-            <input id="new-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Headline of the article" />
-            <label htmlFor="new-text">Article text</label>
-            <textarea
-              id="new-text"
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              placeholder="Paste the article here. Paragraphs are kept; formatting is dropped."
-              rows={14}
-            />
-            <div className="form-actions">
-              <button type="submit" className="button-primary" disabled={busy}>
-                Create project
-              </button>
-            </div>
-          </form>
-        </section>
+        <NewProjectPanel />
         <section className="panel library" aria-labelledby="library-heading">
-          <h2 id="library-heading">Projects</h2>
+          <div className="library-head">
+            <h2 id="library-heading">Projects</h2>
+            {!empty && (
+              <>
+                <input
+                  type="search"
+                  aria-label="Search projects"
+                  placeholder="Search projects"
+                  value={search}
+                  onChange={(e) => setSearch(e.target.value)}
+                />
+                <select aria-label="Sort projects" value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)}>
+                  <option value="edited">Last edited</option>
+                  <option value="title">Title</option>
+                  <option value="progress">Least done first</option>
+                </select>
+              </>
+            )}
+          </div>
           {library === null ? (
             <p className="muted">Loading…</p>
           ) : empty ? (
             <div className="empty-state">
-              <p>No projects yet. Paste an article, or start with a sample to see how Factdesk works.</p>
+              <p>No projects yet. Paste an article or bring in a file, or start with a sample to see how Factdesk works.</p>
               <button type="button" className="button-secondary" onClick={() => void openSample()} disabled={busy}>
                 Open the sample article
               </button>
             </div>
           ) : (
-            <ProjectList listing={library} />
+            <>
+              {recent.length > 0 && !search && (
+                <>
+                  <h3 className="list-heading">Recent</h3>
+                  <ProjectList label="Recent projects" projects={recent.slice(0, RECENT_SHOWN)} {...listProps} />
+                  <h3 className="list-heading">All projects ({library.projects.length})</h3>
+                </>
+              )}
+              {shown.length === 0 ? (
+                <p className="muted">No project matches “{search}”.</p>
+              ) : (
+                <ProjectList label="All projects" projects={shown} {...listProps} />
+              )}
+            </>
+          )}
+          {library && library.problems.length > 0 && (
+            <div className="problems" role="group" aria-label="Files that could not be read">
+              <h3>Files that could not be read</h3>
+              <ul>
+                {library.problems.map((p) => (
+                  <li key={p.path}>
+                    <strong>{p.file}</strong>: {p.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
         </section>
       </main>
+      {dialog?.kind === 'rename' && <RenameDialog summary={dialog.summary} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'trash' && <TrashDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'settings' && <SettingsDialog onClose={() => setDialog(null)} />}
     </div>
   )
 }

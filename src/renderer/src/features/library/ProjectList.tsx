@@ -1,40 +1,64 @@
-import type { LibraryListing } from '../../../../shared/api'
+import type { ProjectSummary } from '../../../../shared/api'
 import { formatDate } from '../../components/format'
-import { useApp } from '../../store'
 
-export function ProjectList({ listing }: { listing: LibraryListing }) {
-  const openProject = useApp((s) => s.openProject)
+function Progress({ summary }: { summary: ProjectSummary }) {
+  const { done, total } = summary.progress
+  const suggested = summary.byStatus.suggested
+  const label = total ? `${done} of ${total} claims done` : suggested ? `${suggested} suggestions to review` : 'No claims yet'
   return (
-    <>
-      <ul className="project-list">
-        {listing.projects.map((p) => (
-          <li key={p.path}>
-            <button type="button" className="project-row" onClick={() => void openProject(p.path)}>
-              <span className="project-title">{p.title || p.file}</span>
-              <span className="project-meta">
-                {[p.outlet, p.publishedAt && formatDate(p.publishedAt), p.language !== 'und' && p.language.toUpperCase()]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </span>
-              <span className="project-counts">
-                {p.claims} {p.claims === 1 ? 'claim' : 'claims'} · edited {formatDate(p.updatedAt)}
-              </span>
+    <span className="project-progress">
+      <progress max={Math.max(total, 1)} value={done} aria-label={label} />
+      <span>{label}</span>
+    </span>
+  )
+}
+
+interface ProjectListProps {
+  projects: readonly ProjectSummary[]
+  onOpen: (path: string) => void
+  onRename: (summary: ProjectSummary) => void
+  onDuplicate: (summary: ProjectSummary) => void
+  onTrash: (summary: ProjectSummary) => void
+  label: string
+}
+
+export function ProjectList({ projects, onOpen, onRename, onDuplicate, onTrash, label }: ProjectListProps) {
+  return (
+    <ul className="project-list" aria-label={label}>
+      {projects.map((p) => (
+        <li key={p.path} className="project-item">
+          <button type="button" className="project-row" onClick={() => onOpen(p.path)}>
+            <span className="project-title">{p.title || p.file}</span>
+            <span className="project-meta">
+              {[
+                p.outlet,
+                p.publishedAt && formatDate(p.publishedAt),
+                p.language !== 'und' && p.language.toUpperCase(),
+                `edited ${formatDate(p.updatedAt)}`,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+            <Progress summary={p} />
+          </button>
+          <span className="project-actions">
+            <button type="button" className="button-quiet button-small" onClick={() => onRename(p)} aria-label={`Rename ${p.title}`}>
+              Rename
             </button>
-          </li>
-        ))}
-      </ul>
-      {listing.problems.length > 0 && (
-        <div className="problems" role="group" aria-label="Files that could not be read">
-          <h3>Files that could not be read</h3>
-          <ul>
-            {listing.problems.map((p) => (
-              <li key={p.path}>
-                <strong>{p.file}</strong>: {p.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </>
+            <button type="button" className="button-quiet button-small" onClick={() => onDuplicate(p)} aria-label={`Duplicate ${p.title}`}>
+              Duplicate
+            </button>
+            <button
+              type="button"
+              className="button-quiet button-small"
+              onClick={() => onTrash(p)}
+              aria-label={`Move ${p.title} to the trash`}
+            >
+              Trash
+            </button>
+          </span>
+        </li>
+      ))}
+    </ul>
   )
 }

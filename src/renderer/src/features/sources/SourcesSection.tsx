@@ -3,16 +3,9 @@ import type { Claim, Project, Source } from '../../../../shared/project/schema'
 import type { SourceFields } from '../../../../shared/project/ops'
 import { call } from '../../api/client'
 import { httpUrl } from '../../../../shared/report/escape'
-import { messageOf, useApp } from '../../store'
+import { fileToBase64, messageOf, useApp } from '../../store'
 import { EMPTY_SOURCE, sourceFields } from './empty-source'
 import { SourceForm } from './SourceForm'
-
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer())
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(binary)
-}
 
 function ExternalLink({ href, children }: { href: string; children: React.ReactNode }) {
   const url = httpUrl(href)
@@ -84,7 +77,7 @@ export function SourcesSection({ claim, project }: { claim: Claim; project: Proj
 
   const attachFile = async (sourceId: string, file: File | null): Promise<void> => {
     if (!file) return
-    await edit('source:attachFile', { sourceId, fileName: file.name, dataBase64: await toBase64(file) })
+    await edit('source:attachFile', { sourceId, fileName: file.name, dataBase64: await fileToBase64(file) })
   }
   const submit = async (fields: SourceFields, file: File | null): Promise<void> => {
     if (form?.mode === 'edit') {

@@ -1,0 +1,141 @@
+import { useEffect, useState, type SyntheticEvent } from 'react'
+import type { ProjectSummary, Settings, TrashedProject } from '../../../../shared/api'
+import { call } from '../../api/client'
+import { Dialog } from '../../components/Dialog'
+import { formatDateTime } from '../../components/format'
+import { messageOf, useApp } from '../../store'
+
+export function RenameDialog({ summary, onClose }: { summary: ProjectSummary; onClose: () => void }) {
+  const [title, setTitle] = useState(summary.title)
+  const refreshLibrary = useApp((s) => s.refreshLibrary)
+  const notify = useApp((s) => s.notify)
+  const submit = async (event: SyntheticEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault()
+    try {
+      await call('project:rename', { path: summary.path, title })
+      await refreshLibrary()
+      onClose()
+    } catch (error) {
+      notify('error', messageOf(error))
+    }
+  }
+  return (
+    <Dialog title="Rename project" onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)}>
+        <label htmlFor="rename-title">Title</label>
+        <input id="rename-title" value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
+        <p className="hint">The file is renamed to match; nothing else changes.</p>
+        <div className="form-actions">
+          <button type="button" className="button-quiet" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button-primary" disabled={!title.trim()}>
+            Rename
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
+
+export function TrashDialog({ onClose }: { onClose: () => void }) {
+  const [items, setItems] = useState<TrashedProject[] | null>(null)
+  const refreshLibrary = useApp((s) => s.refreshLibrary)
+  const notify = useApp((s) => s.notify)
+  useEffect(() => {
+    call('project:trash', {}).then(setItems, (error: unknown) => notify('error', messageOf(error)))
+  }, [notify])
+  const restore = async (item: TrashedProject): Promise<void> => {
+    try {
+      await call('project:restore', { trashPath: item.trashPath })
+      setItems((list) => list?.filter((i) => i.trashPath !== item.trashPath) ?? null)
+      await refreshLibrary()
+      notify('info', `Restored “${item.title}”.`)
+    } catch (error) {
+      notify('error', messageOf(error))
+    }
+  }
+  return (
+    <Dialog title="Trash" onClose={onClose}>
+      {items === null ? (
+        <p className="muted">Loading…</p>
+      ) : items.length === 0 ? (
+        <p className="muted">The trash is empty.</p>
+      ) : (
+        <ul className="trash-list">
+          {items.map((item) => (
+            <li key={item.trashPath}>
+              <span>
+                <strong>{item.title}</strong>
+                <span className="muted"> · deleted {formatDateTime(item.deletedAt)}</span>
+              </span>
+              <button
+                type="button"
+                className="button-secondary button-small"
+                onClick={() => void restore(item)}
+                aria-label={`Restore ${item.title}`}
+              >
+                Restore
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="hint">Deleted projects are kept in the .trash folder inside the projects folder until you remove them there.</p>
+    </Dialog>
+  )
+}
+
+/** Who the checker is (history, claims) and which organisation publishes (ClaimReview author). */
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const settings = useApp((s) => s.settings)
+  const info = useApp((s) => s.info)
+  const updateSettings = useApp((s) => s.updateSettings)
+  const boot = useApp((s) => s.boot)
+  const [draft, setDraft] = useState<Pick<Settings, 'checkerName' | 'organisationName' | 'organisationUrl' | 'projectsDir'>>({
+    checkerName: settings?.checkerName ?? '',
+    organisationName: settings?.organisationName ?? '',
+    organisationUrl: settings?.organisationUrl ?? '',
+    projectsDir: settings?.projectsDir ?? '',
+  })
+  const submit = async (event: SyntheticEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault()
+    await updateSettings(draft)
+    await boot()
+    onClose()
+  }
+  const set = (key: keyof typeof draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value })
+  return (
+    <Dialog title="Settings" onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)}>
+        <label htmlFor="settings-checker">Your name (shown on claims and in the history)</label>
+        <input id="settings-checker" value={draft.checkerName} onChange={set('checkerName')} />
+        <label htmlFor="settings-org">Organisation (author of published ClaimReview)</label>
+        <input id="settings-org" value={draft.organisationName} onChange={set('organisationName')} />
+        <label htmlFor="settings-org-url">Organisation website</label>
+        <input id="settings-org-url" type="url" value={draft.organisationUrl} onChange={set('organisationUrl')} placeholder="https://" />
+        <label htmlFor="settings-dir">Projects folder</label>
+        <input
+          id="settings-dir"
+          value={draft.projectsDir}
+          onChange={set('projectsDir')}
+          placeholder={info?.projectsDir}
+          disabled={info?.projectsDirSource === 'env'}
+        />
+        <p className="hint">
+          {info?.projectsDirSource === 'env'
+            ? 'Set by the FACTDESK_HOME variable for this session.'
+            : 'An absolute path; empty for the default (Documents/Factdesk).'}
+        </p>
+        <div className="form-actions">
+          <button type="button" className="button-quiet" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button-primary">
+            Save settings
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
