@@ -115,6 +115,8 @@ export interface AppInfo {
   /** Why projectsDir is what it is: the FACTDESK_HOME variable, a setting, or the default. */
   projectsDirSource: 'env' | 'setting' | 'default'
   schemaVersion: number
+  /** Native dialogs and PDF printing are there (the desktop app); the renderer falls back without them. */
+  desktop: boolean
 }
 
 export interface SampleArticle {
@@ -248,6 +250,7 @@ export const api = {
   ),
   'source:openAttachment': channel<{ opened: boolean }>()(z.strictObject({ path: ProjectPath, sourceId: IdSchema })),
   'app:chooseProject': channel<{ path: string | null }>()(Empty),
+  'app:chooseImportFile': channel<ImportedFile | null>()(Empty),
   'report:render': channel<RenderedExport>()(ReportRequestSchema),
   'report:save': channel<{ path: string | null; warnings: string[] }>()(ReportRequestSchema),
   'scale:presets': channel<RatingScale[]>()(Empty),

@@ -44,6 +44,7 @@ export const CHANNELS = [
   'scale:presets',
   'scale:set',
   'app:chooseProject',
+  'app:chooseImportFile',
   'report:render',
   'report:save',
 ] as const

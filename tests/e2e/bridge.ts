@@ -4,6 +4,7 @@ import { extname, join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { buildFactdeskApi } from '../../src/shared/bridge'
 import { CHANNELS } from '../../src/shared/channels'
+import type { ShellMessage } from '../../src/shared/shell'
 import { CONTENT_SECURITY_POLICY_HEADER } from '../../src/shared/csp'
 import { createDispatcher } from '../../src/main/services/dispatcher'
 import { createServices, type ServiceContext, type Services } from '../../src/main/services/handlers'
@@ -13,6 +14,11 @@ const REPO = join(import.meta.dirname, '../..')
 export const RENDERER_DIR = join(REPO, 'out/renderer')
 /** The built renderer is served under this origin, as the app serves it under app://factdesk. */
 export const APP_URL = 'http://factdesk.test/'
+
+/** Sends a native-menu command to the page, as Electron's main process would. */
+export async function emitShellCommand(page: Page, message: ShellMessage): Promise<void> {
+  await page.evaluate((m) => (window as unknown as { __emitShellCommand: (m: unknown) => void }).__emitShellCommand(m), message)
+}
 
 export interface Bridge {
   /** Temp folder of this test: `projects/` (FACTDESK_HOME) and `config/`. */
@@ -82,6 +88,19 @@ export async function installBridge(
   )
   await page.addInitScript({
     content: `window.factdesk = (${buildFactdeskApi.toString()})(${JSON.stringify(CHANNELS)}, (channel, input) => window.__factdeskInvoke(channel, input));`,
+  })
+  // As the desktop preload does, a shell the test can send menu commands through (see emitShellCommand).
+  await page.addInitScript(() => {
+    const listeners = new Set<(message: unknown) => void>()
+    Object.assign(window, {
+      factdeskShell: {
+        onCommand: (listener: (message: unknown) => void) => {
+          listeners.add(listener)
+          return () => listeners.delete(listener)
+        },
+      },
+      __emitShellCommand: (message: unknown) => listeners.forEach((listener) => listener(message)),
+    })
   })
   return bridge
 }

@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os'
 import { basename } from 'node:path'
-import type { Edited, Edition, Handlers } from '../../shared/api'
+import type { Edited, Edition, Handlers, ImportedFile } from '../../shared/api'
 import { newId } from '../../shared/ids'
 import {
   acceptClaims,
@@ -28,7 +28,7 @@ import type { Project } from '../../shared/project/schema'
 import { REPORT_FORMATS, type ReportOptions } from '../../shared/report'
 import { attachmentPath, saveAttachment } from './attachments'
 import { loadCheckworthinessModel } from './claim-model'
-import { importBytes } from './import'
+import { IMPORT_EXTENSIONS, importBytes, importFile, type ImportedArticle } from './import'
 import { defaultExportName, renderExport, writeFileAtomic, type ExportDeps } from './export'
 import { AppError } from '../../shared/errors'
 import { createClaimProposer, scoreSpans } from '../../shared/claims/propose'
@@ -122,6 +122,18 @@ export function createServices(ctx: ServiceContext): Services {
     const meta = { author: await author(), at: now().toISOString() }
     return { ...(direction === 'undo' ? store.undo(path, meta) : store.redo(path, meta)), focus: null }
   }
+  const importedFile = (fileName: string, imported: ImportedArticle): ImportedFile => ({
+    fileName,
+    text: imported.text,
+    title: imported.title,
+    outlet: imported.outlet,
+    author: imported.author,
+    url: imported.url,
+    publishedAt: imported.publishedAt,
+    language: imported.language ?? detectLanguage(imported.text),
+    format: imported.format,
+    warnings: imported.warnings,
+  })
   const claimModel = (): Promise<CheckworthinessModel> => loadCheckworthinessModel(ctx.resourcesDir)
   const needDesktop = (what: string): DesktopAbilities => {
     if (!ctx.desktop) throw new AppError('UNSUPPORTED', `${what} needs the desktop app.`)
@@ -154,6 +166,7 @@ export function createServices(ctx: ServiceContext): Services {
         projectsDir: choice.dir,
         projectsDirSource: choice.source,
         schemaVersion: SCHEMA_VERSION,
+        desktop: ctx.desktop !== undefined,
       }
     },
     'app:sample': () => readSample(ctx.resourcesDir),
@@ -166,21 +179,8 @@ export function createServices(ctx: ServiceContext): Services {
       await settings.addRecent(path)
       return store.open(path)
     },
-    'project:importFile': async ({ fileName, dataBase64 }) => {
-      const imported = await importBytes(Buffer.from(dataBase64, 'base64'), fileName)
-      return {
-        fileName,
-        text: imported.text,
-        title: imported.title,
-        outlet: imported.outlet,
-        author: imported.author,
-        url: imported.url,
-        publishedAt: imported.publishedAt,
-        language: imported.language ?? detectLanguage(imported.text),
-        format: imported.format,
-        warnings: imported.warnings,
-      }
-    },
+    'project:importFile': async ({ fileName, dataBase64 }) =>
+      importedFile(fileName, await importBytes(Buffer.from(dataBase64, 'base64'), fileName)),
     'project:open': async ({ path }) => {
       const opened = await store.open(path)
       await settings.addRecent(path)
@@ -265,6 +265,14 @@ export function createServices(ctx: ServiceContext): Services {
         filters: [{ name: 'Factdesk project', extensions: ['factdesk.json'] }],
       })
       return { path }
+    },
+    'app:chooseImportFile': async () => {
+      const desktop = needDesktop('Choosing an article file with a dialog')
+      const path = await desktop.chooseOpenFile({
+        title: 'Import an article',
+        filters: [{ name: 'Articles', extensions: [...IMPORT_EXTENSIONS] }],
+      })
+      return path ? importedFile(basename(path), await importFile(path)) : null
     },
     'report:render': async ({ path, format, claims, includeArticle }) => {
       const { data, warnings } = await renderExport(openProject(path), format, await reportOptions(claims, includeArticle), printer())

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { Notices } from './components/Notices'
 import { ProjectScreen } from './features/article/ProjectScreen'
 import { useFileDrop } from './hooks/useFileDrop'
+import { useShellCommands } from './hooks/useShellCommands'
 import { HomeScreen } from './features/library/HomeScreen'
 import { useApp } from './store'
 
@@ -12,6 +13,7 @@ export function App() {
     void boot()
   }, [boot])
   useFileDrop()
+  useShellCommands()
   return (
     <>
       {current ? <ProjectScreen opened={current} /> : <HomeScreen />}

@@ -31,7 +31,7 @@ function download(report: RenderedExport): void {
  * through a native dialog; the browser edition downloads, and prints PDFs with the browser.
  */
 export function ExportDialog({ path, initialFormat, onClose }: { path: string; initialFormat?: ReportFormat; onClose: () => void }) {
-  const edition = useApp((s) => s.info?.edition)
+  const desktop = useApp((s) => s.info?.desktop === true)
   const notify = useApp((s) => s.notify)
   const projectVersion = useApp((s) => s.current?.project.updatedAt)
   const [format, setFormat] = useState<ReportFormat>(initialFormat ?? 'html')
@@ -41,7 +41,6 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
   const [problem, setProblem] = useState<string | null>(null)
   const [working, setWorking] = useState(false)
   const frame = useRef<HTMLIFrameElement>(null)
-  const desktop = edition === 'desktop'
   // The PDF is printed from the HTML report, so that is what its preview shows.
   const previewFormat = format === 'pdf' ? 'html' : format
 

@@ -71,7 +71,7 @@ export function HomeScreen() {
           {info?.projectsDir}
         </span>
         <div className="topbar-actions">
-          {info?.edition === 'desktop' && (
+          {info?.desktop && (
             <button type="button" className="button-quiet" onClick={() => void openOther()}>
               Open…
             </button>

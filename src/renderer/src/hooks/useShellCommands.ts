@@ -1,0 +1,67 @@
+import { useEffect } from 'react'
+import type { FactdeskShell, ShellMessage } from '../../../shared/shell'
+import { call } from '../api/client'
+import { messageOf, useApp } from '../store'
+
+declare global {
+  interface Window {
+    /** Native menus and files opened from the OS (desktop only; set by the preload). */
+    factdeskShell?: FactdeskShell
+  }
+}
+
+/** Carries out what the desktop's native menus and the operating system ask for. */
+export async function runShellCommand({ command, argument }: ShellMessage): Promise<void> {
+  const app = useApp.getState()
+  const goHome = async (): Promise<void> => {
+    if (useApp.getState().current) await app.closeProject()
+  }
+  switch (command) {
+    case 'file:new':
+      await goHome()
+      document.getElementById('new-text')?.focus()
+      return
+    case 'file:open': {
+      const { path } = await call('app:chooseProject', {})
+      if (path) await app.openProject(path)
+      return
+    }
+    case 'file:import': {
+      const imported = await call('app:chooseImportFile', {})
+      if (imported) {
+        await goHome()
+        useApp.setState({ pendingImport: imported })
+      }
+      return
+    }
+    case 'file:export':
+      if (useApp.getState().current) app.openDialog('export', argument)
+      return
+    case 'file:close':
+      await goHome()
+      return
+    case 'edit:undo':
+    case 'edit:redo':
+      if (useApp.getState().current) await app.edit(command === 'edit:undo' ? 'project:undo' : 'project:redo', {})
+      return
+    case 'edit:find':
+      document.querySelector<HTMLInputElement>('input[type="search"]')?.focus()
+      return
+    case 'view:shortcuts':
+      if (useApp.getState().current) app.openDialog('shortcuts')
+      return
+    case 'project:openPath':
+      if (argument) await app.openProject(argument)
+      return
+  }
+}
+
+export function useShellCommands(): void {
+  useEffect(() => {
+    const shell = window.factdeskShell
+    if (!shell) return
+    return shell.onCommand((message) => {
+      runShellCommand(message).catch((error: unknown) => useApp.getState().notify('error', messageOf(error)))
+    })
+  }, [])
+}
