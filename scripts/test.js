@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// `npm test`: every tier in order, stopping at the first failure. The e2e tier runs against the
-// built renderer, so the app is built first.
+// `npm test`: every tier in order, stopping at the first failure. The browser edition's tests and
+// the e2e tier run against the built renderer, so the app is built before the tests.
 import { spawnSync } from 'node:child_process'
 
 const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
-  ['unit tests (vitest)', 'npx', ['vitest', 'run']],
   ['build', 'npx', ['electron-vite', 'build', '--logLevel', 'warn']],
+  ['unit tests (vitest)', 'npx', ['vitest', 'run']],
   ['e2e tests (playwright, Chromium)', 'npx', ['playwright', 'test']],
 ]
 

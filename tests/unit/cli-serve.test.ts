@@ -1,19 +1,24 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Project } from '../../src/shared/project/schema'
 import { tempDir } from '../helpers/projects'
 
 const REPO = join(import.meta.dirname, '../..')
-const built = existsSync(join(REPO, 'out/renderer/index.html'))
 
 describe('factdesk serve', () => {
   let dir: string
   let cleanup: () => Promise<void>
-  beforeAll(async () => ({ dir, cleanup } = await tempDir('factdesk-serve-')))
+  beforeAll(async () => {
+    if (!existsSync(join(REPO, 'out/renderer/index.html')))
+      throw new Error('out/renderer is missing: run `npm run build` first (npm test does).')
+    ;({ dir, cleanup } = await tempDir('factdesk-serve-'))
+  })
   afterAll(async () => cleanup())
 
-  it.skipIf(!built)('prints the address on a line by itself, serves the app, and stops cleanly on Ctrl+C', async () => {
+  it('prints the address on a line by itself, serves the app, and stops cleanly on Ctrl+C', async () => {
     const child = spawn(process.execPath, [join(REPO, 'bin/factdesk.js'), 'serve', '--no-open', '--home', join(dir, 'projects')], {
       env: { PATH: process.env.PATH ?? '', HOME: dir, FACTDESK_CONFIG_DIR: join(dir, 'cfg') },
     })
@@ -29,12 +34,33 @@ describe('factdesk serve', () => {
       child.on('exit', () => reject(new Error(`serve exited early: ${stderr}`)))
     })
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{40,}$/)
-    const page = await fetch(url.split('#')[0]!)
+    const base = url.split('#')[0]!
+    const page = await fetch(base)
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('<div id="root"></div>')
+
+    const token = url.split('#token=')[1]!
+    const api = async (channel: string, input: unknown): Promise<{ ok: boolean; value: { path: string; project: Project } }> =>
+      (await (
+        await fetch(`${base}api/${channel}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Factdesk-Token': token },
+          body: JSON.stringify(input),
+        })
+      ).json()) as { ok: boolean; value: { path: string; project: Project } }
+    const created = await api('project:create', {
+      title: 'Quit test',
+      text: 'The council spent €3.1 million on the bridge in 2025, the auditor said.',
+    })
+    const claim = created.value.project.claims[0]!
+    const edited = await api('claim:setVerdict', { path: created.value.path, id: claim.id, verdict: 'true' })
+    expect(edited.ok).toBe(true)
+    // Ctrl+C while the edit still waits for its autosave: it must be flushed, not lost.
     const exit = new Promise<number | null>((resolve) => child.on('exit', resolve))
     child.kill('SIGINT')
     expect(await exit).toBe(0)
     expect(stderr).toContain('Every change is saved. Factdesk stopped.')
+    const saved = JSON.parse(await readFile(created.value.path, 'utf8')) as Project
+    expect(saved.claims[0]?.verdict).toBe('true')
   })
 })
