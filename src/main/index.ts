@@ -1,74 +1,192 @@
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, screen, session } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { CONTENT_SECURITY_POLICY_HEADER } from '../shared/csp'
+import { SHELL_COMMAND_CHANNEL, type ShellMessage } from '../shared/shell'
+import { showAbout, showNotices } from './about'
+import { desktopAbilities } from './desktop'
+import { projectPathsFromArgv } from './file-args'
+import { hardenApp, hardenSession } from './harden'
 import { registerIpc } from './ipc'
-import { APP_SCHEME, isTrustedRendererUrl, resolveAppRequest } from './security'
+import { menuTemplate } from './menu'
+import { APP_SCHEME, isTrustedRendererUrl, remoteDebuggingSwitch, resolveAppRequest } from './security'
 import { createDispatcher } from './services/dispatcher'
 import { createServices } from './services/handlers'
+import { defaultConfigDir } from './services/paths'
 import { createMainWindow, preloadPath } from './window'
+import { placeWindow, readWindowState, windowStateFile } from './window-state'
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
-
-const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const isDev = !app.isPackaged
+const devServerUrl = isDev ? process.env.ELECTRON_RENDERER_URL : undefined
 const mainDir = import.meta.dirname
 const rendererDir = join(mainDir, '../renderer')
+const configDir = defaultConfigDir()
 
-if (!app.requestSingleInstanceLock()) app.quit()
+/** Channels after which the File ▸ Open Recent list may read differently. */
+const RECENT_CHANGES = new Set([
+  'project:open',
+  'project:create',
+  'project:close',
+  'project:saveCopy',
+  'project:rename',
+  'project:delete',
+  'settings:set',
+])
 
-const services = createServices({
-  edition: 'desktop',
-  version: app.getVersion(),
-  resourcesDir: join(app.getAppPath(), 'resources'),
-  configDir: process.env.FACTDESK_CONFIG_DIR ?? app.getPath('userData'),
-  documentsDir: app.getPath('documents'),
-})
+// Settings, window state and Chromium's own data share the folder the CLI uses. It also keys the
+// single-instance lock, so an instance with its own FACTDESK_CONFIG_DIR (a test) stands alone.
+app.setName('Factdesk')
+app.setPath('userData', configDir)
 
-function openWindow(): BrowserWindow {
-  return createMainWindow({ preloadPath: preloadPath(mainDir), ...(devServerUrl ? { devServerUrl } : {}) })
+function start(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+  hardenApp()
+
+  let mainWindow: BrowserWindow | null = null
+  let opening: Promise<void> | null = null
+  let rendererReady = false
+  /** Commands waiting for the window's page: a file opened at launch, a menu click with no window. */
+  const pending: ShellMessage[] = []
+
+  const services = createServices({
+    edition: 'desktop',
+    version: app.getVersion(),
+    resourcesDir: join(app.getAppPath(), 'resources'),
+    configDir,
+    documentsDir: app.getPath('documents'),
+    desktop: desktopAbilities(() => mainWindow, process.platform),
+  })
+
+  const createWindow = async (): Promise<void> => {
+    const stateFile = windowStateFile(configDir)
+    const primary = screen.getPrimaryDisplay()
+    const workAreas = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea)
+    const win = createMainWindow({
+      preloadPath: preloadPath(mainDir),
+      placement: placeWindow(await readWindowState(stateFile), workAreas),
+      stateFile,
+      isDev,
+      ...(devServerUrl ? { devServerUrl } : {}),
+    })
+    mainWindow = win
+    rendererReady = false
+    win.webContents.on('did-finish-load', () => {
+      rendererReady = true
+      for (const message of pending.splice(0)) win.webContents.send(SHELL_COMMAND_CHANNEL, message)
+    })
+    win.on('closed', () => {
+      if (mainWindow === win) mainWindow = null
+    })
+  }
+
+  /** Opens the one app window, unless it is open or opening. */
+  const openWindow = (): Promise<void> => {
+    if (mainWindow) return Promise.resolve()
+    opening ??= createWindow().finally(() => {
+      opening = null
+    })
+    return opening
+  }
+
+  const deliver = (message: ShellMessage): void => {
+    if (mainWindow && rendererReady) {
+      mainWindow.webContents.send(SHELL_COMMAND_CHANNEL, message)
+      return
+    }
+    pending.push(message)
+    if (!mainWindow && app.isReady()) void openWindow()
+  }
+
+  const openProjectFile = (path: string): void => {
+    deliver({ command: 'project:openPath', argument: path })
+    if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.focus()
+  }
+
+  const refreshMenu = async (): Promise<void> => {
+    const recent = await services.handlers['project:recent']({}).catch(() => [])
+    const template = menuTemplate(
+      { platform: process.platform, recent: recent.map(({ path, title }) => ({ path, title })), isDev },
+      {
+        send: deliver,
+        clearRecent: () => void services.settings.update({ recent: [] }).then(refreshMenu),
+        showAbout: () => void showAbout(mainWindow),
+        showNotices: () => void showNotices(mainWindow),
+      },
+    )
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+  }
+
+  const launchFile = projectPathsFromArgv(process.argv, process.cwd())[0]
+  if (launchFile) pending.push({ command: 'project:openPath', argument: launchFile })
+
+  // macOS hands over files (Finder, the Dock) through this event, possibly before the app is ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    const [file] = projectPathsFromArgv([path], process.cwd())
+    if (file) openProjectFile(file)
+  })
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const [file] = projectPathsFromArgv(argv, workingDirectory)
+    if (file) openProjectFile(file)
+    else if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    } else void openWindow()
+  })
+
+  void app.whenReady().then(async () => {
+    protocol.handle(APP_SCHEME, async (request) => {
+      const file = resolveAppRequest(rendererDir, request.url)
+      if (!file) return new Response('Not found', { status: 404 })
+      const response = await net.fetch(pathToFileURL(file).toString())
+      const headers = new Headers(response.headers)
+      headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY_HEADER)
+      headers.set('X-Content-Type-Options', 'nosniff')
+      return new Response(response.body, { status: response.status, headers })
+    })
+    hardenSession(session.defaultSession, devServerUrl)
+    const dispatch = createDispatcher(services.handlers, {
+      onUnexpected: (channel, error) => console.error(`[factdesk] ${channel} failed:`, error),
+    })
+    registerIpc(
+      ipcMain,
+      async (channel, input) => {
+        const result = await dispatch(channel, input)
+        if (result.ok && typeof channel === 'string' && RECENT_CHANGES.has(channel)) void refreshMenu()
+        return result
+      },
+      (url) => isTrustedRendererUrl(url, devServerUrl),
+    )
+    await refreshMenu()
+    await openWindow()
+    app.on('activate', () => {
+      if (!mainWindow) void openWindow()
+    })
+  })
+
+  let flushed = false
+  app.on('before-quit', (event) => {
+    if (flushed) return
+    event.preventDefault()
+    void services.store.closeAll().finally(() => {
+      flushed = true
+      app.quit()
+    })
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
 }
 
-void app.whenReady().then(() => {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppRequest(rendererDir, request.url)
-    if (!file) return new Response('Not found', { status: 404 })
-    const response = await net.fetch(pathToFileURL(file).toString())
-    const headers = new Headers(response.headers)
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY_HEADER)
-    headers.set('X-Content-Type-Options', 'nosniff')
-    return new Response(response.body, { status: response.status, headers })
-  })
-  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false))
-  session.defaultSession.setPermissionCheckHandler(() => false)
-  registerIpc(
-    ipcMain,
-    createDispatcher(services.handlers, { onUnexpected: (channel, error) => console.error(`[factdesk] ${channel} failed:`, error) }),
-    (url) => isTrustedRendererUrl(url, devServerUrl),
-  )
-  openWindow()
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow()
-  })
-})
-
-app.on('second-instance', () => {
-  const [win] = BrowserWindow.getAllWindows()
-  if (win) {
-    if (win.isMinimized()) win.restore()
-    win.focus()
-  }
-})
-
-let flushed = false
-app.on('before-quit', (event) => {
-  if (flushed) return
-  event.preventDefault()
-  void services.store.closeAll().finally(() => {
-    flushed = true
-    app.quit()
-  })
-})
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
+const debugSwitch = app.isPackaged ? remoteDebuggingSwitch(process.argv) : null
+if (debugSwitch) {
+  console.error(`Factdesk does not start with ${debugSwitch}: it would let another program take control of the app.`)
+  app.exit(1)
+} else if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  start()
+}

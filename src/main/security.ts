@@ -1,9 +1,29 @@
+import type { WebPreferences } from 'electron'
 import { resolveInsideDir } from './services/static-files'
 
 /** The renderer is served from this custom scheme, never from file:// (which could read any file). */
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'factdesk'
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
+
+/**
+ * The preferences of every window Factdesk opens, written out even where they are Electron's
+ * defaults, so a change of default or a careless spread cannot weaken one.
+ */
+export const SECURE_WEB_PREFERENCES = {
+  sandbox: true,
+  contextIsolation: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  // On Linux the spell-checker downloads its dictionaries from Google's servers: nothing leaves the laptop.
+  spellcheck: false,
+} as const satisfies WebPreferences
 
 /** Maps an app:// request to a file inside the renderer folder, or null for anything else. */
 export function resolveAppRequest(rendererDir: string, requestUrl: string): string | null {
@@ -41,4 +61,39 @@ export function isExternalWebUrl(target: string): boolean {
   } catch {
     return false
   }
+}
+
+/**
+ * Where a frame inside a page may go: only to inline documents (the export preview is an
+ * `<iframe srcdoc>`); the page itself never navigates.
+ */
+export function isInlineFrameUrl(target: string): boolean {
+  return target === 'about:srcdoc' || target === 'about:blank'
+}
+
+/**
+ * Whether the app's own pages may make a network request to this URL: never, except to the
+ * development server (its page and its hot-reload socket) while developing.
+ */
+export function isAllowedNetworkRequest(requestUrl: string, devServerUrl?: string): boolean {
+  if (!devServerUrl) return false
+  try {
+    const url = new URL(requestUrl)
+    const dev = new URL(devServerUrl)
+    return ['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.host === dev.host
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Chromium switches that hand control of the app to another process. The fuses already refuse
+ * Node's --inspect flags; these two are Chromium's, so a packaged app refuses to start with them.
+ */
+export function remoteDebuggingSwitch(argv: readonly string[]): string | null {
+  for (const arg of argv) {
+    const name = /^--(remote-debugging-(?:port|pipe))(?:=|$)/.exec(arg)?.[1]
+    if (name) return `--${name}`
+  }
+  return null
 }

@@ -1,45 +1,44 @@
-import { BrowserWindow, shell } from 'electron'
+import { BrowserWindow } from 'electron'
 import { join } from 'node:path'
-import { APP_ORIGIN, isExternalWebUrl } from './security'
+import { APP_ORIGIN, SECURE_WEB_PREFERENCES } from './security'
+import { MIN_SIZE, writeWindowState, type WindowPlacement } from './window-state'
 
 export interface WindowOptions {
   preloadPath: string
+  placement: WindowPlacement
+  /** Where the window's size and position are saved when it closes. */
+  stateFile: string
   devServerUrl?: string
+  /** The developer tools open only while developing. */
+  isDev: boolean
 }
 
 /**
- * The one window factory: every window is sandboxed and context-isolated, cannot navigate away
- * from the app, cannot open windows, and hands http(s) links to the system browser.
+ * The one app window factory: sandboxed and context-isolated (SECURE_WEB_PREFERENCES), with the
+ * navigation and window guards that harden.ts puts on every webContents.
  */
-export function createMainWindow({ preloadPath, devServerUrl }: WindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, placement, stateFile, devServerUrl, isDev }: WindowOptions): BrowserWindow {
+  const { maximized, ...bounds } = placement
   const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 760,
-    minHeight: 480,
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'Factdesk',
     backgroundColor: '#1f2328',
-    webPreferences: {
-      preload: preloadPath,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: preloadPath, devTools: isDev },
   })
-  win.once('ready-to-show', () => win.show())
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isExternalWebUrl(url)) void shell.openExternal(url)
-    return { action: 'deny' }
+  win.once('ready-to-show', () => {
+    if (maximized) win.maximize()
+    win.show()
   })
-  win.webContents.on('will-navigate', (event, url) => {
-    event.preventDefault()
-    if (isExternalWebUrl(url)) void shell.openExternal(url)
+  win.on('close', () => {
+    try {
+      writeWindowState(stateFile, { bounds: win.getNormalBounds(), maximized: win.isMaximized() })
+    } catch (error) {
+      console.error('[factdesk] could not save the window position:', error)
+    }
   })
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault())
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
   return win
 }

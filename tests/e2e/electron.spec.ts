@@ -1,41 +1,123 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test'
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
+import { writeNewProjectFile } from '../../src/main/services/project-store'
+import { newProject } from '../../src/shared/project/create'
+import type { Project } from '../../src/shared/project/schema'
 import { electronBinary, electronMissingReason } from './electron-runtime'
+import { NEWS, suggestion } from './seed'
 
 const REPO = join(import.meta.dirname, '../..')
+const TITLE = 'Rail fares to rise'
+const FIRST_CLAIM = 'Ministers said on Monday that rail fares will rise by 4.6% in March, the smallest increase in five years.'
+
+/** The news article with two proposed claims, written as the checker's project file. */
+async function seedProject(home: string): Promise<string> {
+  const base = newProject(
+    { title: TITLE, text: NEWS, outlet: 'Test Courier', publishedAt: '2026-11-02', language: 'en' },
+    { now: new Date('2026-11-20T08:00:00Z'), author: 'seed' },
+  )
+  const project: Project = {
+    ...base,
+    claims: [
+      suggestion(NEWS, FIRST_CLAIM, 0.91, 'c-fares'),
+      suggestion(NEWS, 'According to Transport Focus, only 68% of trains arrived on time in 2025.', 0.95, 'c-punctual'),
+    ],
+  }
+  return writeNewProjectFile(home, TITLE, project)
+}
+
+async function verdictOnDisk(path: string): Promise<string | null | undefined> {
+  const project = JSON.parse(await readFile(path, 'utf8')) as Project
+  return project.claims.find((claim) => claim.id === 'c-fares')?.verdict
+}
+
+const claim = (page: Page) => page.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: /^Ministers said/ })
 
 test.describe('the desktop app (Electron)', () => {
   const missing = electronMissingReason()
   test.skip(missing !== null, missing ?? '')
+  // Each test starts and stops the real app, twice at most: one app at a time.
+  test.describe.configure({ mode: 'serial' })
 
   let root: string
+  let home: string
+  const launched: ElectronApplication[] = []
   test.beforeEach(async () => {
     root = await mkdtemp(join(tmpdir(), 'factdesk-electron-'))
+    home = join(root, 'projects')
   })
   test.afterEach(async () => {
+    // A failed test leaves its app running; quit it before its folder goes.
+    await Promise.all(launched.map((app) => app.close()))
     await rm(root, { recursive: true, force: true })
   })
 
-  const launch = (): Promise<ElectronApplication> =>
-    electron.launch({
+  const launch = async (...files: string[]): Promise<ElectronApplication> => {
+    const app = await electron.launch({
       executablePath: electronBinary() ?? undefined,
-      args: [REPO, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-      env: { ...process.env, FACTDESK_HOME: join(root, 'projects'), FACTDESK_CONFIG_DIR: join(root, 'config') },
+      args: [REPO, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ...files],
+      env: { ...process.env, FACTDESK_HOME: home, FACTDESK_CONFIG_DIR: join(root, 'config') },
     })
+    launched.push(app)
+    app.once('close', () => launched.splice(launched.indexOf(app), 1))
+    return app
+  }
 
-  test('launches sandboxed, opens the sample, and finds it again after a relaunch', async () => {
+  test('opens a project, sets a verdict by key, quits, and finds the verdict after a relaunch', async () => {
+    const path = await seedProject(home)
     let app = await launch()
     let page = await app.firstWindow()
-    expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
-    await page.getByRole('button', { name: 'Open the sample article' }).click()
-    await expect(page.getByRole('heading', { level: 2, name: /Harbourside council/ })).toBeVisible()
+    expect(page.url()).toMatch(/^app:\/\/factdesk\//)
+    expect(
+      await page.evaluate(() => [typeof (window as { require?: unknown }).require, typeof (window as { process?: unknown }).process]),
+    ).toEqual(['undefined', 'undefined'])
+
+    await page.getByRole('button', { name: new RegExp(TITLE) }).click()
+    await expect(page.getByRole('heading', { level: 2, name: TITLE })).toBeVisible()
+    await claim(page).click()
+    await page.keyboard.press('1')
+    await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+    expect(await verdictOnDisk(path)).toBe('true')
+    await expect
+      .poll(() =>
+        app.evaluate(({ Menu }, file) => Menu.getApplicationMenu()?.getMenuItemById(`project:openPath:${file}`)?.label ?? null, path),
+      )
+      .toBe(TITLE)
+    await app.close()
+
+    expect(await verdictOnDisk(path)).toBe('true')
+    app = await launch()
+    page = await app.firstWindow()
+    await page.getByRole('button', { name: new RegExp(TITLE) }).click()
+    await expect(claim(page)).toContainText('True')
+    await app.close()
+    expect(await verdictOnDisk(path)).toBe('true')
+  })
+
+  test('opens a project file named on the command line, as the OS does on a double-click', async () => {
+    const path = await seedProject(home)
+    const app = await launch(path)
+    const page = await app.firstWindow()
+    await expect(page.getByRole('heading', { level: 2, name: TITLE })).toBeVisible()
+    await app.close()
+  })
+
+  test('has the native menus and reopens where it was closed', async () => {
+    let app = await launch()
+    await app.firstWindow()
+    const labels = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label) ?? [])
+    expect(labels).toEqual(
+      process.platform === 'darwin' ? ['Factdesk', 'File', 'Edit', 'View', 'Window', 'Help'] : ['File', 'Edit', 'View', 'Help'],
+    )
+    const bounds = { x: 60, y: 50, width: 900, height: 640 }
+    await app.evaluate(({ BrowserWindow }, b) => BrowserWindow.getAllWindows()[0]?.setBounds(b), bounds)
     await app.close()
 
     app = await launch()
-    page = await app.firstWindow()
-    await expect(page.getByRole('button', { name: /Harbourside council/ })).toBeVisible()
+    await app.firstWindow()
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getBounds())).toEqual(bounds)
     await app.close()
   })
 })
