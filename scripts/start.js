@@ -31,8 +31,14 @@ if (!electronBinary() && !process.env.ELECTRON_OVERRIDE_DIST_PATH) {
 if (electronBinary()) {
   run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'preview'])
 } else {
-  process.stdout.write("Electron's runtime is not available here (offline or download blocked), so Factdesk starts its browser edition instead.\n")
-  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit', cwd: root })
+  process.stdout.write(
+    "Electron's runtime is not available here (offline or download blocked), so Factdesk starts its browser edition instead.\n",
+  )
+  const build = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'],
+    { stdio: 'inherit', cwd: root },
+  )
   if (build.status !== 0) process.exit(build.status ?? 1)
   run(process.execPath, [join(root, 'bin', 'factdesk.js'), 'serve', ...process.argv.slice(2)])
 }

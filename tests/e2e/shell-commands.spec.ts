@@ -38,6 +38,12 @@ test('File ▸ Open, Export and Close, Edit ▸ Undo, and a file opened from the
   await emitShellCommand(page, { command: 'edit:undo' })
   await expect(page.getByRole('button', { name: /Half True/, pressed: true })).toHaveCount(0)
 
+  // With the caret in a text field, Undo undoes the typing, not the last project edit.
+  await page.getByLabel('Notes').fill('draft')
+  await page.getByLabel('Notes').focus()
+  await emitShellCommand(page, { command: 'edit:undo' })
+  await expect(page.getByLabel('Notes')).toHaveValue('')
+
   await emitShellCommand(page, { command: 'file:export', argument: 'md' })
   await expect(page.getByRole('radio', { name: 'Markdown' })).toBeChecked()
   picked.save = join(bridge.root, 'report.md')

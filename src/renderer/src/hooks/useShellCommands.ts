@@ -41,9 +41,17 @@ export async function runShellCommand({ command, argument }: ShellMessage): Prom
       await goHome()
       return
     case 'edit:undo':
-    case 'edit:redo':
+    case 'edit:redo': {
+      // On macOS the menu gets Cmd+Z before the page: in a text field it undoes the typing.
+      const focused = document.activeElement
+      if (focused instanceof HTMLElement && (focused.isContentEditable || ['INPUT', 'TEXTAREA'].includes(focused.tagName))) {
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- the only way to drive a field's native undo stack
+        document.execCommand(command === 'edit:undo' ? 'undo' : 'redo')
+        return
+      }
       if (useApp.getState().current) await app.edit(command === 'edit:undo' ? 'project:undo' : 'project:redo', {})
       return
+    }
     case 'edit:find':
       document.querySelector<HTMLInputElement>('input[type="search"]')?.focus()
       return
