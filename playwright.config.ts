@@ -6,7 +6,8 @@ export default defineConfig<{ transport: Transport }>({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Generous: CI shares two cores between Chromium, the services and a second worker.
+  expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
   reporter: [['list'], ['./tests/e2e/skip-reasons-reporter.ts']],

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Channel } from './channels'
 import type { Envelope } from './errors'
+import type { ImportedArticle } from './import'
 import {
   ArticleSchema,
   ClaimStatusSchema,
@@ -57,18 +58,10 @@ export interface RenderedExport {
 }
 
 /** What an imported file gives the new-project form: its text and the metadata found in it. */
-export interface ImportedFile {
+export interface ImportedFile extends Omit<ImportedArticle, 'language' | 'encoding'> {
   fileName: string
-  text: string
-  title: string
-  outlet: string
-  author: string
-  url: string
-  publishedAt: string
   /** From the file's own metadata, else detected from the text; "und" when neither tells. */
   language: string
-  format: 'text' | 'markdown' | 'html' | 'docx' | 'pdf'
-  warnings: string[]
 }
 
 /** The largest article file the import reads (see the import service for why 50 MB). */

@@ -1,17 +1,13 @@
-import { existsSync } from 'node:fs'
+import { chromiumMissingMessage, CHROMIUM_ARGS, findChromium } from '../../src/main/services/export/chromium'
 
-/** Debian's Chromium (or FACTDESK_CHROMIUM); Playwright's own browser download is not used. */
-export const CHROMIUM_PATH = process.env.FACTDESK_CHROMIUM ?? '/usr/bin/chromium'
+/**
+ * The Chromium the tests drive: Debian's (or FACTDESK_CHROMIUM), found the same way PDF export
+ * finds it; Playwright's own browser download is never used.
+ */
+export const CHROMIUM_PATH = findChromium() ?? process.env.FACTDESK_CHROMIUM ?? '/usr/bin/chromium'
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+export { CHROMIUM_ARGS }
 
 export function chromiumMissingReason(): string | null {
-  return existsSync(CHROMIUM_PATH) ? null : `no Chromium at ${CHROMIUM_PATH}: install Debian's chromium package or set FACTDESK_CHROMIUM`
+  return findChromium() ? null : chromiumMissingMessage()
 }

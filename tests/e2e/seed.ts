@@ -4,6 +4,7 @@ import { expect } from '@playwright/test'
 import { newProject } from '../../src/shared/project/create'
 import type { Claim, Project } from '../../src/shared/project/schema'
 import { writeNewProjectFile } from '../../src/main/services/project-store'
+import { claimIn } from '../helpers/projects'
 import type { Bridge } from './bridge'
 
 export const NEWS = `Ministers said on Monday that rail fares will rise by 4.6% in March, the smallest increase in five years.
@@ -14,29 +15,12 @@ Passenger groups disagree. According to Transport Focus, only 68% of trains arri
 
 Tickets for the heritage steam line cost £12 and can be booked on 0161 555 0199.`
 
-/** A claim as the engine would propose it: a whole sentence, status "suggested". */
+/** A claim as the engine would propose it: a whole sentence, status "suggested", a figure as its reason. */
 export function suggestion(text: string, quote: string, score: number, id: string): Claim {
-  const start = text.indexOf(quote)
-  if (start < 0) throw new Error(`"${quote}" is not in the text`)
-  const at = '2026-11-20T08:00:00.000Z'
+  const claim = claimIn(text, id, quote, { origin: 'suggested', status: 'suggested', score })
   const figure = /\d[\d.,]*%?/.exec(quote)
-  return {
-    id,
-    text: quote,
-    start,
-    end: start + quote.length,
-    origin: 'suggested',
-    status: 'suggested',
-    score,
-    reasons: figure ? [{ kind: 'figure', text: figure[0], start: start + figure.index, end: start + figure.index + figure[0].length }] : [],
-    verdict: null,
-    rationale: '',
-    sourceIds: [],
-    notes: '',
-    checker: '',
-    createdAt: at,
-    updatedAt: at,
-  }
+  const at = claim.start + (figure?.index ?? 0)
+  return { ...claim, reasons: figure ? [{ kind: 'figure', text: figure[0], start: at, end: at + figure[0].length }] : [] }
 }
 
 /** The news article above with three proposed claims, written into the test's projects folder. */

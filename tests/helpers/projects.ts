@@ -15,11 +15,16 @@ export function makeProject(text = ARTICLE_TEXT, title = 'Bridge over budget'): 
   )
 }
 
-/** A manual claim over the first occurrence of `quote` in the article. */
-export function claimOver(project: Project, quote: string, id = `c-${project.claims.length + 1}`): Claim {
-  const start = project.article.text.indexOf(quote)
-  if (start < 0) throw new Error(`"${quote}" is not in the article`)
-  const at = '2026-11-20T10:00:00.000Z'
+const T0 = '2026-11-20T10:00:00.000Z'
+
+/**
+ * A manual claim "to check" over `quote`, which must occur exactly once in the text (so the
+ * fixture cannot silently point at the wrong sentence); `fields` override the defaults.
+ */
+export function claimIn(text: string, id: string, quote: string, fields: Partial<Claim> = {}): Claim {
+  const start = text.indexOf(quote)
+  if (start < 0 || text.indexOf(quote, start + 1) >= 0)
+    throw new Error(`fixture claim "${id}": "${quote}" must occur exactly once in the text`)
   return {
     id,
     text: quote,
@@ -34,9 +39,15 @@ export function claimOver(project: Project, quote: string, id = `c-${project.cla
     sourceIds: [],
     notes: '',
     checker: '',
-    createdAt: at,
-    updatedAt: at,
+    createdAt: T0,
+    updatedAt: T0,
+    ...fields,
   }
+}
+
+/** A manual claim over `quote` in the project's article. */
+export function claimOver(project: Project, quote: string, id = `c-${project.claims.length + 1}`): Claim {
+  return claimIn(project.article.text, id, quote)
 }
 
 export async function tempDir(prefix = 'factdesk-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {

@@ -122,17 +122,10 @@ export function createServices(ctx: ServiceContext): Services {
     const meta = { author: await author(), at: now().toISOString() }
     return { ...(direction === 'undo' ? store.undo(path, meta) : store.redo(path, meta)), focus: null }
   }
-  const importedFile = (fileName: string, imported: ImportedArticle): ImportedFile => ({
+  const importedFile = (fileName: string, { encoding, ...imported }: ImportedArticle): ImportedFile => ({
+    ...imported,
     fileName,
-    text: imported.text,
-    title: imported.title,
-    outlet: imported.outlet,
-    author: imported.author,
-    url: imported.url,
-    publishedAt: imported.publishedAt,
     language: imported.language ?? detectLanguage(imported.text),
-    format: imported.format,
-    warnings: imported.warnings,
   })
   const claimModel = (): Promise<CheckworthinessModel> => loadCheckworthinessModel(ctx.resourcesDir)
   const needDesktop = (what: string): DesktopAbilities => {

@@ -16,7 +16,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
     await seedNewsProject(bridge)
     await openApp()
-    await expect(page.getByRole('button', { name: /Rail fares to rise/ })).toBeVisible()
+    await expect(page.locator('.project-row', { hasText: 'Rail fares to rise' })).toBeVisible()
     expect(await seriousViolations(page), 'home').toEqual([])
 
     await openFromLibrary(page)

@@ -14,8 +14,8 @@ test('a checker pastes an article, creates a project, reads it, and the file hol
   await page.getByRole('button', { name: 'Create project' }).click()
 
   await expect(page.getByRole('heading', { level: 2, name: 'Rail passengers up, says operator' })).toBeVisible()
-  await expect(page.getByText('carried 41.2 million passengers last year')).toBeVisible()
-  await expect(page.getByText('Critics disagree.')).toBeVisible()
+  await expect(page.locator('.article-text')).toContainText('carried 41.2 million passengers last year')
+  await expect(page.locator('.article-text')).toContainText('Critics disagree.')
 
   const files = (await readdir(bridge.home)).filter((f) => f.endsWith('.factdesk.json'))
   expect(files).toEqual(['rail-passengers-up-says-operator.factdesk.json'])
@@ -30,7 +30,7 @@ test('a checker pastes an article, creates a project, reads it, and the file hol
   expect(saved.history.map((h) => h.action)).toEqual(['project.create'])
 
   await page.getByRole('button', { name: '← Projects' }).click()
-  await expect(page.getByRole('button', { name: /Rail passengers up, says operator/ })).toBeVisible()
+  await expect(page.locator('.project-row', { hasText: 'Rail passengers up, says operator' })).toBeVisible()
 })
 
 test('with no projects the home screen offers the sample article, which opens', async ({ page, bridge, openApp }) => {

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors'
 import type { Env } from '../paths'
 
 /** Flags for a headless print of a local page: no sandbox helper, GPU, updates, sync or phoning home. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

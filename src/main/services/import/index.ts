@@ -6,30 +6,8 @@ import { normalizeArticleText } from '../../../shared/text/normalize'
 import { articleMetadata, type FoundMetadata } from './metadata'
 import { decodeText } from './text-decoding'
 
-export type ImportFormat = 'text' | 'markdown' | 'html' | 'docx' | 'pdf'
-
-/**
- * An article read from a file or the clipboard: normalised text plus the metadata the file carried.
- * It fits ArticleInputSchema; fields the file did not fill are '' (language: null).
- */
-export interface ImportedArticle {
-  /** Normalised (normalizeArticleText): paragraphs separated by one blank line, the words as in the file. */
-  text: string
-  title: string
-  outlet: string
-  author: string
-  /** An absolute http(s) URL. */
-  url: string
-  /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'. */
-  publishedAt: string
-  /** A primary language subtag such as "en" or "uk". */
-  language: string | null
-  format: ImportFormat
-  /** The character encoding a text, Markdown or HTML file was read in (WHATWG name, e.g. "windows-1251"). */
-  encoding?: string
-  /** Things the checker should know about the result, as sentences (a guessed encoding, hyphens removed). */
-  warnings: string[]
-}
+export type { ImportedArticle, ImportFormat } from '../../../shared/import'
+import type { ImportedArticle, ImportFormat } from '../../../shared/import'
 
 /**
  * The largest file the import reads: 50 MB, the same ceiling as a project file. The file is read

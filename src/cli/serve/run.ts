@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join, resolve } from 'node:path'
+import open from 'open'
+import { AppError } from '../../shared/errors'
+import { createDispatcher } from '../../main/services/dispatcher'
+import { createServices } from '../../main/services/handlers'
+import { defaultConfigDir } from '../../main/services/paths'
+import { REPO_ROOT, RESOURCES_DIR, type CliIo } from '../io'
+import { startServer } from './server'
+
+const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string }
+
+export interface ServeOptions {
+  port: string
+  home?: string
+  open: boolean
+}
+
+/** `factdesk serve`: the browser edition until Ctrl+C, which saves every pending edit first. */
+export async function runServe(options: ServeOptions, io: CliIo): Promise<void> {
+  const port = Number(options.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new AppError('INVALID_INPUT', `--port "${options.port}" is not a port number (0–65535).`)
+  const rendererDir = join(REPO_ROOT, 'out', 'renderer')
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new AppError('NOT_FOUND', `The app is not built (${rendererDir} is missing): run \`npm run build\` first.`)
+  }
+  const env = options.home ? { ...io.env, FACTDESK_HOME: resolve(io.cwd, options.home) } : io.env
+  const services = createServices({ edition: 'browser', version, resourcesDir: RESOURCES_DIR, configDir: defaultConfigDir(env), env })
+  const running = await startServer({
+    rendererDir,
+    port,
+    dispatch: createDispatcher(services.handlers, {
+      onUnexpected: (channel, error) => io.stderr(`[factdesk] ${channel} failed: ${String(error)}\n`),
+    }),
+  })
+  io.stderr(`Factdesk browser edition, projects in ${await services.projectsDir()}. Open this address (Ctrl+C stops):\n`)
+  io.stdout(`${running.url}\n`)
+
+  let stopping = false
+  const stop = (): void => {
+    if (stopping) return
+    stopping = true
+    void services.store
+      .closeAll()
+      .then(() => running.close())
+      .then(
+        () => {
+          io.stderr('Every change is saved. Factdesk stopped.\n')
+          process.exit(0)
+        },
+        (error: unknown) => {
+          io.stderr(`Stopping failed: ${String(error)}\n`)
+          process.exit(1)
+        },
+      )
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+  if (options.open) {
+    await open(running.url).catch(() => io.stderr('Could not open a browser; open the address above yourself.\n'))
+  }
+}
