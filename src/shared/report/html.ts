@@ -20,7 +20,7 @@ import { segmentArticle } from './segments'
  */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-const STYLES = `
+export const REPORT_STYLES = `
 :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; --link: #0b5cad;
   --serif: Charter, 'Iowan Old Style', 'Source Serif Pro', Georgia, 'Noto Serif', 'DejaVu Serif', serif; }
 * { box-sizing: border-box; }
@@ -305,7 +305,7 @@ export function renderHtmlDocument(model: ReportModel): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Factdesk">
 <title>${h(`Verdict report: ${article.title || 'Untitled article'}`)}</title>
-<style>${STYLES}</style>
+<style>${REPORT_STYLES}</style>
 </head>
 <body>
 <main>

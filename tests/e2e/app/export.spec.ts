@@ -18,6 +18,10 @@ test.describe('exporting a verdict report', () => {
     const preview = dialog.frameLocator('iframe[title="Report preview"]')
     await expect(preview.getByText('According to Transport Focus, only 68% of trains arrived on time in 2025.').first()).toBeVisible()
     await expect(preview.getByText('The regulator reports 67.9%.')).toBeVisible()
+    // The report's own stylesheet and colours apply in the preview (the app's CSP admits them by hash).
+    await expect(preview.locator('.badge').first()).toHaveText('False')
+    await expect(preview.locator('.badge').first()).toHaveCSS('background-color', 'rgb(207, 34, 46)')
+    await expect(preview.locator('.badge').first()).not.toHaveCSS('display', 'inline')
     // Suggestions are left out of an "accepted claims" report.
     await expect(preview.getByText('Ministers said on Monday')).toHaveCount(1)
     await dialog.getByLabel('Include the article with claims highlighted').uncheck()

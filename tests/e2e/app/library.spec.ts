@@ -89,7 +89,9 @@ test.describe('the library', () => {
   })
 
   test('lists recently opened projects first and names unreadable files', async ({ page, bridge, openApp }) => {
-    await seedNewsProject(bridge, 'Rail fares to rise')
+    for (const title of ['Rail fares to rise', 'Tram depot sold', 'Ferry timetable cut', 'Cycle lanes widened', 'Parking fees doubled']) {
+      await seedNewsProject(bridge, title)
+    }
     await seedNewsProject(bridge, 'Bus lanes extended')
     await writeFile(join(bridge.home, 'broken.factdesk.json'), '{"schemaVersion": 1, "id": ')
     await openApp()

@@ -35,5 +35,15 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.screenshot({ path: join(OUT, `workbench-${scheme}.png`) })
     await page.keyboard.press('?')
     await page.screenshot({ path: join(OUT, `shortcuts-${scheme}.png`) })
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Export', exact: true }).click()
+    await expect(
+      page.frameLocator('iframe[title="Report preview"]').getByText('The association’s 2025 report gives 38.2%').first(),
+    ).toBeVisible()
+    await page.screenshot({ path: join(OUT, `export-${scheme}.png`) })
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: '← Projects' }).click()
+    await expect(page.locator('.project-row').first()).toBeVisible()
+    await page.screenshot({ path: join(OUT, `library-${scheme}.png`) })
   })
 }

@@ -10,6 +10,8 @@ import { ProjectList } from './ProjectList'
 type HomeDialog = { kind: 'rename'; summary: ProjectSummary } | { kind: 'trash' } | { kind: 'settings' } | null
 
 const RECENT_SHOWN = 4
+/** Below this many projects the whole list fits on screen and a Recent section would only repeat it. */
+const RECENT_FROM = 6
 
 export function HomeScreen() {
   const info = useApp((s) => s.info)
@@ -117,7 +119,7 @@ export function HomeScreen() {
             </div>
           ) : (
             <>
-              {recent.length > 0 && !search && (
+              {recent.length > 0 && library.projects.length >= RECENT_FROM && !search && (
                 <>
                   <h3 className="list-heading">Recent</h3>
                   <ProjectList label="Recent projects" projects={recent.slice(0, RECENT_SHOWN)} {...listProps} />
