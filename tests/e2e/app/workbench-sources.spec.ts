@@ -51,6 +51,16 @@ test.describe('sources and rating scales', () => {
     const id = saved.sources[0]!.id
     expect(saved.claims.find((c) => c.id === 'c-punctual')?.sourceIds).toEqual([id])
     expect(saved.claims.find((c) => c.id === 'c-fares')?.sourceIds).toEqual([])
+
+    // Deleting it from the project takes it off every claim that cited it.
+    await page.getByRole('option', { name: /^According to Transport Focus/ }).click()
+    await page.getByRole('button', { name: 'Edit source Passenger rail performance 2025' }).click()
+    await page.getByRole('button', { name: 'Delete from project…' }).click()
+    await page.getByRole('button', { name: 'Delete it from every claim' }).click()
+    await expect(page.getByRole('heading', { name: 'Sources (0)' })).toBeVisible()
+    const after = await savedProject(page, path)
+    expect(after.sources).toEqual([])
+    expect(after.claims.every((c) => c.sourceIds.length === 0)).toBe(true)
   })
 
   test('refuses a non-web URL for a source and never renders one as a link', async ({ page, bridge, openApp }) => {

@@ -7,13 +7,16 @@ interface SourceFormProps {
   submitLabel: string
   onSubmit: (fields: SourceFields, file: File | null) => void
   onCancel: () => void
+  /** Offered when editing: removes the source from the project and from every claim citing it. */
+  onDelete?: () => void
 }
 
 const DATE = /^$|^\d{4}(-\d{2}(-\d{2})?)?$/
 
 /** Add or edit a source: where it is, what it says, how far to trust it, and an optional local file. */
-export function SourceForm({ initial, submitLabel, onSubmit, onCancel }: SourceFormProps) {
+export function SourceForm({ initial, submitLabel, onSubmit, onCancel, onDelete }: SourceFormProps) {
   const [fields, setFields] = useState(initial)
+  const [confirmDelete, setConfirmDelete] = useState(false)
   const [file, setFile] = useState<File | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const set = (key: keyof SourceFields) => (event: { target: { value: string } }) => setFields({ ...fields, [key]: event.target.value })
@@ -69,6 +72,15 @@ export function SourceForm({ initial, submitLabel, onSubmit, onCancel }: SourceF
         </p>
       )}
       <div className="form-actions">
+        {onDelete && (
+          <button
+            type="button"
+            className="button-quiet button-danger"
+            onClick={() => (confirmDelete ? onDelete() : setConfirmDelete(true))}
+          >
+            {confirmDelete ? 'Delete it from every claim' : 'Delete from project…'}
+          </button>
+        )}
         <button type="button" className="button-quiet" onClick={onCancel}>
           Cancel
         </button>

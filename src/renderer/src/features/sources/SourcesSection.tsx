@@ -119,6 +119,14 @@ export function SourcesSection({ claim, project }: { claim: Claim; project: Proj
           submitLabel={form.mode === 'edit' ? 'Save source' : 'Add source'}
           onSubmit={(fields, file) => void submit(fields, file)}
           onCancel={() => setForm(null)}
+          {...(form.mode === 'edit'
+            ? {
+                onDelete: () => {
+                  void edit('source:delete', { id: form.source.id })
+                  setForm(null)
+                },
+              }
+            : {})}
         />
       ) : (
         <div className="button-row">
