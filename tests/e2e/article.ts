@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 
 /**
  * Selects article text between two offsets, as a checker dragging the mouse would: the range is
@@ -26,6 +26,8 @@ export async function selectArticleRange(page: Page, start: number, end: number)
     },
     [start, end] as const,
   )
+  // The app has taken the selection in when it offers to make a claim of it.
+  await expect(page.getByRole('toolbar', { name: 'Selection' })).toBeVisible()
 }
 
 /** Selects the first occurrence of `quote` in the article text. */

@@ -9,6 +9,7 @@ interface ShortcutContext {
   visible: readonly Claim[]
   selected: Claim | null
   articleSelection: Span | null
+  takeSelection: (action: 'claim:create' | 'claim:adjust') => Promise<void>
   focusSearch: () => void
   focusRationale: () => void
 }
@@ -30,7 +31,7 @@ export function useProjectShortcuts(context: ShortcutContext): void {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      const { project, visible, selected, articleSelection, focusSearch, focusRationale } = latest.current
+      const { project, visible, selected, articleSelection, takeSelection, focusSearch, focusRationale } = latest.current
       const { edit, select, openDialog, dialog } = useApp.getState()
       const mod = event.ctrlKey || event.metaKey
       const key = event.key
@@ -67,7 +68,7 @@ export function useProjectShortcuts(context: ShortcutContext): void {
       else if (key === 'Escape') {
         document.getSelection()?.removeAllRanges()
         select(null)
-      } else if (key === 'c' && articleSelection) void edit('claim:create', { start: articleSelection.start, end: articleSelection.end })
+      } else if (key === 'c' && articleSelection) void takeSelection('claim:create')
       else if (!selected) handled = false
       else if (/^[0-9]$/.test(key)) {
         const label = key === '0' ? null : project.ratingScale.labels[Number(key) - 1]

@@ -65,12 +65,29 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
   const selected = selectedId ? (project.claims.find((c) => c.id === selectedId) ?? null) : null
   const { article } = project
 
+  /** Makes a claim of the selection, or moves the selected claim's boundaries to it; the selection is used up. */
+  const takeSelection = async (action: 'claim:create' | 'claim:adjust'): Promise<void> => {
+    if (!articleSelection) return
+    const { start, end } = articleSelection
+    const done =
+      action === 'claim:create'
+        ? await edit('claim:create', { start, end })
+        : selected
+          ? await edit('claim:adjust', { id: selected.id, start, end })
+          : null
+    if (done) {
+      document.getSelection()?.removeAllRanges()
+      setArticleSelection(null)
+    }
+  }
+
   useDiskWatch(opened.path)
   useProjectShortcuts({
     project,
     visible,
     selected,
     articleSelection,
+    takeSelection,
     focusSearch: () => search.current?.focus(),
     focusRationale: () => document.getElementById('claim-rationale')?.focus(),
   })
