@@ -27,11 +27,11 @@ const FLOORS = {
   goldenEnglish: 50,
   goldenSubstringShare: 0.965,
   /** F1 on the claimbuster_disjoint2000 lines that are not in the training file. */
-  heldOutF1: 0.54,
+  heldOutF1: 0.57,
   /** The same with the rules-only model that scores every language but English. */
   heldOutRulesOnlyF1: 0.47,
   /** 4-fold cross-validated F1 recorded by the training script in the shipped model. */
-  crossValidatedF1: 0.77,
+  crossValidatedF1: 0.785,
 }
 
 const failures: string[] = []
@@ -102,6 +102,8 @@ function printTable(title: string, rows: string[][]): void {
 interface Labelled {
   text: string
   label: 0 | 1
+  /** disjoint2000 only: CFS (check-worthy), UFS (unimportant factual) or NFS (non-factual). */
+  original_label?: string
   'in_2.5xNCS'?: boolean
 }
 
@@ -145,6 +147,14 @@ async function evalCheckworthiness(): Promise<void> {
     ['2.5xNCS (the training data)', 'English (n-grams + rules)', ...measure(training, 'en', model).cells],
   ]
   printTable('Check-worthiness: ClaimBuster (../shared/peer-data/checkworthiness)', rows)
+  // Which of the three original classes the held-out errors come from: unimportant factual sentences
+  // (UFS) are negatives here and look like claims, so they are flagged far more often than opinions.
+  const byClass = ['CFS', 'UFS', 'NFS'].map((name) => {
+    const lines = heldOut.filter((l) => l.original_label === name)
+    const flagged = lines.filter((l) => scoreSentence(l.text, 'en', model).checkworthy).length
+    return `${name} ${flagged}/${lines.length}`
+  })
+  process.stdout.write(`Held-out lines flagged by the English model, per original class: ${byClass.join(', ')}\n`)
   const cv = model.metrics['full.cv.f1'] ?? 0
   process.stdout.write(
     `4-fold cross-validated F1 on 2.5xNCS (from training): ${cv.toFixed(3)} English, ${(model.metrics['rulesOnly.cv.f1'] ?? 0).toFixed(3)} rules only\n`,

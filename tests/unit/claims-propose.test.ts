@@ -202,7 +202,7 @@ describe('loadCheckworthinessModel', () => {
   it('names the file and the field when the model is not valid', async () => {
     const broken = join(dir, 'broken')
     await mkdir(join(broken, 'models'), { recursive: true })
-    await writeFile(join(broken, 'models', 'checkworthiness.json'), JSON.stringify({ ...model, full: { ...model.full, ngrams: [1, 2] } }))
+    await writeFile(join(broken, 'models', 'checkworthiness.json'), JSON.stringify({ ...model, full: { ...model.full, weights: 'AAAA' } }))
     await expect(loadCheckworthinessModel(broken)).rejects.toMatchObject({
       code: 'INTERNAL',
       message: expect.stringMatching(/checkworthiness\.json.*full/) as string,

@@ -9,22 +9,30 @@ const LinearSchema = z.strictObject({
   rules: z.record(z.string(), z.number()),
 })
 
+/** Characters of base64 that hold `bytes` bytes. */
+const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4
+
 /**
  * The check-worthiness model as shipped in resources/models: logistic regression over the rule
- * features and, for English, hashed word n-grams. Trained by scripts/train-checkworthiness.ts.
+ * features and, for English, hashed word and character n-grams. Trained by scripts/train-checkworthiness.ts.
  */
 export const CheckworthinessModelSchema = z.strictObject({
   format: z.literal('factdesk-checkworthiness'),
-  version: z.literal(1),
+  version: z.literal(2),
   /** The data the weights were learned from, for the notices. */
   trainedOn: z.string(),
   /** Hand-set weights for evidence that debate transcripts hardly contain (contact details, ticket prices); never learned. */
   priors: z.record(z.string(), z.number()),
-  /** English: rule features plus word 1–2-grams hashed into 2^hashBits weights. */
+  /** English: rule features plus word 1–2-grams and character 2–5-grams hashed into 2^hashBits weights. */
   full: LinearSchema.extend({
     hashBits: z.number().int().min(8).max(22),
-    ngrams: z.array(z.number()),
-  }).refine((full) => full.ngrams.length === 2 ** full.hashBits, { error: 'ngrams must hold 2^hashBits weights' }),
+    /** The 2^hashBits n-gram weights as little-endian 16-bit integers in base64 (a JSON array of floats would be 4× larger). */
+    weights: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
+    /** What one step of those integers is worth. */
+    scale: z.number().positive(),
+  }).refine((full) => full.weights.length === base64Length(2 ** full.hashBits * 2), {
+    error: 'weights must hold 2^hashBits 16-bit integers',
+  }),
   /** Every other language: the rule features alone, which do not depend on English words. */
   rulesOnly: LinearSchema,
   /** What the training script measured, for the docs. */
@@ -56,33 +64,151 @@ export function sentenceFeatures(sentence: string, language: string): SentenceFe
   return { reasons, tokens, rules }
 }
 
-/** A hashed n-gram and the text it spans in the sentence. */
+/** A hashed word n-gram and the text it spans in the sentence (for the "wording" reason). */
 export interface Ngram {
   index: number
   start: number
   end: number
 }
 
-/** 32-bit FNV-1a: a stable hash, so the weights trained here mean the same in every runtime. */
-function hash(text: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
+/** The n-grams of a sentence as a sparse vector over the hashed table. */
+export interface HashedVector {
+  indices: number[]
+  values: number[]
+  /** The word n-grams among them, with their spans. */
+  grams: Ngram[]
 }
 
-export function ngrams(tokens: readonly Token[], hashBits: number): Ngram[] {
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+
+/** FNV-1a's low bits depend only on the low bits of its input, so a final mix spreads n-grams over all buckets. */
+function mix(h: number): number {
+  let x = h ^ (h >>> 16)
+  x = Math.imul(x, 0x85ebca6b)
+  x ^= x >>> 13
+  x = Math.imul(x, 0xc2b2ae35)
+  return (x ^ (x >>> 16)) >>> 0
+}
+
+/** 32-bit FNV-1a: a stable hash, so the weights trained here mean the same in every runtime. */
+function fnv(text: string, seed = FNV_OFFSET): number {
+  let h = seed
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME)
+  return h
+}
+
+/** Character n-grams hash from their own starting state, so "ab" the word and "ab" the characters differ. */
+const CHAR_SEED = fnv('c ')
+const CHAR_MIN = 2
+const CHAR_MAX = 5
+
+function isWhiteSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  )
+}
+
+const scratches = new Map<number, Uint32Array>()
+
+/** A zeroed count per bucket, reused from sentence to sentence (each use leaves it zeroed again). */
+function scratch(hashBits: number): Uint32Array {
+  let table = scratches.get(hashBits)
+  if (!table) {
+    table = new Uint32Array(2 ** hashBits)
+    scratches.set(hashBits, table)
+  }
+  return table
+}
+
+/**
+ * Word 1–2-grams (present or not) and character 2–5-grams inside space-padded words (counted, as
+ * 1 + ln count), each block scaled to unit length so that long sentences do not weigh more. The
+ * character n-grams carry case, word shape and inflection ("Medicare", "-ed", "1,2"), which word
+ * n-grams lose; together they cross-validate about 1.5 points of F1 better than words alone.
+ */
+export function hashedFeatures(sentence: string, tokens: readonly Token[], hashBits: number): HashedVector {
   const mask = 2 ** hashBits - 1
-  const out: Ngram[] = []
+  const grams: Ngram[] = []
+  const words = new Set<number>()
   let previous: Token | undefined
   for (const token of tokens) {
-    out.push({ index: hash(`1 ${token.text}`) & mask, start: token.start, end: token.end })
-    out.push({ index: hash(`2 ${previous?.text ?? '<s>'} ${token.text}`) & mask, start: (previous ?? token).start, end: token.end })
+    const unigram = mix(fnv(`1 ${token.text}`)) & mask
+    const bigram = mix(fnv(`2 ${previous?.text ?? '<s>'} ${token.text}`)) & mask
+    grams.push({ index: unigram, start: token.start, end: token.end }, { index: bigram, start: (previous ?? token).start, end: token.end })
+    words.add(unigram).add(bigram)
     previous = token
   }
-  return out
+
+  // counted in a scratch table rather than a Map: a Map per sentence was a tenth of the time of scoring an article
+  const counts = scratch(hashBits)
+  const touched: number[] = []
+  const n = sentence.length
+  let i = 0
+  while (i < n) {
+    while (i < n && isWhiteSpace(sentence.charCodeAt(i))) i++
+    if (i >= n) break
+    let end = i
+    while (end < n && !isWhiteSpace(sentence.charCodeAt(end))) end++
+    // the word padded with a space on each side: positions i - 1 and end read as spaces
+    for (let from = i - 1; from < end; from++) {
+      let h = CHAR_SEED
+      for (let length = 1; length <= CHAR_MAX && from + length - 1 <= end; length++) {
+        const at = from + length - 1
+        h = Math.imul(h ^ (at < i || at >= end ? 32 : sentence.charCodeAt(at)), FNV_PRIME)
+        if (length >= CHAR_MIN) {
+          const index = mix(h) & mask
+          if (counts[index] === 0) touched.push(index)
+          counts[index] = (counts[index] ?? 0) + 1
+        }
+      }
+    }
+    i = end
+  }
+
+  const indices: number[] = []
+  const values: number[] = []
+  const wordValue = 1 / Math.sqrt(words.size || 1)
+  for (const index of words) {
+    indices.push(index)
+    values.push(wordValue)
+  }
+  let norm = 0
+  for (const index of touched) norm += (1 + Math.log(counts[index] ?? 1)) ** 2
+  norm = Math.sqrt(norm) || 1
+  for (const index of touched) {
+    indices.push(index)
+    values.push((1 + Math.log(counts[index] ?? 1)) / norm)
+    counts[index] = 0
+  }
+  return { indices, values, grams }
+}
+
+/** The shipped n-gram weights, decoded once per model. */
+const decoded = new WeakMap<object, Float32Array>()
+
+export function ngramWeights(model: CheckworthinessModel): Float32Array {
+  let weights = decoded.get(model.full)
+  if (!weights) {
+    const binary = atob(model.full.weights)
+    weights = new Float32Array(2 ** model.full.hashBits)
+    for (let k = 0; k < weights.length; k++) {
+      const low = binary.charCodeAt(2 * k)
+      const high = binary.charCodeAt(2 * k + 1)
+      weights[k] = (((high << 24) >> 16) | low) * model.full.scale
+    }
+    decoded.set(model.full, weights)
+  }
+  return weights
 }
 
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x))
@@ -90,13 +216,20 @@ export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x))
 /** English sentences get the n-gram model; its words mean nothing in other languages. */
 export const usesNgrams = (language: string): boolean => language === 'en'
 
-export function linearScore(model: CheckworthinessModel, features: SentenceFeatures, language: string): { logit: number; grams: Ngram[] } {
+export function linearScore(
+  model: CheckworthinessModel,
+  sentence: string,
+  features: SentenceFeatures,
+  language: string,
+): { logit: number; grams: Ngram[] } {
   const linear = usesNgrams(language) ? model.full : model.rulesOnly
   let logit = linear.bias
   for (const rule of features.rules) logit += (linear.rules[rule] ?? 0) + (model.priors[rule] ?? 0)
-  const grams = usesNgrams(language) ? ngrams(features.tokens, model.full.hashBits) : []
-  for (const gram of grams) logit += model.full.ngrams[gram.index] ?? 0
-  return { logit, grams }
+  if (!usesNgrams(language)) return { logit, grams: [] }
+  const weights = ngramWeights(model)
+  const vector = hashedFeatures(sentence, features.tokens, model.full.hashBits)
+  for (let k = 0; k < vector.indices.length; k++) logit += (weights[vector.indices[k] ?? 0] ?? 0) * (vector.values[k] ?? 0)
+  return { logit, grams: vector.grams }
 }
 
 /**
@@ -105,7 +238,7 @@ export function linearScore(model: CheckworthinessModel, features: SentenceFeatu
  */
 export function scoreSentence(sentence: string, language: string, model: CheckworthinessModel): SentenceScore {
   const features = sentenceFeatures(sentence, language)
-  const { logit, grams } = linearScore(model, features, language)
+  const { logit, grams } = linearScore(model, sentence, features, language)
   const score = sigmoid(logit)
   const threshold = usesNgrams(language) ? model.full.threshold : model.rulesOnly.threshold
   const reasons = features.reasons
@@ -119,10 +252,11 @@ export function scoreSentence(sentence: string, language: string, model: Checkwo
 }
 
 function strongestWording(grams: readonly Ngram[], model: CheckworthinessModel): SentenceReason | undefined {
+  const weights = ngramWeights(model)
   let best: Ngram | undefined
   let bestWeight = 0
   for (const gram of grams) {
-    const weight = model.full.ngrams[gram.index] ?? 0
+    const weight = weights[gram.index] ?? 0
     if (weight > bestWeight) {
       best = gram
       bestWeight = weight

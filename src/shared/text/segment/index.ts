@@ -2,7 +2,7 @@
 // measured on the "Golden Rules" cases, sentence-splitter passes 34 of 51 English rules, sbd 29 and
 // Intl.Segmenter 29, and none knows Ukrainian or Russian abbreviations. The rules live in
 // scanner.ts (one linear pass) and languages/*.ts (per-language word lists).
-import { isNewline, isWhite } from './chars'
+import { isNewline, isWhite } from './scanner'
 import { rulesFor } from './rules'
 import { scanSentences, type SentenceSpan } from './scanner'
 
