@@ -74,42 +74,32 @@ export function ClaimText({ claim, articleText }: { claim: Claim; articleText: s
         >
           Split at caret
         </button>
-        <span className="button-group" role="group" aria-label="Start of the claim">
-          <button
-            type="button"
-            className="button-secondary"
-            aria-label="Start one word earlier"
-            onClick={() => move('start', -1)}
-            disabled={busy}
-          >
-            ◂
-          </button>
-          <span className="button-group-label">start</span>
-          <button
-            type="button"
-            className="button-secondary"
-            aria-label="Start one word later"
-            onClick={() => move('start', 1)}
-            disabled={busy}
-          >
-            ▸
-          </button>
-        </span>
-        <span className="button-group" role="group" aria-label="End of the claim">
-          <button
-            type="button"
-            className="button-secondary"
-            aria-label="End one word earlier"
-            onClick={() => move('end', -1)}
-            disabled={busy}
-          >
-            ◂
-          </button>
-          <span className="button-group-label">end</span>
-          <button type="button" className="button-secondary" aria-label="End one word later" onClick={() => move('end', 1)} disabled={busy}>
-            ▸
-          </button>
-        </span>
+        {(['start', 'end'] as const).map((edge) => {
+          const name = edge === 'start' ? 'Start' : 'End'
+          return (
+            <span key={edge} className="button-group" role="group" aria-label={`${name} of the claim`}>
+              <button
+                type="button"
+                className="button-secondary"
+                aria-label={`${name} one word earlier`}
+                onClick={() => move(edge, -1)}
+                disabled={busy}
+              >
+                ◂
+              </button>
+              <span className="button-group-label">{edge}</span>
+              <button
+                type="button"
+                className="button-secondary"
+                aria-label={`${name} one word later`}
+                onClick={() => move(edge, 1)}
+                disabled={busy}
+              >
+                ▸
+              </button>
+            </span>
+          )
+        })}
         <button type="button" className="button-quiet" onClick={() => setEditing(false)}>
           Done
         </button>
