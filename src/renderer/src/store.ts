@@ -193,6 +193,9 @@ export const useApp = create<State & Actions>((set, get) => {
       const current = get().current
       if (!current) return null
       const selectedBefore = get().selectedId
+      const saveBefore = get().save
+      // The edit is on its way to disk from this moment: say so at once, not when the call returns.
+      if (saveBefore && saveBefore.state !== 'conflict') set({ save: { ...saveBefore, state: 'saving', message: null } })
       try {
         const edited = (await call(channel, { ...input, path: current.path } as InputOf<typeof channel>)) as Edited
         // Select what the edit produced, unless the checker has moved on to another claim meanwhile.
@@ -205,6 +208,7 @@ export const useApp = create<State & Actions>((set, get) => {
         return edited
       } catch (error) {
         get().notify('error', messageOf(error))
+        if (get().save?.state === 'saving' && get().current?.path === current.path) set({ save: saveBefore })
         if (error instanceof ApiError && error.code === 'CONFLICT') set({ save: await call('project:checkDisk', { path: current.path }) })
         return null
       }
