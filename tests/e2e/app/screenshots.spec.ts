@@ -32,6 +32,7 @@ for (const scheme of ['light', 'dark'] as const) {
     }
     await page.getByLabel('Rationale').fill('The association’s 2025 report gives 38.2%, matching the claim.')
     await page.getByLabel('Rationale').blur()
+    await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
     await page.screenshot({ path: join(OUT, `workbench-${scheme}.png`) })
     await page.keyboard.press('?')
     await page.screenshot({ path: join(OUT, `shortcuts-${scheme}.png`) })

@@ -170,6 +170,11 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
                   </option>
                 ))}
               </select>
+            </div>
+            <div className="claim-count-row">
+              <p className="claim-count" aria-live="polite">
+                {visible.length} of {project.claims.length} claims
+              </p>
               <select
                 aria-label="Sort claims"
                 value={filters.sort}
@@ -179,9 +184,6 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
                 <option value="score">By check-worthiness</option>
               </select>
             </div>
-            <p className="claim-count" aria-live="polite">
-              {visible.length} of {project.claims.length} claims
-            </p>
           </div>
           <ClaimList claims={visible} scale={project.ratingScale} selectedId={selectedId} onSelect={select} />
         </aside>
