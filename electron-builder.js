@@ -1,6 +1,6 @@
 // Installers for Linux (AppImage, deb), Windows (NSIS) and macOS (dmg). Build the app first:
 // `npm run build && npx electron-builder --linux` (or --win, --mac). See README "Building installers".
-import { appDependencies, NOTICES_FILE, shortPath, writeNotices } from './scripts/app-contents.js'
+import { appDependencies, NOTICES_FILE, shortPath, UNUSED_FILES, writeNotices } from './scripts/app-contents.js'
 
 /** @returns {Promise<import('electron-builder').Configuration>} */
 export default async function configuration() {
@@ -24,6 +24,7 @@ export default async function configuration() {
       'package.json',
       '!**/node_modules/**/*.map',
       ...leftOut.map((name) => `!**/node_modules/${name}{,/**/*}`),
+      ...UNUSED_FILES.map((glob) => `!${glob}`),
     ],
     extraResources: [{ from: shortPath(NOTICES_FILE), to: 'NOTICES.txt' }],
     beforePack: async () => {

@@ -20,6 +20,29 @@ export const NOT_IN_APP = {
     'prints PDFs with a system Chromium for the CLI and the browser edition; the app prints with Electron, so the lazy import in main is never reached there',
 }
 
+/**
+ * Files inside packages the app loads that it never reads: other builds of the same code, sources,
+ * type declarations, language data for detector sizes it does not use. pack:check follows main's
+ * imports through the packed archive, so it fails if one of these is ever needed.
+ */
+export const UNUSED_FILES = [
+  '**/node_modules/**/*.d.{ts,mts,cts}',
+  '**/node_modules/**/{README,CHANGELOG}.md',
+  // pdf.js: main loads the minified legacy build and its worker, and reads cmaps/ and standard_fonts/
+  '**/node_modules/pdfjs-dist/{build,web,types,image_decoders}{,/**/*}',
+  '**/node_modules/pdfjs-dist/legacy/{web,image_decoders}{,/**/*}',
+  '**/node_modules/pdfjs-dist/legacy/build/{pdf.mjs,pdf.worker.mjs,pdf.sandbox.mjs,pdf.sandbox.min.mjs}',
+  // eld: language detection uses its extra-small database (src/shared/text/language.ts)
+  '**/node_modules/eld/src/ngrams/{small,medium,large}.js',
+  // jschardet: dist/ holds browser bundles; Node loads build/
+  '**/node_modules/jschardet/dist{,/**/*}',
+  // zod: its TypeScript sources
+  '**/node_modules/zod/src{,/**/*}',
+]
+
+/** Data main reads from packages at run time (not through imports): a folder each, never empty. */
+export const RUNTIME_DATA = ['node_modules/pdfjs-dist/cmaps/', 'node_modules/pdfjs-dist/standard_fonts/']
+
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'))
 
 /** `@scope/name/sub/path` → `@scope/name`; `name/sub` → `name`. */
@@ -28,7 +51,7 @@ export function packageName(specifier) {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier)
 }
 
-function isBareSpecifier(specifier) {
+export function isBareSpecifier(specifier) {
   return !/^(\.|\/|[a-z]+:)/i.test(specifier) && !builtinModules.includes(specifier.split('/')[0] ?? '')
 }
 

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os'
 import { join, posix } from 'node:path'
 import asar from '@electron/asar'
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
-import { mainImports, NOT_IN_APP, packageName, ROOT } from './app-contents.js'
+import { init as initLexer, parse as parseImports } from 'es-module-lexer'
+import { legacy as legacyEntry, resolve as resolveExports } from 'resolve.exports'
+import { isBareSpecifier, mainImports, NOT_IN_APP, packageName, ROOT, RUNTIME_DATA } from './app-contents.js'
 
 /** The sentinel @electron/fuses looks for, then wire version 1, its length and Electron's default states. */
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
@@ -113,6 +115,70 @@ function resolveInArchive(files, name, fromDir) {
   }
 }
 
+/** The first of Node's candidates for `base` (a path inside the archive) that the archive holds. */
+function fileIn(files, base) {
+  return [base, `${base}.js`, `${base}.json`, `${base}/index.js`].find((candidate) => files.has(candidate)) ?? null
+}
+
+/**
+ * Where an import of `specifier` from the archive file `from` lands in the archive, as Node's ESM
+ * resolver would find it (package "exports" with the node and import conditions, else "main").
+ */
+function resolveImport(files, readJson, specifier, from) {
+  if (specifier.startsWith('.')) return fileIn(files, posix.join(posix.dirname(from), specifier))
+  const name = packageName(specifier)
+  const dir = resolveInArchive(files, name, posix.dirname(from))
+  if (!dir) return null
+  const manifest = readJson(`${dir}/package.json`)
+  const subpath = `.${specifier.slice(name.length)}`
+  let target
+  try {
+    target = manifest.exports ? resolveExports(manifest, subpath)?.[0] : subpath === '.' ? (legacyEntry(manifest) ?? 'index.js') : subpath
+  } catch {
+    return null
+  }
+  return target ? fileIn(files, posix.join(dir, target)) : null
+}
+
+/** Whether Node loads an archive file as an ES module (.mjs, or .js under a "type": "module" package.json). */
+function isModule(files, readJson, path) {
+  if (path.endsWith('.mjs')) return true
+  if (!path.endsWith('.js')) return false
+  for (let dir = posix.dirname(path); ; dir = posix.dirname(dir)) {
+    const manifest = dir === '.' ? 'package.json' : `${dir}/package.json`
+    if (files.has(manifest)) return readJson(manifest).type === 'module'
+    if (dir === '.') return false
+  }
+}
+
+/**
+ * Follows every import with a literal specifier from out/main through the archive, ES modules all
+ * the way down (CommonJS packages are packed whole). Returns what could not be found: a trimmed
+ * file (electron-builder.js's UNUSED_FILES) that is in use shows up here.
+ */
+async function missingImports(files, readText, readJson) {
+  await initLexer
+  const missing = []
+  const seen = new Set()
+  const queue = [...files.keys()].filter((path) => path.startsWith('out/main/') && /\.[cm]?js$/.test(path))
+  while (queue.length > 0) {
+    const file = queue.pop()
+    if (seen.has(file)) continue
+    seen.add(file)
+    if (!file.startsWith('out/main/') && !isModule(files, readJson, file)) continue
+    const [found] = parseImports(readText(file))
+    for (const { n: specifier } of found) {
+      if (!specifier || specifier.startsWith('/') || /^[a-z]+:/i.test(specifier)) continue
+      if (!specifier.startsWith('.') && (!isBareSpecifier(specifier) || packageName(specifier) === 'electron')) continue
+      if (packageName(specifier) in NOT_IN_APP) continue
+      const target = resolveImport(files, readJson, specifier, file)
+      if (target) queue.push(target)
+      else missing.push(`${file} imports ${specifier}, which is not in app.asar`)
+    }
+  }
+  return { missing, followed: seen.size }
+}
+
 /** The folder of the package a file in node_modules belongs to. */
 const packageDirOf = (path) => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1] ?? ''
 
@@ -174,6 +240,12 @@ try {
       const path = `${folder}/${String(name).split('\\').join('/')}`
       if (statSync(join(dir, String(name))).isFile() && !files.has(path)) fail(`${path} is missing (the app reads it at run time)`)
     }
+  }
+
+  const { missing, followed } = await missingImports(files, (path) => asar.extractFile(archive, path).toString('utf8'), readJson)
+  for (const problem of missing) fail(problem)
+  for (const folder of RUNTIME_DATA) {
+    if (!paths.some((path) => path.startsWith(folder))) fail(`${folder} is missing or empty (main reads it at run time)`)
   }
 
   const imports = await mainImports()
@@ -249,7 +321,7 @@ try {
     .slice(0, 5)
     .map(([name, size]) => `${name} ${formatSize(size)}`)
   process.stdout.write(
-    `\n${table(rows)}\n\nLargest packages: ${largest.join(', ') || '(none)'}\n\n${table([['fuse', 'state'], ...fuseRows])}\n`,
+    `\n${table(rows)}\n\nModules reached from out/main by its imports: ${followed}.\nLargest packages: ${largest.join(', ') || '(none)'}\n\n${table([['fuse', 'state'], ...fuseRows])}\n`,
   )
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error))
