@@ -32,9 +32,9 @@ export default async function configuration() {
     },
     asar: true,
     // Nothing to rebuild against Electron's headers (which would be downloaded): main's
-    // dependencies are JavaScript or N-API prebuilds, which load in Electron as they are.
-    // pack:check fails if a node-gyp module ever appears. N-API prebuilds are per platform, so
-    // each platform's installer is built on that platform (README "Building installers").
+    // dependencies are JavaScript (pdf.js's optional native canvas is left out, see
+    // OPTIONAL_LEFT_OUT). pack:check fails if a node-gyp module ever appears; an N-API prebuild
+    // would load as it is, but only on the platform it was installed for.
     npmRebuild: false,
     electronFuses: {
       runAsNode: false,

@@ -21,6 +21,15 @@ export const NOT_IN_APP = {
 }
 
 /**
+ * Optional dependencies of the app's packages that the app does without, and why. They stay out
+ * of app.asar (with what only they need) and out of the notices.
+ */
+export const OPTIONAL_LEFT_OUT = {
+  '@napi-rs/canvas':
+    "pdf.js's source of DOMMatrix in Node (a 32 MB native module); main gives pdf.js a pure-JS DOMMatrix (src/main/services/import/pdf.ts) and renders no pages",
+}
+
+/**
  * Files inside packages the app loads that it never reads: other builds of the same code, sources,
  * type declarations, language data for detector sizes it does not use. pack:check follows main's
  * imports through the packed archive, so it fails if one of these is ever needed.
@@ -89,9 +98,10 @@ function resolvePackage(name, fromDir) {
 
 /**
  * Every installed package reachable from `roots` through dependencies, optional and peer
- * dependencies (those that are installed): a map from the package's folder to its package.json.
+ * dependencies (those that are installed, less `skipOptional`): a map from the package's folder
+ * to its package.json.
  */
-export function packageClosure(roots) {
+export function packageClosure(roots, { skipOptional = OPTIONAL_LEFT_OUT } = {}) {
   const found = new Map()
   const visit = (dir) => {
     if (found.has(dir)) return
@@ -99,6 +109,7 @@ export function packageClosure(roots) {
     found.set(dir, manifest)
     const deps = { ...manifest.peerDependencies, ...manifest.optionalDependencies, ...manifest.dependencies }
     for (const name of Object.keys(deps)) {
+      if (name in skipOptional && !(name in (manifest.dependencies ?? {}))) continue
       const next = resolvePackage(name, dir)
       if (next) visit(next)
     }
@@ -121,7 +132,7 @@ const namesOf = (closure) => new Set([...closure.values()].map((manifest) => man
 export async function appDependencies() {
   const imported = [...(await mainImports()).keys()].filter((name) => !(name in NOT_IN_APP))
   const inApp = namesOf(packageClosure(imported))
-  const production = namesOf(packageClosure(Object.keys(readJson(join(ROOT, 'package.json')).dependencies ?? {})))
+  const production = namesOf(packageClosure(Object.keys(readJson(join(ROOT, 'package.json')).dependencies ?? {}), { skipOptional: {} }))
   const leftOut = [...production].filter((name) => !inApp.has(name)).sort()
   return { inApp, leftOut }
 }

@@ -11,7 +11,7 @@ import asar from '@electron/asar'
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
 import { init as initLexer, parse as parseImports } from 'es-module-lexer'
 import { legacy as legacyEntry, resolve as resolveExports } from 'resolve.exports'
-import { isBareSpecifier, mainImports, NOT_IN_APP, packageName, ROOT, RUNTIME_DATA } from './app-contents.js'
+import { isBareSpecifier, mainImports, NOT_IN_APP, OPTIONAL_LEFT_OUT, packageName, ROOT, RUNTIME_DATA } from './app-contents.js'
 
 /** The sentinel @electron/fuses looks for, then wire version 1, its length and Electron's default states. */
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
@@ -58,6 +58,7 @@ const FORBIDDEN_PACKAGES = [
   'react',
   'react-dom',
   ...Object.keys(NOT_IN_APP),
+  ...Object.keys(OPTIONAL_LEFT_OUT),
 ]
 
 const problems = []
@@ -183,8 +184,8 @@ async function missingImports(files, readText, readJson) {
 const packageDirOf = (path) => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1] ?? ''
 
 /**
- * A native module built with node-gyp must be rebuilt for Electron; N-API prebuilds (such as
- * @napi-rs/canvas, which pdf.js needs in Node) are ABI-stable and load as they are.
+ * A native module built with node-gyp must be rebuilt for Electron; N-API prebuilds are
+ * ABI-stable and load as they are.
  */
 const needsRebuild = (manifest) =>
   manifest.gypfile === true || /node-gyp|prebuild-install|node-pre-gyp/.test(manifest.scripts?.install ?? '')

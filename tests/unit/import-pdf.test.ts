@@ -1,10 +1,15 @@
-import { readFile } from 'node:fs/promises'
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { promisify } from 'node:util'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { importBytes, importFile } from '../../src/main/services/import'
 
-const FIXTURES = join(import.meta.dirname, '../fixtures/import')
+const REPO = join(import.meta.dirname, '../..')
+const FIXTURES = join(REPO, 'tests/fixtures/import')
 
 describe('importing PDF files', () => {
   it('rebuilds paragraphs, joins words hyphenated across lines, and reads the title, author and language', async () => {
@@ -54,6 +59,43 @@ describe('importing PDF files', () => {
       format: 'pdf',
       warnings: [],
     })
+  })
+
+  it('works without @napi-rs/canvas, which the packaged app leaves out', async () => {
+    // pdf.js takes a DOMMatrix from that native module when it can; electron-builder.js leaves it
+    // out of the app, so the import must work in a Node where it cannot be loaded.
+    const dir = await mkdtemp(join(tmpdir(), 'factdesk-no-canvas-'))
+    try {
+      const blocker = join(dir, 'no-canvas.cjs')
+      await writeFile(
+        blocker,
+        `const Module = require('node:module')
+const resolve = Module._resolveFilename
+Module._resolveFilename = function (request, ...rest) {
+  if (request.startsWith('@napi-rs/canvas')) throw Object.assign(new Error('not in the packaged app'), { code: 'MODULE_NOT_FOUND' })
+  return resolve.call(this, request, ...rest)
+}`,
+      )
+      const script = `import { register } from 'tsx/esm/api'
+register()
+const { importFile } = await import(${JSON.stringify(pathToFileURL(join(REPO, 'src/main/services/import/index.ts')).href)})
+const article = await importFile(${JSON.stringify(join(FIXTURES, 'article.pdf'))})
+console.log('RESULT ' + JSON.stringify(article.text))`
+      const { stdout, stderr } = await promisify(execFile)(
+        process.execPath,
+        ['--require', blocker, '--input-type=module', '--eval', script],
+        {
+          cwd: REPO,
+        },
+      )
+      // pdf.js looked for the module (its warnings go to stderr) and did without it
+      expect(stderr).toContain('Cannot load "@napi-rs/canvas"')
+      const text = JSON.parse(/^RESULT (.*)$/m.exec(stdout)?.[1] ?? 'null') as string
+      expect(text.split('\n\n')[0]).toBe('Water use in Eastvale, 2015–2024')
+      expect(text).toContain('Eastvale used 41.2 million cubic metres of water in 2024')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 
   it('refuses a scanned PDF without a text layer and says to run OCR', async () => {

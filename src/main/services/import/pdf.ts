@@ -20,10 +20,14 @@ let pdfjs: Promise<PdfJs> | undefined
  * every module it loads, the minified build takes about 2 s where the plain one takes 3.5–4.
  */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.worker.min.mjs').then((worker) => {
-    Object.assign(globalThis, { pdfjsWorker: worker })
+  pdfjs ??= (async () => {
+    // pdf.js needs a DOMMatrix as it loads, and in Node it takes one from @napi-rs/canvas, a native
+    // module of 32 MB that the app leaves out (it renders no pages). Node and Electron's main have
+    // none, so a pure-JS one is put in place first; pdf.js uses only its 2D methods.
+    if (!('DOMMatrix' in globalThis)) Object.assign(globalThis, { DOMMatrix: (await import('@thednp/dommatrix')).default })
+    Object.assign(globalThis, { pdfjsWorker: await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs') })
     return import('pdfjs-dist/legacy/build/pdf.min.mjs')
-  })
+  })()
   return pdfjs
 }
 
