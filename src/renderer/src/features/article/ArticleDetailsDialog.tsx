@@ -2,6 +2,7 @@ import { useState, type SyntheticEvent } from 'react'
 import type { Article } from '../../../../shared/project/schema'
 import { Dialog } from '../../components/Dialog'
 import { useApp } from '../../store'
+import { FormActions } from '../../components/FormActions'
 
 const FIELDS: { key: keyof Omit<Article, 'text'>; label: string; placeholder?: string }[] = [
   { key: 'title', label: 'Title' },
@@ -41,14 +42,7 @@ export function ArticleDetailsDialog({ article, onClose }: { article: Article; o
             />
           </div>
         ))}
-        <div className="form-actions">
-          <button type="button" className="button-quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button-primary">
-            Save details
-          </button>
-        </div>
+        <FormActions submitLabel="Save details" onCancel={onClose} />
       </form>
     </Dialog>
   )

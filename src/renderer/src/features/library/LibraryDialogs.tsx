@@ -4,6 +4,7 @@ import { call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { formatDateTime } from '../../components/format'
 import { messageOf, useApp } from '../../store'
+import { FormActions } from '../../components/FormActions'
 
 export function RenameDialog({ summary, onClose }: { summary: ProjectSummary; onClose: () => void }) {
   const [title, setTitle] = useState(summary.title)
@@ -25,14 +26,7 @@ export function RenameDialog({ summary, onClose }: { summary: ProjectSummary; on
         <label htmlFor="rename-title">Title</label>
         <input id="rename-title" value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
         <p className="hint">The file is renamed to match; nothing else changes.</p>
-        <div className="form-actions">
-          <button type="button" className="button-quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button-primary" disabled={!title.trim()}>
-            Rename
-          </button>
-        </div>
+        <FormActions submitLabel="Rename" onCancel={onClose} disabled={!title.trim()} />
       </form>
     </Dialog>
   )
@@ -127,14 +121,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             ? 'Set by the FACTDESK_HOME variable for this session.'
             : 'An absolute path; empty for the default (Documents/Factdesk).'}
         </p>
-        <div className="form-actions">
-          <button type="button" className="button-quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button-primary">
-            Save settings
-          </button>
-        </div>
+        <FormActions submitLabel="Save settings" onCancel={onClose} />
       </form>
     </Dialog>
   )

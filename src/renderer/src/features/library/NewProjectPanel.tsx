@@ -1,6 +1,7 @@
 import { useRef, useState, type SyntheticEvent } from 'react'
 import type { ImportedFile } from '../../../../shared/api'
 import { useApp } from '../../store'
+import { FormActions } from '../../components/FormActions'
 
 const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf'
 
@@ -59,14 +60,7 @@ function ImportReview({ imported }: { imported: ImportedFile }) {
         </div>
         <label htmlFor="import-text">Text ({imported.text.length.toLocaleString()} characters)</label>
         <textarea id="import-text" value={imported.text} readOnly rows={10} />
-        <div className="form-actions">
-          <button type="button" className="button-quiet" onClick={cancelImport}>
-            Cancel
-          </button>
-          <button type="submit" className="button-primary" disabled={busy}>
-            Create project
-          </button>
-        </div>
+        <FormActions submitLabel="Create project" onCancel={cancelImport} disabled={busy} />
       </form>
     </section>
   )
@@ -108,11 +102,7 @@ export function NewProjectPanel() {
           placeholder="Paste the article here. Paragraphs are kept; formatting is dropped."
           rows={12}
         />
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            Create project
-          </button>
-        </div>
+        <FormActions submitLabel="Create project" disabled={busy} />
       </form>
       <div className="import-zone">
         <p>Or bring in a file — text, Markdown, a saved web page, Word (.docx) or PDF. You can also drop it anywhere on this window.</p>

@@ -1,6 +1,7 @@
 import { useState, type SyntheticEvent } from 'react'
 import type { SourceFields } from '../../../../shared/project/ops'
 import { httpUrl } from '../../../../shared/report/escape'
+import { FormActions } from '../../components/FormActions'
 
 interface SourceFormProps {
   initial: SourceFields
@@ -71,7 +72,7 @@ export function SourceForm({ initial, submitLabel, onSubmit, onCancel, onDelete 
           {problem}
         </p>
       )}
-      <div className="form-actions">
+      <FormActions submitLabel={submitLabel} onCancel={onCancel}>
         {onDelete && (
           <button
             type="button"
@@ -81,13 +82,7 @@ export function SourceForm({ initial, submitLabel, onSubmit, onCancel, onDelete 
             {confirmDelete ? 'Delete it from every claim' : 'Delete from project…'}
           </button>
         )}
-        <button type="button" className="button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button-primary">
-          {submitLabel}
-        </button>
-      </div>
+      </FormActions>
     </form>
   )
 }

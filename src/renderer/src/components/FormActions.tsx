@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react'
+
+interface FormActionsProps {
+  /** The submit button's label: what the form does ("Save settings"). */
+  submitLabel: string
+  /** Shows a Cancel button that calls this; without it there is none. */
+  onCancel?: () => void
+  disabled?: boolean
+  /** Further buttons, placed before Cancel. */
+  children?: ReactNode
+}
+
+/** The row that ends every form: Cancel, then the primary submit button. */
+export function FormActions({ submitLabel, onCancel, disabled, children }: FormActionsProps) {
+  return (
+    <div className="form-actions">
+      {children}
+      {onCancel && (
+        <button type="button" className="button-quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
+      <button type="submit" className="button-primary" disabled={disabled}>
+        {submitLabel}
+      </button>
+    </div>
+  )
+}
