@@ -18,16 +18,22 @@ const CLAIMS: Record<string, string[]> = {
     'A spokesman said the army never shelled the town.',
     'Inflation rose to 6.1% in April, the highest level since 1992.',
     'The council spent £2.3 million on the new bridge.',
+    // claims that hold words of event notices and calls to action in another sense
+    'Kherson is held by Ukrainian forces, the governor said on Tuesday.',
+    'The national register lists 3,200 missing people.',
   ],
   uk: [
     'Речник заявив, що армія ніколи не обстрілювала місто.',
     'Інфляція у квітні зросла до 6,1%, найвищого рівня з 1992 року.',
     'Міська рада витратила 2,3 млн грн на новий міст.',
+    'Реєстрація партії була скасована Мін’юстом у 2022 році.',
   ],
   ru: [
     'Представитель заявил, что армия никогда не обстреливала город.',
     'Инфляция в апреле выросла до 6,1%, максимума с 1992 года.',
     'Горсовет потратил 2,3 млн рублей на новый мост.',
+    'Регистрация партии была отменена Минюстом в 2022 году.',
+    'Вход войск в город начался 24 февраля, заявил губернатор.',
   ],
   de: [
     'Ein Sprecher sagte, die Armee habe die Stadt nie beschossen.',
@@ -59,6 +65,7 @@ const NOT_CLAIMS: Record<string, string[]> = {
     'Sign up for our newsletter today!',
     'What does this mean for taxpayers?',
     'I think this is a great day for our city.',
+    'Call 0800 123 4567 for more information.',
   ],
   uk: [
     'Квитки коштують 200 грн.',
@@ -67,6 +74,7 @@ const NOT_CLAIMS: Record<string, string[]> = {
     'Підписуйтеся на нашу розсилку!',
     'Що це означає для платників податків?',
     'Я думаю, що це чудовий день для міста.',
+    'Телефонуйте 044 123 45 67.',
   ],
   ru: [
     'Билеты стоят 500 рублей.',
@@ -83,6 +91,7 @@ const NOT_CLAIMS: Record<string, string[]> = {
     'Abonnieren Sie jetzt unseren Newsletter!',
     'Was bedeutet das für die Steuerzahler?',
     'Ich glaube, das ist ein großer Tag für unsere Stadt.',
+    'Rufen Sie uns unter 030 1234567 an.',
   ],
   fr: [
     'Les billets coûtent 12 euros.',
@@ -91,6 +100,7 @@ const NOT_CLAIMS: Record<string, string[]> = {
     'Abonnez-vous à notre lettre d’information !',
     "Qu'est-ce que cela signifie pour les contribuables ?",
     'Je pense que c’est un grand jour pour notre ville.',
+    'Appelez le 01 23 45 67 89.',
   ],
   es: [
     'Las entradas cuestan 10 euros.',
@@ -107,6 +117,7 @@ const NOT_CLAIMS: Record<string, string[]> = {
     'Iscriviti alla nostra newsletter!',
     'Cosa significa questo per i contribuenti?',
     'Penso che sia una grande giornata per la nostra città.',
+    'Chiamate lo 06 1234 5678 per informazioni.',
   ],
 }
 

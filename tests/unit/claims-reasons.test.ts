@@ -51,6 +51,72 @@ describe('findReasons: evidence and its span', () => {
     expect(reasons('Sign up for our newsletter.', 'en')).toContain('call-to-action: Sign up')
   })
 
+  it('reads "May" as a month only where a date shows it, and finds national phone numbers', () => {
+    expect(reasons('Police said the suspect was arrested on May 4 at his home.', 'en')).toContain('date: May 4')
+    expect(reasons('May 23, 2025', 'en')).toEqual(['date: May 23, 2025'])
+    expect(reasons('Talks resumed in May.', 'en')).toContain('date: May')
+    expect(reasons('The minister may resign.', 'en')).toContain('hedged-prediction: may')
+    expect(reasons('Call 0800 123 4567 for more information.', 'en')).toEqual(
+      expect.arrayContaining(['contact-details: 0800 123 4567', 'call-to-action: for more information']),
+    )
+    expect(reasons('Телефонуйте 044 123 45 67.', 'uk')).toContain('contact-details: 044 123 45 67')
+    // a trunk-0 number needs a phone number's length
+    expect(reasons('The match ended 0 12 5.', 'en').some((r) => r.startsWith('contact-details'))).toBe(false)
+  })
+
+  // Words of event notices and calls to action that news uses in another sense: a noun ("the
+  // president's visit", "la Reserva Federal", "le leggi"), another verb form, or a plain word
+  // ("jetzt", "Eintritt in die NATO"). None of these may lower a claim's score.
+  const OTHER_SENSES: [string, string][] = [
+    ['en', 'During his visit to Kyiv, the president announced $500 million in military aid.'],
+    ['en', 'The national register lists 3,200 missing people.'],
+    ['en', 'Kherson is held by Ukrainian forces, the governor said.'],
+    ['en', 'The Vatican has been proposed as a venue by the Pope.'],
+    ['uk', 'Реєстрація партії була скасована Мін’юстом у 2022 році.'],
+    ['ru', 'Вход войск в город начался 24 февраля, заявил губернатор.'],
+    ['de', 'Die Regierung hat jetzt 5 Milliarden Euro bereitgestellt.'],
+    ['de', 'Der Eintritt in die NATO wurde 2023 von 30 Staaten ratifiziert.'],
+    ['de', 'Die Karten des Wetterdienstes zeigen, dass es um 1,5 Grad wärmer war.'],
+    ['fr', 'Les tarifs douaniers ont augmenté de 25 % en 2019.'],
+    ['es', 'La visita del presidente costó 2 millones de euros.'],
+    ['es', 'La Reserva Federal subió los tipos al 5,5% en julio.'],
+    ['es', 'Las entradas de capital cayeron un 12% en 2023.'],
+    ['it', 'Le leggi approvate nel 2023 hanno ridotto le tasse del 3%.'],
+    ['it', 'Gli abbonati sono cresciuti del 10% in un anno.'],
+  ]
+  for (const [language, sentence] of OTHER_SENSES) {
+    it(`${language}: no call to action or event details in "${sentence}"`, () => {
+      const found = reasons(sentence, language)
+      expect(found.filter((r) => r.startsWith('call-to-action') || r.startsWith('event-details'))).toEqual([])
+    })
+  }
+
+  it('still finds those words where they open a call to action or announce an event', () => {
+    expect(reasons('Visit our website for the full programme.', 'en')).toContain('call-to-action: Visit')
+    expect(reasons('Admission is free for children.', 'en')).toContain('event-details: Admission')
+    expect(reasons('Вхід вільний, початок о 19:00.', 'uk')).toContain('event-details: Вхід')
+    expect(reasons('Регистрация участников открыта до пятницы.', 'ru')).toContain('event-details: Регистрация')
+    expect(reasons('Der Eintritt ist frei.', 'de')).toContain('event-details: Eintritt')
+    expect(reasons('Tarif réduit : 8 euros.', 'fr')).toContain('event-details: Tarif')
+    expect(reasons('Llama al teléfono de la taquilla.', 'es')).toContain('call-to-action: Llama')
+    expect(reasons("Leggi l'articolo completo sul nostro sito.", 'it')).toContain('call-to-action: Leggi')
+  })
+
+  it('does not take German nouns for past tenses or names', () => {
+    const found = reasons('Die Experten der Staaten sagten, die Kosten seien um 5 Prozent gestiegen.', 'de')
+    expect(found).toContain('past-event: sagten')
+    expect(found.filter((r) => r.startsWith('past-event'))).toEqual(['past-event: sagten'])
+    // every noun is capitalised: an opening article and noun, or a number word and currency, are no name
+    expect(reasons('Die Regierung hat 5 Milliarden Euro bereitgestellt.', 'de').filter((r) => r.startsWith('named-entity'))).toEqual([])
+    expect(reasons('Ein Sprecher sagte, die Deutsche Bahn habe Verluste gemacht.', 'de')).toEqual(
+      expect.arrayContaining(['named-entity: Deutsche Bahn']),
+    )
+    expect(reasons('Bundeskanzler Olaf Scholz sagte das.', 'de')).toContain('named-entity: Olaf Scholz')
+    // participles behind a separable prefix, and the perfect of reported speech, are past tenses
+    expect(reasons('Die Armee hat die Stadt angegriffen.', 'de')).toContain('past-event: angegriffen')
+    expect(reasons('Ein Sprecher sagte, die Armee habe die Stadt nie beschossen.', 'de')).toContain('past-event: habe')
+  })
+
   const LANGUAGES: [string, string, string[]][] = [
     [
       'uk',

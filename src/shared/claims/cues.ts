@@ -20,6 +20,13 @@ export type CueKind =
 
 export type CueLists = Partial<Record<CueKind, readonly string[]>>
 
+/**
+ * Put before a verb that is a call to action only as the sentence's first word ("Visit our site",
+ * "Llama al…"): elsewhere the same word is mostly a noun or another mood ("the president's visit",
+ * "la reserva federal", "le leggi approvate"), and a claim must not lose its score for it.
+ */
+const OPENING = '(?<=^[\\s"\'“„«(]*)'
+
 const en: CueLists = {
   'past-event': [
     '\\p{L}{3,}ed',
@@ -192,14 +199,18 @@ const en: CueLists = {
     'is set to',
   ],
   'call-to-action': [
-    'visit',
-    'register',
+    `${OPENING}visit`,
+    'visit (?:our|us|www)',
+    `${OPENING}register`,
+    'register (?:now|today|online|here)',
     'sign up',
     'subscribe',
     'follow us',
     'call us',
     'book (?:now|your|tickets)',
-    'donate',
+    `${OPENING}donate`,
+    'donate (?:now|today|online|here)',
+    'for more (?:information|details)',
     'read more',
     'click',
     'join us',
@@ -212,21 +223,20 @@ const en: CueLists = {
   ],
   'event-details': [
     'tickets?',
-    'admission',
+    'admission(?= (?:is|costs?|fees?|prices?|free|charge))',
+    'free admission',
     'entry is free',
     'free entry',
     'doors open',
     'box office',
-    'starts at',
-    'begins at',
+    'starts at(?= \\d)',
+    'begins at(?= \\d)',
     'runs until',
-    'booking',
-    'venue',
+    'booking (?:is|required|essential|fee)',
     'rsvp',
     'takes place',
     'will take place',
     'will be held',
-    'is held',
     'opens on',
     'open daily',
     'opening hours',
@@ -345,7 +355,16 @@ const uk: CueLists = {
     'переходьте',
     'купуйте',
   ],
-  'event-details': ['квит\\p{L}*', 'вхід', 'вартість входу', 'початок о', 'реєстрація', 'місце проведення', 'відбудеться', 'триватиме'],
+  'event-details': [
+    'квит\\p{L}*',
+    'вхід(?= (?:вільний|безкоштовний|платний|за квитками|за запрошеннями))',
+    'вартість входу',
+    'початок о',
+    'реєстрація(?= (?:учасників|відкрита|обов.язкова|за посиланням))',
+    'місце проведення',
+    'відбудеться',
+    'триватиме',
+  ],
   quantity: [
     'мільйон\\p{L}*',
     'мільярд\\p{L}*',
@@ -448,10 +467,10 @@ const ru: CueLists = {
   ],
   'event-details': [
     'билет\\p{L}*',
-    'вход',
+    'вход(?= (?:свободный|бесплатный|платный|по билетам|по приглашениям))',
     'стоимость входа',
     'начало в',
-    'регистрация',
+    'регистрация(?= (?:участников|открыта|обязательна|по ссылке))',
     'место проведения',
     'состоится',
     'пройдет',
@@ -496,7 +515,20 @@ const ru: CueLists = {
 }
 
 const de: CueLists = {
-  'past-event': ['ge\\p{L}{3,}(?:t|en)', 'war', 'waren', 'wurde', 'wurden', 'hatte', 'hatten', '\\p{L}{3,}te', '\\p{L}{3,}ten'],
+  'past-event': [
+    // participles, also behind a separable prefix ("angegriffen", "zurückgetreten")
+    '(?:ab|an|auf|aus|bei|ein|fest|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen)?ge\\p{L}{3,}(?:t|en)',
+    'war',
+    'waren',
+    'wurde',
+    'wurden',
+    'hatte',
+    'hatten',
+    // the perfect of reported speech: "die Armee habe die Stadt nie beschossen"
+    'habe',
+    '\\p{L}{3,}te',
+    '\\p{L}{3,}ten',
+  ],
   attribution: [
     'sagte',
     'sagt',
@@ -576,7 +608,7 @@ const de: CueLists = {
     'besuchen sie',
     'abonnieren sie',
     'rufen sie',
-    'jetzt',
+    'jetzt (?:anmelden|buchen|bestellen|kaufen|abonnieren|spenden|mitmachen)',
     'klicken sie',
     'machen sie mit',
     'verpassen sie nicht',
@@ -585,8 +617,10 @@ const de: CueLists = {
   ],
   'event-details': [
     'tickets?',
-    'karten',
-    'eintritt',
+    'karten(?= (?:kosten|gibt es|sind ab|ab|für))',
+    'eintrittskarten',
+    'eintritt(?= (?:ist )?(?:frei|kostenlos|kostet))',
+    'freier eintritt',
     'einlass',
     'vorverkauf',
     'beginn um',
@@ -708,7 +742,8 @@ const fr: CueLists = {
     'billets?',
     'entrée libre',
     'entrée gratuite',
-    'tarif',
+    'tarifs?(?= (?:réduit|plein|unique|normal))',
+    'plein tarif',
     'ouverture des portes',
     'réservation',
     'aura lieu',
@@ -798,9 +833,21 @@ const es: CueLists = {
   'first-person-opinion': ['creo que', 'pienso que', 'en mi opinión', 'a mi juicio', 'estoy convencid\\p{L}*', 'creemos que', 'espero que'],
   pleasantry: ['gracias', 'buenos días', 'buenas (?:tardes|noches)', 'bienvenid\\p{L}*', 'felicidades', 'señoras y señores'],
   'hedged-prediction': ['va a', 'van a', 'podría', 'podrían', 'debería', 'quizás', 'quizá', 'tal vez', 'probablemente', 'será', 'serán'],
-  'call-to-action': ['inscríbete', 'suscríbete', 'visita', 'llama', 'haz clic', 'únete', 'no te pierdas', 'reserva', 'lee más', 'síguenos'],
+  'call-to-action': [
+    'inscríbete',
+    'suscríbete',
+    `${OPENING}visita`,
+    `${OPENING}llama`,
+    'haz clic',
+    'únete',
+    'no te pierdas',
+    `${OPENING}reserva`,
+    'lee más',
+    'síguenos',
+  ],
   'event-details': [
-    'entradas?',
+    'entradas?(?= (?:a la venta|desde|gratuitas?|agotadas|cuestan))',
+    'venta de entradas',
     'boletos?',
     'entrada libre',
     'entrada gratuita',
@@ -892,7 +939,18 @@ const it: CueLists = {
   'first-person-opinion': ['penso che', 'credo che', 'secondo me', 'a mio avviso', 'sono convint\\p{L}*', 'crediamo che', 'spero che'],
   pleasantry: ['grazie', 'buongiorno', 'buonasera', 'benvenut\\p{L}*', 'congratulazioni', 'signore e signori'],
   'hedged-prediction': ['potrebbe', 'potrebbero', 'dovrebbe', 'forse', 'probabilmente', 'sarà', 'saranno', 'andrà'],
-  'call-to-action': ['iscriviti', 'abbonati', 'visita', 'chiama', 'clicca', 'unisciti', 'non perdere', 'prenota', 'leggi', 'seguici'],
+  'call-to-action': [
+    'iscriviti',
+    `${OPENING}abbonati`,
+    `${OPENING}visita`,
+    `${OPENING}chiama`,
+    'clicca',
+    'unisciti',
+    'non perdere',
+    `${OPENING}prenota`,
+    `${OPENING}leggi`,
+    'seguici',
+  ],
   'event-details': [
     'bigliett\\p{L}*',
     'ingresso libero',

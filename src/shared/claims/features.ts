@@ -57,6 +57,8 @@ const CONTACT = new RegExp(
     '\\+\\d{1,3}[\\s.-]?(?:\\(\\d{1,4}\\)[\\s.-]?)?\\d{2,4}(?:[\\s.-]\\d{2,4}){1,4}',
     '\\(\\d{3,5}\\)[\\s.-]?\\d{2,4}(?:[\\s.-]\\d{2,4}){1,3}',
     '(?<!\\d)\\d{3}[-.]\\d{3}[-.]\\d{4}(?!\\d)',
+    // national numbers with a trunk 0 ("0800 123 4567", "044 123 45 67", "030 1234567"); at least 9 digits, see isContact
+    '(?<![\\d.,])0\\d{1,4}(?:[ /-]\\d{2,8}){1,4}(?!\\d)',
   ].join('|'),
   'gu',
 )
@@ -73,6 +75,11 @@ const DATE = new RegExp(
     `${BOUNDARY_BEFORE}\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})${BOUNDARY_AFTER}`,
     `${BOUNDARY_BEFORE}\\d{4}-\\d{2}-\\d{2}${BOUNDARY_AFTER}`,
     `${BOUNDARY_BEFORE}(?:1[89]\\d{2}|20\\d{2})(?:s|-ті|-х|-е)?${BOUNDARY_AFTER}`,
+    // "May" is a month only where a date shows it ("May 4, 2025", "4 May", "in May"): elsewhere it is the verb
+    `${BOUNDARY_BEFORE}May\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?${BOUNDARY_AFTER}`,
+    `${BOUNDARY_BEFORE}\\d{1,2}(?:st|nd|rd|th)?\\s+May(?:,?\\s+\\d{4})?${BOUNDARY_AFTER}`,
+    `${BOUNDARY_BEFORE}May\\s+\\d{4}${BOUNDARY_AFTER}`,
+    `(?<=${BOUNDARY_BEFORE}(?:in|since|until|by|early|late|mid-|last|next|this|of)\\s)May${BOUNDARY_AFTER}`,
   ].join('|'),
   'gu',
 )
@@ -162,7 +169,10 @@ export function findReasons(sentence: string, language: string): SentenceReason[
     }
   }
 
-  each(CONTACT, (m) => add('contact-details', m.index, m.index + m[0].length, true))
+  each(CONTACT, (m) => {
+    // a trunk-0 number needs the length of a phone number, or "0 12 5" in a score would be one
+    if (!m[0].startsWith('0') || (m[0].match(/\d/g)?.length ?? 0) >= 9) add('contact-details', m.index, m.index + m[0].length, true)
+  })
   each(CLOCK, (m) => covered.push([m.index, m.index + m[0].length]))
   for (const [regex, kind] of [
     [MONEY, 'money'],
@@ -191,11 +201,17 @@ export function findReasons(sentence: string, language: string): SentenceReason[
         kind === 'past-event' && reasons.some((r) => (r.kind === 'trend' || r.kind === 'attribution') && m.index < r.end && end > r.start)
       // months and number words must not repeat a date or figure; phrases ("findet am 12. Juni statt") may span one
       const repeats = (kind === 'month' || kind === 'quantity') && overlaps(m.index, end)
-      if (!taken && !repeats) add(CUE_REASON[kind], m.index, end, kind === 'month')
+      // a word inside a date, a price or an address is not a cue ("May 4" does not hedge)
+      const inside = kind !== 'event-details' && covered.some(([s, e]) => m.index >= s && end <= e)
+      // German capitalises nouns, and many end like a past tense ("Staaten", "Experten"): verbs are lower case
+      const noun = kind === 'past-event' && language === 'de' && /^\p{Lu}/u.test(m[0])
+      if (!taken && !repeats && !inside && !noun) add(CUE_REASON[kind], m.index, end, kind === 'month')
     })
   }
+  // number words are no names either ("Milliarden Euro")
+  const quantities = reasons.filter((r) => r.kind === 'quantity')
   findNames(sentence, language, (start, end) => {
-    if (!overlaps(start, end)) add('named-entity', start, end, false)
+    if (!overlaps(start, end) && !quantities.some((q) => start < q.end && end > q.start)) add('named-entity', start, end, false)
   })
 
   const question = QUESTION_END.exec(sentence)
@@ -219,11 +235,17 @@ function findNames(sentence: string, language: string, add: (start: number, end:
   const firstWord = sentence.search(/\p{L}/u)
   CAPITALISED.lastIndex = 0
   for (let m = CAPITALISED.exec(sentence); m; m = CAPITALISED.exec(sentence)) {
-    const words = m[0].split(/\s+/).length
-    const opensSentence = m.index === firstWord
+    let start = m.index
+    let words = m[0].split(/\s+/).length
+    const opensSentence = start === firstWord
+    if (language === 'de' && opensSentence && words >= 2) {
+      // the first word is capitalised anyway: "Die Regierung", "Ein Sprecher" are no names
+      start += m[0].search(/\s\S/) + 1
+      words--
+    }
     if (words < 2 && (opensSentence || language === 'de')) continue
     if (words < 2 && m[0] === 'I') continue
-    add(m.index, m.index + m[0].length)
+    add(start, m.index + m[0].length)
   }
 }
 
