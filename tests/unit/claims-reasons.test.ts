@@ -14,6 +14,13 @@ describe('findReasons: evidence and its span', () => {
     expect(found.filter((r) => r.startsWith('figure'))).toEqual(['figure: 300'])
   })
 
+  it('reads thousands grouped by spaces as one figure', () => {
+    expect(reasons('Selon la police, 12 000 personnes ont manifesté à Paris.', 'fr')).toContain('figure: 12 000')
+    expect(reasons('Загинули 1 250 осіб.', 'uk')).toContain('figure: 1 250')
+    const found = reasons('In 2019 123 people died.', 'en')
+    expect(found).toEqual(expect.arrayContaining(['date: 2019', 'figure: 123']))
+  })
+
   it('does not count clock times as figures', () => {
     expect(reasons('The meeting starts at 18:00.', 'en').some((r) => r.startsWith('figure'))).toBe(false)
   })
@@ -74,6 +81,7 @@ describe('findReasons: evidence and its span', () => {
     ['en', 'The Vatican has been proposed as a venue by the Pope.'],
     ['uk', 'Реєстрація партії була скасована Мін’юстом у 2022 році.'],
     ['ru', 'Вход войск в город начался 24 февраля, заявил губернатор.'],
+    ['ru', 'Законопроект пройдет второе чтение в среду, заявил спикер.'],
     ['de', 'Die Regierung hat jetzt 5 Milliarden Euro bereitgestellt.'],
     ['de', 'Der Eintritt in die NATO wurde 2023 von 30 Staaten ratifiziert.'],
     ['de', 'Die Karten des Wetterdienstes zeigen, dass es um 1,5 Grad wärmer war.'],
@@ -96,6 +104,7 @@ describe('findReasons: evidence and its span', () => {
     expect(reasons('Admission is free for children.', 'en')).toContain('event-details: Admission')
     expect(reasons('Вхід вільний, початок о 19:00.', 'uk')).toContain('event-details: Вхід')
     expect(reasons('Регистрация участников открыта до пятницы.', 'ru')).toContain('event-details: Регистрация')
+    expect(reasons('Концерт пройдет в субботу в 19:00.', 'ru')).toContain('event-details: пройдет')
     expect(reasons('Der Eintritt ist frei.', 'de')).toContain('event-details: Eintritt')
     expect(reasons('Tarif réduit : 8 euros.', 'fr')).toContain('event-details: Tarif')
     expect(reasons('Llama al teléfono de la taquilla.', 'es')).toContain('call-to-action: Llama')
@@ -115,6 +124,9 @@ describe('findReasons: evidence and its span', () => {
     // participles behind a separable prefix, and the perfect of reported speech, are past tenses
     expect(reasons('Die Armee hat die Stadt angegriffen.', 'de')).toContain('past-event: angegriffen')
     expect(reasons('Ein Sprecher sagte, die Armee habe die Stadt nie beschossen.', 'de')).toContain('past-event: habe')
+    // a participle without "ge" counts at the end of a perfect clause, not as a present tense
+    expect(reasons('Der Präsident hat das Gesetz im April unterzeichnet.', 'de')).toContain('past-event: unterzeichnet')
+    expect(reasons('Die Regierung verlangt mehr Geld.', 'de').some((r) => r.startsWith('past-event'))).toBe(false)
   })
 
   const LANGUAGES: [string, string, string[]][] = [

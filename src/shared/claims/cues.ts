@@ -473,8 +473,8 @@ const ru: CueLists = {
     'регистрация(?= (?:участников|открыта|обязательна|по ссылке))',
     'место проведения',
     'состоится',
-    'пройдет',
-    'пройдёт',
+    // "пройдет в субботу", not "законопроект пройдет второе чтение"
+    'пройд[её]т(?= (?:(?:в|во|на|с|до) |\\d))',
   ],
   quantity: [
     'миллион\\p{L}*',
@@ -526,6 +526,8 @@ const de: CueLists = {
     'hatten',
     // the perfect of reported speech: "die Armee habe die Stadt nie beschossen"
     'habe',
+    // participles without "ge" at the end of a clause in the perfect or passive: "hat das Gesetz … unterzeichnet"
+    '(?<=(?:hat|haben|hatte|hatten|habe|wurde|wurden|ist|sind|war|waren)\\s[^.;!?]{0,80})(?:be|ver|er|zer|ent|emp|miss|unter|über)\\p{L}{3,}(?:t|en)(?=\\s*(?:[.,;:!?]|$))',
     '\\p{L}{3,}te',
     '\\p{L}{3,}ten',
   ],

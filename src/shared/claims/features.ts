@@ -83,7 +83,8 @@ const DATE = new RegExp(
   ].join('|'),
   'gu',
 )
-const FIGURE = /\d+(?:[.,]\d+)*/gu
+/** Thousands may be grouped by spaces ("12 000" in French, Ukrainian, Russian) as well as by points or commas. */
+const FIGURE = /(?<!\d)\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)*/gu
 /** Clock times ("18:00", "7 p.m.") say when, not how much: they are no figure. */
 const CLOCK = /(?<![\d.,:])\d{1,2}(?::\d{2}(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?)(?![\p{L}\d])/giu
 const QUOTATION = /"[^"\n]{8,}?"|“[^”\n]{8,}?”|„[^“”\n]{8,}?[“”]|«[^»\n]{8,}?»|»[^«\n]{8,}?«/gu
