@@ -129,6 +129,29 @@ describe('findReasons: evidence and its span', () => {
     expect(reasons('Die Regierung verlangt mehr Geld.', 'de').some((r) => r.startsWith('past-event'))).toBe(false)
   })
 
+  it('names the institutions and officials a claim is about or from, in every language', () => {
+    expect(reasons('The ministry said the army had left the town.', 'en')).toEqual(
+      expect.arrayContaining(['institution: ministry', 'institution: army']),
+    )
+    expect(reasons('Уряд виділив 3 млрд гривень.', 'uk')).toContain('institution: Уряд')
+    expect(reasons('Правительство выделило 3 млрд рублей.', 'ru')).toContain('institution: Правительство')
+    expect(reasons('Laut Polizei demonstrierten 12.000 Menschen.', 'de')).toContain('institution: Polizei')
+    expect(reasons('Le gouvernement a annoncé un plan.', 'fr')).toContain('institution: gouvernement')
+    expect(reasons('El ministro negó haber recibido dinero.', 'es')).toContain('institution: ministro')
+    expect(reasons('Il governo ha stanziato 3 miliardi.', 'it')).toContain('institution: governo')
+    // words that only look like one: "рада" is not "радий", "суд" is not "судно"
+    expect(reasons('Я радий, що судно прибуло.', 'uk').some((r) => r.startsWith('institution'))).toBe(false)
+  })
+
+  it('does not take Ukrainian and Russian nouns for past tenses', () => {
+    const uk = reasons('За 10 років ворог втратив 200 танків, заявив речник.', 'uk')
+    expect(uk.filter((r) => r.startsWith('past-event'))).toEqual(['past-event: втратив'])
+    expect(reasons('Він зрозумів, що прийшов час.', 'uk')).toEqual(
+      expect.arrayContaining(['past-event: зрозумів', 'past-event: прийшов']),
+    )
+    expect(reasons('Генерал сказал, что канал закрыт.', 'ru').some((r) => r.startsWith('past-event'))).toBe(false)
+  })
+
   const LANGUAGES: [string, string, string[]][] = [
     [
       'uk',

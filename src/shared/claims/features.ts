@@ -8,6 +8,7 @@ export const POSITIVE_KINDS = [
   'money',
   'date',
   'named-entity',
+  'institution',
   'attribution',
   'quotation',
   'comparison',
@@ -117,6 +118,7 @@ function cueRegexes(language: string): Partial<Record<CueKind, RegExp>> {
 /** Dates first (they cover their words), past tenses last (they only fill gaps). */
 const CUE_ORDER: readonly CueKind[] = [
   'month',
+  'institution',
   'quantity',
   'attribution',
   'comparison',
@@ -145,6 +147,7 @@ const CUE_REASON: Record<CueKind, ReasonKind> = {
   'event-details': 'event-details',
   quantity: 'quantity',
   month: 'date',
+  institution: 'institution',
   'past-event': 'past-event',
 }
 
