@@ -58,7 +58,7 @@ const CONTACT = new RegExp(
     '\\+\\d{1,3}[\\s.-]?(?:\\(\\d{1,4}\\)[\\s.-]?)?\\d{2,4}(?:[\\s.-]\\d{2,4}){1,4}',
     '\\(\\d{3,5}\\)[\\s.-]?\\d{2,4}(?:[\\s.-]\\d{2,4}){1,3}',
     '(?<!\\d)\\d{3}[-.]\\d{3}[-.]\\d{4}(?!\\d)',
-    // national numbers with a trunk 0 ("0800 123 4567", "044 123 45 67", "030 1234567"); at least 9 digits, see isContact
+    // national numbers with a trunk 0 ("0800 123 4567", "044 123 45 67", "030 1234567"); findReasons wants 9 digits or more
     '(?<![\\d.,])0\\d{1,4}(?:[ /-]\\d{2,8}){1,4}(?!\\d)',
   ].join('|'),
   'gu',
