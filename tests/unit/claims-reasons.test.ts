@@ -111,6 +111,11 @@ describe('findReasons: evidence and its span', () => {
     expect(reasons("Leggi l'articolo completo sul nostro sito.", 'it')).toContain('call-to-action: Leggi')
   })
 
+  it('does not take a capitalised English "-ed" word for a past tense', () => {
+    const found = reasons('Insured losses in the United States rose after the storm flooded the coast.', 'en')
+    expect(found.filter((r) => r.startsWith('past-event'))).toEqual(['past-event: flooded'])
+  })
+
   it('does not take German nouns for past tenses or names', () => {
     const found = reasons('Die Experten der Staaten sagten, die Kosten seien um 5 Prozent gestiegen.', 'de')
     expect(found).toContain('past-event: sagten')

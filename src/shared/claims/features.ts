@@ -207,8 +207,9 @@ export function findReasons(sentence: string, language: string): SentenceReason[
       const repeats = (kind === 'month' || kind === 'quantity') && overlaps(m.index, end)
       // a word inside a date, a price or an address is not a cue ("May 4" does not hedge)
       const inside = kind !== 'event-details' && covered.some(([s, e]) => m.index >= s && end <= e)
-      // German capitalises nouns, and many end like a past tense ("Staaten", "Experten"): verbs are lower case
-      const noun = kind === 'past-event' && language === 'de' && /^\p{Lu}/u.test(m[0])
+      // German capitalises nouns, and many end like a past tense ("Staaten", "Experten"); a capitalised
+      // English "-ed" word is a name or an opening adjective ("United", "Insured losses rose"): verbs are lower case
+      const noun = kind === 'past-event' && (language === 'de' || language === 'en') && /^\p{Lu}/u.test(m[0])
       if (!taken && !repeats && !inside && !noun) add(CUE_REASON[kind], m.index, end, kind === 'month')
     })
   }
