@@ -26,7 +26,7 @@ export type CueLists = Partial<Record<CueKind, readonly string[]>>
  * "Llama al…"): elsewhere the same word is mostly a noun or another mood ("the president's visit",
  * "la reserva federal", "le leggi approvate"), and a claim must not lose its score for it.
  */
-const OPENING = '(?<=^[\\s"\'“„«(]*)'
+const opening = (word: string): string => `${word}(?<=^[\\s"'“„«(]*${word})`
 
 const en: CueLists = {
   'past-event': [
@@ -200,16 +200,16 @@ const en: CueLists = {
     'is set to',
   ],
   'call-to-action': [
-    `${OPENING}visit`,
+    opening('visit'),
     'visit (?:our|us|www)',
-    `${OPENING}register`,
+    opening('register'),
     'register (?:now|today|online|here)',
     'sign up',
     'subscribe',
     'follow us',
     'call us',
     'book (?:now|your|tickets)',
-    `${OPENING}donate`,
+    opening('donate'),
     'donate (?:now|today|online|here)',
     'for more (?:information|details)',
     'read more',
@@ -641,7 +641,8 @@ const de: CueLists = {
     // the perfect of reported speech: "die Armee habe die Stadt nie beschossen"
     'habe',
     // participles without "ge" at the end of a clause in the perfect or passive: "hat das Gesetz … unterzeichnet"
-    '(?<=(?:hat|haben|hatte|hatten|habe|wurde|wurden|ist|sind|war|waren)\\s[^.;!?]{0,80})(?:be|ver|er|zer|ent|emp|miss|unter|über)\\p{L}{3,}(?:t|en)(?=\\s*(?:[.,;:!?]|$))',
+    // (the prefix comes first so that the look-behind runs only where one starts)
+    '(?:be|ver|er|zer|ent|emp|miss|unter|über)(?<=(?:hat|haben|hatte|hatten|habe|wurde|wurden|ist|sind|war|waren)\\s[^.;!?]{0,80}(?:be|ver|er|zer|ent|emp|miss|unter|über))\\p{L}{3,}(?:t|en)(?=\\s*(?:[.,;:!?]|$))',
     '\\p{L}{3,}te',
     '\\p{L}{3,}ten',
   ],
@@ -1014,12 +1015,12 @@ const es: CueLists = {
   'call-to-action': [
     'inscríbete',
     'suscríbete',
-    `${OPENING}visita`,
-    `${OPENING}llama`,
+    opening('visita'),
+    opening('llama'),
     'haz clic',
     'únete',
     'no te pierdas',
-    `${OPENING}reserva`,
+    opening('reserva'),
     'lee más',
     'síguenos',
   ],
@@ -1151,14 +1152,14 @@ const it: CueLists = {
   'hedged-prediction': ['potrebbe', 'potrebbero', 'dovrebbe', 'forse', 'probabilmente', 'sarà', 'saranno', 'andrà'],
   'call-to-action': [
     'iscriviti',
-    `${OPENING}abbonati`,
-    `${OPENING}visita`,
-    `${OPENING}chiama`,
+    opening('abbonati'),
+    opening('visita'),
+    opening('chiama'),
     'clicca',
     'unisciti',
     'non perdere',
-    `${OPENING}prenota`,
-    `${OPENING}leggi`,
+    opening('prenota'),
+    opening('leggi'),
     'seguici',
   ],
   'event-details': [
