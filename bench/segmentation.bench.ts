@@ -3,63 +3,8 @@
 // 1 MB on Node 20) Intl.Segmenter, in one run.
 import sbd from 'sbd'
 import { splitSentences } from '../src/shared/text/segment'
+import { median, newsText, times, warmUp } from './fixtures/news'
 import type { BenchRow } from './types'
-
-// Written for this bench: wire-copy sentences with the abbreviations, figures, quotes and lists
-// that make splitting hard, in English and Ukrainian.
-const SENTENCES = [
-  'WASHINGTON (Reuters) - The U.S. Senate voted 52-48 on Tuesday to approve the $1.2 trillion bill.',
-  'Sen. Chuck Schumer told reporters at 5 p.m. that the vote was "a historic day for working families."',
-  'Critics, incl. Gov. Smith of Texas, said costs rose 3.5% in 2023, far above the 2.1% forecast.',
-  'A spokesman said the army never shelled the town.',
-  'Prices of e.g. eggs and milk fell by 0.8 percent in March... The index, however, rose.',
-  '"We will not back down," Dr. Jane Doe of the Univ. of Chicago said on Jan. 5.',
-  'The report (published on p. 12 of the annual review) lists 1,250 cases in the E.U. and 830 in the U.K.',
-  'Міністерство заявило, що у 2024 р. ціни зросли на 12,5%.',
-  'Президент сказав: «Ми переможемо». За даними ООН, 5 млн. людей виїхали з країни.',
-  'На вул. Хрещатик у м. Київ зібралися тис. людей, повідомила поліція.',
-  'What did the minister promise? Nobody knows.',
-  'Tickets cost $25 and are available at www.example.org/tickets.',
-]
-
-function newsText(bytes: number): string {
-  let seed = 42
-  const next = (): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648
-    return seed / 2147483648
-  }
-  const parts: string[] = []
-  let length = 0
-  while (length < bytes) {
-    const paragraph: string[] = []
-    const sentences = 3 + Math.floor(next() * 4)
-    for (let i = 0; i < sentences; i++) paragraph.push(SENTENCES[Math.floor(next() * SENTENCES.length)]!)
-    const text = `${paragraph.join(' ')}\n\n`
-    parts.push(text)
-    length += text.length
-  }
-  return parts.join('').slice(0, bytes)
-}
-
-/** Calls `fn` for at least `ms` milliseconds: V8 optimises a function only after it has run a while. */
-function warmUp(fn: () => unknown, ms: number): void {
-  const start = performance.now()
-  do fn()
-  while (performance.now() - start < ms)
-}
-
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
-
-/** Milliseconds of each of `runs` calls of `fn`. */
-function times(fn: () => unknown, runs: number): number[] {
-  const out: number[] = []
-  for (let r = 0; r < runs; r++) {
-    const start = performance.now()
-    fn()
-    out.push(performance.now() - start)
-  }
-  return out
-}
 
 /**
  * sbd's median milliseconds per call and how many times slower it is than factdesk: `rounds` rounds,
