@@ -108,6 +108,8 @@ describe('findReasons: evidence and its span', () => {
     expect(reasons('Der Eintritt ist frei.', 'de')).toContain('event-details: Eintritt')
     expect(reasons('Tarif réduit : 8 euros.', 'fr')).toContain('event-details: Tarif')
     expect(reasons('Llama al teléfono de la taquilla.', 'es')).toContain('call-to-action: Llama')
+    expect(reasons('¡Visita nuestra web!', 'es')).toContain('call-to-action: Visita')
+    expect(reasons('• Visit the exhibition before it closes.', 'en')).toContain('call-to-action: Visit')
     expect(reasons("Leggi l'articolo completo sul nostro sito.", 'it')).toContain('call-to-action: Leggi')
   })
 

@@ -26,7 +26,7 @@ export type CueLists = Partial<Record<CueKind, readonly string[]>>
  * "Llama al…"): elsewhere the same word is mostly a noun or another mood ("the president's visit",
  * "la reserva federal", "le leggi approvate"), and a claim must not lose its score for it.
  */
-const opening = (word: string): string => `${word}(?<=^[\\s"'“„«(]*${word})`
+const opening = (word: string): string => `${word}(?<=^[\\s"'“„«(¡¿•*–—-]*${word})`
 
 const en: CueLists = {
   'past-event': [
