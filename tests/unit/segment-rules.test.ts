@@ -85,6 +85,11 @@ const CASES: Record<string, Case[]> = {
       ['KYIV, Ukraine (AP) —', 'Russia launched 40 drones overnight, officials said.'],
     ],
     [
+      'a dateline with a full stop of its own',
+      'ST. LOUIS (AP) — The river rose 3 feet overnight. Schools closed.',
+      ['ST. LOUIS (AP) —', 'The river rose 3 feet overnight.', 'Schools closed.'],
+    ],
+    [
       'hard-wrapped lines join',
       'The committee published its findings on Thursday after a two-year inquiry into\nthe collapse of the bank. Nobody was charged.',
       ['The committee published its findings on Thursday after a two-year inquiry into\nthe collapse of the bank.', 'Nobody was charged.'],
@@ -123,6 +128,44 @@ const CASES: Record<string, Case[]> = {
       ['Він сказав: „Ситуація під контролем.“', 'Потім пішов.'],
     ],
     ['"ім." before a name', 'Виставка триває в музеї ім. Шевченка.', ['Виставка триває в музеї ім. Шевченка.']],
+    [
+      'titles before names',
+      'Проф. Іваненко очолив комісію. Ген. Коваль став його заступником.',
+      ['Проф. Іваненко очолив комісію.', 'Ген. Коваль став його заступником.'],
+    ],
+    [
+      'times',
+      'Засідання почнеться о 17:30. Депутати мають зареєструватися.',
+      ['Засідання почнеться о 17:30.', 'Депутати мають зареєструватися.'],
+    ],
+    [
+      'money',
+      'Уряд виділив $1,2 млрд на ремонт доріг. Кошти надійдуть у березні.',
+      ['Уряд виділив $1,2 млрд на ремонт доріг.', 'Кошти надійдуть у березні.'],
+    ],
+    ['versions', 'Оновлення 2.4.1 вийшло вчора. Воно виправляє помилки.', ['Оновлення 2.4.1 вийшло вчора.', 'Воно виправляє помилки.']],
+    [
+      'URLs and e-mail addresses',
+      'Деталі на сайті www.rada.gov.ua. Питання надсилайте на press@rada.gov.ua.',
+      ['Деталі на сайті www.rada.gov.ua.', 'Питання надсилайте на press@rada.gov.ua.'],
+    ],
+    ['ellipsis before a new sentence', 'Ціни зростають... Уряд мовчить.', ['Ціни зростають...', 'Уряд мовчить.']],
+    ['ellipsis inside a sentence', 'Він сказав, що план … нездійсненний.', ['Він сказав, що план … нездійсненний.']],
+    [
+      'a parenthesised whole sentence',
+      'Закон ухвалили. (Опозиція голосувала проти.) Він набуде чинності в січні.',
+      ['Закон ухвалили.', '(Опозиція голосувала проти.)', 'Він набуде чинності в січні.'],
+    ],
+    [
+      'headings and list items on their own lines',
+      'Головне за день\nУряд ухвалив бюджет.\n- ціни зросли на 2%\n- зарплати на 3%',
+      ['Головне за день', 'Уряд ухвалив бюджет.', '- ціни зросли на 2%', '- зарплати на 3%'],
+    ],
+    [
+      'datelines',
+      'КИЇВ, 12 березня (Укрінформ) — Уряд ухвалив бюджет, повідомили в Мінфіні.',
+      ['КИЇВ, 12 березня (Укрінформ) —', 'Уряд ухвалив бюджет, повідомили в Мінфіні.'],
+    ],
   ],
   ru: [
     [
@@ -149,6 +192,44 @@ const CASES: Record<string, Case[]> = {
       ['«Мы не отступим. Ни шагу назад», — заявил генерал.'],
     ],
     ['decimals with a comma', 'Цены выросли на 3,5%. Зарплаты — нет.', ['Цены выросли на 3,5%.', 'Зарплаты — нет.']],
+    [
+      'titles before names',
+      'Проф. Иванов возглавил комиссию. Ген. Ковалёв стал его заместителем.',
+      ['Проф. Иванов возглавил комиссию.', 'Ген. Ковалёв стал его заместителем.'],
+    ],
+    [
+      'times',
+      'Заседание начнется в 17:30. Депутаты должны зарегистрироваться.',
+      ['Заседание начнется в 17:30.', 'Депутаты должны зарегистрироваться.'],
+    ],
+    [
+      'money',
+      'Правительство выделило $1,2 млрд на ремонт дорог. Деньги поступят в марте.',
+      ['Правительство выделило $1,2 млрд на ремонт дорог.', 'Деньги поступят в марте.'],
+    ],
+    ['versions', 'Обновление 2.4.1 вышло вчера. Оно исправляет ошибки.', ['Обновление 2.4.1 вышло вчера.', 'Оно исправляет ошибки.']],
+    [
+      'URLs and e-mail addresses',
+      'Подробности на сайте www.duma.gov.ru. Вопросы присылайте на press@duma.gov.ru.',
+      ['Подробности на сайте www.duma.gov.ru.', 'Вопросы присылайте на press@duma.gov.ru.'],
+    ],
+    ['ellipsis before a new sentence', 'Цены растут... Правительство молчит.', ['Цены растут...', 'Правительство молчит.']],
+    ['ellipsis inside a sentence', 'Он сказал, что план … невыполним.', ['Он сказал, что план … невыполним.']],
+    [
+      'a parenthesised whole sentence',
+      'Закон приняли. (Оппозиция голосовала против.) Он вступит в силу в январе.',
+      ['Закон приняли.', '(Оппозиция голосовала против.)', 'Он вступит в силу в январе.'],
+    ],
+    [
+      'headings and list items on their own lines',
+      'Главное за день\nПравительство приняло бюджет.\n- цены выросли на 2%\n- зарплаты на 3%',
+      ['Главное за день', 'Правительство приняло бюджет.', '- цены выросли на 2%', '- зарплаты на 3%'],
+    ],
+    [
+      'datelines',
+      'МОСКВА, 12 марта (Интерфакс) — Правительство приняло бюджет, сообщили в Минфине.',
+      ['МОСКВА, 12 марта (Интерфакс) —', 'Правительство приняло бюджет, сообщили в Минфине.'],
+    ],
   ],
   de: [
     [
@@ -170,6 +251,44 @@ const CASES: Record<string, Case[]> = {
     ],
     ['"u. a." inside a sentence', 'Es gab u. a. Proteste in Berlin.', ['Es gab u. a. Proteste in Berlin.']],
     ['street abbreviation before a number', 'Er wohnt in der Berliner Str. 5 in Bremen.', ['Er wohnt in der Berliner Str. 5 in Bremen.']],
+    [
+      'titles before names',
+      'Prof. Weber leitet die Kommission. Dr. Schulz ist ihr Stellvertreter.',
+      ['Prof. Weber leitet die Kommission.', 'Dr. Schulz ist ihr Stellvertreter.'],
+    ],
+    ['initials', 'Den Brief unterschrieb K. H. Müller. Er bestätigte das.', ['Den Brief unterschrieb K. H. Müller.', 'Er bestätigte das.']],
+    [
+      'times',
+      'Die Sitzung beginnt um 17.30 Uhr. Die Abgeordneten müssen sich anmelden.',
+      ['Die Sitzung beginnt um 17.30 Uhr.', 'Die Abgeordneten müssen sich anmelden.'],
+    ],
+    [
+      'money',
+      'Der Bund gibt 2,5 Mio. Euro für Straßen aus. Das Geld fließt im März.',
+      ['Der Bund gibt 2,5 Mio. Euro für Straßen aus.', 'Das Geld fließt im März.'],
+    ],
+    ['versions', 'Das Update 2.4.1 erschien gestern. Es behebt Fehler.', ['Das Update 2.4.1 erschien gestern.', 'Es behebt Fehler.']],
+    [
+      'URLs and e-mail addresses',
+      'Details unter www.bundestag.de. Fragen an presse@bundestag.de.',
+      ['Details unter www.bundestag.de.', 'Fragen an presse@bundestag.de.'],
+    ],
+    ['ellipsis', 'Die Preise steigen... Die Regierung schweigt.', ['Die Preise steigen...', 'Die Regierung schweigt.']],
+    [
+      'a parenthesised whole sentence',
+      'Das Gesetz wurde beschlossen. (Die Opposition stimmte dagegen.) Es gilt ab Januar.',
+      ['Das Gesetz wurde beschlossen.', '(Die Opposition stimmte dagegen.)', 'Es gilt ab Januar.'],
+    ],
+    [
+      'headings and list items on their own lines',
+      'Das Wichtigste\nDer Bundestag beschloss den Haushalt.\n- Preise stiegen um 2 %\n- Löhne um 3 %',
+      ['Das Wichtigste', 'Der Bundestag beschloss den Haushalt.', '- Preise stiegen um 2 %', '- Löhne um 3 %'],
+    ],
+    [
+      'datelines',
+      'BERLIN (dpa) – Der Bundestag hat den Haushalt beschlossen.',
+      ['BERLIN (dpa) –', 'Der Bundestag hat den Haushalt beschlossen.'],
+    ],
   ],
   fr: [
     ['"M." before a name', 'M. Dupont a démissionné. Le ministre l’a confirmé.', ['M. Dupont a démissionné.', 'Le ministre l’a confirmé.']],
@@ -189,6 +308,43 @@ const CASES: Record<string, Case[]> = {
       ['« Nous ne reculerons pas. Jamais », a déclaré la ministre.'],
     ],
     ['"Mme" and "M."', 'Mme Martin et M. Durand étaient présents.', ['Mme Martin et M. Durand étaient présents.']],
+    [
+      'initials',
+      'La lettre a été signée par J.-P. Martin. Il l’a confirmé.',
+      ['La lettre a été signée par J.-P. Martin.', 'Il l’a confirmé.'],
+    ],
+    [
+      'times',
+      'La séance commence à 17 h 30. Les députés doivent s’inscrire.',
+      ['La séance commence à 17 h 30.', 'Les députés doivent s’inscrire.'],
+    ],
+    [
+      'money',
+      'L’État débloque 2,5 M€ pour les routes. L’argent arrivera en mars.',
+      ['L’État débloque 2,5 M€ pour les routes.', 'L’argent arrivera en mars.'],
+    ],
+    [
+      'versions',
+      'La mise à jour 2.4.1 est sortie hier. Elle corrige des erreurs.',
+      ['La mise à jour 2.4.1 est sortie hier.', 'Elle corrige des erreurs.'],
+    ],
+    [
+      'URLs and e-mail addresses',
+      'Détails sur www.assemblee-nationale.fr. Écrivez à presse@assemblee.fr.',
+      ['Détails sur www.assemblee-nationale.fr.', 'Écrivez à presse@assemblee.fr.'],
+    ],
+    ['ellipsis', 'Les prix montent… Le gouvernement se tait.', ['Les prix montent…', 'Le gouvernement se tait.']],
+    [
+      'a parenthesised whole sentence',
+      'La loi a été adoptée. (L’opposition a voté contre.) Elle s’appliquera en janvier.',
+      ['La loi a été adoptée.', '(L’opposition a voté contre.)', 'Elle s’appliquera en janvier.'],
+    ],
+    [
+      'headings and list items on their own lines',
+      'L’essentiel\nLe Parlement a voté le budget.\n- les prix ont augmenté de 2 %\n- les salaires de 3 %',
+      ['L’essentiel', 'Le Parlement a voté le budget.', '- les prix ont augmenté de 2 %', '- les salaires de 3 %'],
+    ],
+    ['datelines', 'PARIS (AFP) - Le Parlement a adopté le budget mardi.', ['PARIS (AFP) -', 'Le Parlement a adopté le budget mardi.']],
   ],
   es: [
     [
@@ -205,6 +361,44 @@ const CASES: Record<string, Case[]> = {
     ],
     ['"EE. UU." in two parts', 'La reunión en EE. UU. terminó sin acuerdo.', ['La reunión en EE. UU. terminó sin acuerdo.']],
     ['«» quotes keep their full stops', '«No lo haremos. Nunca», dijo el ministro.', ['«No lo haremos. Nunca», dijo el ministro.']],
+    ['initials', 'La carta la firmó J. L. Pérez. Él lo confirmó.', ['La carta la firmó J. L. Pérez.', 'Él lo confirmó.']],
+    [
+      'times',
+      'La sesión empieza a las 17.30. Los diputados deben registrarse.',
+      ['La sesión empieza a las 17.30.', 'Los diputados deben registrarse.'],
+    ],
+    [
+      'money',
+      'El Gobierno destina 2,5 millones de euros a carreteras. El dinero llegará en marzo.',
+      ['El Gobierno destina 2,5 millones de euros a carreteras.', 'El dinero llegará en marzo.'],
+    ],
+    ['versions', 'La actualización 2.4.1 salió ayer. Corrige errores.', ['La actualización 2.4.1 salió ayer.', 'Corrige errores.']],
+    [
+      'URLs and e-mail addresses',
+      'Detalles en www.congreso.es. Escriba a prensa@congreso.es.',
+      ['Detalles en www.congreso.es.', 'Escriba a prensa@congreso.es.'],
+    ],
+    ['ellipsis', 'Los precios suben... El Gobierno calla.', ['Los precios suben...', 'El Gobierno calla.']],
+    [
+      'a parenthesised whole sentence',
+      'La ley fue aprobada. (La oposición votó en contra.) Entrará en vigor en enero.',
+      ['La ley fue aprobada.', '(La oposición votó en contra.)', 'Entrará en vigor en enero.'],
+    ],
+    [
+      'headings and list items on their own lines',
+      'Lo más importante\nEl Congreso aprobó el presupuesto.\n- los precios subieron un 2%\n- los salarios un 3%',
+      ['Lo más importante', 'El Congreso aprobó el presupuesto.', '- los precios subieron un 2%', '- los salarios un 3%'],
+    ],
+    [
+      'datelines',
+      'MADRID, 12 mar (EFE). - El Congreso aprobó el presupuesto.',
+      ['MADRID, 12 mar (EFE). -', 'El Congreso aprobó el presupuesto.'],
+    ],
+    [
+      'datelines in the agency style ".-"',
+      'MADRID, 12 mar (EFE).- El Congreso aprobó el presupuesto.',
+      ['MADRID, 12 mar (EFE).-', 'El Congreso aprobó el presupuesto.'],
+    ],
   ],
   it: [
     [
@@ -223,6 +417,47 @@ const CASES: Record<string, Case[]> = {
       '"Sig.ra" written without a space',
       'La Sig.ra Verdi era presente. Nessuno ha parlato.',
       ['La Sig.ra Verdi era presente.', 'Nessuno ha parlato.'],
+    ],
+    [
+      'initials',
+      'La lettera è firmata da G. B. Rossi. Lui lo ha confermato.',
+      ['La lettera è firmata da G. B. Rossi.', 'Lui lo ha confermato.'],
+    ],
+    [
+      'times',
+      'La seduta inizia alle 17.30. I deputati devono registrarsi.',
+      ['La seduta inizia alle 17.30.', 'I deputati devono registrarsi.'],
+    ],
+    [
+      'money',
+      'Il governo stanzia 2,5 mln di euro per le strade. I fondi arriveranno a marzo.',
+      ['Il governo stanzia 2,5 mln di euro per le strade.', 'I fondi arriveranno a marzo.'],
+    ],
+    [
+      'versions',
+      'L’aggiornamento 2.4.1 è uscito ieri. Corregge degli errori.',
+      ['L’aggiornamento 2.4.1 è uscito ieri.', 'Corregge degli errori.'],
+    ],
+    [
+      'URLs and e-mail addresses',
+      'Dettagli su www.camera.it. Scrivete a stampa@camera.it.',
+      ['Dettagli su www.camera.it.', 'Scrivete a stampa@camera.it.'],
+    ],
+    ['ellipsis', 'I prezzi salgono... Il governo tace.', ['I prezzi salgono...', 'Il governo tace.']],
+    [
+      'a parenthesised whole sentence',
+      'La legge è stata approvata. (L’opposizione ha votato contro.) Entrerà in vigore a gennaio.',
+      ['La legge è stata approvata.', '(L’opposizione ha votato contro.)', 'Entrerà in vigore a gennaio.'],
+    ],
+    [
+      'headings and list items on their own lines',
+      'In breve\nIl Parlamento ha approvato il bilancio.\n- i prezzi sono saliti del 2%\n- i salari del 3%',
+      ['In breve', 'Il Parlamento ha approvato il bilancio.', '- i prezzi sono saliti del 2%', '- i salari del 3%'],
+    ],
+    [
+      'datelines',
+      'ROMA, 12 MAR (ANSA) - Il Parlamento ha approvato il bilancio.',
+      ['ROMA, 12 MAR (ANSA) -', 'Il Parlamento ha approvato il bilancio.'],
     ],
   ],
 }

@@ -321,8 +321,10 @@ const ADDRESS_TRAILER = /[.,;:!?)\]}"'»”’>]/
 const TAG = /<\/?[A-Za-z][^<>\n]{0,200}>/y
 // "KYIV, Ukraine (AP) — ", "WASHINGTON (Reuters) - ": a capitalised place, an optional date or
 // region and agency, and a dash, at the top of a paragraph.
+/** "J.-P", "J.-M": initials of a hyphenated first name, as French writes them. */
+const HYPHENATED_INITIALS = /^(?:\p{Lu}\.-)+\p{Lu}$/u
 const DATELINE =
-  /\p{Lu}[\p{Lu}\p{M}'’.]{2,}(?:[ -]\p{Lu}[\p{Lu}\p{M}'’.]+)*(?:,[^\n—–]{1,40}?)?(?: ?\([^()\n]{1,30}\))? ?(?:--|[—–-]) +(?=[\p{Lu}\d"“«„])/uy
+  /\p{Lu}[\p{Lu}\p{M}'’.]{2,}(?:[ -]\p{Lu}[\p{Lu}\p{M}'’.]+)*(?:,[^\n—–]{1,40}?)?(?: ?\([^()\n]{1,30}\)\.?)? ?(?:--|[—–-]) +(?=[\p{Lu}\d"“«„])/uy
 
 /**
  * One left-to-right pass over the text. Every decision looks at most TOKEN_REACH characters around
@@ -403,6 +405,8 @@ class Scanner {
   }
 
   private step(i: number, c: number, role: number): number {
+    // a dateline's own full stops ("MADRID, 12 mar (EFE).- …", "ST. LOUIS (AP) —") end nothing: the dateline ends where it was found to
+    if (role === Role.Dot && i < this.datelineEnd) return i + 1
     if (role === Role.Dot) return this.rules.periodEnds || c === Ch.Ellipsis ? this.dots(i) : i + 1
     if (role === Role.Bang || this.rules.extraTerminals.has(c)) return this.bang(i)
     if (role === Role.ScriptTerminal) return this.scriptTerminal(i)
@@ -626,6 +630,8 @@ class Scanner {
     if (this.rules.neverEnd.has(lower)) return 'never'
     if (this.rules.abbreviations.has(lower)) return 'abbr'
     if (token.length === 1) return isUpper(first) ? 'initial' : isLower(first) ? 'letter' : isLetter(first) ? 'caseless' : 'word'
+    // French hyphenated initials: "J.-P. Martin"
+    if (HYPHENATED_INITIALS.test(token)) return 'initial'
     if (ROMAN.test(token)) return 'roman'
     if (token.length <= 16 && token.includes('.') && MULTI.test(token)) return 'multi'
     return 'word'
