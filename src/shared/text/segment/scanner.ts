@@ -159,6 +159,8 @@ function isDash(c: number): boolean {
 
 /** List bullets: each one starts a new item even in the middle of a line. */
 function isBullet(c: number): boolean {
+  // the first comparison settles every letter of a Latin or Cyrillic text
+  if (c < 0x2022) return false
   return c === 0x2022 || c === 0x2023 || c === 0x2043 || c === 0x25e6 || c === 0x25aa || c === 0x25cf || c === 0x25a0 || c === 0x25ba
 }
 
@@ -928,6 +930,9 @@ class Scanner {
     let depth = 0
     for (; k < limit; k++) {
       const c = this.text.charCodeAt(k)
+      // letters, digits and spaces are neither a line end nor a quote or bracket: one table look-up each
+      const role = ROLES[c]
+      if (role === Role.Plain || role === Role.Space) continue
       if (isNewline(c)) break
       if (nests && c === open) depth++
       else if (closers.includes(c) && this.closes(k, c)) {
