@@ -29,7 +29,7 @@ const FLOORS = {
   /** F1 on the claimbuster_disjoint2000 lines that are not in the training file. */
   heldOutF1: 0.575,
   /** The same with the rules-only model that scores every language but English. */
-  heldOutRulesOnlyF1: 0.485,
+  heldOutRulesOnlyF1: 0.48,
   /** 4-fold cross-validated F1 recorded by the training script in the shipped model. */
   crossValidatedF1: 0.785,
 }

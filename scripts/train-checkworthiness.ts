@@ -35,7 +35,14 @@ const TOLERANCE = 1e-9
  * nearly every factual statement ("a spokesman said…"). These kinds are left out of training and
  * their priors are added when scoring, in the cross-validation as in the app.
  */
-const PRIORS: Record<string, number> = { attribution: 1, 'contact-details': -4, 'event-details': -3, 'call-to-action': -2 }
+const PRIORS: Record<string, number> = {
+  attribution: 1,
+  quotation: 0.5,
+  'contact-details': -4,
+  dateline: -5,
+  'event-details': -3,
+  'call-to-action': -2,
+}
 
 /** One training sentence as sparse columns: hashed n-grams first, then rule features. */
 interface Example {

@@ -27,6 +27,8 @@ const CLAIMS: Record<string, string[]> = {
     'Інфляція у квітні зросла до 6,1%, найвищого рівня з 1992 року.',
     'Міська рада витратила 2,3 млн грн на новий міст.',
     'Реєстрація партії була скасована Мін’юстом у 2022 році.',
+    // a quoted statement with its speaker: what checkers check most
+    '«Уряд знову обіцяє те, чого не зможе профінансувати», — заявив депутат Олег Коваленко.',
   ],
   ru: [
     'Представитель заявил, что армия никогда не обстреливала город.',
@@ -66,6 +68,7 @@ const NOT_CLAIMS: Record<string, string[]> = {
     'What does this mean for taxpayers?',
     'I think this is a great day for our city.',
     'Call 0800 123 4567 for more information.',
+    'WASHINGTON, March 3, 2026 (Reuters) —',
   ],
   uk: [
     'Квитки коштують 200 грн.',
@@ -75,6 +78,7 @@ const NOT_CLAIMS: Record<string, string[]> = {
     'Що це означає для платників податків?',
     'Я думаю, що це чудовий день для міста.',
     'Телефонуйте 044 123 45 67.',
+    'КИЇВ, 14 жовтня (Укрінформ) —',
   ],
   ru: [
     'Билеты стоят 500 рублей.',

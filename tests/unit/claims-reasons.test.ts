@@ -14,6 +14,19 @@ describe('findReasons: evidence and its span', () => {
     expect(found.filter((r) => r.startsWith('figure'))).toEqual(['figure: 300'])
   })
 
+  it('finds a dateline, which says where a story comes from and is no claim', () => {
+    expect(reasons('КИЇВ, 14 жовтня (Укрінформ) —', 'uk')).toEqual(['dateline: КИЇВ, 14 жовтня (Укрінформ) —'])
+    expect(reasons('WASHINGTON, March 3, 2026 (Reuters) -', 'en')).toEqual(['dateline: WASHINGTON, March 3, 2026 (Reuters) -'])
+    expect(reasons('MADRID, 12 mar (EFE).-', 'es')).toEqual(['dateline: MADRID, 12 mar (EFE).-'])
+    expect(reasons('NATO said 40 drones were shot down.', 'en').some((r) => r.startsWith('dateline'))).toBe(false)
+  })
+
+  it('finds attribution in the present tense and with a pronoun', () => {
+    expect(reasons('Міністерство фінансів запевняє, що кошти передбачені.', 'uk')).toContain('attribution: запевняє')
+    expect(reasons('За його словами, підвищення торкнеться 2 млн працівників.', 'uk')).toContain('attribution: За його словами')
+    expect(reasons('По его словам, повышение коснется 2 млн работников.', 'ru')).toContain('attribution: По его словам')
+  })
+
   it('reads thousands grouped by spaces as one figure', () => {
     expect(reasons('Selon la police, 12 000 personnes ont manifesté à Paris.', 'fr')).toContain('figure: 12 000')
     expect(reasons('Загинули 1 250 осіб.', 'uk')).toContain('figure: 1 250')

@@ -28,6 +28,7 @@ export const NEGATIVE_KINDS = [
   'call-to-action',
   'event-details',
   'contact-details',
+  'dateline',
 ] as const
 
 export type ReasonKind = (typeof POSITIVE_KINDS)[number] | (typeof NEGATIVE_KINDS)[number]
@@ -100,6 +101,12 @@ const CLOCK = /(?<![\d.,:])\d{1,2}(?::\d{2}(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?)(?
 const QUOTATION = /"[^"\n]{8,}?"|“[^”\n]{8,}?”|„[^“”\n]{8,}?[“”]|«[^»\n]{8,}?»|»[^«\n]{8,}?«/gu
 const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu
 const CAPITALISED = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:of|the|de|la|del|von|van|der|di|da)?\s*\p{Lu}[\p{Ll}\p{M}'’-]+)*/gu
+/**
+ * A dateline the splitter keeps apart ("KYIV, 14 October (Reuters) —", "MADRID, 12 mar (EFE).-"):
+ * a place in capitals, perhaps a date and an agency, and a dash at the end. It says where the story
+ * comes from, not what happened.
+ */
+const DATELINE_SEGMENT = /^\s*\p{Lu}[\p{Lu}\p{M}'’. -]{2,}(?:,[^\n—–]{1,40}?)?(?:\s?\([^()\n]{1,30}\)\.?)?\s?(?:--|[—–-])\s*$/u
 const QUESTION_END = /[?？]["'”’»)\]]*\s*$/u
 const ENGLISH_IMPERATIVE =
   /^\s*["'“]?(?:let's|let us|please|imagine|look|listen|remember|consider|tell|don't|do not|take|go|come|stop|make|give|get|keep|help|try|check|see|read|watch|join|visit|call|vote|support|think about|ask)\b/iu
@@ -182,6 +189,8 @@ export function findReasons(sentence: string, language: string): SentenceReason[
     }
   }
 
+  const dateline = DATELINE_SEGMENT.exec(sentence)
+  if (dateline) add('dateline', dateline.index, dateline.index + dateline[0].trimEnd().length, true)
   each(CONTACT, (m) => {
     // a trunk-0 number needs the length of a phone number, or "0 12 5" in a score would be one
     if (!m[0].startsWith('0') || (m[0].match(/\d/g)?.length ?? 0) >= 9) add('contact-details', m.index, m.index + m[0].length, true)
