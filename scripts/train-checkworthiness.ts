@@ -31,9 +31,10 @@ const MAX_ITERATIONS = 400
 const TOLERANCE = 1e-9
 /**
  * Set by hand for news, where debate transcripts mislead: they hardly contain contact details, ticket
- * prices or calls to action, and they attribute in passing ("as I said") where news copy attributes
- * nearly every factual statement ("a spokesman said…"). These kinds are left out of training and
- * their priors are added when scoring, in the cross-validation as in the app.
+ * prices, calls to action or datelines; they attribute in passing ("as I said") where news copy
+ * attributes nearly every factual statement ("a spokesman said…"); and their quotations are slogans
+ * where news quotes the statement to be checked. These kinds are left out of training and their
+ * priors are added when scoring, in the cross-validation as in the app.
  */
 const PRIORS: Record<string, number> = {
   attribution: 1,

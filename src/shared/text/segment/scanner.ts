@@ -321,10 +321,10 @@ const LEADING_SYMBOLS = /^[$€£¥₴₽%+#№−-]+/
 const ADDRESS = /^(?:[\p{Ps}\p{Pi}"'<]*)(?:[a-z][a-z+.-]*:|www\.)|@[\p{L}\d-]+\./iu
 const ADDRESS_TRAILER = /[.,;:!?)\]}"'»”’>]/
 const TAG = /<\/?[A-Za-z][^<>\n]{0,200}>/y
-// "KYIV, Ukraine (AP) — ", "WASHINGTON (Reuters) - ": a capitalised place, an optional date or
-// region and agency, and a dash, at the top of a paragraph.
 /** "J.-P", "J.-M": initials of a hyphenated first name, as French writes them. */
 const HYPHENATED_INITIALS = /^(?:\p{Lu}\.-)+\p{Lu}$/u
+// "KYIV, Ukraine (AP) — ", "WASHINGTON (Reuters) - ", "MADRID, 12 mar (EFE).- ": a capitalised
+// place, an optional date or region and agency, and a dash, at the top of a paragraph.
 const DATELINE =
   /\p{Lu}[\p{Lu}\p{M}'’.]{2,}(?:[ -]\p{Lu}[\p{Lu}\p{M}'’.]+)*(?:,[^\n—–]{1,40}?)?(?: ?\([^()\n]{1,30}\)\.?)? ?(?:--|[—–-]) +(?=[\p{Lu}\d"“«„])/uy
 
