@@ -1,3 +1,4 @@
+import { DATELINE_PATTERN } from '../text/segment/dateline'
 import { CUES, type CueKind, type CueLists } from './cues'
 
 /** Evidence that makes a sentence worth checking. */
@@ -106,7 +107,7 @@ const CAPITALISED = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:of|
  * a place in capitals, perhaps a date and an agency, and a dash at the end. It says where the story
  * comes from, not what happened.
  */
-const DATELINE_SEGMENT = /^\s*\p{Lu}[\p{Lu}\p{M}'’. -]{2,}(?:,[^\n—–]{1,40}?)?(?:\s?\([^()\n]{1,30}\)\.?)?\s?(?:--|[—–-])\s*$/u
+const DATELINE_SEGMENT = new RegExp(`^\\s*${DATELINE_PATTERN}\\s*$`, 'u')
 const QUESTION_END = /[?？]["'”’»)\]]*\s*$/u
 const ENGLISH_IMPERATIVE =
   /^\s*["'“]?(?:let's|let us|please|imagine|look|listen|remember|consider|tell|don't|do not|take|go|come|stop|make|give|get|keep|help|try|check|see|read|watch|join|visit|call|vote|support|think about|ask)\b/iu

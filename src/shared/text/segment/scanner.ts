@@ -1,3 +1,4 @@
+import { DATELINE_PATTERN } from './dateline'
 import type { LanguageRules } from './rules'
 
 // ——— character classes ———
@@ -323,10 +324,8 @@ const ADDRESS_TRAILER = /[.,;:!?)\]}"'»”’>]/
 const TAG = /<\/?[A-Za-z][^<>\n]{0,200}>/y
 /** "J.-P", "J.-M": initials of a hyphenated first name, as French writes them. */
 const HYPHENATED_INITIALS = /^(?:\p{Lu}\.-)+\p{Lu}$/u
-// "KYIV, Ukraine (AP) — ", "WASHINGTON (Reuters) - ", "MADRID, 12 mar (EFE).- ": a capitalised
-// place, an optional date or region and agency, and a dash, at the top of a paragraph.
-const DATELINE =
-  /\p{Lu}[\p{Lu}\p{M}'’.]{2,}(?:[ -]\p{Lu}[\p{Lu}\p{M}'’.]+)*(?:,[^\n—–]{1,40}?)?(?: ?\([^()\n]{1,30}\)\.?)? ?(?:--|[—–-]) +(?=[\p{Lu}\d"“«„])/uy
+// at the top of a paragraph, before the story's first word
+const DATELINE = new RegExp(`${DATELINE_PATTERN} +(?=[\\p{Lu}\\d"“«„])`, 'uy')
 
 /**
  * One left-to-right pass over the text. Every decision looks at most TOKEN_REACH characters around
