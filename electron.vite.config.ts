@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
-import { CONTENT_SECURITY_POLICY } from './src/shared/csp'
+import { CONTENT_SECURITY_POLICY } from './src/contract/csp'
 
 /** The production CSP goes into index.html at build time; the dev server needs inline styles for HMR. */
 function contentSecurityPolicy(): Plugin {
@@ -14,13 +14,18 @@ function contentSecurityPolicy(): Plugin {
   }
 }
 
+// The layers import each other by alias (@domain, @contract, @engine), declared once in tsconfig.base.json.
+const resolveLayers = { tsconfigPaths: true }
+
 export default defineConfig({
   main: {
+    resolve: resolveLayers,
     build: {
       rolldownOptions: { input: { index: resolve('src/main/index.ts') } },
     },
   },
   preload: {
+    resolve: resolveLayers,
     build: {
       // A sandboxed preload cannot load ES modules or other files: one CommonJS bundle.
       externalizeDeps: false,
@@ -33,6 +38,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
+    resolve: resolveLayers,
     plugins: [react(), contentSecurityPolicy()],
     build: {
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },

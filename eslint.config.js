@@ -4,6 +4,24 @@ import reactRefresh from 'eslint-plugin-react-refresh'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+/** A layer's import rules: which other layers it must not import, and whether Node or Electron are allowed. */
+function layer(files, { node, electron = false, forbidden, why }) {
+  const patterns = forbidden.map((part) => ({
+    regex: part.startsWith('@') ? `^${part}(/|$)` : part.replaceAll('/', '\\/'),
+    message: why,
+  }))
+  if (!node) patterns.push({ regex: '^node:', message: why })
+  return {
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [...(electron ? [] : [{ name: 'electron', message: why }]), ...(node ? [] : ['fs', 'path'])], patterns },
+      ],
+    },
+  }
+}
+
 export default tseslint.config(
   { ignores: ['out', 'dist', 'node_modules', 'test-results', 'playwright-report', '.tmp'] },
   js.configs.recommended,
@@ -42,41 +60,44 @@ export default tseslint.config(
     files: ['**/*.{js,mjs,cjs}', 'scripts/**', 'bin/**'],
     languageOptions: { globals: globals.node },
   },
-  {
-    // Layering: the engine never imports Electron; the renderer only reaches the rest through the API.
-    files: ['src/shared/**/*.ts', 'src/main/services/**/*.ts', 'src/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'electron', message: 'Services, CLI and shared code must not import electron.' }] },
-      ],
-    },
-  },
-  {
-    files: ['src/shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [{ regex: '^node:', message: 'src/shared is pure TypeScript: no Node built-ins.' }],
-          paths: ['electron', 'fs', 'path'],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['electron'],
-          patterns: [
-            { regex: '^node:', message: 'The renderer talks to the rest only through the API.' },
-            { regex: '/main/', message: 'The renderer talks to main only through the API.' },
-          ],
-        },
-      ],
-    },
-  },
+  // Layering (docs/architecture.md): dependencies point down only.
+  // renderer → contract, domain; preload → contract; main → engine, contract, domain;
+  // cli → engine, contract, domain; engine → contract, domain; contract → domain; domain → nothing.
+  layer('src/domain/**/*.ts', {
+    node: false,
+    forbidden: ['@contract', '@engine', '/main/', '/cli/', '/renderer/', '/preload/'],
+    why: 'src/domain is pure TypeScript: no Node built-ins, no Electron, and it imports no other layer.',
+  }),
+  layer('src/contract/**/*.ts', {
+    node: false,
+    forbidden: ['@engine', '/main/', '/cli/', '/renderer/', '/preload/'],
+    why: 'src/contract is shared by every process: it may import only src/domain.',
+  }),
+  layer('src/engine/**/*.ts', {
+    node: true,
+    forbidden: ['/main/', '/cli/', '/renderer/', '/preload/'],
+    why: 'The engine is shared by every edition: it never reaches into the shell, the CLI or the UI.',
+  }),
+  layer('src/cli/**/*.ts', {
+    node: true,
+    forbidden: ['/main/', '/renderer/', '/preload/'],
+    why: 'The CLI runs the engine directly, never the Electron shell or the UI.',
+  }),
+  layer('src/main/**/*.ts', {
+    node: true,
+    electron: true,
+    forbidden: ['/cli/', '/renderer/'],
+    why: 'The Electron shell reaches the UI only through IPC.',
+  }),
+  layer('src/preload/**/*.ts', {
+    node: true,
+    electron: true,
+    forbidden: ['@engine', '@domain', '/main/', '/cli/', '/renderer/'],
+    why: 'The sandboxed preload only builds window.factdesk from the contract.',
+  }),
+  layer('src/renderer/**/*.{ts,tsx}', {
+    node: false,
+    forbidden: ['@engine', '/main/', '/cli/', '/preload/'],
+    why: 'The renderer talks to the rest only through the API (window.factdesk).',
+  }),
 )

@@ -2,9 +2,9 @@
 // (n-grams and rules) and the rules-only model that every other language uses. This is what a new
 // project pays for its proposals, and what `factdesk split` does.
 import { join } from 'node:path'
-import { loadCheckworthinessModel } from '../src/main/services/claim-model'
-import { scoreSentences } from '../src/shared/claims/propose'
-import { splitSentences } from '../src/shared/text/segment'
+import { loadCheckworthinessModel } from '@engine/claim-model'
+import { scoreSentences } from '@domain/claims/propose'
+import { splitSentences } from '@domain/text/segment'
 import { median, newsText, times, warmUp } from './fixtures/news'
 import type { BenchRow } from './types'
 

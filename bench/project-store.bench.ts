@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { encodeProject } from '../src/shared/project/codec'
-import { Library } from '../src/main/services/library'
-import { ProjectStore, readProjectFile } from '../src/main/services/project-store'
+import { encodeProject } from '@domain/project/codec'
+import { Library } from '@engine/library'
+import { ProjectStore, readProjectFile } from '@engine/project-store'
 import { bigProject } from './fixtures/projects'
 import type { Bench, BenchRow } from './types'
 

@@ -2,7 +2,7 @@
 // sbd and (at 100 kB only: it copies its whole input into every segment and runs out of memory at
 // 1 MB on Node 20) Intl.Segmenter, in one run.
 import sbd from 'sbd'
-import { splitSentences } from '../src/shared/text/segment'
+import { splitSentences } from '@domain/text/segment'
 import { median, newsText, times, warmUp } from './fixtures/news'
 import type { BenchRow } from './types'
 

@@ -26,7 +26,7 @@ export const NOT_IN_APP = {
  */
 export const OPTIONAL_LEFT_OUT = {
   '@napi-rs/canvas':
-    "pdf.js's source of DOMMatrix in Node (a 32 MB native module); main gives pdf.js a pure-JS DOMMatrix (src/main/services/import/pdf.ts) and renders no pages",
+    "pdf.js's source of DOMMatrix in Node (a 32 MB native module); main gives pdf.js a pure-JS DOMMatrix (src/engine/import/pdf.ts) and renders no pages",
 }
 
 /**
@@ -41,7 +41,7 @@ export const UNUSED_FILES = [
   '**/node_modules/pdfjs-dist/{build,web,types,image_decoders}{,/**/*}',
   '**/node_modules/pdfjs-dist/legacy/{web,image_decoders}{,/**/*}',
   '**/node_modules/pdfjs-dist/legacy/build/{pdf.mjs,pdf.worker.mjs,pdf.sandbox.mjs,pdf.sandbox.min.mjs}',
-  // eld: language detection uses its extra-small database (src/shared/text/language.ts)
+  // eld: language detection uses its extra-small database (src/domain/text/language.ts)
   '**/node_modules/eld/src/ngrams/{small,medium,large}.js',
   // jschardet: dist/ holds browser bundles; Node loads build/
   '**/node_modules/jschardet/dist{,/**/*}',

@@ -4,9 +4,9 @@
 // It exits non-zero when a measure falls below its floor; raise the floors as the engine improves.
 import { readFile, readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { loadCheckworthinessModel } from '../src/main/services/claim-model'
-import { scoreSentence, type CheckworthinessModel } from '../src/shared/claims/model'
-import { splitSentences } from '../src/shared/text/segment'
+import { loadCheckworthinessModel } from '@engine/claim-model'
+import { scoreSentence, type CheckworthinessModel } from '@domain/claims/model'
+import { splitSentences } from '@domain/text/segment'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const PEER_DATA = resolve(ROOT, '../shared/peer-data')

@@ -6,14 +6,7 @@
 // that are not in the training file.
 import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import {
-  hashedFeatures,
-  linearScore,
-  sentenceFeatures,
-  sigmoid,
-  type CheckworthinessModel,
-  type LinearModel,
-} from '../src/shared/claims/model'
+import { hashedFeatures, linearScore, sentenceFeatures, sigmoid, type CheckworthinessModel, type LinearModel } from '@domain/claims/model'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const DATA = resolve(ROOT, '../shared/peer-data/checkworthiness')

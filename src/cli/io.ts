@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Readable } from 'node:stream'
-import { AppError } from '../shared/errors'
-import type { Env } from '../main/services/paths'
+import { AppError } from '@domain/errors'
+import type { Env } from '@engine/paths'
 
 /** What a command may touch, passed in so tests can run the program in-process. */
 export interface CliIo {

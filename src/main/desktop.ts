@@ -2,11 +2,11 @@ import { BrowserWindow, dialog, session, shell, type OpenDialogOptions, type Sav
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { AppError } from '../shared/errors'
+import { AppError } from '@domain/errors'
 import { dialogFilters, opensDirectly } from './file-types'
 import { hardenSession } from './harden'
 import { SECURE_WEB_PREFERENCES } from './security'
-import type { DesktopAbilities } from './services/handlers'
+import type { DesktopAbilities } from '@engine/handlers'
 
 let printSession: Session | null = null
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { PROJECT_SUFFIX } from './services/project-store'
+import { PROJECT_SUFFIX } from '@engine/project-store'
 
 function asPath(arg: string): string | null {
   if (!arg.startsWith('file:')) return arg

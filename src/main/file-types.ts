@@ -1,5 +1,5 @@
 import { extname } from 'node:path'
-import type { FileFilter } from './services/handlers'
+import type { FileFilter } from '@engine/handlers'
 
 /**
  * Attachment types the system may open directly: documents, images, audio and video. Anything

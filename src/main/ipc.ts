@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { CHANNELS } from '../shared/channels'
-import type { Envelope } from '../shared/errors'
-import type { Dispatch } from './services/dispatcher'
+import { CHANNELS } from '@contract/channels'
+import type { Envelope } from '@domain/errors'
+import type { Dispatch } from '@engine/dispatcher'
 
 /**
  * Registers every channel of the contract with one wrapper: the sender frame must be the app's

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
-import { REPORT_FORMATS, type ReportFormat } from '../shared/report'
-import type { ShellCommand, ShellMessage } from '../shared/shell'
+import { REPORT_FORMATS, type ReportFormat } from '@domain/report'
+import type { ShellCommand, ShellMessage } from '@contract/shell'
 
 export interface RecentProject {
   path: string

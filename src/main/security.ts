@@ -1,5 +1,5 @@
 import type { WebPreferences } from 'electron'
-import { resolveInsideDir } from './services/static-files'
+import { resolveInsideDir } from '@engine/static-files'
 
 /** The renderer is served from this custom scheme, never from file:// (which could read any file). */
 export const APP_SCHEME = 'app'

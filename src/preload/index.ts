@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { buildFactdeskApi } from '../shared/bridge'
-import { CHANNELS } from '../shared/channels'
-import { isShellMessage, SHELL_COMMAND_CHANNEL, type FactdeskShell, type ShellMessage } from '../shared/shell'
+import { buildFactdeskApi } from '@contract/bridge'
+import { CHANNELS } from '@contract/channels'
+import { isShellMessage, SHELL_COMMAND_CHANNEL, type FactdeskShell, type ShellMessage } from '@contract/shell'
 
 // `window.factdesk`: one function per contract channel and nothing else of Electron or Node.
 contextBridge.exposeInMainWorld(

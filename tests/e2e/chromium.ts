@@ -1,4 +1,4 @@
-import { chromiumMissingMessage, CHROMIUM_ARGS, findChromium } from '../../src/main/services/export/chromium'
+import { chromiumMissingMessage, CHROMIUM_ARGS, findChromium } from '@engine/export/chromium'
 
 /**
  * The Chromium the tests drive: Debian's (or FACTDESK_CHROMIUM), found the same way PDF export

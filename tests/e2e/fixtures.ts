@@ -1,5 +1,5 @@
 import { test as base, expect } from '@playwright/test'
-import { createDispatcher } from '../../src/main/services/dispatcher'
+import { createDispatcher } from '@engine/dispatcher'
 import { startServer } from '../../src/cli/serve/server'
 import { APP_URL, installBridge, RENDERER_DIR, type Bridge } from './bridge'
 

@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { chromiumMissingMessage, exportProject, findChromium } from '../../src/main/services/export'
-import { serializeProject } from '../../src/shared/project/codec'
+import { chromiumMissingMessage, exportProject, findChromium } from '@engine/export'
+import { serializeProject } from '@domain/project/codec'
 import { SAMPLE_OPTIONS, sampleProject } from '../fixtures/report/projects'
 
 /**

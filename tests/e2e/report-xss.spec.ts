@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
-import { renderHtml, REPORT_CSP } from '../../src/shared/report'
+import { renderHtml, REPORT_CSP } from '@domain/report'
 import { HOSTILE_OPTIONS, HOSTILE_STRINGS, hostileProject, PWNED_FLAG } from '../fixtures/report/projects'
 import { chromiumMissingReason } from './chromium'
 

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { expect } from '@playwright/test'
-import { newProject } from '../../src/shared/project/create'
-import type { Claim, Project } from '../../src/shared/project/schema'
-import { writeNewProjectFile } from '../../src/main/services/project-store'
+import { newProject } from '@domain/project/create'
+import type { Claim, Project } from '@domain/project/schema'
+import { writeNewProjectFile } from '@engine/project-store'
 import { claimIn } from '../helpers/projects'
 import type { Bridge } from './bridge'
 

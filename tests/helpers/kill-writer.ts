@@ -1,6 +1,6 @@
 // Child process of the kill test: saves a growing project in a tight loop and reports each
 // generation on stdout once it is on disk, until the parent kills it with SIGKILL.
-import { ProjectStore } from '../../src/main/services/project-store'
+import { ProjectStore } from '@engine/project-store'
 
 const path = process.argv[2]
 if (!path) throw new Error('usage: kill-writer <project file>')

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { newProject } from '../../src/shared/project/create'
-import type { Claim, Project } from '../../src/shared/project/schema'
+import { newProject } from '@domain/project/create'
+import type { Claim, Project } from '@domain/project/schema'
 
 export const ARTICLE_TEXT = `City officials said the new bridge cost €41 million, 12% over budget.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findReasons, type SentenceReason } from '../../src/shared/claims/features'
+import { findReasons, type SentenceReason } from '@domain/claims/features'
 
 /** The reasons of a sentence as "kind: matched text". */
 const reasons = (sentence: string, language: string): string[] =>
@@ -166,9 +166,7 @@ describe('findReasons: evidence and its span', () => {
   it('does not take Ukrainian and Russian nouns for past tenses', () => {
     const uk = reasons('За 10 років ворог втратив 200 танків, заявив речник.', 'uk')
     expect(uk.filter((r) => r.startsWith('past-event'))).toEqual(['past-event: втратив'])
-    expect(reasons('Він зрозумів, що прийшов час.', 'uk')).toEqual(
-      expect.arrayContaining(['past-event: зрозумів', 'past-event: прийшов']),
-    )
+    expect(reasons('Він зрозумів, що прийшов час.', 'uk')).toEqual(expect.arrayContaining(['past-event: зрозумів', 'past-event: прийшов']))
     expect(reasons('Генерал сказал, что канал закрыт.', 'ru').some((r) => r.startsWith('past-event'))).toBe(false)
   })
 

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildProgram } from '../../src/cli/program'
-import { serializeProject } from '../../src/shared/project/codec'
-import type { JsonReport } from '../../src/shared/report'
+import { serializeProject } from '@domain/project/codec'
+import type { JsonReport } from '@domain/report'
 import { sampleProject } from '../fixtures/report/projects'
 
 describe('factdesk export', () => {

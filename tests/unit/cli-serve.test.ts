@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Project } from '../../src/shared/project/schema'
+import type { Project } from '@domain/project/schema'
 import { tempDir } from '../helpers/projects'
 
 const REPO = join(import.meta.dirname, '../..')

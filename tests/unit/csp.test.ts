@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER, REPORT_STYLE_HASH } from '../../src/shared/csp'
-import { REPORT_STYLES } from '../../src/shared/report/html'
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER, REPORT_STYLE_HASH } from '@contract/csp'
+import { REPORT_STYLES } from '@domain/report/html'
 
 describe('the renderer’s Content-Security-Policy', () => {
   it('allows the report stylesheet by its current hash, so the export preview is styled', () => {
     const hash = createHash('sha256').update(REPORT_STYLES, 'utf8').digest('base64')
-    expect(REPORT_STYLE_HASH, 'update REPORT_STYLE_HASH in src/shared/csp.ts after changing the report CSS').toBe(`'sha256-${hash}'`)
+    expect(REPORT_STYLE_HASH, 'update REPORT_STYLE_HASH in src/contract/csp.ts after changing the report CSS').toBe(`'sha256-${hash}'`)
   })
 
   it('forbids inline and remote scripts, remote anything, plugins, framing and form posts', () => {

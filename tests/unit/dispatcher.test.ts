@@ -2,8 +2,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createDispatcher, type Dispatch } from '../../src/main/services/dispatcher'
-import { createServices } from '../../src/main/services/handlers'
+import { createDispatcher, type Dispatch } from '@engine/dispatcher'
+import { createServices } from '@engine/handlers'
 
 describe('dispatcher', () => {
   let root: string

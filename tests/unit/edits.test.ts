@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Edited } from '../../src/shared/api'
-import type { Project } from '../../src/shared/project/schema'
-import { ratingScalePreset } from '../../src/shared/project/rating-scales'
-import { createServices, type Services } from '../../src/main/services/handlers'
+import type { Edited } from '@contract/api'
+import type { Project } from '@domain/project/schema'
+import { ratingScalePreset } from '@domain/project/rating-scales'
+import { createServices, type Services } from '@engine/handlers'
 import { tempDir } from '../helpers/projects'
 
 const TEXT = `Unemployment fell to 4.1% in March, the statistics office said. Wages rose 3% over the year.

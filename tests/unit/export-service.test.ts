@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { chromiumMissingMessage, defaultExportName, exportProject, findChromium } from '../../src/main/services/export'
-import { chromiumCandidates } from '../../src/main/services/export/chromium'
-import { serializeProject } from '../../src/shared/project/codec'
+import { chromiumMissingMessage, defaultExportName, exportProject, findChromium } from '@engine/export'
+import { chromiumCandidates } from '@engine/export/chromium'
+import { serializeProject } from '@domain/project/codec'
 import { SAMPLE_OPTIONS, sampleProject } from '../fixtures/report/projects'
 
 describe('export service', () => {

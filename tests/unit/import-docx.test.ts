@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { Document, Packer, Paragraph } from 'docx'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { importBytes, importFile } from '../../src/main/services/import'
+import { importBytes, importFile } from '@engine/import'
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import')
 

@@ -1,7 +1,7 @@
 import { chardet } from 'jschardet'
 import { describe, expect, it } from 'vitest'
-import { decodeBytes } from '../../src/main/services/import/decode'
-import { detectLegacyEncoding, readingScore, whatwgName } from '../../src/main/services/import/legacy-encoding'
+import { decodeBytes } from '@engine/import/decode'
+import { detectLegacyEncoding, readingScore, whatwgName } from '@engine/import/legacy-encoding'
 import { encodeLegacy } from '../fixtures/import/encode'
 import { ENCODING_SAMPLES } from '../fixtures/import/encoding-samples'
 

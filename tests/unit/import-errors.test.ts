@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { IMPORT_EXTENSIONS, IMPORT_MAX_BYTES, importBytes, importFile, importPastedText } from '../../src/main/services/import'
+import { IMPORT_EXTENSIONS, IMPORT_MAX_BYTES, importBytes, importFile, importPastedText } from '@engine/import'
 import { utf16 } from '../fixtures/import/encode'
 
 /** Deterministic "random" bytes: what a binary file renamed to .txt looks like. */

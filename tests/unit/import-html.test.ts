@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { importBytes, importFile } from '../../src/main/services/import'
+import { importBytes, importFile } from '@engine/import'
 import { encodeLegacy } from '../fixtures/import/encode'
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import')

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { importBytes, importFile } from '../../src/main/services/import'
+import { importBytes, importFile } from '@engine/import'
 import { encodeLegacy } from '../fixtures/import/encode'
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import')

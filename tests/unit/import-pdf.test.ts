@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
-import { importBytes, importFile } from '../../src/main/services/import'
+import { importBytes, importFile } from '@engine/import'
 
 const REPO = join(import.meta.dirname, '../..')
 const FIXTURES = join(REPO, 'tests/fixtures/import')
@@ -78,7 +78,7 @@ Module._resolveFilename = function (request, ...rest) {
       )
       const script = `import { register } from 'tsx/esm/api'
 register()
-const { importFile } = await import(${JSON.stringify(pathToFileURL(join(REPO, 'src/main/services/import/index.ts')).href)})
+const { importFile } = await import(${JSON.stringify(pathToFileURL(join(REPO, 'src/engine/import/index.ts')).href)})
 const article = await importFile(${JSON.stringify(join(FIXTURES, 'article.pdf'))})
 console.log('RESULT ' + JSON.stringify(article.text))`
       const { stdout, stderr } = await promisify(execFile)(

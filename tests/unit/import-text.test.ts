@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importBytes, importFile, importPastedText } from '../../src/main/services/import'
-import { normalizeArticleText } from '../../src/shared/text/normalize'
+import { importBytes, importFile, importPastedText } from '@engine/import'
+import { normalizeArticleText } from '@domain/text/normalize'
 import { encodeLegacy, utf16 } from '../fixtures/import/encode'
 
 const UKRAINIAN = [

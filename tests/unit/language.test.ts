@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectLanguage } from '../../src/shared/text/language'
+import { detectLanguage } from '@domain/text/language'
 
 const SAMPLES: Record<string, string> = {
   en: 'The ministry said on Tuesday that forty people were killed in the strike on the market.',

@@ -1,8 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Project } from '../../src/shared/project/schema'
-import { createServices, type Services } from '../../src/main/services/handlers'
+import type { Project } from '@domain/project/schema'
+import { createServices, type Services } from '@engine/handlers'
 import { claimOver, tempDir } from '../helpers/projects'
 
 describe('the library', () => {

@@ -3,8 +3,8 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { encodeProject } from '../../src/shared/project/codec'
-import { readProjectFile } from '../../src/main/services/project-store'
+import { encodeProject } from '@domain/project/codec'
+import { readProjectFile } from '@engine/project-store'
 import { makeProject, tempDir } from '../helpers/projects'
 
 const KILLS = 200

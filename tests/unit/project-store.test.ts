@@ -1,9 +1,9 @@
 import { mkdir, readFile, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { encodeProject } from '../../src/shared/project/codec'
-import type { Project } from '../../src/shared/project/schema'
-import { AUTOSAVE_DEBOUNCE_MS, ProjectStore } from '../../src/main/services/project-store'
+import { encodeProject } from '@domain/project/codec'
+import type { Project } from '@domain/project/schema'
+import { AUTOSAVE_DEBOUNCE_MS, ProjectStore } from '@engine/project-store'
 import { claimOver, makeProject, tempDir } from '../helpers/projects'
 
 const readJson = async (path: string): Promise<Project> => JSON.parse(await readFile(path, 'utf8')) as Project

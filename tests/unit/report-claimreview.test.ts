@@ -1,8 +1,8 @@
 import type { ClaimReview, WithContext } from 'schema-dts'
 import { describe, expect, it } from 'vitest'
-import { ratingScalePreset } from '../../src/shared/project/rating-scales'
-import type { Project } from '../../src/shared/project/schema'
-import { renderClaimReview, renderReport, type ReportOptions } from '../../src/shared/report'
+import { ratingScalePreset } from '@domain/project/rating-scales'
+import type { Project } from '@domain/project/schema'
+import { renderClaimReview, renderReport, type ReportOptions } from '@domain/report'
 import { HOSTILE_OPTIONS, hostileProject, SAMPLE_OPTIONS, sampleProject } from '../fixtures/report/projects'
 
 /** The fields read back as plain JSON; the output itself is typed with schema-dts. */

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
-import { CSV_COLUMNS, renderCsv, renderReport } from '../../src/shared/report'
-import { guardFormula } from '../../src/shared/report/csv'
+import { CSV_COLUMNS, renderCsv, renderReport } from '@domain/report'
+import { guardFormula } from '@domain/report/csv'
 import { HOSTILE_OPTIONS, hostileProject, SAMPLE_OPTIONS, sampleProject } from '../fixtures/report/projects'
 
 const parseCsv = (content: string): Record<string, string>[] => parse(content, { bom: true, columns: true, record_delimiter: '\r\n' })

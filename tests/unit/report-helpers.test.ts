@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { RATING_SCALE_PRESETS } from '../../src/shared/project/rating-scales'
-import { luminance, safeColour, textColourOn } from '../../src/shared/report/colour'
-import {
-  escapeHtml,
-  escapeMarkdownBlock,
-  escapeMarkdownInline,
-  httpUrl,
-  markdownEscaper,
-  markdownLink,
-} from '../../src/shared/report/escape'
-import { segmentArticle } from '../../src/shared/report/segments'
+import { RATING_SCALE_PRESETS } from '@domain/project/rating-scales'
+import { luminance, safeColour, textColourOn } from '@domain/report/colour'
+import { escapeHtml, escapeMarkdownBlock, escapeMarkdownInline, httpUrl, markdownEscaper, markdownLink } from '@domain/report/escape'
+import { segmentArticle } from '@domain/report/segments'
 
 describe('escapeHtml', () => {
   it('escapes the five characters that matter in text and quoted attributes', () => {

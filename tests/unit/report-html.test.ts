@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { renderHtml, renderReport, REPORT_CSP, type ReportOptions } from '../../src/shared/report'
+import { renderHtml, renderReport, REPORT_CSP, type ReportOptions } from '@domain/report'
 import { HOSTILE_OPTIONS, HOSTILE_STRINGS, hostileProject, SAMPLE_OPTIONS, sampleProject } from '../fixtures/report/projects'
 
 const html = (options: Partial<ReportOptions> = {}): string => renderHtml(sampleProject(), { ...SAMPLE_OPTIONS, ...options }).content

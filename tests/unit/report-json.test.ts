@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { renderJson, renderReport, REPORT_VERSION, type JsonReport } from '../../src/shared/report'
+import { renderJson, renderReport, REPORT_VERSION, type JsonReport } from '@domain/report'
 import { SAMPLE_OPTIONS, sampleProject } from '../fixtures/report/projects'
 
 const report = (options = SAMPLE_OPTIONS): JsonReport => JSON.parse(renderJson(sampleProject(), options).content) as JsonReport

@@ -1,6 +1,6 @@
 import { marked } from 'marked'
 import { describe, expect, it } from 'vitest'
-import { renderMarkdown, renderReport } from '../../src/shared/report'
+import { renderMarkdown, renderReport } from '@domain/report'
 import { HOSTILE_OPTIONS, HOSTILE_STRINGS, hostileProject, SAMPLE_OPTIONS, sampleProject } from '../fixtures/report/projects'
 
 /** What a Markdown viewer makes of the report (GitHub-flavoured, as most viewers are). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildReportModel, formatTimestamp } from '../../src/shared/report/model'
+import { buildReportModel, formatTimestamp } from '@domain/report/model'
 import { SAMPLE_OPTIONS, sampleProject } from '../fixtures/report/projects'
 
 const ids = (claims: 'all' | 'accepted' | 'done'): string[] =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { splitSentences } from '../../src/shared/text/segment'
+import { splitSentences } from '@domain/text/segment'
 
 const PARAGRAPHS = [
   'WASHINGTON (Reuters) - The U.S. Senate voted 52-48 on Tuesday. "It is done," Sen. Jane Roe said at 5 p.m.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { splitSentences } from '../../src/shared/text/segment'
+import { splitSentences } from '@domain/text/segment'
 
 const split = (text: string, language?: string): string[] => splitSentences(text, language).map((s) => text.slice(s.start, s.end))
 

@@ -1,8 +1,8 @@
 import { request } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDispatcher } from '../../src/main/services/dispatcher'
-import { createServices } from '../../src/main/services/handlers'
+import { createDispatcher } from '@engine/dispatcher'
+import { createServices } from '@engine/handlers'
 import { startServer, type RunningServer } from '../../src/cli/serve/server'
 import { tempDir } from '../helpers/projects'
 

@@ -2,9 +2,9 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { registerIpc } from '../../src/main/ipc'
 import { APP_ORIGIN, isTrustedRendererUrl } from '../../src/main/security'
-import { createDispatcher } from '../../src/main/services/dispatcher'
-import type { Handlers } from '../../src/shared/api'
-import { CHANNELS } from '../../src/shared/channels'
+import { createDispatcher } from '@engine/dispatcher'
+import type { Handlers } from '@contract/api'
+import { CHANNELS } from '@contract/channels'
 
 type Listener = (event: IpcMainInvokeEvent, input: unknown) => Promise<unknown>
 

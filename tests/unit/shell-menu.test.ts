@@ -1,8 +1,8 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { menuTemplate, type MenuActions, type MenuState } from '../../src/main/menu'
-import { REPORT_FORMATS } from '../../src/shared/report'
-import { isShellMessage, type ShellMessage } from '../../src/shared/shell'
+import { REPORT_FORMATS } from '@domain/report'
+import { isShellMessage, type ShellMessage } from '@contract/shell'
 
 const RECENT = [
   { path: '/home/ana/Factdesk/rail-fares.factdesk.json', title: 'Rail fares to rise' },

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { FactdeskShell, ShellMessage } from '../../src/shared/shell'
+import type { FactdeskShell, ShellMessage } from '@contract/shell'
 
 type IpcListener = (event: unknown, message: unknown) => void
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { readProjectFile } from '../../main/services/project-store'
+import { readProjectFile } from '@engine/project-store'
 import type { CliIo } from '../io'
 
 export function registerCheck(program: Command, io: CliIo): void {

@@ -1,18 +1,11 @@
 import { resolve } from 'node:path'
 import { Option, type Command } from 'commander'
-import { exportProject } from '../../main/services/export'
-import { defaultConfigDir } from '../../main/services/paths'
-import { readProjectFile } from '../../main/services/project-store'
-import { SettingsStore } from '../../main/services/settings'
-import { AppError } from '../../shared/errors'
-import {
-  CLAIM_SELECTIONS,
-  REPORT_FORMATS,
-  renderReport,
-  type ClaimSelection,
-  type ReportFormat,
-  type ReportOptions,
-} from '../../shared/report'
+import { exportProject } from '@engine/export'
+import { defaultConfigDir } from '@engine/paths'
+import { readProjectFile } from '@engine/project-store'
+import { SettingsStore } from '@engine/settings'
+import { AppError } from '@domain/errors'
+import { CLAIM_SELECTIONS, REPORT_FORMATS, renderReport, type ClaimSelection, type ReportFormat, type ReportOptions } from '@domain/report'
 import type { CliIo } from '../io'
 
 interface ExportOptions {

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { Library } from '../../main/services/library'
-import { defaultConfigDir, documentsDir, resolveProjectsDir } from '../../main/services/paths'
-import { SettingsStore } from '../../main/services/settings'
+import { Library } from '@engine/library'
+import { defaultConfigDir, documentsDir, resolveProjectsDir } from '@engine/paths'
+import { SettingsStore } from '@engine/settings'
 import type { CliIo } from '../io'
 
 export function registerList(program: Command, io: CliIo): void {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
-import { loadCheckworthinessModel } from '../../main/services/claim-model'
-import { scoreSentence, type CheckworthinessModel } from '../../shared/claims/model'
+import { loadCheckworthinessModel } from '@engine/claim-model'
+import { scoreSentence, type CheckworthinessModel } from '@domain/claims/model'
 import { readTextInput, RESOURCES_DIR, type CliIo } from '../io'
 import { languageOf, languageOption, runBatch } from './sentences'
 

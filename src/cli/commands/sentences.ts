@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
-import { AppError } from '../../shared/errors'
-import { splitSentences } from '../../shared/text/segment'
+import { AppError } from '@domain/errors'
+import { splitSentences } from '@domain/text/segment'
 import { readAllStdin, readTextInput, type CliIo } from '../io'
 
 interface SentencesOptions {
@@ -27,7 +27,7 @@ export function languageOption(lang: string | undefined): string | undefined {
 /** The language to use: --lang, or the text's own. Detection loads a ~1 MB database, so it is imported only when needed. */
 export async function languageOf(text: string, lang: string | undefined): Promise<string> {
   if (lang) return lang
-  const { detectLanguage } = await import('../../shared/text/language')
+  const { detectLanguage } = await import('@domain/text/language')
   return detectLanguage(text)
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
-import { loadCheckworthinessModel } from '../../main/services/claim-model'
-import { scoreSentences } from '../../shared/claims/propose'
+import { loadCheckworthinessModel } from '@engine/claim-model'
+import { scoreSentences } from '@domain/claims/propose'
 import { readTextInput, RESOURCES_DIR, type CliIo } from '../io'
 import { languageOf, languageOption } from './sentences'
 

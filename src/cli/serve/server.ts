@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname } from 'node:path'
-import { CONTENT_SECURITY_POLICY_HEADER } from '../../shared/csp'
-import type { Dispatch } from '../../main/services/dispatcher'
-import { MIME_TYPES, resolveInsideDir } from '../../main/services/static-files'
+import { CONTENT_SECURITY_POLICY_HEADER } from '@contract/csp'
+import type { Dispatch } from '@engine/dispatcher'
+import { MIME_TYPES, resolveInsideDir } from '@engine/static-files'
 
 /** The header that carries the launch token on every API request. */
 export const TOKEN_HEADER = 'x-factdesk-token'

@@ -1,4 +1,4 @@
-import type { FactdeskApi } from '../../shared/api'
+import type { FactdeskApi } from '@contract/api'
 
 declare global {
   interface Window {

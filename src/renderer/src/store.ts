@@ -9,9 +9,9 @@ import type {
   OpenedProject,
   SaveStatus,
   Settings,
-} from '../../shared/api'
-import type { Channel } from '../../shared/channels'
-import type { ClaimStatus } from '../../shared/project/schema'
+} from '@contract/api'
+import type { Channel } from '@contract/channels'
+import type { ClaimStatus } from '@domain/project/schema'
 import { ApiError, call } from './api/client'
 
 export interface Notice {

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import { encodeProject } from '../../../src/shared/project/codec'
+import { encodeProject } from '@domain/project/codec'
 import { expect, test } from '../fixtures'
 import { readProject, savedProject, seedNewsProject, openFromLibrary } from '../seed'
 

@@ -1,7 +1,7 @@
-import type { InputOf, OutputOf } from '../../../shared/api'
-import { buildFactdeskApi } from '../../../shared/bridge'
-import { CHANNELS, type Channel } from '../../../shared/channels'
-import type { Envelope, ErrorCode } from '../../../shared/errors'
+import type { InputOf, OutputOf } from '@contract/api'
+import { buildFactdeskApi } from '@contract/bridge'
+import { CHANNELS, type Channel } from '@contract/channels'
+import type { Envelope, ErrorCode } from '@domain/errors'
 
 /** A failed call, with the code and the sentence the service wrote for the checker. */
 export class ApiError extends Error {

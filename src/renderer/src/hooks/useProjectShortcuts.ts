@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'react'
-import { WORKFLOW } from '../../../shared/project/ops'
-import type { Claim, Project } from '../../../shared/project/schema'
+import { WORKFLOW } from '@domain/project/ops'
+import type { Claim, Project } from '@domain/project/schema'
 import type { Span } from '../features/article/highlight'
 import { useApp } from '../store'
 

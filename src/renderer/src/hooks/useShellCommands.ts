@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import type { FactdeskShell, ShellMessage } from '../../../shared/shell'
+import type { FactdeskShell, ShellMessage } from '@contract/shell'
 import { call } from '../api/client'
 import { messageOf, useApp } from '../store'
 

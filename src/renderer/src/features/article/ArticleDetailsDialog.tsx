@@ -1,5 +1,5 @@
 import { useState, type SyntheticEvent } from 'react'
-import type { Article } from '../../../../shared/project/schema'
+import type { Article } from '@domain/project/schema'
 import { Dialog } from '../../components/Dialog'
 import { useApp } from '../../store'
 import { FormActions } from '../../components/FormActions'

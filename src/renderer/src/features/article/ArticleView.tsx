@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useRef, type CSSProperties } from 'react'
-import type { Project } from '../../../../shared/project/schema'
+import type { Project } from '@domain/project/schema'
 import { useApp } from '../../store'
 import { articleOffset, layoutArticle, type Span } from './highlight'
 

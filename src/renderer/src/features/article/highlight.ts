@@ -1,4 +1,4 @@
-import type { Claim } from '../../../../shared/project/schema'
+import type { Claim } from '@domain/project/schema'
 
 export interface Span {
   start: number

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useRef, type CSSProperties } from 'react'
-import type { Claim, RatingScale } from '../../../../shared/project/schema'
-import { STATUS_LABELS } from '../../../../shared/project/ops'
+import type { Claim, RatingScale } from '@domain/project/schema'
+import { STATUS_LABELS } from '@domain/project/ops'
 
 interface ClaimListProps {
   claims: readonly Claim[]

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
-import { isPositive } from '../../../../shared/claims/features'
-import type { Claim } from '../../../../shared/project/schema'
+import { isPositive } from '@domain/claims/features'
+import type { Claim } from '@domain/project/schema'
 import { useApp } from '../../store'
 import { wordStep } from './word-step'
 

@@ -1,4 +1,4 @@
-import type { Claim, Project } from '../../../../shared/project/schema'
+import type { Claim, Project } from '@domain/project/schema'
 import type { ClaimFilters } from '../../store'
 
 const ACCEPTED = new Set(['to-check', 'in-progress', 'needs-review', 'done'])

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import type { RenderedExport } from '../../../../shared/api'
-import { REPORT_FORMATS, type ReportFormat } from '../../../../shared/report/formats'
+import type { RenderedExport } from '@contract/api'
+import { REPORT_FORMATS, type ReportFormat } from '@domain/report/formats'
 import { call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { messageOf, useApp } from '../../store'

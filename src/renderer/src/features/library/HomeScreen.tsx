@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { ProjectSummary } from '../../../../shared/api'
+import type { ProjectSummary } from '@contract/api'
 import { call } from '../../api/client'
 import { messageOf, useApp } from '../../store'
 import { RenameDialog, SettingsDialog, TrashDialog } from './LibraryDialogs'

@@ -1,5 +1,5 @@
 import { useEffect, useState, type SyntheticEvent } from 'react'
-import type { ProjectSummary, Settings, TrashedProject } from '../../../../shared/api'
+import type { ProjectSummary, Settings, TrashedProject } from '@contract/api'
 import { call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { formatDateTime } from '../../components/format'

@@ -1,5 +1,5 @@
 import { useRef, useState, type SyntheticEvent } from 'react'
-import type { ImportedFile } from '../../../../shared/api'
+import type { ImportedFile } from '@contract/api'
 import { useApp } from '../../store'
 import { FormActions } from '../../components/FormActions'
 

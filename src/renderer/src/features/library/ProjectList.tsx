@@ -1,4 +1,4 @@
-import type { ProjectSummary } from '../../../../shared/api'
+import type { ProjectSummary } from '@contract/api'
 import { formatDate } from '../../components/format'
 
 function Progress({ summary }: { summary: ProjectSummary }) {

@@ -1,4 +1,4 @@
-import type { ProjectSummary } from '../../../../shared/api'
+import type { ProjectSummary } from '@contract/api'
 
 export type LibrarySort = 'edited' | 'title' | 'progress'
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { RatingLabel, RatingScale } from '../../../../shared/project/schema'
+import type { RatingLabel, RatingScale } from '@domain/project/schema'
 import { call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { messageOf, useApp } from '../../store'

@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react'
-import type { SourceFields } from '../../../../shared/project/ops'
-import { httpUrl } from '../../../../shared/report/escape'
+import type { SourceFields } from '@domain/project/ops'
+import { httpUrl } from '@domain/report/escape'
 import { FormActions } from '../../components/FormActions'
 
 interface SourceFormProps {

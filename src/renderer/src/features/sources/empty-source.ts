@@ -1,5 +1,5 @@
-import type { SourceFields } from '../../../../shared/project/ops'
-import type { Source } from '../../../../shared/project/schema'
+import type { SourceFields } from '@domain/project/ops'
+import type { Source } from '@domain/project/schema'
 
 export const EMPTY_SOURCE: SourceFields = { url: '', title: '', publisher: '', date: '', excerpt: '', archiveUrl: '', reliability: '' }
 

@@ -1,13 +1,13 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
-import { ArticleInputSchema, MAX_IMPORT_BYTES } from '../../../shared/api'
-import { AppError } from '../../../shared/errors'
-import { normalizeArticleText } from '../../../shared/text/normalize'
+import { ArticleInputSchema, MAX_IMPORT_BYTES } from '@contract/api'
+import { AppError } from '@domain/errors'
+import { normalizeArticleText } from '@domain/text/normalize'
 import { articleMetadata, type FoundMetadata } from './metadata'
 import { decodeText } from './text-decoding'
 
-export type { ImportedArticle, ImportFormat } from '../../../shared/import'
-import type { ImportedArticle, ImportFormat } from '../../../shared/import'
+export type { ImportedArticle, ImportFormat } from '@contract/import'
+import type { ImportedArticle, ImportFormat } from '@contract/import'
 
 /**
  * The largest file the import reads: 50 MB, the same ceiling as a project file. The file is read

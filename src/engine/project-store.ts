@@ -2,12 +2,12 @@ import { copyFile, link, mkdir, open, readFile, rm, stat, writeFile } from 'node
 import { basename, dirname, join } from 'node:path'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
-import type { OpenedProject, SaveStatus } from '../../shared/api'
-import { AppError } from '../../shared/errors'
-import { decodeProject, MAX_PROJECT_BYTES, serializeProject, validateProject } from '../../shared/project/codec'
-import type { EditOutcome } from '../../shared/project/ops'
-import type { HistoryEntry, Project } from '../../shared/project/schema'
-import { slugify } from '../../shared/slug'
+import type { OpenedProject, SaveStatus } from '@contract/api'
+import { AppError } from '@domain/errors'
+import { decodeProject, MAX_PROJECT_BYTES, serializeProject, validateProject } from '@domain/project/codec'
+import type { EditOutcome } from '@domain/project/ops'
+import type { HistoryEntry, Project } from '@domain/project/schema'
+import { slugify } from '@domain/slug'
 
 export const PROJECT_SUFFIX = '.factdesk.json'
 /** Edits are written this long after the last one, well inside the 300 ms the checker is promised. */

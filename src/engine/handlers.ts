@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os'
 import { basename } from 'node:path'
-import type { Edited, Edition, Handlers, ImportedFile } from '../../shared/api'
-import { newId } from '../../shared/ids'
+import type { Edited, Edition, Handlers, ImportedFile } from '@contract/api'
+import { newId } from '@domain/ids'
 import {
   acceptClaims,
   addSource,
@@ -22,20 +22,20 @@ import {
   updateSource,
   type EditContext,
   type EditOutcome,
-} from '../../shared/project/ops'
-import { RATING_SCALE_PRESETS } from '../../shared/project/rating-scales'
-import type { Project } from '../../shared/project/schema'
-import { REPORT_FORMATS, type ReportOptions } from '../../shared/report'
+} from '@domain/project/ops'
+import { RATING_SCALE_PRESETS } from '@domain/project/rating-scales'
+import type { Project } from '@domain/project/schema'
+import { REPORT_FORMATS, type ReportOptions } from '@domain/report'
 import { attachmentPath, saveAttachment } from './attachments'
 import { loadCheckworthinessModel } from './claim-model'
 import { IMPORT_EXTENSIONS, importBytes, importFile, type ImportedArticle } from './import'
 import { defaultExportName, renderExport, writeFileAtomic, type ExportDeps } from './export'
-import { AppError } from '../../shared/errors'
-import { createClaimProposer, scoreSpans } from '../../shared/claims/propose'
-import type { CheckworthinessModel } from '../../shared/claims/model'
-import { newProject } from '../../shared/project/create'
-import { detectLanguage } from '../../shared/text/language'
-import { SCHEMA_VERSION } from '../../shared/project/schema'
+import { AppError } from '@domain/errors'
+import { createClaimProposer, scoreSpans } from '@domain/claims/propose'
+import type { CheckworthinessModel } from '@domain/claims/model'
+import { newProject } from '@domain/project/create'
+import { detectLanguage } from '@domain/text/language'
+import { SCHEMA_VERSION } from '@domain/project/schema'
 import { Library } from './library'
 import { documentsDir, resolveProjectsDir, type Env } from './paths'
 import { ProjectStore, writeNewProjectFile } from './project-store'

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
-import { AppError } from '../../../shared/errors'
+import { AppError } from '@domain/errors'
 import type { FoundMetadata } from './metadata'
 
 export interface PdfArticle {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { SampleArticle } from '../../shared/api'
-import { AppError } from '../../shared/errors'
+import type { SampleArticle } from '@contract/api'
+import { AppError } from '@domain/errors'
 
 const HEADER = /^(Title|Outlet|Author|Published|Language):\s*(.*)$/
 

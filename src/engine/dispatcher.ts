@@ -1,7 +1,7 @@
-import { api, type Handlers } from '../../shared/api'
-import { isChannel } from '../../shared/channels'
-import { AppError, type Envelope } from '../../shared/errors'
-import { describeZodError } from '../../shared/project/codec'
+import { api, type Handlers } from '@contract/api'
+import { isChannel } from '@contract/channels'
+import { AppError, type Envelope } from '@domain/errors'
+import { describeZodError } from '@domain/project/codec'
 
 export type Dispatch = (channel: unknown, input: unknown) => Promise<Envelope<unknown>>
 

@@ -51,6 +51,24 @@ export const ArticleSchema = z.strictObject({
 })
 export type Article = z.infer<typeof ArticleSchema>
 
+/** An article as a checker or an import hands it in for a new project: only the text is required. */
+export const ArticleInputSchema = z.strictObject({
+  title: z.string().trim().max(1000).default(''),
+  text: z
+    .string()
+    .max(20_000_000)
+    .refine((t) => t.trim().length > 0, 'must not be empty: paste the article text'),
+  outlet: z.string().max(500).default(''),
+  author: z.string().max(500).default(''),
+  url: z.string().max(4000).default(''),
+  publishedAt: LooseDateSchema.default(''),
+  language: z
+    .string()
+    .regex(/^(und|[a-z]{2,3})$/)
+    .optional(),
+})
+export type ArticleInput = z.input<typeof ArticleInputSchema>
+
 /** Why a sentence was proposed: the kind of evidence and where it sits in the article. */
 export const ReasonSchema = z.strictObject({
   kind: z.string().min(1).max(40),

@@ -1,8 +1,7 @@
-import type { ArticleInput } from '../api'
 import { newId } from '../ids'
 import { normalizeArticleText } from '../text/normalize'
 import { defaultRatingScale } from './rating-scales'
-import { SCHEMA_VERSION, type Claim, type Project, type RatingScale } from './schema'
+import { SCHEMA_VERSION, type ArticleInput, type Claim, type Project, type RatingScale } from './schema'
 
 export interface NewProjectOptions {
   now: Date

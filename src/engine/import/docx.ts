@@ -1,7 +1,7 @@
 import JSZip from 'jszip'
 import { DOMParser } from 'linkedom'
 import mammoth from 'mammoth'
-import { AppError } from '../../../shared/errors'
+import { AppError } from '@domain/errors'
 import { htmlParagraphs, parseHtmlFragment, type DomDocument } from './dom'
 import type { FoundMetadata } from './metadata'
 

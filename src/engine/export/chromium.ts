@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { AppError } from '../../../shared/errors'
+import { AppError } from '@domain/errors'
 import type { Env } from '../paths'
 
 /** Flags for a headless print of a local page: no sandbox helper, GPU, updates, sync or phoning home. */

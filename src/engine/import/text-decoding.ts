@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors'
+import { AppError } from '@domain/errors'
 import { decodeBytes } from './decode'
 
 export interface DecodedText {

@@ -2,8 +2,8 @@ import { mkdir, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
-import { SettingsSchema, type Settings } from '../../shared/api'
-import { AppError } from '../../shared/errors'
+import { SettingsSchema, type Settings } from '@contract/api'
+import { AppError } from '@domain/errors'
 
 export const DEFAULT_SETTINGS: Settings = {
   projectsDir: '',

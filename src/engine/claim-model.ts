@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { CheckworthinessModelSchema, type CheckworthinessModel } from '../../shared/claims/model'
-import { AppError } from '../../shared/errors'
+import { CheckworthinessModelSchema, type CheckworthinessModel } from '@domain/claims/model'
+import { AppError } from '@domain/errors'
 
 /** Where the model sits inside the resources folder. */
 export const CHECKWORTHINESS_MODEL = join('models', 'checkworthiness.json')

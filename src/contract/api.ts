@@ -1,17 +1,19 @@
 import { z } from 'zod'
 import type { Channel } from './channels'
-import type { Envelope } from './errors'
+import type { Envelope } from '@domain/errors'
 import type { ImportedArticle } from './import'
 import {
+  ArticleInputSchema,
   ArticleSchema,
   ClaimStatusSchema,
   IdSchema,
   LooseDateSchema,
   RatingScaleSchema,
+  type ArticleInput,
   type ClaimStatus,
   type Project,
   type RatingScale,
-} from './project/schema'
+} from '@domain/project/schema'
 
 /**
  * The typed API contract: for every channel, the zod schema its input must pass and the type of
@@ -64,28 +66,13 @@ export interface ImportedFile extends Omit<ImportedArticle, 'language' | 'encodi
   language: string
 }
 
+export { ArticleInputSchema, type ArticleInput }
+
 /** The largest article file the import reads (see the import service for why 50 MB). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
 /** Attachments travel as base64 so the same contract works over IPC and HTTP. */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
-
-export const ArticleInputSchema = z.strictObject({
-  title: z.string().trim().max(1000).default(''),
-  text: z
-    .string()
-    .max(20_000_000)
-    .refine((t) => t.trim().length > 0, 'must not be empty: paste the article text'),
-  outlet: z.string().max(500).default(''),
-  author: z.string().max(500).default(''),
-  url: z.string().max(4000).default(''),
-  publishedAt: LooseDateSchema.default(''),
-  language: z
-    .string()
-    .regex(/^(und|[a-z]{2,3})$/)
-    .optional(),
-})
-export type ArticleInput = z.input<typeof ArticleInputSchema>
 
 export const SettingsSchema = z.strictObject({
   /** Where new projects go and the library lists from; empty means the default. */

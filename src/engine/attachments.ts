@@ -1,7 +1,7 @@
 import { link, mkdir, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path'
-import { MAX_ATTACHMENT_BYTES } from '../../shared/api'
-import { AppError } from '../../shared/errors'
+import { MAX_ATTACHMENT_BYTES } from '@contract/api'
+import { AppError } from '@domain/errors'
 import { PROJECT_SUFFIX } from './project-store'
 
 /** Attachments live beside the project, in `<name>.files/`, so the folder moves and syncs with it. */

@@ -4,7 +4,7 @@
  * Electron protocol handler's headers and by the browser edition's server.
  */
 /**
- * The hash of the verdict report's stylesheet (REPORT_STYLES in src/shared/report/html.ts). The
+ * The hash of the verdict report's stylesheet (REPORT_STYLES in src/domain/report/html.ts). The
  * export preview shows the report in a frame that inherits this policy, so its one <style> element
  * is allowed by hash and its colour attributes by style-src-attr; scripts stay forbidden. A unit
  * test keeps the hash in step with the stylesheet.
