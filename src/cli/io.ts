@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Readable } from 'node:stream'
 import { AppError } from '@domain/errors'
-import type { Env } from '@engine/paths'
+import { defaultConfigDir, type Env } from '@engine/paths'
+import type { Services } from '@engine/services'
 
 /** What a command may touch, passed in so tests can run the program in-process. */
 export interface CliIo {
@@ -16,6 +18,23 @@ export interface CliIo {
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 export const RESOURCES_DIR = resolve(REPO_ROOT, 'resources')
+
+/** The version in package.json (the CLI runs from the sources or from its bundle in out/cli, both two levels down). */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version
+}
+
+/** The engine as the CLI uses it: the same settings, projects folder and project files as the app. */
+export async function cliServices(io: CliIo, edition: 'cli' | 'browser' = 'cli'): Promise<Services> {
+  const { createServices } = await import('@engine/services')
+  return createServices({
+    edition,
+    version: packageVersion(),
+    resourcesDir: RESOURCES_DIR,
+    configDir: defaultConfigDir(io.env),
+    env: io.env,
+  })
+}
 
 export async function readAllStdin(stdin: Readable): Promise<string> {
   const chunks: Buffer[] = []

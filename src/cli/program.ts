@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module'
 import { Command } from 'commander'
 import { registerCheck } from './commands/check'
 import { registerExport } from './commands/export'
@@ -8,16 +7,14 @@ import { registerScore } from './commands/score'
 import { registerSentences } from './commands/sentences'
 import { registerSplit } from './commands/split'
 import { registerServe } from './commands/serve'
-import type { CliIo } from './io'
-
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string }
+import { packageVersion, type CliIo } from './io'
 
 /** The `factdesk` command line: the same services the app uses, one file per subcommand. */
 export function buildProgram(io: CliIo): Command {
   const program = new Command()
     .name('factdesk')
     .description('Factdesk: an offline workbench for fact-checkers. Project files, claims and verdict reports from the command line.')
-    .version(version, '-V, --version', 'print the version')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })

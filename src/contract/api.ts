@@ -4,11 +4,12 @@ import type { Envelope } from '@domain/errors'
 import type { ImportedArticle } from './import'
 import {
   ArticleInputSchema,
-  ArticleSchema,
+  ArticleMetadataSchema,
   ClaimStatusSchema,
   IdSchema,
   LooseDateSchema,
   RatingScaleSchema,
+  type Article,
   type ArticleInput,
   type ClaimStatus,
   type Project,
@@ -84,7 +85,7 @@ export const SettingsSchema = z.strictObject({
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
-export type Edition = 'desktop' | 'browser' | 'test'
+export type Edition = 'desktop' | 'browser' | 'cli' | 'test'
 
 export interface AppInfo {
   name: string
@@ -99,14 +100,8 @@ export interface AppInfo {
   desktop: boolean
 }
 
-export interface SampleArticle {
-  title: string
-  outlet: string
-  author: string
-  publishedAt: string
-  language: string
-  text: string
-}
+/** The shipped sample article, as the new-project form takes it. */
+export type SampleArticle = Omit<Article, 'url'>
 
 export type SaveState = 'saved' | 'saving' | 'error' | 'conflict'
 
@@ -193,9 +188,7 @@ export const api = {
   'project:trash': channel<TrashedProject[]>()(Empty),
   'project:restore': channel<ProjectSummary>()(z.strictObject({ trashPath: z.string().min(1).max(4096) })),
   'project:recent': channel<ProjectSummary[]>()(Empty),
-  'project:updateArticle': channel<Edited>()(
-    z.strictObject({ path: ProjectPath, fields: ArticleSchema.omit({ text: true }).partial().strict() }),
-  ),
+  'project:updateArticle': channel<Edited>()(z.strictObject({ path: ProjectPath, fields: ArticleMetadataSchema.partial() })),
   'project:undo': channel<Edited>()(WithPath),
   'project:redo': channel<Edited>()(WithPath),
   'claim:create': channel<Edited>()(z.strictObject({ path: ProjectPath, start: Offset, end: Offset })),

@@ -1,4 +1,5 @@
-// What the import service (src/main/services/import) gives back, shared with the API contract.
+// What the import service (src/engine/import) gives back, shared with the API contract.
+import type { ArticleMetadata } from '@domain/project/schema'
 
 export type ImportFormat = 'text' | 'markdown' | 'html' | 'docx' | 'pdf'
 
@@ -6,17 +7,10 @@ export type ImportFormat = 'text' | 'markdown' | 'html' | 'docx' | 'pdf'
  * An article read from a file or the clipboard: normalised text plus the metadata the file carried.
  * It fits ArticleInputSchema; fields the file did not fill are '' (language: null).
  */
-export interface ImportedArticle {
+export interface ImportedArticle extends Omit<ArticleMetadata, 'language'> {
   /** Normalised (normalizeArticleText): paragraphs separated by one blank line, the words as in the file. */
   text: string
-  title: string
-  outlet: string
-  author: string
-  /** An absolute http(s) URL. */
-  url: string
-  /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'. */
-  publishedAt: string
-  /** A primary language subtag such as "en" or "uk". */
+  /** A primary language subtag such as "en" or "uk"; null when the file does not say. Other fields are '' when missing. */
   language: string | null
   format: ImportFormat
   /** The character encoding a text, Markdown or HTML file was read in (WHATWG name, e.g. "windows-1251"). */

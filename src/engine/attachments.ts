@@ -1,7 +1,7 @@
-import { link, mkdir, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path'
 import { MAX_ATTACHMENT_BYTES } from '@contract/api'
 import { AppError } from '@domain/errors'
+import { createFileExclusive } from './fs/durable'
 import { PROJECT_SUFFIX } from './project-store'
 
 /** Attachments live beside the project, in `<name>.files/`, so the folder moves and syncs with it. */
@@ -28,26 +28,15 @@ export async function saveAttachment(projectPath: string, fileName: string, data
     throw new AppError('TOO_LARGE', `"${fileName}" is over the ${MAX_ATTACHMENT_BYTES / 1048576} MB limit for an attachment.`)
   }
   const dir = attachmentsDir(projectPath)
-  await mkdir(dir, { recursive: true })
   const safe = safeFileName(fileName)
   const ext = extname(safe)
   const stem = safe.slice(0, safe.length - ext.length)
-  const temp = join(dir, `.${process.pid}-${Date.now()}.part`)
-  await writeFile(temp, data)
-  try {
-    for (let n = 1; n < 1000; n++) {
-      const target = join(dir, n === 1 ? safe : `${stem} (${n})${ext}`)
-      try {
-        await link(temp, target)
-        return relative(dirname(projectPath), target).split(sep).join('/')
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      }
-    }
-    throw new AppError('ALREADY_EXISTS', `Too many attachments named "${safe}".`)
-  } finally {
-    await rm(temp, { force: true })
+  function* names(): Generator<string> {
+    for (let n = 1; n < 1000; n++) yield n === 1 ? safe : `${stem} (${n})${ext}`
   }
+  const target = await createFileExclusive(dir, names(), data)
+  if (target === null) throw new AppError('ALREADY_EXISTS', `Too many attachments named "${safe}".`)
+  return relative(dirname(projectPath), target).split(sep).join('/')
 }
 
 /** The absolute path of a stored attachment, only if it lies inside the project's attachments folder. */

@@ -1,13 +1,13 @@
-import { copyFile, link, mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { open, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { Low } from 'lowdb'
-import { JSONFile } from 'lowdb/node'
 import type { OpenedProject, SaveStatus } from '@contract/api'
 import { AppError } from '@domain/errors'
 import { decodeProject, MAX_PROJECT_BYTES, serializeProject, validateProject } from '@domain/project/codec'
 import type { EditOutcome } from '@domain/project/ops'
 import type { HistoryEntry, Project } from '@domain/project/schema'
 import { slugify } from '@domain/slug'
+import { copyFileAtomic, createFileExclusive, DurableJsonFile } from './fs/durable'
 
 export const PROJECT_SUFFIX = '.factdesk.json'
 /** Edits are written this long after the last one, well inside the 300 ms the checker is promised. */
@@ -116,26 +116,24 @@ export async function readProjectFile(path: string): Promise<{ project: Project;
  */
 async function linkNewFile(dir: string, project: Project, label: string, names: Iterable<string>): Promise<string> {
   const validated = validateProject(project, label)
-  await mkdir(dir, { recursive: true })
-  const temp = join(dir, `.factdesk-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.new`)
-  await writeFile(temp, serializeProject(validated), { flag: 'wx' })
+  let created: string | null
   try {
-    for (const name of names) {
-      const candidate = join(dir, name)
-      try {
-        await link(temp, candidate)
-        return candidate
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw ioError(candidate, 'create', error)
-      }
-    }
+    created = await createFileExclusive(dir, names, serializeProject(validated))
+  } catch (error) {
+    throw ioError((error as { path?: string }).path ?? join(dir, label), 'create', error)
+  }
+  if (created === null) {
     throw new AppError(
       'ALREADY_EXISTS',
       `"${join(dir, label)}" already exists, and Factdesk never overwrites a project file. Choose another name.`,
     )
-  } finally {
-    await rm(temp, { force: true })
   }
+  return created
+}
+
+/** lowdb's document for a project file, written in the project's canonical form by the durable writer. */
+function projectAdapter(path: string): DurableJsonFile<Project> {
+  return new DurableJsonFile<Project>(path, serializeProject)
 }
 
 /** Writes a new project as `slug.factdesk.json` in dir, or `slug-2…` when that is taken. */
@@ -155,8 +153,8 @@ export function writeProjectFileAt(path: string, project: Project): Promise<stri
 /** Rewrites a project file that is not open, atomically (lowdb), keeping the old bytes as `.bak`. */
 export async function rewriteProjectFile(path: string, project: Project): Promise<void> {
   const validated = validateProject(project, path)
-  await copyFile(path, `${path}.bak`)
-  await new Low<Project>(new JSONFile<Project>(path), validated).write()
+  await copyFileAtomic(path, `${path}.bak`)
+  await new Low<Project>(projectAdapter(path), validated).write()
 }
 
 export interface ProjectStoreOptions {
@@ -196,7 +194,7 @@ export class ProjectStore {
     const { project, fromVersion, disk } = await readProjectFile(path)
     const doc: OpenDocument = {
       path,
-      db: new Low<Project>(new JSONFile<Project>(path), project),
+      db: new Low<Project>(projectAdapter(path), project),
       saved: project,
       disk,
       dirty: false,
@@ -444,12 +442,12 @@ export class ProjectStore {
           this.setConflict(doc)
           return
         }
-        if (doc.disk) await copyFile(doc.path, `${doc.path}.bak`)
+        if (doc.disk) await copyFileAtomic(doc.path, `${doc.path}.bak`)
         // No await between taking the snapshot and handing it to lowdb (which serialises it at
         // once): an edit arriving during the checks above is part of this write, not lost.
         const snapshot = doc.db.data
         doc.dirty = false
-        // lowdb writes doc.db.data through steno: a temp file renamed over the original.
+        // lowdb writes doc.db.data through the durable writer: a temp file, fsynced, renamed over the original.
         await doc.db.write()
         doc.saved = snapshot
         doc.disk = await statOrNull(doc.path)

@@ -1,9 +1,9 @@
 import { mkdir, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
-import { JSONFile } from 'lowdb/node'
 import { SettingsSchema, type Settings } from '@contract/api'
 import { AppError } from '@domain/errors'
+import { DurableJsonFile } from './fs/durable'
 
 export const DEFAULT_SETTINGS: Settings = {
   projectsDir: '',
@@ -45,7 +45,7 @@ export class SettingsStore {
       }
       if (parsed) data = parsed
     }
-    this.db = new Low(new JSONFile<Settings>(this.file), data)
+    this.db = new Low(new DurableJsonFile<Settings>(this.file), data)
     return this.db
   }
 

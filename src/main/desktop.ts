@@ -6,7 +6,7 @@ import { AppError } from '@domain/errors'
 import { dialogFilters, opensDirectly } from './file-types'
 import { hardenSession } from './harden'
 import { SECURE_WEB_PREFERENCES } from './security'
-import type { DesktopAbilities } from '@engine/handlers'
+import type { DesktopAbilities } from '@engine/ports'
 
 let printSession: Session | null = null
 

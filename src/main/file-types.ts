@@ -1,5 +1,5 @@
 import { extname } from 'node:path'
-import type { FileFilter } from '@engine/handlers'
+import type { FileFilter } from '@engine/ports'
 
 /**
  * Attachment types the system may open directly: documents, images, audio and video. Anything

@@ -7,7 +7,7 @@ import { CHANNELS } from '@contract/channels'
 import type { ShellMessage } from '@contract/shell'
 import { CONTENT_SECURITY_POLICY_HEADER } from '@contract/csp'
 import { createDispatcher } from '@engine/dispatcher'
-import { createServices, type ServiceContext, type Services } from '@engine/handlers'
+import { createServices, type ServiceContext, type Services } from '@engine/services'
 import { MIME_TYPES, resolveInsideDir } from '@engine/static-files'
 
 const REPO = join(import.meta.dirname, '../..')

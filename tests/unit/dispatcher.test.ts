@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDispatcher, type Dispatch } from '@engine/dispatcher'
-import { createServices } from '@engine/handlers'
+import { createServices } from '@engine/services'
 
 describe('dispatcher', () => {
   let root: string

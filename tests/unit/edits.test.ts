@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Edited } from '@contract/api'
 import type { Project } from '@domain/project/schema'
 import { ratingScalePreset } from '@domain/project/rating-scales'
-import { createServices, type Services } from '@engine/handlers'
+import { createServices, type Services } from '@engine/services'
 import { tempDir } from '../helpers/projects'
 
 const TEXT = `Unemployment fell to 4.1% in March, the statistics office said. Wages rose 3% over the year.

@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Project } from '@domain/project/schema'
-import { createServices, type Services } from '@engine/handlers'
+import { createServices, type Services } from '@engine/services'
 import { claimOver, tempDir } from '../helpers/projects'
 
 describe('the library', () => {

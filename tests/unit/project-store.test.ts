@@ -132,8 +132,8 @@ describe('ProjectStore', () => {
   })
 
   it('reports a failed write as an error, keeps the edit in memory, and retries until it lands', async () => {
-    // lowdb writes through a temp file beside the project; a folder in its place makes the write fail.
-    const temp = join(dir, '.bridge.factdesk.json.tmp')
+    // Every save first keeps the previous file as .bak; a folder in its place makes the save fail.
+    const temp = join(dir, 'bridge.factdesk.json.bak')
     await mkdir(temp)
     addClaim('cost €41 million')
     const failed = await store.awaitSave(path)

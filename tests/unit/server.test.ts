@@ -2,7 +2,7 @@ import { request } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDispatcher } from '@engine/dispatcher'
-import { createServices } from '@engine/handlers'
+import { createServices } from '@engine/services'
 import { startServer, type RunningServer } from '../../src/cli/serve/server'
 import { tempDir } from '../helpers/projects'
 

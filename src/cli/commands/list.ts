@@ -1,9 +1,6 @@
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { Library } from '@engine/library'
-import { defaultConfigDir, documentsDir, resolveProjectsDir } from '@engine/paths'
-import { SettingsStore } from '@engine/settings'
-import type { CliIo } from '../io'
+import { cliServices, type CliIo } from '../io'
 
 export function registerList(program: Command, io: CliIo): void {
   program
@@ -12,10 +9,8 @@ export function registerList(program: Command, io: CliIo): void {
     .argument('[dir]', 'folder to list')
     .option('--json', 'print the listing as JSON')
     .action(async (dir: string | undefined, options: { json?: boolean }) => {
-      const folder = dir
-        ? resolve(io.cwd, dir)
-        : resolveProjectsDir(io.env, (await new SettingsStore(defaultConfigDir(io.env)).get()).projectsDir, documentsDir(io.env)).dir
-      const listing = await new Library().list(folder)
+      const services = await cliServices(io)
+      const listing = await services.library.list(dir ? resolve(io.cwd, dir) : await services.projectsDir())
       if (options.json) {
         io.stdout(`${JSON.stringify(listing, null, 2)}\n`)
         return

@@ -2,18 +2,11 @@ import { resolve } from 'node:path'
 import type { Readable } from 'node:stream'
 import type { Command } from 'commander'
 import { ArticleInputSchema } from '@contract/api'
-import { newProject } from '@domain/project/create'
-import { defaultConfigDir, documentsDir, resolveProjectsDir } from '@engine/paths'
 import { IMPORT_EXTENSIONS, IMPORT_MAX_BYTES, importBytes, importFile, type ImportedArticle } from '@engine/import'
-import { writeNewProjectFile, writeProjectFileAt, PROJECT_SUFFIX } from '@engine/project-store'
-import { SettingsStore } from '@engine/settings'
+import { PROJECT_SUFFIX } from '@engine/project-store'
 import { AppError } from '@domain/errors'
-import { createClaimProposer } from '@domain/claims/propose'
-import { normalizeArticleText } from '@domain/text/normalize'
-import { loadCheckworthinessModel } from '@engine/claim-model'
-import { RESOURCES_DIR, type CliIo } from '../io'
-import { languageOf } from './sentences'
-import { cliAuthor } from '../author'
+import { cliServices, type CliIo } from '../io'
+import { languageOption } from './sentences'
 
 interface NewOptions {
   output?: string
@@ -65,9 +58,7 @@ export function registerNew(program: Command, io: CliIo): void {
     .option('--title <title>', 'the article’s title (default: the one the file names, else its first line)')
     .option('--lang <code>', 'the article’s language, e.g. en, uk (default: the one the file names, else detected)')
     .action(async (file: string | undefined, options: NewOptions) => {
-      if (options.lang !== undefined && !/^(und|[a-z]{2,3})$/.test(options.lang)) {
-        throw new AppError('INVALID_INPUT', `--lang "${options.lang}" is not a language code; use one like en, uk or de.`)
-      }
+      languageOption(options.lang)
       const article = await readArticle(file, io)
       for (const warning of article.warnings) io.stderr(`factdesk: note: ${warning}\n`)
       const language = options.lang ?? article.language
@@ -87,25 +78,12 @@ export function registerNew(program: Command, io: CliIo): void {
           `The article cannot be saved: ${issue?.path.join('.') ?? 'input'} ${issue?.message ?? 'is invalid'}.`,
         )
       }
-      const settings = await new SettingsStore(defaultConfigDir(io.env)).get()
-      const text = normalizeArticleText(input.data.text)
-      const project = newProject(
-        { ...input.data, text, language: input.data.language ?? (await languageOf(text, undefined)) },
-        {
-          now: new Date(),
-          author: cliAuthor(settings.checkerName),
-          proposeClaims: createClaimProposer(await loadCheckworthinessModel(RESOURCES_DIR)),
-        },
+      const output = options.output === undefined ? undefined : resolve(io.cwd, options.output)
+      const services = await cliServices(io)
+      const path = await services.createProject(
+        input.data,
+        output?.endsWith(PROJECT_SUFFIX) ? { file: output } : output ? { dir: output } : null,
       )
-      let path: string
-      if (options.output?.endsWith(PROJECT_SUFFIX)) {
-        path = await writeProjectFileAt(resolve(io.cwd, options.output), project)
-      } else {
-        const dir = options.output
-          ? resolve(io.cwd, options.output)
-          : resolveProjectsDir(io.env, settings.projectsDir, documentsDir(io.env)).dir
-        path = await writeNewProjectFile(dir, project.article.title, project)
-      }
       io.stdout(`${path}\n`)
     })
 }

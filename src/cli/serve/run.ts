@@ -1,15 +1,10 @@
 import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import open from 'open'
 import { AppError } from '@domain/errors'
 import { createDispatcher } from '@engine/dispatcher'
-import { createServices } from '@engine/handlers'
-import { defaultConfigDir } from '@engine/paths'
-import { REPO_ROOT, RESOURCES_DIR, type CliIo } from '../io'
+import { cliServices, REPO_ROOT, type CliIo } from '../io'
 import { startServer } from './server'
-
-const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string }
 
 export interface ServeOptions {
   port: string
@@ -27,7 +22,7 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<void> 
     throw new AppError('NOT_FOUND', `The app is not built (${rendererDir} is missing): run \`npm run build\` first.`)
   }
   const env = options.home ? { ...io.env, FACTDESK_HOME: resolve(io.cwd, options.home) } : io.env
-  const services = createServices({ edition: 'browser', version, resourcesDir: RESOURCES_DIR, configDir: defaultConfigDir(env), env })
+  const services = await cliServices({ ...io, env }, 'browser')
   const running = await startServer({
     rendererDir,
     port,

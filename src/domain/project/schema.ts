@@ -39,33 +39,32 @@ export const RatingScaleSchema = z
   })
 export type RatingScale = z.infer<typeof RatingScaleSchema>
 
+/** The limits of an article's fields, in characters; imports cut metadata to them so it always fits. */
+export const ARTICLE_LIMITS = { title: 1000, name: 500, url: 4000, text: 20_000_000 } as const
+
+/** A BCP 47 primary language subtag ("en", "uk"), or "und" when unknown. */
+export const LanguageCodeSchema = z.string().regex(/^(und|[a-z]{2,3})$/, 'must be a language code like "en", "uk" or "und"')
+
+/** The article's fields, declared once: the project file, the API and the import all derive from it. */
 export const ArticleSchema = z.strictObject({
-  title: z.string().max(1000),
-  outlet: z.string().max(500),
-  author: z.string().max(500),
-  url: z.string().max(4000),
+  title: z.string().max(ARTICLE_LIMITS.title),
+  outlet: z.string().max(ARTICLE_LIMITS.name),
+  author: z.string().max(ARTICLE_LIMITS.name),
+  url: z.string().max(ARTICLE_LIMITS.url),
   publishedAt: LooseDateSchema,
-  /** BCP 47 primary language subtag ("en", "uk"), or "und" when unknown. */
-  language: z.string().regex(/^(und|[a-z]{2,3})$/, 'must be a language code like "en" or "und"'),
+  language: LanguageCodeSchema,
   text: z.string(),
 })
 export type Article = z.infer<typeof ArticleSchema>
 
+/** An article's details without its text: what an import finds and the details dialog edits. */
+export const ArticleMetadataSchema = ArticleSchema.omit({ text: true })
+export type ArticleMetadata = z.infer<typeof ArticleMetadataSchema>
+
 /** An article as a checker or an import hands it in for a new project: only the text is required. */
-export const ArticleInputSchema = z.strictObject({
-  title: z.string().trim().max(1000).default(''),
-  text: z
-    .string()
-    .max(20_000_000)
-    .refine((t) => t.trim().length > 0, 'must not be empty: paste the article text'),
-  outlet: z.string().max(500).default(''),
-  author: z.string().max(500).default(''),
-  url: z.string().max(4000).default(''),
-  publishedAt: LooseDateSchema.default(''),
-  language: z
-    .string()
-    .regex(/^(und|[a-z]{2,3})$/)
-    .optional(),
+export const ArticleInputSchema = ArticleMetadataSchema.partial().extend({
+  title: ArticleSchema.shape.title.trim().optional(),
+  text: ArticleSchema.shape.text.max(ARTICLE_LIMITS.text).refine((t) => t.trim().length > 0, 'must not be empty: paste the article text'),
 })
 export type ArticleInput = z.input<typeof ArticleInputSchema>
 

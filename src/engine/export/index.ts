@@ -5,11 +5,10 @@ import type { Project } from '@domain/project/schema'
 import { renderHtml, renderReport, REPORT_FORMATS, type ReportFormat, type ReportOptions } from '@domain/report'
 import type { Env } from '../paths'
 import { PROJECT_SUFFIX, readProjectFile } from '../project-store'
-import { writeFileAtomic } from './atomic'
+import { writeFileAtomic } from '../fs/durable'
 import { printPdfWithChromium, type PdfPrinter } from './chromium'
 
 export { findChromium, chromiumMissingMessage, printPdfWithChromium, type PdfPrinter } from './chromium'
-export { writeFileAtomic } from './atomic'
 
 export interface ExportDeps {
   /** Prints the report HTML to PDF; the app passes Electron's printToPDF, the CLI and tests use Chromium. */

@@ -1,6 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
-import { ArticleInputSchema, MAX_IMPORT_BYTES } from '@contract/api'
+import { MAX_IMPORT_BYTES } from '@contract/api'
+import { ARTICLE_LIMITS } from '@domain/project/schema'
 import { AppError } from '@domain/errors'
 import { normalizeArticleText } from '@domain/text/normalize'
 import { articleMetadata, type FoundMetadata } from './metadata'
@@ -16,7 +17,7 @@ import type { ImportedArticle, ImportFormat } from '@contract/import'
  * itself must also fit a project (ArticleInputSchema: 20 million characters).
  */
 export const IMPORT_MAX_BYTES = MAX_IMPORT_BYTES
-const MAX_TEXT_CHARS = ArticleInputSchema.shape.text.maxLength ?? Infinity
+const MAX_TEXT_CHARS = ARTICLE_LIMITS.text
 
 const FORMAT_BY_EXTENSION: Record<string, ImportFormat> = {
   txt: 'text',

@@ -1,26 +1,11 @@
+import type { ImportedArticle } from '@contract/import'
+import { ARTICLE_LIMITS, type ArticleMetadata } from '@domain/project/schema'
+
 /** The article's metadata as an importer found it; every field may be missing. */
-export interface FoundMetadata {
-  title?: string | null | undefined
-  outlet?: string | null | undefined
-  author?: string | null | undefined
-  url?: string | null | undefined
-  publishedAt?: string | null | undefined
-  language?: string | null | undefined
-}
+export type FoundMetadata = { [K in keyof ArticleMetadata]?: string | null | undefined }
 
-export interface ArticleMetadata {
-  title: string
-  outlet: string
-  author: string
-  url: string
-  publishedAt: string
-  language: string | null
-}
-
-/** The limits of the project's article fields (ArticleInputSchema), so imported metadata always fits. */
-const MAX_TITLE = 1000
-const MAX_NAME = 500
-const MAX_URL = 4000
+/** The metadata an import gives the new-project form, cut to the article's limits so it always fits. */
+export type ImportedMetadata = Omit<ImportedArticle, 'text' | 'format' | 'encoding' | 'warnings'>
 
 function tidy(value: string | null | undefined, max: number): string {
   const text = (value ?? '').replace(/\s+/g, ' ').trim()
@@ -85,7 +70,7 @@ export function webUrl(value: string | null | undefined, base?: string): string 
   if (!text) return ''
   try {
     const url = base ? new URL(text, base) : new URL(text)
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.href.length <= MAX_URL ? url.href : ''
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.href.length <= ARTICLE_LIMITS.url ? url.href : ''
   } catch {
     return ''
   }
@@ -93,16 +78,16 @@ export function webUrl(value: string | null | undefined, base?: string): string 
 
 /** "By Jane Doe" → "Jane Doe"; a profile URL or an Office placeholder name → ''. */
 export function personName(value: string | null | undefined): string {
-  const name = tidy(value, MAX_NAME).replace(/^by\s+/i, '')
+  const name = tidy(value, ARTICLE_LIMITS.name).replace(/^by\s+/i, '')
   if (/^https?:\/\//i.test(name) || PLACEHOLDER_NAMES.has(name.toLowerCase())) return ''
   return name
 }
 
-export function articleMetadata(found: FoundMetadata): ArticleMetadata {
-  const title = tidy(found.title, MAX_TITLE)
+export function articleMetadata(found: FoundMetadata): ImportedMetadata {
+  const title = tidy(found.title, ARTICLE_LIMITS.title)
   return {
     title: isToolTitle(title) ? '' : title,
-    outlet: tidy(found.outlet, MAX_NAME),
+    outlet: tidy(found.outlet, ARTICLE_LIMITS.name),
     author: personName(found.author),
     url: webUrl(found.url),
     publishedAt: looseDate(found.publishedAt),

@@ -1,0 +1,168 @@
+import { userInfo } from 'node:os'
+import type { ArticleInput, Edited, Edition, Handlers } from '@contract/api'
+import { createClaimProposer } from '@domain/claims/propose'
+import type { CheckworthinessModel } from '@domain/claims/model'
+import { AppError } from '@domain/errors'
+import { newId } from '@domain/ids'
+import { newProject } from '@domain/project/create'
+import type { EditContext, EditOutcome } from '@domain/project/ops'
+import type { Project } from '@domain/project/schema'
+import { detectLanguage } from '@domain/text/language'
+import { loadCheckworthinessModel } from './claim-model'
+import { appHandlers } from './handlers/app'
+import { claimHandlers } from './handlers/claims'
+import { importHandlers } from './handlers/import'
+import { libraryHandlers } from './handlers/library'
+import { projectHandlers } from './handlers/projects'
+import { reportHandlers } from './handlers/reports'
+import { settingsHandlers } from './handlers/settings'
+import { sourceHandlers } from './handlers/sources'
+import { Library } from './library'
+import { documentsDir, resolveProjectsDir, type Env, type ProjectsDirChoice } from './paths'
+import type { DesktopAbilities } from './ports'
+import { ProjectStore, writeNewProjectFile, writeProjectFileAt } from './project-store'
+import { SettingsStore } from './settings'
+
+export interface ServiceContext {
+  edition: Edition
+  version: string
+  /** The folder holding `samples/` and other shipped resources. */
+  resourcesDir: string
+  configDir: string
+  /** The Documents folder (Electron's, in the app); the default projects folder lives inside it. */
+  documentsDir?: string
+  env?: Env
+  platform?: string
+  now?: () => Date
+  debounceMs?: number
+  /**
+   * Whether new projects start with the engine's proposed claims (the default). Off gives a
+   * blank project, as the tests of manual claim editing use.
+   */
+  proposeClaims?: boolean
+  /** What only the desktop shell can do; absent in the browser edition and the CLI. */
+  desktop?: DesktopAbilities
+}
+
+/** Where a new project file goes: a folder (named after its title), an exact file, or the projects folder. */
+export type NewProjectTarget = { dir: string } | { file: string } | null
+
+/** What every handler module shares: the stores, the settings, and the few steps all edits take. */
+export interface Engine {
+  ctx: ServiceContext
+  env: Env
+  now: () => Date
+  store: ProjectStore
+  library: Library
+  settings: SettingsStore
+  projectsDirChoice: () => Promise<ProjectsDirChoice>
+  projectsDir: () => Promise<string>
+  /** Who history entries name: the checker's name from Settings, else the system user. */
+  author: () => Promise<string>
+  claimModel: () => Promise<CheckworthinessModel>
+  /** Applies a checker's edit to an open project: history entry, undo step, autosave. */
+  edit: (path: string, action: string, apply: (project: Project, ctx: EditContext) => EditOutcome) => Promise<Edited>
+  step: (path: string, direction: 'undo' | 'redo') => Promise<Edited>
+  /** The in-memory project; NOT_OPEN when it is not open. */
+  openProject: (path: string) => Project
+  /** The desktop shell's abilities, or UNSUPPORTED naming what needed them. */
+  needDesktop: (what: string) => DesktopAbilities
+  /** Writes a new project file from an article (claims proposed) and returns its path. */
+  createProject: (input: ArticleInput, target?: NewProjectTarget) => Promise<string>
+}
+
+export interface Services {
+  handlers: Handlers
+  store: ProjectStore
+  library: Library
+  settings: SettingsStore
+  projectsDir: () => Promise<string>
+  createProject: Engine['createProject']
+}
+
+/** The system user's name, for history entries when no checker name is set. */
+export function systemUserName(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return 'checker'
+  }
+}
+
+function createEngine(ctx: ServiceContext): Engine {
+  const env = ctx.env ?? process.env
+  const now = ctx.now ?? (() => new Date())
+  const store = new ProjectStore(ctx.debounceMs === undefined ? {} : { debounceMs: ctx.debounceMs })
+  const library = new Library((path) => store.peek(path))
+  const settings = new SettingsStore(ctx.configDir)
+  const documents = ctx.documentsDir ?? documentsDir(env)
+  const projectsDirChoice = async (): Promise<ProjectsDirChoice> => resolveProjectsDir(env, (await settings.get()).projectsDir, documents)
+  const author = async (): Promise<string> => (await settings.get()).checkerName || systemUserName()
+  const claimModel = (): Promise<CheckworthinessModel> => loadCheckworthinessModel(ctx.resourcesDir)
+
+  return {
+    ctx,
+    env,
+    now,
+    store,
+    library,
+    settings,
+    projectsDirChoice,
+    projectsDir: async () => (await projectsDirChoice()).dir,
+    author,
+    claimModel,
+    edit: async (path, action, apply) => {
+      const at = now().toISOString()
+      const meta = { action, author: await author(), at }
+      const { opened, outcome } = store.edit(path, meta, (project) => apply(project, { now: at, newId }))
+      return { ...opened, focus: outcome.claimId }
+    },
+    step: async (path, direction) => {
+      const meta = { author: await author(), at: now().toISOString() }
+      return { ...(direction === 'undo' ? store.undo(path, meta) : store.redo(path, meta)), focus: null }
+    },
+    openProject: (path) => {
+      const project = store.peek(path)
+      if (!project) throw new AppError('NOT_OPEN', `The project "${path}" is not open. Open it again from the library.`)
+      return project
+    },
+    needDesktop: (what) => {
+      if (!ctx.desktop) throw new AppError('UNSUPPORTED', `${what} needs the desktop app.`)
+      return ctx.desktop
+    },
+    createProject: async (input, target = null) => {
+      const proposeClaims = ctx.proposeClaims === false ? undefined : createClaimProposer(await claimModel())
+      const project = newProject(input, { now: now(), author: await author(), detectLanguage, ...(proposeClaims ? { proposeClaims } : {}) })
+      if (target && 'file' in target) return writeProjectFileAt(target.file, project)
+      const dir = target ? target.dir : (await projectsDirChoice()).dir
+      return writeNewProjectFile(dir, project.article.title, project)
+    },
+  }
+}
+
+/**
+ * Wires the API contract to the engine. No electron import: the Electron main process, the
+ * browser-edition server, the CLI and the tests all build their services here. Each domain's
+ * handlers live in their own module; TypeScript checks that together they serve every channel.
+ */
+export function createServices(ctx: ServiceContext): Services {
+  const engine = createEngine(ctx)
+  const handlers: Handlers = {
+    ...appHandlers(engine),
+    ...settingsHandlers(engine),
+    ...projectHandlers(engine),
+    ...libraryHandlers(engine),
+    ...importHandlers(engine),
+    ...claimHandlers(engine),
+    ...sourceHandlers(engine),
+    ...reportHandlers(engine),
+  }
+  return {
+    handlers,
+    store: engine.store,
+    library: engine.library,
+    settings: engine.settings,
+    projectsDir: engine.projectsDir,
+    createProject: engine.createProject,
+  }
+}
