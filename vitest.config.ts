@@ -7,5 +7,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',
+    // The CLI tests run the real `factdesk` command, which runs the bundle: build it fresh first.
+    globalSetup: ['tests/helpers/build-cli.ts'],
   },
 })

@@ -1,6 +1,6 @@
 import { buildProgram } from './program'
 
-const program = buildProgram({
+const program = await buildProgram({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stdin: process.stdin,

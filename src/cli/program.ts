@@ -1,16 +1,25 @@
 import { Command } from 'commander'
-import { registerCheck } from './commands/check'
-import { registerExport } from './commands/export'
-import { registerList } from './commands/list'
-import { registerNew } from './commands/new'
-import { registerScore } from './commands/score'
-import { registerSentences } from './commands/sentences'
-import { registerSplit } from './commands/split'
-import { registerServe } from './commands/serve'
 import { packageVersion, type CliIo } from './io'
 
-/** The `factdesk` command line: the same services the app uses, one file per subcommand. */
-export function buildProgram(io: CliIo): Command {
+type Register = (program: Command, io: CliIo) => void
+
+/**
+ * Every subcommand, one module each, loaded only when it runs (all of them for the general help):
+ * `factdesk sentences` must not pay for loading the engine, zod and the report renderers.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  new: async () => (await import('./commands/new')).registerNew,
+  check: async () => (await import('./commands/check')).registerCheck,
+  list: async () => (await import('./commands/list')).registerList,
+  sentences: async () => (await import('./commands/sentences')).registerSentences,
+  score: async () => (await import('./commands/score')).registerScore,
+  split: async () => (await import('./commands/split')).registerSplit,
+  export: async () => (await import('./commands/export')).registerExport,
+  serve: async () => (await import('./commands/serve')).registerServe,
+}
+
+/** The `factdesk` command line: the same engine the app uses, one file per subcommand. */
+export async function buildProgram(io: CliIo, argv: readonly string[] = process.argv): Promise<Command> {
   const program = new Command()
     .name('factdesk')
     .description('Factdesk: an offline workbench for fact-checkers. Project files, claims and verdict reports from the command line.')
@@ -18,13 +27,11 @@ export function buildProgram(io: CliIo): Command {
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-  registerNew(program, io)
-  registerCheck(program, io)
-  registerList(program, io)
-  registerSentences(program, io)
-  registerScore(program, io)
-  registerSplit(program, io)
-  registerExport(program, io)
-  registerServe(program, io)
+  const requested = argv.slice(2).find((arg) => !arg.startsWith('-'))
+  const names = requested !== undefined && requested in COMMANDS ? [requested] : Object.keys(COMMANDS)
+  for (const name of names) {
+    const register = await COMMANDS[name]?.()
+    register?.(program, io)
+  }
   return program
 }

@@ -1,13 +1,20 @@
-import { chromiumMissingMessage, CHROMIUM_ARGS, findChromium } from '@engine/export/chromium'
+import { chromiumMissingMessage, CHROMIUM_ARGS, describeBrowser, findChromium } from '@engine/export/chromium'
 
 /**
- * The Chromium the tests drive: Debian's (or FACTDESK_CHROMIUM), found the same way PDF export
- * finds it; Playwright's own browser download is never used.
+ * The Chromium the tests drive, found as PDF export finds it: FACTDESK_CHROMIUM, a system browser,
+ * Playwright's own, then the one inside @sparticuz/chromium; `npx playwright install` is never needed.
  */
-export const CHROMIUM_PATH = findChromium() ?? process.env.FACTDESK_CHROMIUM ?? '/usr/bin/chromium'
+const found = await findChromium()
+
+export const CHROMIUM_PATH = found?.path ?? process.env.FACTDESK_CHROMIUM ?? '/usr/bin/chromium'
 
 export { CHROMIUM_ARGS }
 
 export function chromiumMissingReason(): string | null {
-  return findChromium() ? null : chromiumMissingMessage()
+  return found ? null : chromiumMissingMessage()
+}
+
+/** One line for the test run's output: which browser the e2e tier uses. */
+export function browserLine(): string {
+  return found ? `e2e browser: ${describeBrowser(found)}` : `e2e browser: none found. ${chromiumMissingMessage()}`
 }

@@ -2,9 +2,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { chromiumMissingMessage, exportProject, findChromium } from '@engine/export'
+import { exportProject } from '@engine/export'
 import { serializeProject } from '@domain/project/codec'
 import { SAMPLE_OPTIONS, sampleProject } from '../fixtures/report/projects'
+import { chromiumMissingReason } from './chromium'
 
 /**
  * The PDF as the CLI makes it: the HTML report printed by Chromium through playwright-core. The
@@ -12,8 +13,8 @@ import { SAMPLE_OPTIONS, sampleProject } from '../fixtures/report/projects'
  * media boxes, the document title and the bookmarks Chromium makes from the report's headings.
  */
 
-const chromium = findChromium()
-test.skip(chromium === null, chromiumMissingMessage())
+const missing = chromiumMissingReason()
+test.skip(missing !== null, missing ?? '')
 
 function pdfFacts(bytes: Buffer): { pages: number; mediaBoxes: number[][]; title: string | undefined; bookmarks: string[] } {
   // Skia writes dictionaries uncompressed and ASCII-only text strings as literal (…) strings.

@@ -1,8 +1,16 @@
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter'
+import { browserLine } from './chromium'
 
-/** Prints every skipped test with the reason it gave, so a skip is never silent. */
+/**
+ * Prints which browser the run uses, and every skipped test with the reason it gave, so a skip is
+ * never silent.
+ */
 export default class SkipReasonsReporter implements Reporter {
   private readonly skipped: string[] = []
+
+  onBegin(): void {
+    process.stdout.write(`${browserLine()}\n`)
+  }
 
   onTestEnd(test: TestCase, result: TestResult): void {
     if (result.status !== 'skipped') return

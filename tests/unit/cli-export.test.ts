@@ -29,16 +29,20 @@ describe('factdesk export', () => {
   })
 
   async function run(...args: string[]): Promise<void> {
-    const program = buildProgram({
-      stdout: (text) => out.push(text),
-      stderr: (text) => err.push(text),
-      stdin: Readable.from([]),
-      cwd: dir,
-      env: { FACTDESK_CONFIG_DIR: join(dir, 'config') },
-    })
+    const argv = ['node', 'factdesk', ...args]
+    const program = await buildProgram(
+      {
+        stdout: (text) => out.push(text),
+        stderr: (text) => err.push(text),
+        stdin: Readable.from([]),
+        cwd: dir,
+        env: { FACTDESK_CONFIG_DIR: join(dir, 'config') },
+      },
+      argv,
+    )
     program.exitOverride()
     program.commands.forEach((command) => command.exitOverride())
-    await program.parseAsync(['node', 'factdesk', ...args])
+    await program.parseAsync(argv)
   }
 
   it('writes the report next to the project, prints its path and the warnings', async () => {

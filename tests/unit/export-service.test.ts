@@ -1,9 +1,11 @@
+import { execFile } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { chromiumMissingMessage, defaultExportName, exportProject, findChromium } from '@engine/export'
-import { chromiumCandidates } from '@engine/export/chromium'
+import { chromiumCandidates, packagedChromium } from '@engine/export/chromium'
 import { serializeProject } from '@domain/project/codec'
 import { SAMPLE_OPTIONS, sampleProject } from '../fixtures/report/projects'
 
@@ -88,23 +90,37 @@ describe('export service', () => {
 
   it('explains how to get a PDF when no Chromium is found', async () => {
     const env = { FACTDESK_CHROMIUM: join(dir, 'no-such-chromium') }
-    expect(findChromium(env)).toBeNull()
+    expect(await findChromium(env)).toBeNull()
     await expect(exportProject(projectPath, 'pdf', SAMPLE_OPTIONS, undefined, { env })).rejects.toMatchObject({
       code: 'UNSUPPORTED',
       message: `FACTDESK_CHROMIUM is set to "${env.FACTDESK_CHROMIUM}", but there is no file there. Point it at a Chromium or Google Chrome executable, or unset it.`,
     })
     expect(await readdir(dir)).toEqual(['cheaper-trains.factdesk.json'])
     expect(chromiumMissingMessage({}, 'linux')).toMatch(
-      /^PDF export prints the HTML report with Chromium, Google Chrome or Microsoft Edge, and none was found \(looked in \/usr\/bin\/chromium, .*\)\. Install one \(on Debian or Ubuntu: apt-get install chromium\) or set FACTDESK_CHROMIUM to its path; or export HTML and print it to PDF from any browser\.$/,
+      /^PDF export prints the HTML report with Chromium, Google Chrome or Microsoft Edge, and none was found \(looked in \/usr\/bin\/chromium, .*, in Playwright’s browsers and in @sparticuz\/chromium\)\. Install one \(on Debian or Ubuntu: apt-get install chromium\) or set FACTDESK_CHROMIUM to its path; or export HTML and print it to PDF from any browser\.$/,
     )
   })
 
-  it('finds the browser FACTDESK_CHROMIUM names, and knows where browsers live on each platform', () => {
-    expect(findChromium({ FACTDESK_CHROMIUM: process.execPath })).toBe(process.execPath)
+  it('finds the browser FACTDESK_CHROMIUM names, and knows where browsers live on each platform', async () => {
+    expect(await findChromium({ FACTDESK_CHROMIUM: process.execPath })).toEqual({ path: process.execPath, source: 'FACTDESK_CHROMIUM' })
     expect(chromiumCandidates({}, 'linux')).toContain('/usr/bin/chromium')
     expect(chromiumCandidates({}, 'darwin')).toContain('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome')
     expect(chromiumCandidates({ PROGRAMFILES: 'C:\\Program Files' }, 'win32')).toContain(
       join('C:\\Program Files', 'Google', 'Chrome', 'Application', 'chrome.exe'),
     )
   })
+
+  it.runIf(process.platform === 'linux' && process.arch === 'x64')(
+    'unpacks the browser inside @sparticuz/chromium once, into node_modules/.cache, for machines with none',
+    async () => {
+      const found = await packagedChromium({})
+      expect(found?.source).toBe('@sparticuz/chromium')
+      expect(found?.path).toMatch(/node_modules\/\.cache\/factdesk-chromium\/[\d.]+\/chromium$/)
+      const { stdout } = await promisify(execFile)(found!.path, ['--version'])
+      expect(stdout).toMatch(/Chromium \d+/)
+      expect(await packagedChromium({})).toEqual(found)
+      expect(await packagedChromium({ FACTDESK_NO_PACKAGED_CHROMIUM: '1' })).toBeNull()
+    },
+    60_000,
+  )
 })

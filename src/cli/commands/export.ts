@@ -50,6 +50,7 @@ export function registerExport(program: Command, io: CliIo): void {
       } else {
         const result = await exportProject(path, options.format, reportOptions, options.output && resolve(io.cwd, options.output), {
           env: io.env,
+          log: (line) => io.stderr(`factdesk: ${line}\n`),
         })
         io.stdout(`${result.path}\n`)
         warnings = result.warnings

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { AppError } from '@domain/errors'
-import { LanguageCodeSchema } from '@domain/project/schema'
+import { isLanguageCode } from '@domain/text/language-code'
 import { splitSentences } from '@domain/text/segment'
 import { readAllStdin, readTextInput, type CliIo } from '../io'
 
@@ -19,7 +19,7 @@ export interface BatchItem {
 
 /** --lang as given, checked; undefined when the text's language should be detected. */
 export function languageOption(lang: string | undefined): string | undefined {
-  if (lang !== undefined && !LanguageCodeSchema.safeParse(lang).success) {
+  if (lang !== undefined && !isLanguageCode(lang)) {
     throw new AppError('INVALID_INPUT', `--lang "${lang}" is not a language code; use one like en, uk or de.`)
   }
   return lang

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LANGUAGE_CODE } from '../text/language-code'
 import { CLAIM_STATUSES, type ClaimStatus } from './statuses'
 
 /** The schema version this build writes. Files with a higher number are refused, never rewritten. */
@@ -43,7 +44,7 @@ export type RatingScale = z.infer<typeof RatingScaleSchema>
 export const ARTICLE_LIMITS = { title: 1000, name: 500, url: 4000, text: 20_000_000 } as const
 
 /** A BCP 47 primary language subtag ("en", "uk"), or "und" when unknown. */
-export const LanguageCodeSchema = z.string().regex(/^(und|[a-z]{2,3})$/, 'must be a language code like "en", "uk" or "und"')
+export const LanguageCodeSchema = z.string().regex(LANGUAGE_CODE, 'must be a language code like "en", "uk" or "und"')
 
 /** The article's fields, declared once: the project file, the API and the import all derive from it. */
 export const ArticleSchema = z.strictObject({

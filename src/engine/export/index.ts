@@ -8,13 +8,15 @@ import { PROJECT_SUFFIX, readProjectFile } from '../project-store'
 import { writeFileAtomic } from '../fs/durable'
 import { printPdfWithChromium, type PdfPrinter } from './chromium'
 
-export { findChromium, chromiumMissingMessage, printPdfWithChromium, type PdfPrinter } from './chromium'
+export { findChromium, chromiumMissingMessage, describeBrowser, printPdfWithChromium, type PdfPrinter } from './chromium'
 
 export interface ExportDeps {
   /** Prints the report HTML to PDF; the app passes Electron's printToPDF, the CLI and tests use Chromium. */
   printPdf?: PdfPrinter
   /** Where FACTDESK_CHROMIUM is looked up (default: the process environment). */
   env?: Env
+  /** Told which browser prints a PDF, so the checker knows what ran. */
+  log?: (line: string) => void
 }
 
 export interface ExportResult {
@@ -43,7 +45,7 @@ export async function renderExport(
     return { data: content, warnings }
   }
   const { content, warnings } = renderHtml(project, options)
-  const print = deps.printPdf ?? ((html: string) => printPdfWithChromium(html, deps.env))
+  const print = deps.printPdf ?? ((html: string) => printPdfWithChromium(html, deps.env, deps.log))
   return { data: await print(content), warnings }
 }
 
