@@ -7,6 +7,7 @@ const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['build', 'npx', ['electron-vite', 'build', '--logLevel', 'warn']],
+  ['build the command line', 'node', ['scripts/build-cli.js']],
   ['unit tests (vitest)', 'npx', ['vitest', 'run']],
   ['e2e tests (playwright, Chromium)', 'npx', ['playwright', 'test']],
 ]
