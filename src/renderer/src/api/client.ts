@@ -14,6 +14,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The sentence to show the checker for a failure of any kind. */
+export function messageOf(error: unknown): string {
+  return error instanceof ApiError || error instanceof Error ? error.message : String(error)
+}
+
 /**
  * The browser edition prints an address with the launch token in the fragment (never sent to the
  * server, never in logs); it is kept for this tab only and removed from the address bar.

@@ -1,9 +1,14 @@
-/** "14 Oct 2026" for a date or timestamp; the raw text when it is only a year or month. */
+/**
+ * "14 Oct 2026" for a date or timestamp; the raw text when it is only a year or month, or a day
+ * the calendar does not have (2026-02-30), so a typo is shown as typed, never as another day.
+ */
 export function formatDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return value
-  const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value)
-  if (Number.isNaN(date.getTime())) return value
-  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
+  const dateOnly = value.length === 10
+  const date = new Date(dateOnly ? `${value}T00:00:00Z` : value)
+  if (Number.isNaN(date.getTime()) || (dateOnly && date.toISOString().slice(0, 10) !== value)) return value
+  // A calendar date names a day, not a moment: shown in UTC it is the same day in every time zone.
+  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', ...(dateOnly ? { timeZone: 'UTC' } : {}) })
 }
 
 /** "27 Nov 2026, 14:05" in the checker's locale. */

@@ -1,5 +1,4 @@
 import { useEffect } from 'react'
-import { call } from '../api/client'
 import { useApp } from '../store'
 
 /**
@@ -8,14 +7,7 @@ import { useApp } from '../store'
  */
 export function useDiskWatch(path: string): void {
   useEffect(() => {
-    const check = (): void => {
-      call('project:checkDisk', { path }).then(
-        (save) => {
-          if (save.state === 'conflict') useApp.setState({ save })
-        },
-        () => undefined,
-      )
-    }
+    const check = (): void => void useApp.getState().checkDisk(path)
     window.addEventListener('focus', check)
     return () => window.removeEventListener('focus', check)
   }, [path])

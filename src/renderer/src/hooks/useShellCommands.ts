@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import type { FactdeskShell, ShellMessage } from '@contract/shell'
-import { call } from '../api/client'
-import { messageOf, useApp } from '../store'
+import { apiAction } from '../api/api-action'
+import { useApp } from '../store'
 
 declare global {
   interface Window {
@@ -21,16 +21,14 @@ export async function runShellCommand({ command, argument }: ShellMessage): Prom
       await goHome()
       document.getElementById('new-text')?.focus()
       return
-    case 'file:open': {
-      const { path } = await call('app:chooseProject', {})
-      if (path) await app.openProject(path)
+    case 'file:open':
+      await app.openChosenProject()
       return
-    }
     case 'file:import': {
-      const imported = await call('app:chooseImportFile', {})
+      const imported = await apiAction('app:chooseImportFile', {})
       if (imported) {
         await goHome()
-        useApp.setState({ pendingImport: imported })
+        app.reviewImport(imported)
       }
       return
     }
@@ -69,7 +67,7 @@ export function useShellCommands(): void {
     const shell = window.factdeskShell
     if (!shell) return
     return shell.onCommand((message) => {
-      runShellCommand(message).catch((error: unknown) => useApp.getState().notify('error', messageOf(error)))
+      void useApp.getState().attempt(() => runShellCommand(message))
     })
   }, [])
 }

@@ -1,7 +1,8 @@
 import { memo, useEffect, useMemo, useRef, type CSSProperties } from 'react'
 import type { Project } from '@domain/project/schema'
 import { useApp } from '../../store'
-import { articleOffset, layoutArticle, type Span } from './highlight'
+import { articleOffset } from './article-offset'
+import { layoutArticle, type Span } from './highlight'
 
 interface ArticleViewProps {
   project: Project

@@ -2,14 +2,13 @@ import { useCallback, useMemo, useRef, useState } from 'react'
 import type { OpenedProject } from '@contract/api'
 import { STATUS_LABELS } from '@domain/project/ops'
 import { CLAIM_STATUSES } from '@domain/project/statuses'
-import { call } from '../../api/client'
 import { formatDate } from '../../components/format'
 import { SaveIndicator } from '../../components/SaveIndicator'
 import { useProjectShortcuts } from '../../hooks/useProjectShortcuts'
-import { messageOf, useApp, type StatusFilter } from '../../store'
+import { useApp } from '../../store'
 import { ClaimList } from '../claims/ClaimList'
 import { ClaimPanel } from '../claims/ClaimPanel'
-import { countByStatus, filterClaims } from '../claims/claim-filter'
+import { countByStatus, filterClaims, type StatusFilter } from '../claims/claim-filter'
 import { isReportFormat } from '@domain/report/formats'
 import { ExportDialog } from '../export/ExportDialog'
 import { ScaleDialog } from '../scale/ScaleDialog'
@@ -18,27 +17,17 @@ import { ArticleDetailsDialog } from './ArticleDetailsDialog'
 import { ArticleView, SelectionActions, type ArticleSelection } from './ArticleView'
 import { useDiskWatch } from '../../hooks/useDiskWatch'
 
-function ConflictBanner({ opened }: { opened: OpenedProject }) {
-  const replaceCurrent = useApp((s) => s.replaceCurrent)
-  const notify = useApp((s) => s.notify)
+function ConflictBanner() {
+  const resolveConflict = useApp((s) => s.resolveConflict)
   const save = useApp((s) => s.save)
   if (save?.state !== 'conflict') return null
-  const act = (channel: 'project:reload' | 'project:saveCopy'): void => {
-    call(channel, { path: opened.path }).then(
-      (next) => {
-        replaceCurrent(next)
-        notify('info', channel === 'project:reload' ? 'Reloaded the version on disk.' : `Your version was saved as ${next.path}.`)
-      },
-      (error: unknown) => notify('error', messageOf(error)),
-    )
-  }
   return (
     <div className="banner banner-danger" role="alert">
       <p>{save.message}</p>
-      <button type="button" className="button-secondary" onClick={() => act('project:reload')}>
+      <button type="button" className="button-secondary" onClick={() => void resolveConflict('project:reload')}>
         Reload from disk
       </button>
-      <button type="button" className="button-primary" onClick={() => act('project:saveCopy')}>
+      <button type="button" className="button-primary" onClick={() => void resolveConflict('project:saveCopy')}>
         Save my version as a copy
       </button>
     </div>
@@ -131,7 +120,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
           <SaveIndicator />
         </div>
       </header>
-      <ConflictBanner opened={opened} />
+      <ConflictBanner />
       <main className="workbench">
         <aside className="claims-pane" aria-label="Claim list">
           <div className="claim-filters">

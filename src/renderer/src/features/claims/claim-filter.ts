@@ -1,5 +1,17 @@
-import type { Claim, Project } from '@domain/project/schema'
-import type { ClaimFilters } from '../../store'
+import type { Claim, ClaimStatus, Project } from '@domain/project/schema'
+
+/** Which claims the list shows: every claim, the proposals, the accepted ones, or one status. */
+export type StatusFilter = 'all' | 'suggested' | 'accepted' | ClaimStatus
+export interface ClaimFilters {
+  status: StatusFilter
+  /** 'any', 'none' (no verdict yet) or a label id. */
+  verdict: string
+  text: string
+  sort: 'position' | 'score'
+}
+
+/** What a project opens with: every claim but the dismissed ones, in article order. */
+export const DEFAULT_FILTERS: ClaimFilters = { status: 'all', verdict: 'any', text: '', sort: 'position' }
 
 const ACCEPTED = new Set(['to-check', 'in-progress', 'needs-review', 'done'])
 

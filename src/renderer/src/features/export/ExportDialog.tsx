@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
 import type { RenderedExport } from '@contract/api'
 import { REPORT_FORMATS, type ReportFormat } from '@domain/report/formats'
-import { call } from '../../api/client'
+import { apiAction } from '../../api/api-action'
 import { Dialog } from '../../components/Dialog'
-import { messageOf, useApp } from '../../store'
+import { useApp } from '../../store'
 
 type ClaimChoice = 'all' | 'accepted' | 'done'
 
@@ -47,14 +47,15 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
   useEffect(() => {
     let cancelled = false
     const timer = window.setTimeout(() => {
-      call('report:render', { path, format: previewFormat, claims, includeArticle }).then(
-        (report) => {
-          if (cancelled) return
-          setPreview(report)
-          setProblem(null)
-        },
-        (error: unknown) => !cancelled && setProblem(messageOf(error)),
-      )
+      void apiAction(
+        'report:render',
+        { path, format: previewFormat, claims, includeArticle },
+        { onError: (message) => !cancelled && setProblem(message) },
+      ).then((report) => {
+        if (cancelled || !report) return
+        setPreview(report)
+        setProblem(null)
+      })
     }, PREVIEW_DELAY_MS)
     return () => {
       cancelled = true
@@ -63,23 +64,26 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
   }, [path, previewFormat, claims, includeArticle, projectVersion])
 
   const save = async (): Promise<void> => {
+    const request = { path, format, claims, includeArticle }
+    // The dialog shows what went wrong next to the preview, where the checker is looking.
+    const inPlace = { onError: setProblem }
     setWorking(true)
     try {
       if (desktop) {
-        const saved = await call('report:save', { path, format, claims, includeArticle })
-        if (saved.path) {
+        const saved = await apiAction('report:save', request, inPlace)
+        if (saved?.path) {
           notify('info', `Exported ${saved.path}`)
           onClose()
         }
       } else if (format === 'pdf') {
         frame.current?.contentWindow?.print()
       } else {
-        const report = await call('report:render', { path, format, claims, includeArticle })
-        download(report)
-        notify('info', `Downloaded ${report.fileName}`)
+        const report = await apiAction('report:render', request, inPlace)
+        if (report) {
+          download(report)
+          notify('info', `Downloaded ${report.fileName}`)
+        }
       }
-    } catch (error) {
-      setProblem(messageOf(error))
     } finally {
       setWorking(false)
     }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { ProjectSummary } from '@contract/api'
-import { call } from '../../api/client'
-import { messageOf, useApp } from '../../store'
+import { apiAction } from '../../api/api-action'
+import { useApp } from '../../store'
 import { RenameDialog, SettingsDialog, TrashDialog } from './LibraryDialogs'
 import { NewProjectPanel } from './NewProjectPanel'
 import { arrangeProjects, type LibrarySort } from './arrange'
@@ -18,51 +18,31 @@ export function HomeScreen() {
   const library = useApp((s) => s.library)
   const busy = useApp((s) => s.busy)
   const openProject = useApp((s) => s.openProject)
+  const openChosenProject = useApp((s) => s.openChosenProject)
   const createProject = useApp((s) => s.createProject)
-  const refreshLibrary = useApp((s) => s.refreshLibrary)
-  const notify = useApp((s) => s.notify)
+  const duplicateProject = useApp((s) => s.duplicateProject)
+  const trashProject = useApp((s) => s.trashProject)
   const [search, setSearch] = useState('')
   const [sort, setSort] = useState<LibrarySort>('edited')
   const [recent, setRecent] = useState<ProjectSummary[]>([])
   const [dialog, setDialog] = useState<HomeDialog>(null)
 
   useEffect(() => {
-    call('project:recent', {}).then(setRecent, () => setRecent([]))
+    // Recent is a shortcut into the full list below: when it cannot be read it is left out, quietly.
+    void apiAction('project:recent', {}, { onError: () => setRecent([]) }).then((found) => found && setRecent(found))
   }, [library])
 
   const shown = useMemo(() => arrangeProjects(library?.projects ?? [], search, sort), [library, search, sort])
   const empty = library !== null && library.projects.length === 0 && library.problems.length === 0
-  const act = async (work: () => Promise<unknown>, done: string): Promise<void> => {
-    try {
-      await work()
-      await refreshLibrary()
-      notify('info', done)
-    } catch (error) {
-      notify('error', messageOf(error))
-    }
-  }
   const openSample = async (): Promise<void> => {
-    try {
-      await createProject(await call('app:sample', {}))
-    } catch (error) {
-      notify('error', messageOf(error))
-    }
-  }
-  const openOther = async (): Promise<void> => {
-    try {
-      const { path } = await call('app:chooseProject', {})
-      if (path) await openProject(path)
-    } catch (error) {
-      notify('error', messageOf(error))
-    }
+    const sample = await apiAction('app:sample', {})
+    if (sample) await createProject(sample)
   }
   const listProps = {
     onOpen: (path: string) => void openProject(path),
     onRename: (summary: ProjectSummary) => setDialog({ kind: 'rename', summary }),
-    onDuplicate: (summary: ProjectSummary) =>
-      void act(() => call('project:duplicate', { path: summary.path }), `Duplicated “${summary.title}”.`),
-    onTrash: (summary: ProjectSummary) =>
-      void act(() => call('project:delete', { path: summary.path }), `Moved “${summary.title}” to the trash.`),
+    onDuplicate: (summary: ProjectSummary) => void duplicateProject(summary),
+    onTrash: (summary: ProjectSummary) => void trashProject(summary),
   }
 
   return (
@@ -74,7 +54,7 @@ export function HomeScreen() {
         </span>
         <div className="topbar-actions">
           {info?.desktop && (
-            <button type="button" className="button-quiet" onClick={() => void openOther()}>
+            <button type="button" className="button-quiet" onClick={() => void openChosenProject()}>
               Open…
             </button>
           )}

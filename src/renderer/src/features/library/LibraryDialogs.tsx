@@ -1,24 +1,17 @@
 import { useEffect, useState, type SyntheticEvent } from 'react'
 import type { ProjectSummary, Settings, TrashedProject } from '@contract/api'
-import { call } from '../../api/client'
+import { apiAction } from '../../api/api-action'
 import { Dialog } from '../../components/Dialog'
 import { formatDateTime } from '../../components/format'
-import { messageOf, useApp } from '../../store'
+import { useApp } from '../../store'
 import { FormActions } from '../../components/FormActions'
 
 export function RenameDialog({ summary, onClose }: { summary: ProjectSummary; onClose: () => void }) {
   const [title, setTitle] = useState(summary.title)
-  const refreshLibrary = useApp((s) => s.refreshLibrary)
-  const notify = useApp((s) => s.notify)
+  const renameProject = useApp((s) => s.renameProject)
   const submit = async (event: SyntheticEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
-    try {
-      await call('project:rename', { path: summary.path, title })
-      await refreshLibrary()
-      onClose()
-    } catch (error) {
-      notify('error', messageOf(error))
-    }
+    if (await renameProject(summary, title)) onClose()
   }
   return (
     <Dialog title="Rename project" onClose={onClose}>
@@ -37,17 +30,13 @@ export function TrashDialog({ onClose }: { onClose: () => void }) {
   const refreshLibrary = useApp((s) => s.refreshLibrary)
   const notify = useApp((s) => s.notify)
   useEffect(() => {
-    call('project:trash', {}).then(setItems, (error: unknown) => notify('error', messageOf(error)))
-  }, [notify])
+    void apiAction('project:trash', {}).then((trashed) => trashed && setItems(trashed))
+  }, [])
   const restore = async (item: TrashedProject): Promise<void> => {
-    try {
-      await call('project:restore', { trashPath: item.trashPath })
-      setItems((list) => list?.filter((i) => i.trashPath !== item.trashPath) ?? null)
-      await refreshLibrary()
-      notify('info', `Restored “${item.title}”.`)
-    } catch (error) {
-      notify('error', messageOf(error))
-    }
+    if (!(await apiAction('project:restore', { trashPath: item.trashPath }))) return
+    setItems((list) => list?.filter((i) => i.trashPath !== item.trashPath) ?? null)
+    await refreshLibrary()
+    notify('info', `Restored “${item.title}”.`)
   }
   return (
     <Dialog title="Trash" onClose={onClose}>

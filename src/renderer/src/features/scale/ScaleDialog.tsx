@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { RatingLabel, RatingScale } from '@domain/project/schema'
-import { call } from '../../api/client'
+import { apiAction } from '../../api/api-action'
 import { Dialog } from '../../components/Dialog'
-import { messageOf, useApp } from '../../store'
+import { useApp } from '../../store'
 
 function labelId(label: string, taken: Set<string>): string {
   const base =
@@ -19,14 +19,13 @@ function labelId(label: string, taken: Set<string>): string {
 /** Pick a preset scale, or edit a custom one: label, colour, optional number, description. */
 export function ScaleDialog({ current, onClose }: { current: RatingScale; onClose: () => void }) {
   const edit = useApp((s) => s.edit)
-  const notify = useApp((s) => s.notify)
   const [presets, setPresets] = useState<RatingScale[]>([])
   const [draft, setDraft] = useState<RatingScale>(structuredClone(current))
   const [problem, setProblem] = useState<string | null>(null)
 
   useEffect(() => {
-    call('scale:presets', {}).then(setPresets, (error: unknown) => notify('error', messageOf(error)))
-  }, [notify])
+    void apiAction('scale:presets', {}).then((found) => found && setPresets(found))
+  }, [])
 
   const setLabel = (index: number, patch: Partial<RatingLabel>): void =>
     setDraft((d) => ({ ...d, labels: d.labels.map((l, i) => (i === index ? { ...l, ...patch } : l)) }))

@@ -1,22 +1,22 @@
 import { Dialog } from '../../components/Dialog'
-import { SHORTCUTS } from './shortcuts'
+import { chordLabel, KEYMAP } from './keymap'
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Keyboard shortcuts" onClose={onClose}>
       <table className="shortcut-table">
         <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={s.action}>
+          {KEYMAP.map((binding) => (
+            <tr key={binding.description}>
               <td>
-                {s.keys.map((k, i) => (
+                {binding.chords.map(chordLabel).map((k, i) => (
                   <span key={k}>
                     {i > 0 && ' or '}
                     <kbd>{k}</kbd>
                   </span>
                 ))}
               </td>
-              <td>{s.action}</td>
+              <td>{binding.description}</td>
             </tr>
           ))}
         </tbody>

@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import type { Claim, Project, Source } from '@domain/project/schema'
 import type { SourceFields } from '@domain/project/ops'
-import { call } from '../../api/client'
+import { apiAction } from '../../api/api-action'
+import { fileToBase64 } from '../../api/base64'
 import { httpUrl } from '@domain/report/escape'
-import { fileToBase64, messageOf, useApp } from '../../store'
+import { useApp } from '../../store'
 import { EMPTY_SOURCE, sourceFields } from './empty-source'
 import { SourceForm } from './SourceForm'
 
@@ -91,8 +92,11 @@ export function SourcesSection({ claim, project }: { claim: Claim; project: Proj
     setForm(null)
   }
   const openFile = (source: Source): void => {
-    call('source:openAttachment', { path: useApp.getState().current?.path ?? '', sourceId: source.id }).catch((error: unknown) =>
-      notify('info', messageOf(error)),
+    // Not an error in Factdesk: the system has no application for the file, or it is gone.
+    void apiAction(
+      'source:openAttachment',
+      { path: useApp.getState().current?.path ?? '', sourceId: source.id },
+      { onError: (message) => notify('info', message) },
     )
   }
 

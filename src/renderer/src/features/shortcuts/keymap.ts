@@ -1,0 +1,194 @@
+import { WORKFLOW } from '@domain/project/ops'
+import type { Claim, Project } from '@domain/project/schema'
+import type { EditAction } from '../../store/edit-channel'
+import type { Span } from '../article/highlight'
+
+/** What a shortcut reads and does: the project screen at the moment of the key press. */
+export interface KeymapContext {
+  project: Project
+  /** The claims the list shows, in its order (what J and K step through). */
+  visible: readonly Claim[]
+  selected: Claim | null
+  articleSelection: Span | null
+  edit: EditAction
+  select: (id: string | null) => void
+  openDialog: (dialog: 'shortcuts' | 'export') => void
+  takeSelection: (action: 'claim:create' | 'claim:adjust') => Promise<void>
+  clearArticleSelection: () => void
+  focusSearch: () => void
+  focusRationale: () => void
+}
+
+interface ChordKeys {
+  /** Ctrl, or Cmd on macOS; the key is then compared in lower case. */
+  mod?: true
+  /** true: Shift must be held; false: it must not be; absent: either. */
+  shift?: boolean
+  /** Also fires in a text field or a dialog; every other shortcut leaves keys to them. */
+  anywhere?: true
+}
+
+/** One key the handler answers: `KeyboardEvent.key`, or a pattern with the label the `?` dialog shows for it. */
+export type Chord = ChordKeys & ({ key: string; label?: undefined } | { key: RegExp; label: string })
+
+export interface KeyBinding {
+  chords: readonly Chord[]
+  /** The `?` dialog's words for it; unique, it also names the row. */
+  description: string
+  /** When the binding applies; otherwise the key goes on to the page. */
+  when?: (context: KeymapContext, key: string) => boolean
+  run: (context: KeymapContext, key: string) => void
+}
+
+const hasSelected = (context: KeymapContext): boolean => context.selected !== null
+
+/** The number key's label in the rating scale: 1 is the first label. */
+function labelOfDigit(project: Project, key: string) {
+  return project.ratingScale.labels[Number(key) - 1]
+}
+
+/** From the selected claim, `by` claims along the list; from the first or last when none is selected. */
+function step({ visible, selected, select }: KeymapContext, by: 1 | -1): void {
+  const index = selected ? visible.findIndex((c) => c.id === selected.id) : -1
+  const next = visible[index === -1 ? (by > 0 ? 0 : visible.length - 1) : Math.min(visible.length - 1, Math.max(0, index + by))]
+  if (next) select(next.id)
+}
+
+/**
+ * Every keyboard shortcut of the project screen, in the order the `?` dialog lists them: the key
+ * handler and the dialog both read this table, so what is listed is what works.
+ */
+export const KEYMAP: readonly KeyBinding[] = [
+  { chords: [{ key: 'j' }, { key: 'ArrowDown' }], description: 'Next claim', run: (c) => step(c, 1) },
+  { chords: [{ key: 'k' }, { key: 'ArrowUp' }], description: 'Previous claim', run: (c) => step(c, -1) },
+  {
+    chords: [{ key: /^[1-9]$/, label: '1 … 9' }],
+    description: 'Set the verdict (the scale’s labels in order)',
+    when: (c, key) => hasSelected(c) && labelOfDigit(c.project, key) !== undefined,
+    run: (c, key) => {
+      const label = labelOfDigit(c.project, key)
+      if (c.selected && label) void c.edit('claim:setVerdict', { id: c.selected.id, verdict: label.id })
+    },
+  },
+  {
+    chords: [{ key: '0' }],
+    description: 'Clear the verdict',
+    when: hasSelected,
+    run: (c) => c.selected && void c.edit('claim:setVerdict', { id: c.selected.id, verdict: null }),
+  },
+  {
+    chords: [{ key: 's' }],
+    description: 'Cycle status: To check → In progress → Needs review → Done',
+    when: hasSelected,
+    run: ({ selected, edit }) => {
+      if (!selected) return
+      const at = WORKFLOW.indexOf(selected.status)
+      void edit('claim:setStatus', { ids: [selected.id], status: WORKFLOW[(at + 1) % WORKFLOW.length] ?? 'to-check' })
+    },
+  },
+  {
+    chords: [{ key: 'a' }],
+    description: 'Accept the suggestion',
+    when: hasSelected,
+    run: (c) => c.selected && void c.edit('claim:accept', { ids: [c.selected.id] }),
+  },
+  {
+    chords: [{ key: 'd' }],
+    description: 'Dismiss the claim',
+    when: hasSelected,
+    run: (c) => c.selected && void c.edit('claim:dismiss', { ids: [c.selected.id] }),
+  },
+  {
+    chords: [{ key: 'c' }],
+    description: 'Make a claim from the text selected in the article',
+    when: (c) => c.articleSelection !== null,
+    run: (c) => void c.takeSelection('claim:create'),
+  },
+  {
+    chords: [{ key: 'b' }],
+    description: 'Use the selected text as the claim’s new boundaries',
+    when: (c) => hasSelected(c) && c.articleSelection !== null,
+    run: ({ selected, articleSelection, edit }) => {
+      if (selected && articleSelection)
+        void edit('claim:adjust', { id: selected.id, start: articleSelection.start, end: articleSelection.end })
+    },
+  },
+  {
+    chords: [{ key: 'm' }],
+    description: 'Merge the claim with the next one',
+    when: hasSelected,
+    run: ({ project, selected, edit }) => {
+      if (!selected) return
+      // The next claim in the article, whatever the list's filter or order shows.
+      const all = project.claims.filter((c) => c.status !== 'dismissed')
+      const next = all[all.findIndex((c) => c.id === selected.id) + 1]
+      if (next) void edit('claim:merge', { ids: [selected.id, next.id] })
+    },
+  },
+  { chords: [{ key: 'r' }], description: 'Write the rationale', when: hasSelected, run: (c) => c.focusRationale() },
+  { chords: [{ key: '/' }, { key: 'f', mod: true, anywhere: true }], description: 'Search claims', run: (c) => c.focusSearch() },
+  { chords: [{ key: 'z', mod: true, shift: false }], description: 'Undo', run: (c) => void c.edit('project:undo', {}) },
+  {
+    chords: [
+      { key: 'z', mod: true, shift: true },
+      { key: 'y', mod: true },
+    ],
+    description: 'Redo',
+    run: (c) => void c.edit('project:redo', {}),
+  },
+  { chords: [{ key: 'e', mod: true, anywhere: true }], description: 'Export a report', run: (c) => c.openDialog('export') },
+  { chords: [{ key: '?' }], description: 'Show these shortcuts', run: (c) => c.openDialog('shortcuts') },
+  {
+    // An open dialog closes itself on Esc (components/Dialog); this binding clears the selections.
+    chords: [{ key: 'Escape' }],
+    description: 'Close a dialog, clear the selection',
+    run: (c) => {
+      c.clearArticleSelection()
+      c.select(null)
+    },
+  },
+]
+
+const KEY_NAMES: Readonly<Record<string, string>> = { ArrowDown: '↓', ArrowUp: '↑', Escape: 'Esc' }
+
+/** How the `?` dialog writes a chord: "J", "↓", "Ctrl+F", "Shift+Ctrl+Z". */
+export function chordLabel(chord: Chord): string {
+  if (chord.label !== undefined) return chord.label
+  const key = KEY_NAMES[chord.key] ?? chord.key.toUpperCase()
+  return `${chord.shift ? 'Shift+' : ''}${chord.mod ? 'Ctrl+' : ''}${key}`
+}
+
+/** The parts of a KeyboardEvent the keymap reads. */
+export interface KeyPress {
+  key: string
+  ctrlKey: boolean
+  metaKey: boolean
+  altKey: boolean
+  shiftKey: boolean
+}
+
+/**
+ * The binding a key press runs, with the key as it matched, or null to leave the key to the page.
+ * `typing` is a text field having focus, `dialogOpen` a dialog being open: both keep every key
+ * but the `anywhere` ones. Alt is never part of a shortcut.
+ */
+export function bindingFor(
+  press: KeyPress,
+  { typing, dialogOpen }: { typing: boolean; dialogOpen: boolean },
+  context: KeymapContext,
+): { binding: KeyBinding; key: string } | null {
+  if (press.altKey) return null
+  const mod = press.ctrlKey || press.metaKey
+  const key = mod ? press.key.toLowerCase() : press.key
+  for (const binding of KEYMAP) {
+    const matches = binding.chords.some(
+      (chord) =>
+        (chord.mod === true) === mod &&
+        (chord.shift === undefined || chord.shift === press.shiftKey) &&
+        (typeof chord.key === 'string' ? chord.key === key : chord.key.test(key)) &&
+        (chord.anywhere === true || (!typing && !dialogOpen)),
+    )
+    if (matches && (!binding.when || binding.when(context, key))) return { binding, key }
+  }
+  return null
+}
