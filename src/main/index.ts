@@ -40,7 +40,7 @@ app.setPath('userData', configDir)
 
 function start(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
-  hardenApp()
+  hardenApp(devServerUrl)
 
   let mainWindow: BrowserWindow | null = null
   let opening: Promise<void> | null = null
