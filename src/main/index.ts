@@ -1,15 +1,14 @@
 import { app, BrowserWindow, ipcMain, Menu, net, protocol, screen, session } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { CONTENT_SECURITY_POLICY_HEADER } from '@contract/csp'
 import { SHELL_COMMAND_CHANNEL, type ShellMessage } from '@contract/shell'
 import { showAbout, showNotices } from './about'
+import { appProtocolHandler } from './app-protocol'
 import { desktopAbilities } from './desktop'
 import { projectPathsFromArgv } from './file-args'
 import { hardenApp, hardenSession } from './harden'
 import { registerIpc } from './ipc'
 import { menuTemplate } from './menu'
-import { APP_SCHEME, isTrustedRendererUrl, remoteDebuggingSwitch, resolveAppRequest } from './security'
+import { APP_SCHEME, isTrustedRendererUrl, remoteDebuggingSwitch } from './security'
 import { createDispatcher } from '@engine/dispatcher'
 import { createServices } from '@engine/handlers'
 import { defaultConfigDir } from '@engine/paths'
@@ -137,15 +136,7 @@ function start(): void {
   })
 
   void app.whenReady().then(async () => {
-    protocol.handle(APP_SCHEME, async (request) => {
-      const file = resolveAppRequest(rendererDir, request.url)
-      if (!file) return new Response('Not found', { status: 404 })
-      const response = await net.fetch(pathToFileURL(file).toString())
-      const headers = new Headers(response.headers)
-      headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY_HEADER)
-      headers.set('X-Content-Type-Options', 'nosniff')
-      return new Response(response.body, { status: response.status, headers })
-    })
+    protocol.handle(APP_SCHEME, appProtocolHandler({ rendererDir, fetchFile: (url) => net.fetch(url) }))
     hardenSession(session.defaultSession, devServerUrl)
     const dispatch = createDispatcher(services.handlers, {
       onUnexpected: (channel, error) => console.error(`[factdesk] ${channel} failed:`, error),
