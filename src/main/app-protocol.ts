@@ -12,7 +12,7 @@ export interface AppProtocolOptions {
   report?: (message: string) => void
 }
 
-function withAppHeaders(headers: HeadersInit | undefined): Headers {
+function withAppHeaders(headers: ConstructorParameters<typeof Headers>[0]): Headers {
   const result = new Headers(headers)
   result.set('Content-Security-Policy', CONTENT_SECURITY_POLICY_HEADER)
   result.set('X-Content-Type-Options', 'nosniff')
