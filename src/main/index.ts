@@ -53,7 +53,11 @@ function start(): void {
     resourcesDir: join(app.getAppPath(), 'resources'),
     configDir,
     documentsDir: app.getPath('documents'),
-    desktop: desktopAbilities(() => mainWindow, process.platform),
+    desktop: desktopAbilities(
+      () => mainWindow,
+      process.platform,
+      () => services.projectsDir(),
+    ),
   })
 
   const createWindow = async (): Promise<void> => {
