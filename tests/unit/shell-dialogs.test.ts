@@ -10,7 +10,7 @@ const electron = vi.hoisted(() => ({
 }))
 vi.mock('electron', () => ({
   app: { on: vi.fn(), enableSandbox: vi.fn() },
-  BrowserWindow: class {},
+  BrowserWindow: vi.fn(),
   dialog: { showOpenDialog: electron.showOpenDialog, showSaveDialog: electron.showSaveDialog },
   session: {},
   shell: {},
