@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, screen, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session } from 'electron'
 import { join } from 'node:path'
 import { SHELL_COMMAND_CHANNEL, type ShellMessage } from '@contract/shell'
 import { showAbout, showNotices } from './about'
@@ -8,6 +8,7 @@ import { projectPathsFromArgv } from './file-args'
 import { hardenApp, hardenSession } from './harden'
 import { registerIpc } from './ipc'
 import { menuTemplate } from './menu'
+import { CONTINUE_WITHOUT_SANDBOX, sandboxWarning } from './sandbox-warning'
 import { APP_SCHEME, isTrustedRendererUrl, remoteDebuggingSwitch } from './security'
 import { createDispatcher } from '@engine/dispatcher'
 import { createServices } from '@engine/handlers'
@@ -44,6 +45,8 @@ function start(): void {
   let mainWindow: BrowserWindow | null = null
   let opening: Promise<void> | null = null
   let rendererReady = false
+  /** False while a packaged app started without its sandbox waits for the checker's answer. */
+  let mayOpenWindow = false
   /** Commands waiting for the window's page: a file opened at launch, a menu click with no window. */
   const pending: ShellMessage[] = []
 
@@ -97,7 +100,7 @@ function start(): void {
       return
     }
     pending.push(message)
-    if (!mainWindow && app.isReady()) void openWindow()
+    if (!mainWindow && mayOpenWindow) void openWindow()
   }
 
   const openProjectFile = (path: string): void => {
@@ -120,6 +123,20 @@ function start(): void {
     Menu.setApplicationMenu(Menu.buildFromTemplate(template))
   }
 
+  /** A packaged app never runs without Chromium's sandbox silently: it asks first, Quit being the default. */
+  const goOnWithoutSandbox = async (): Promise<boolean> => {
+    const warning = sandboxWarning({
+      isPackaged: app.isPackaged,
+      platform: process.platform,
+      argv: process.argv,
+      appImage: process.env.APPIMAGE,
+    })
+    if (!warning) return true
+    console.warn(warning.line)
+    const { response } = await dialog.showMessageBox(warning.box)
+    return response === CONTINUE_WITHOUT_SANDBOX
+  }
+
   const launchFile = projectPathsFromArgv(process.argv, process.cwd())[0]
   if (launchFile) pending.push({ command: 'project:openPath', argument: launchFile })
 
@@ -140,6 +157,11 @@ function start(): void {
   })
 
   void app.whenReady().then(async () => {
+    if (!(await goOnWithoutSandbox())) {
+      app.quit()
+      return
+    }
+    mayOpenWindow = true
     protocol.handle(APP_SCHEME, appProtocolHandler({ rendererDir, fetchFile: (url) => net.fetch(url) }))
     hardenSession(session.defaultSession, devServerUrl)
     const dispatch = createDispatcher(services.handlers, {
