@@ -52,6 +52,40 @@ export const UNUSED_FILES = [
 /** Data main reads from packages at run time (not through imports): a folder each, never empty. */
 export const RUNTIME_DATA = ['node_modules/pdfjs-dist/cmaps/', 'node_modules/pdfjs-dist/standard_fonts/']
 
+/** What @electron/fuses looks for in Electron's executable: the sentinel, then the wire (version, length, one byte a fuse). */
+export const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
+export const FUSE_WIRE_VERSION = 1
+export const FUSE_ON = '1'.charCodeAt(0)
+export const FUSE_OFF = '0'.charCodeAt(0)
+
+/**
+ * Electron 45's fuse wire in wire order: each fuse with its state in Electron's release build
+ * (docs/tutorial/fuses.md, build/fuses/fuses.json5 in electron/electron) and the state
+ * electron-builder.js leaves it in. Nine fuses: @electron/fuses 1.8 names the first eight
+ * (FuseV1Options); WasmTrapHandlers, the ninth, is known to it only by position, and
+ * electron-builder 26 has no option for it, so it keeps Electron's default.
+ */
+export const ELECTRON_FUSES = [
+  { name: 'RunAsNode', electron: FUSE_ON, app: FUSE_OFF },
+  { name: 'EnableCookieEncryption', electron: FUSE_OFF, app: FUSE_ON },
+  { name: 'EnableNodeOptionsEnvironmentVariable', electron: FUSE_ON, app: FUSE_OFF },
+  { name: 'EnableNodeCliInspectArguments', electron: FUSE_ON, app: FUSE_OFF },
+  { name: 'EnableEmbeddedAsarIntegrityValidation', electron: FUSE_OFF, app: FUSE_ON },
+  { name: 'OnlyLoadAppFromAsar', electron: FUSE_OFF, app: FUSE_ON },
+  { name: 'LoadBrowserProcessSpecificV8Snapshot', electron: FUSE_OFF, app: FUSE_OFF },
+  { name: 'GrantFileProtocolExtraPrivileges', electron: FUSE_ON, app: FUSE_OFF },
+  { name: 'WasmTrapHandlers', electron: FUSE_ON, app: FUSE_ON },
+]
+
+/** The bytes @electron/fuses finds in a release build of Electron 45, for a stub executable. */
+export function electronFuseWire() {
+  return Buffer.concat([
+    Buffer.from(FUSE_SENTINEL),
+    Buffer.from([FUSE_WIRE_VERSION, ELECTRON_FUSES.length]),
+    Buffer.from(ELECTRON_FUSES.map((fuse) => fuse.electron)),
+  ])
+}
+
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'))
 
 /** `@scope/name/sub/path` → `@scope/name`; `name/sub` → `name`. */

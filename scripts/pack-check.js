@@ -8,27 +8,26 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os'
 import { join, posix } from 'node:path'
 import asar from '@electron/asar'
-import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
+import { getCurrentFuseWire } from '@electron/fuses'
 import { init as initLexer, parse as parseImports } from 'es-module-lexer'
 import { legacy as legacyEntry, resolve as resolveExports } from 'resolve.exports'
-import { isBareSpecifier, mainImports, NOT_IN_APP, OPTIONAL_LEFT_OUT, packageName, ROOT, RUNTIME_DATA } from './app-contents.js'
+import { DESKTOP_NAME } from '../electron-builder.js'
+import {
+  ELECTRON_FUSES,
+  electronFuseWire,
+  FUSE_OFF,
+  FUSE_ON,
+  isBareSpecifier,
+  mainImports,
+  NOT_IN_APP,
+  OPTIONAL_LEFT_OUT,
+  packageName,
+  ROOT,
+  RUNTIME_DATA,
+} from './app-contents.js'
 
-/** The sentinel @electron/fuses looks for, then wire version 1, its length and Electron's default states. */
-const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
-const ELECTRON_DEFAULT_WIRE = '10110001'
-const ON = '1'.charCodeAt(0)
-const OFF = '0'.charCodeAt(0)
-
-/** What electron-builder.js asks of the fuses, checked on the packed executable. */
-const EXPECTED_FUSES = {
-  RunAsNode: OFF,
-  EnableCookieEncryption: ON,
-  EnableNodeOptionsEnvironmentVariable: OFF,
-  EnableNodeCliInspectArguments: OFF,
-  EnableEmbeddedAsarIntegrityValidation: ON,
-  OnlyLoadAppFromAsar: ON,
-  GrantFileProtocolExtraPrivileges: OFF,
-}
+/** The Linux command electron-builder.js names (linux.executableName). */
+const LINUX_EXECUTABLE = 'factdesk'
 
 /** Never in the app: sources, tests and their fixtures, docs, tooling. */
 const FORBIDDEN_PATHS = [
@@ -80,9 +79,7 @@ function makeStubElectron(dir) {
     executable,
     Buffer.concat([
       Buffer.from('#!/bin/sh\necho "This is the stub Electron of npm run pack:check, not an app." >&2\nexit 1\n# '),
-      Buffer.from(FUSE_SENTINEL),
-      Buffer.from([1, ELECTRON_DEFAULT_WIRE.length]),
-      Buffer.from(ELECTRON_DEFAULT_WIRE),
+      electronFuseWire(),
       Buffer.from('\n'),
     ]),
   )
@@ -291,11 +288,20 @@ try {
     for (const name of packages) if (!text.includes(`${name}@`)) fail(`NOTICES.txt does not list ${name}`)
   }
 
-  const wire = await getCurrentFuseWire(join(appDir, 'factdesk'))
-  const fuseRows = Object.entries(EXPECTED_FUSES).map(([fuse, expected]) => {
-    const actual = wire[FuseV1Options[fuse]]
-    if (actual !== expected) fail(`the ${fuse} fuse is ${String.fromCharCode(actual ?? 63)}, expected ${String.fromCharCode(expected)}`)
-    return [fuse, actual === ON ? 'on' : actual === OFF ? 'off' : '?']
+  const packedManifest = readJson('package.json')
+  if (packedManifest.desktopName !== DESKTOP_NAME)
+    fail(`the packed package.json has desktopName ${JSON.stringify(packedManifest.desktopName)}, expected "${DESKTOP_NAME}"`)
+
+  const executable = join(appDir, LINUX_EXECUTABLE)
+  if (!existsSync(executable)) throw new Error(`the Linux executable is not named "${LINUX_EXECUTABLE}" (looked for ${executable}).`)
+  const wire = await getCurrentFuseWire(executable)
+  const wireLength = Object.keys(wire).filter((key) => /^\d+$/.test(key)).length
+  if (wireLength !== ELECTRON_FUSES.length)
+    fail(`the packed executable has ${wireLength} fuses, expected Electron's ${ELECTRON_FUSES.length}`)
+  const fuseRows = ELECTRON_FUSES.map(({ name, app: expected }, index) => {
+    const actual = wire[index]
+    if (actual !== expected) fail(`the ${name} fuse is ${String.fromCharCode(actual ?? 63)}, expected ${String.fromCharCode(expected)}`)
+    return [name, actual === FUSE_ON ? 'on' : actual === FUSE_OFF ? 'off' : '?']
   })
 
   const packed = paths.filter((path) => !files.get(path)?.unpacked)

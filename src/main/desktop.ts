@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AppError } from '@domain/errors'
+import { dialogFolder, savePath } from './dialog-folder'
 import { dialogFilters, opensDirectly } from './file-types'
 import { hardenSession } from './harden'
 import { SECURE_WEB_PREFERENCES } from './security'
@@ -47,8 +48,15 @@ async function printToPdf(html: string): Promise<Uint8Array> {
   }
 }
 
-/** What the services may ask of the desktop: native dialogs, the system's apps, printing. */
-export function desktopAbilities(parentWindow: () => BrowserWindow | null, platform: NodeJS.Platform): DesktopAbilities {
+/**
+ * What the services may ask of the desktop: native dialogs (starting in the projects folder),
+ * the system's apps, printing.
+ */
+export function desktopAbilities(
+  parentWindow: () => BrowserWindow | null,
+  platform: NodeJS.Platform,
+  projectsDir: () => Promise<string>,
+): DesktopAbilities {
   const withParent = <T>(show: (parent: BrowserWindow) => Promise<T>, alone: () => Promise<T>): Promise<T> => {
     const parent = parentWindow()
     return parent ? show(parent) : alone()
@@ -63,7 +71,12 @@ export function desktopAbilities(parentWindow: () => BrowserWindow | null, platf
       if (failure) throw new AppError('IO', `Could not open "${path}": ${failure}`)
     },
     chooseOpenFile: async ({ title, filters }) => {
-      const options: OpenDialogOptions = { title, filters: dialogFilters(filters, platform), properties: ['openFile'] }
+      const options: OpenDialogOptions = {
+        title,
+        defaultPath: await dialogFolder(await projectsDir()),
+        filters: dialogFilters(filters, platform),
+        properties: ['openFile'],
+      }
       const { canceled, filePaths } = await withParent(
         (parent) => dialog.showOpenDialog(parent, options),
         () => dialog.showOpenDialog(options),
@@ -71,7 +84,11 @@ export function desktopAbilities(parentWindow: () => BrowserWindow | null, platf
       return canceled ? null : (filePaths[0] ?? null)
     },
     chooseSaveFile: async ({ title, defaultPath, filters }) => {
-      const options: SaveDialogOptions = { title, defaultPath, filters: dialogFilters(filters, platform) }
+      const options: SaveDialogOptions = {
+        title,
+        defaultPath: savePath(defaultPath, await dialogFolder(await projectsDir())),
+        filters: dialogFilters(filters, platform),
+      }
       const { canceled, filePath } = await withParent(
         (parent) => dialog.showSaveDialog(parent, options),
         () => dialog.showSaveDialog(options),

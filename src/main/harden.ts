@@ -1,5 +1,5 @@
 import { app, shell, type Session, type WebContents } from 'electron'
-import { isAllowedNetworkRequest, isExternalWebUrl, isInlineFrameUrl } from './security'
+import { isAllowedNetworkRequest, isExternalWebUrl, isInlineFrameUrl, navigationVerdict } from './security'
 
 function openInBrowser(url: string): void {
   if (isExternalWebUrl(url)) void shell.openExternal(url)
@@ -7,15 +7,17 @@ function openInBrowser(url: string): void {
 
 /**
  * The same guards on every webContents, whoever creates it (the main window, the hidden PDF
- * printer, anything a bug or a dependency might open): no navigation, no new windows, no
- * webviews, no Bluetooth device picking. Web links go to the system browser and nowhere else.
+ * printer, anything a bug or a dependency might open): no navigation (but the dev server's
+ * reloads while developing), no new windows, no webviews, no Bluetooth device picking. Web links
+ * go to the system browser and nowhere else.
  */
-function guardWebContents(contents: WebContents): void {
+function guardWebContents(contents: WebContents, devServerUrl?: string): void {
   contents.setWindowOpenHandler(({ url }) => {
     openInBrowser(url)
     return { action: 'deny' }
   })
   contents.on('will-navigate', (event, url) => {
+    if (navigationVerdict(url, devServerUrl) === 'stay') return
     event.preventDefault()
     openInBrowser(url)
   })
@@ -31,10 +33,13 @@ function guardWebContents(contents: WebContents): void {
   })
 }
 
-/** Before the app is ready: every renderer sandboxed, every webContents guarded from birth. */
-export function hardenApp(): void {
+/**
+ * Before the app is ready: every renderer sandboxed, every webContents guarded from birth.
+ * `devServerUrl` is set only while developing (electron-vite dev's ELECTRON_RENDERER_URL).
+ */
+export function hardenApp(devServerUrl?: string): void {
   app.enableSandbox()
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents))
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, devServerUrl))
 }
 
 /**

@@ -1,15 +1,15 @@
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, screen, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { CONTENT_SECURITY_POLICY_HEADER } from '@contract/csp'
 import { SHELL_COMMAND_CHANNEL, type ShellMessage } from '@contract/shell'
 import { showAbout, showNotices } from './about'
+import { appProtocolHandler } from './app-protocol'
 import { desktopAbilities } from './desktop'
 import { projectPathsFromArgv } from './file-args'
 import { hardenApp, hardenSession } from './harden'
 import { registerIpc } from './ipc'
 import { menuTemplate } from './menu'
-import { APP_SCHEME, isTrustedRendererUrl, remoteDebuggingSwitch, resolveAppRequest } from './security'
+import { CONTINUE_WITHOUT_SANDBOX, sandboxWarning } from './sandbox-warning'
+import { APP_SCHEME, isTrustedRendererUrl, remoteDebuggingSwitch } from './security'
 import { createDispatcher } from '@engine/dispatcher'
 import { createServices } from '@engine/services'
 import { defaultConfigDir } from '@engine/paths'
@@ -40,11 +40,13 @@ app.setPath('userData', configDir)
 
 function start(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
-  hardenApp()
+  hardenApp(devServerUrl)
 
   let mainWindow: BrowserWindow | null = null
   let opening: Promise<void> | null = null
   let rendererReady = false
+  /** False while a packaged app started without its sandbox waits for the checker's answer. */
+  let mayOpenWindow = false
   /** Commands waiting for the window's page: a file opened at launch, a menu click with no window. */
   const pending: ShellMessage[] = []
 
@@ -54,7 +56,11 @@ function start(): void {
     resourcesDir: join(app.getAppPath(), 'resources'),
     configDir,
     documentsDir: app.getPath('documents'),
-    desktop: desktopAbilities(() => mainWindow, process.platform),
+    desktop: desktopAbilities(
+      () => mainWindow,
+      process.platform,
+      () => services.projectsDir(),
+    ),
   })
 
   const createWindow = async (): Promise<void> => {
@@ -94,7 +100,7 @@ function start(): void {
       return
     }
     pending.push(message)
-    if (!mainWindow && app.isReady()) void openWindow()
+    if (!mainWindow && mayOpenWindow) void openWindow()
   }
 
   const openProjectFile = (path: string): void => {
@@ -117,6 +123,20 @@ function start(): void {
     Menu.setApplicationMenu(Menu.buildFromTemplate(template))
   }
 
+  /** A packaged app never runs without Chromium's sandbox silently: it asks first, Quit being the default. */
+  const goOnWithoutSandbox = async (): Promise<boolean> => {
+    const warning = sandboxWarning({
+      isPackaged: app.isPackaged,
+      platform: process.platform,
+      argv: process.argv,
+      appImage: process.env.APPIMAGE,
+    })
+    if (!warning) return true
+    console.warn(warning.line)
+    const { response } = await dialog.showMessageBox(warning.box)
+    return response === CONTINUE_WITHOUT_SANDBOX
+  }
+
   const launchFile = projectPathsFromArgv(process.argv, process.cwd())[0]
   if (launchFile) pending.push({ command: 'project:openPath', argument: launchFile })
 
@@ -137,15 +157,12 @@ function start(): void {
   })
 
   void app.whenReady().then(async () => {
-    protocol.handle(APP_SCHEME, async (request) => {
-      const file = resolveAppRequest(rendererDir, request.url)
-      if (!file) return new Response('Not found', { status: 404 })
-      const response = await net.fetch(pathToFileURL(file).toString())
-      const headers = new Headers(response.headers)
-      headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY_HEADER)
-      headers.set('X-Content-Type-Options', 'nosniff')
-      return new Response(response.body, { status: response.status, headers })
-    })
+    if (!(await goOnWithoutSandbox())) {
+      app.quit()
+      return
+    }
+    mayOpenWindow = true
+    protocol.handle(APP_SCHEME, appProtocolHandler({ rendererDir, fetchFile: (url) => net.fetch(url) }))
     hardenSession(session.defaultSession, devServerUrl)
     const dispatch = createDispatcher(services.handlers, {
       onUnexpected: (channel, error) => console.error(`[factdesk] ${channel} failed:`, error),

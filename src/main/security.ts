@@ -63,6 +63,28 @@ export function isExternalWebUrl(target: string): boolean {
   }
 }
 
+/** What a page's own navigation (a link, a form, `location.reload()`) leads to. */
+export type NavigationVerdict = 'stay' | 'system-browser' | 'refuse'
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The app's page never navigates, with one exception while developing: Vite's full reload is
+ * `location.reload()`, a navigation the page starts itself, so the dev server's own origin may be
+ * reloaded when (and only when) a dev server URL is set. Web links go to the system browser;
+ * everything else (app://, file:, javascript:, other schemes) goes nowhere.
+ */
+export function navigationVerdict(target: string, devServerUrl?: string): NavigationVerdict {
+  if (devServerUrl && sameOrigin(target, devServerUrl)) return 'stay'
+  return isExternalWebUrl(target) ? 'system-browser' : 'refuse'
+}
+
 /**
  * Where a frame inside a page may go: only to inline documents (the export preview is an
  * `<iframe srcdoc>`); the page itself never navigates.

@@ -1,11 +1,13 @@
+import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { promisify } from 'node:util'
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
 import { writeNewProjectFile } from '@engine/project-store'
 import { newProject } from '@domain/project/create'
 import type { Project } from '@domain/project/schema'
-import { electronBinary, electronMissingReason } from './electron-runtime'
+import { electronBinary, electronMissingReason, sandboxArgs } from './electron-runtime'
 import { NEWS, suggestion } from './seed'
 
 const REPO = join(import.meta.dirname, '../..')
@@ -54,12 +56,15 @@ test.describe('the desktop app (Electron)', () => {
     await rm(root, { recursive: true, force: true })
   })
 
+  const binary = (): string => {
+    const path = electronBinary()
+    if (!path) throw new Error(electronMissingReason() ?? "Electron's runtime is missing")
+    return path
+  }
+  const appEnv = () => ({ ...process.env, FACTDESK_HOME: home, FACTDESK_CONFIG_DIR: join(root, 'config') })
   const launch = async (...files: string[]): Promise<ElectronApplication> => {
-    const app = await electron.launch({
-      executablePath: electronBinary() ?? undefined,
-      args: [REPO, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ...files],
-      env: { ...process.env, FACTDESK_HOME: home, FACTDESK_CONFIG_DIR: join(root, 'config') },
-    })
+    const executablePath = binary()
+    const app = await electron.launch({ executablePath, args: [REPO, ...sandboxArgs(executablePath), ...files], env: appEnv() })
     launched.push(app)
     app.once('close', () => launched.splice(launched.indexOf(app), 1))
     return app
@@ -118,6 +123,68 @@ test.describe('the desktop app (Electron)', () => {
     app = await launch()
     await app.firstWindow()
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getBounds())).toEqual(bounds)
+    await app.close()
+  })
+
+  test('File ▸ Open starts in the projects folder, and a PDF report is saved where the checker says', async () => {
+    const path = await seedProject(home)
+    const pdf = join(root, 'rail-fares.pdf')
+    const app = await launch()
+    const page = await app.firstWindow()
+    // The native dialogs are answered in the main process: what they were asked is recorded there.
+    await app.evaluate(
+      ({ dialog }, answers) => {
+        const asked: { kind: string; defaultPath: string | undefined }[] = []
+        Object.assign(globalThis, { factdeskDialogs: asked })
+        dialog.showOpenDialog = (...args: unknown[]) => {
+          asked.push({ kind: 'open', defaultPath: (args.at(-1) as Electron.OpenDialogOptions).defaultPath })
+          return Promise.resolve({ canceled: false, filePaths: [answers.open] })
+        }
+        dialog.showSaveDialog = (...args: unknown[]) => {
+          asked.push({ kind: 'save', defaultPath: (args.at(-1) as Electron.SaveDialogOptions).defaultPath })
+          return Promise.resolve({ canceled: false, filePath: answers.save })
+        }
+      },
+      { open: path, save: pdf },
+    )
+
+    await app.evaluate(({ Menu }) => {
+      Menu.getApplicationMenu()?.getMenuItemById('file:open')?.click()
+    })
+    await expect(page.getByRole('heading', { level: 2, name: TITLE })).toBeVisible()
+
+    const saved = await page.evaluate(
+      (project) =>
+        (window as unknown as { factdesk: { report: { save: (input: object) => Promise<unknown> } } }).factdesk.report.save({
+          path: project,
+          format: 'pdf',
+          claims: 'all',
+        }),
+      path,
+    )
+    expect(saved).toMatchObject({ ok: true, value: { path: pdf } })
+    expect((await readFile(pdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+
+    const asked = await app.evaluate(
+      () => (globalThis as unknown as { factdeskDialogs: { kind: string; defaultPath?: string }[] }).factdeskDialogs,
+    )
+    expect(asked[0]).toEqual({ kind: 'open', defaultPath: home })
+    expect(asked[1]?.kind).toBe('save')
+    expect(dirname(asked[1]?.defaultPath ?? '')).toBe(home)
+    expect(asked[1]?.defaultPath).toMatch(/\.report\.pdf$/)
+    await app.close()
+  })
+
+  test('stays one instance: a second launch hands its project file to the running app and quits', async () => {
+    const path = await seedProject(home)
+    const app = await launch()
+    const page = await app.firstWindow()
+    await expect(page.getByRole('button', { name: new RegExp(TITLE) })).toBeVisible()
+
+    const executablePath = binary()
+    await promisify(execFile)(executablePath, [REPO, ...sandboxArgs(executablePath), path], { env: appEnv(), timeout: 30_000 })
+    await expect(page.getByRole('heading', { level: 2, name: TITLE })).toBeVisible()
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1)
     await app.close()
   })
 })
