@@ -51,6 +51,19 @@ const ReportRequestSchema = z.strictObject({
   includeArticle: z.boolean().default(true),
 })
 
+/**
+ * Which window or tab a call comes from and the project version it shows, sent with every call as
+ * the input's `$session` (the dispatcher takes it out before the channel's schema sees the input).
+ * An edit made on an older version merges with what other windows did since, or is refused as a
+ * conflict when both changed the same field; undo undoes the edits of the window it is pressed in.
+ */
+export const SESSION_KEY = '$session'
+export const CallSessionSchema = z.strictObject({
+  client: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  base: z.number().int().nonnegative().nullable(),
+})
+export type CallSession = z.infer<typeof CallSessionSchema>
+
 /** A rendered report: text, or base64 for PDF, with the name to save it under. */
 export interface RenderedExport {
   content: string
@@ -110,6 +123,28 @@ export interface SaveStatus {
   /** ISO time of the last successful write, or null before the first one. */
   savedAt: string | null
   message: string | null
+  /** The project's version in this process: it grows with every edit from any window. */
+  version: number
+  /** Something to know that is not an error (the project is near the size limit), or null. */
+  warning: string | null
+}
+
+/** Why a project is open read-only, with the sentence the banner shows. */
+export interface ReadOnlyState {
+  reason: 'locked' | 'file-read-only' | 'folder-read-only' | 'taken-over'
+  message: string
+  /** Who holds the project (reason 'locked' or 'taken-over'), as a checker reads it. */
+  holder: string | null
+}
+
+/** Unsaved edits from an earlier session that could not be written, kept in a recovery file. */
+export interface RecoveryOffer {
+  /** ISO time the edits were kept. */
+  at: string
+  edits: number
+  file: string
+  /** Whether the project changed on disk since: then the edits come back as a copy, never over it. */
+  asCopy: boolean
 }
 
 export interface OpenedProject {
@@ -118,8 +153,16 @@ export interface OpenedProject {
   save: SaveStatus
   /** Set when the file was upgraded from an older schema on open (it is saved as the new one). */
   migratedFrom: number | null
-  /** What Undo and Redo would do now (their history summaries), or null. */
+  /** What Undo and Redo would do now in this window (their history summaries), or null. */
   undoable: { undo: string | null; redo: string | null }
+  version: number
+  readOnly: ReadOnlyState | null
+  recovery: RecoveryOffer | null
+}
+
+/** A closed project's last save status, and the recovery file its unsaved edits went to, if any. */
+export interface ClosedProject extends SaveStatus {
+  recoveryFile: string | null
 }
 
 /** The result of an edit: the project after it, and the claim to select (the one made or changed). */
@@ -177,10 +220,13 @@ export const api = {
   ),
   'project:open': channel<OpenedProject>()(WithPath),
   'project:list': channel<LibraryListing>()(Empty),
-  'project:close': channel<SaveStatus>()(WithPath),
+  'project:close': channel<ClosedProject>()(WithPath),
   'project:awaitSave': channel<SaveStatus>()(WithPath),
   'project:checkDisk': channel<SaveStatus>()(WithPath),
   'project:reload': channel<OpenedProject>()(WithPath),
+  'project:takeOver': channel<OpenedProject>()(WithPath),
+  'project:restoreRecovery': channel<OpenedProject>()(WithPath),
+  'project:discardRecovery': channel<OpenedProject>()(WithPath),
   'project:saveCopy': channel<OpenedProject>()(WithPath),
   'project:rename': channel<ProjectSummary>()(z.strictObject({ path: ProjectPath, title: z.string().trim().min(1).max(1000) })),
   'project:duplicate': channel<ProjectSummary>()(WithPath),

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'TOO_LARGE',
   'NOT_OPEN',
   'CONFLICT',
+  'EDIT_CONFLICT',
+  'READ_ONLY',
   'UNSUPPORTED',
   'IO',
   'FORBIDDEN',
@@ -21,18 +23,31 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
+/** One field two windows changed differently: what it is, and both values as a checker reads them. */
+export interface FieldConflict {
+  key: string
+  what: string
+  theirs: string
+  yours: string
+}
+
 export interface ErrorInfo {
   code: ErrorCode
   message: string
+  /** EDIT_CONFLICT: the fields this edit and another window's later edit both changed. */
+  conflicts?: FieldConflict[]
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  readonly conflicts: FieldConflict[] | undefined
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; conflicts?: FieldConflict[] }) {
     super(message, options)
     this.name = 'AppError'
     this.code = code
+    this.conflicts = options?.conflicts
   }
 }
 

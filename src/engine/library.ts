@@ -5,9 +5,16 @@ import { AppError } from '@domain/errors'
 import { newId } from '@domain/ids'
 import { CLAIM_STATUSES, type ClaimStatus, type Project } from '@domain/project/schema'
 import { slugify } from '@domain/slug'
+import { describeHolder, ProjectLock } from './fs/lock'
 import { PROJECT_SUFFIX, readProjectFile, rewriteProjectFile, writeNewProjectFile } from './project-store'
 
 export const TRASH_DIR = '.trash'
+
+/** Renaming or trashing a project someone else has open would pull it from under them. */
+async function refuseIfHeld(path: string): Promise<void> {
+  const holder = await ProjectLock.holderOf(path)
+  if (holder) throw new AppError('READ_ONLY', `"${path}" is open in ${describeHolder(holder)}; close it there first. Nothing was changed.`)
+}
 const READ_CONCURRENCY = 16
 
 export function isProjectFileName(name: string): boolean {
@@ -103,6 +110,7 @@ export class Library {
 
   /** A new file with a new title and file name; the old name is removed only once the new one exists. */
   async rename(path: string, title: string, now: Date, author: string): Promise<ProjectSummary> {
+    await refuseIfHeld(path)
     const { project } = await readProjectFile(path)
     const at = now.toISOString()
     const renamed: Project = {
@@ -145,6 +153,7 @@ export class Library {
 
   /** Moves the file (and its .bak) into the folder's .trash, under a name that records when. */
   async delete(path: string, now: Date): Promise<TrashedProject> {
+    await refuseIfHeld(path)
     const { project } = await readProjectFile(path).catch(() => ({ project: null }))
     const trash = join(path, '..', TRASH_DIR)
     await mkdir(trash, { recursive: true })

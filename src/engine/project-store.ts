@@ -1,51 +1,77 @@
-import { open, readFile, stat } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { access, open, realpath, stat } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
 import { basename, dirname, join } from 'node:path'
 import { Low } from 'lowdb'
-import type { OpenedProject, SaveStatus } from '@contract/api'
-import { AppError } from '@domain/errors'
+import type { ClosedProject, OpenedProject, ReadOnlyState, RecoveryOffer, SaveStatus } from '@contract/api'
+import { AppError, type FieldConflict } from '@domain/errors'
+import { changedKeys, describeKey, overlapping, restoreKeys, type ChangeKey } from '@domain/project/changes'
 import { decodeProject, MAX_PROJECT_BYTES, serializeProject, validateProject } from '@domain/project/codec'
 import type { EditOutcome } from '@domain/project/ops'
 import type { HistoryEntry, Project } from '@domain/project/schema'
 import { slugify } from '@domain/slug'
-import { copyFileAtomic, createFileExclusive, DurableJsonFile } from './fs/durable'
+import { currentSession } from './call-session'
+import { createFileExclusive, DurableJsonFile, removeStaleTemps, writeFileAtomic } from './fs/durable'
+import { currentHolder, describeHolder, ProjectLock, type LockHolder } from './fs/lock'
+import type { RecoveryStore } from './recovery'
 
 export const PROJECT_SUFFIX = '.factdesk.json'
 /** Edits are written this long after the last one, well inside the 300 ms the checker is promised. */
 export const AUTOSAVE_DEBOUNCE_MS = 200
 const RETRY_AFTER_ERROR_MS = 2000
-
-interface DiskStamp {
-  mtimeMs: number
-  size: number
-  ino: number
-}
+/** Opening or reading a file that takes longer than this (a hung network share) is given up. */
+const OPEN_TIMEOUT_MS = 15_000
+/** Above this share of the size limit the status bar warns that the project is getting too large. */
+const WARN_SHARE = 0.8
+/** The most one edit can add (a 200,000-character rationale in UTF-8, with room): below the limit by more, no exact size check is needed. */
+const LARGEST_EDIT_BYTES = 8 * 1024 * 1024
 
 interface OpenDocument {
+  /** The path the checker opened it by. */
   path: string
+  /** Where its bytes are: the path itself, or a symlink's target (written through, the link stays). */
+  target: string
   db: Low<Project>
-  /** The version on disk as Factdesk last read or wrote it; null if it was never on disk. */
+  /** lowdb's adapter for this project: the durable writer. */
+  file: DurableJsonFile<Project>
+  /** The version on disk as Factdesk last read or wrote it. */
   saved: Project
-  disk: DiskStamp | null
+  /** SHA-256 of the file's bytes as last read or written; null when it was not on disk. */
+  diskHash: string | null
+  diskBytes: number
   dirty: boolean
+  /** Edits not yet on disk, for the recovery message ("the 3 edits from 14:02"). */
+  unsaved: number
   conflict: string | null
+  readOnly: ReadOnlyState | null
+  lock: ProjectLock | null
   status: SaveStatus
   timer: NodeJS.Timeout | null
   writing: Promise<void> | null
   waiters: (() => void)[]
   migratedFrom: number | null
-  undo: UndoStep[]
-  redo: UndoStep[]
+  /** Grows with every edit from any window; a window's edit says which version it was made on. */
+  version: number
+  /** What each recent edit changed, and from which window, to merge edits made on older versions. */
+  log: { version: number; client: string; keys: ChangeKey[] }[]
+  /** Undo and redo stacks per window: undo undoes the edits of the window it is pressed in. */
+  undo: Map<string, UndoStep[]>
+  redo: Map<string, UndoStep[]>
+  recovery: RecoveryOffer | null
 }
 
-/** One undoable edit: the project before and after it, and what it was. */
+/** One undoable edit: the keys it changed, the project before and after, and what it was. */
 interface UndoStep {
+  keys: ChangeKey[]
   before: Project
   after: Project
+  version: number
   summary: string
   claimId: string | null
 }
 
 const UNDO_LIMIT = 200
+const LOG_LIMIT = 1000
 
 export interface EditMeta {
   action: string
@@ -53,61 +79,111 @@ export interface EditMeta {
   at: string
 }
 
-function stampOf(stats: { mtimeMs: number; size: number; ino: number }): DiskStamp {
-  return { mtimeMs: stats.mtimeMs, size: stats.size, ino: stats.ino }
-}
-
-async function statOrNull(path: string): Promise<DiskStamp | null> {
-  try {
-    return stampOf(await stat(path))
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
-  }
-}
-
-function sameStamp(a: DiskStamp | null, b: DiskStamp | null): boolean {
-  return a === b || (a !== null && b !== null && a.mtimeMs === b.mtimeMs && a.size === b.size && a.ino === b.ino)
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex')
 }
 
 function ioError(path: string, action: string, error: unknown): AppError {
   const code = (error as NodeJS.ErrnoException).code
   const reason =
-    code === 'EACCES' || code === 'EPERM'
-      ? 'permission was denied'
-      : code === 'ENOSPC'
+    code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+      ? 'permission was denied (the file or its folder is read-only)'
+      : code === 'ENOSPC' || code === 'EDQUOT'
         ? 'the disk is full'
         : code === 'ENOENT'
           ? 'it does not exist'
-          : (error as Error).message
+          : code === 'ETIMEDOUT'
+            ? `it did not answer within ${OPEN_TIMEOUT_MS / 1000} s`
+            : (error as Error).message
   return new AppError(code === 'ENOENT' ? 'NOT_FOUND' : 'IO', `Could not ${action} "${path}": ${reason}.`, { cause: error })
 }
 
+function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`${what} timed out`), { code: 'ETIMEDOUT' })), OPEN_TIMEOUT_MS)
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+}
+
 /**
- * Reads a project file without ever modifying it. The size is checked before the bytes are read,
- * so a huge stray file never lands in memory.
+ * A project file's bytes, never modifying it. Anything but a regular file (a FIFO, a device, a
+ * folder) is refused before a byte is read: the file is opened non-blocking (a FIFO would
+ * otherwise hang the open) and checked with fstat. The size is checked before the bytes are read.
  */
-export async function readProjectFile(path: string): Promise<{ project: Project; fromVersion: number; disk: DiskStamp }> {
+async function readProjectBytes(path: string): Promise<{ bytes: Buffer; mode: number }> {
   let handle
   try {
-    handle = await open(path, 'r')
+    handle = await withTimeout(open(path, constants.O_RDONLY | constants.O_NONBLOCK), `Opening ${path}`)
   } catch (error) {
     throw ioError(path, 'open', error)
   }
   try {
     const stats = await handle.stat()
-    if (!stats.isFile()) throw new AppError('INVALID_PROJECT', `"${path}" is not a file. Nothing was changed.`)
+    if (!stats.isFile()) {
+      throw new AppError(
+        'INVALID_PROJECT',
+        `"${path}" is not a regular file (it is a folder, a pipe or a device), so it is not a project. Nothing was changed.`,
+      )
+    }
     if (stats.size > MAX_PROJECT_BYTES) {
       throw new AppError(
         'TOO_LARGE',
         `"${path}" is ${(stats.size / 1048576).toFixed(1)} MB, over the ${MAX_PROJECT_BYTES / 1048576} MB limit for a project file; it is probably not a Factdesk project. Nothing was changed.`,
       )
     }
-    const bytes = await handle.readFile()
-    return { ...decodeProject(bytes, path), disk: stampOf(stats) }
+    const bytes = await withTimeout(handle.readFile(), `Reading ${path}`).catch((error: unknown) => {
+      throw ioError(path, 'read', error)
+    })
+    return { bytes, mode: stats.mode }
   } finally {
     await handle.close()
   }
+}
+
+/** Reads and validates a project file without ever modifying it. */
+export async function readProjectFile(path: string): Promise<{ project: Project; fromVersion: number; hash: string; bytes: number }> {
+  const { bytes } = await readProjectBytes(path)
+  return { ...decodeProject(bytes, path), hash: sha256(bytes), bytes: bytes.byteLength }
+}
+
+/** The bytes on disk now, or null when the file is gone. */
+async function currentBytes(path: string): Promise<Buffer | null> {
+  try {
+    return (await readProjectBytes(path)).bytes
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return null
+    throw error
+  }
+}
+
+async function hashOnDisk(path: string): Promise<string | null> {
+  const bytes = await currentBytes(path)
+  return bytes ? sha256(bytes) : null
+}
+
+async function writable(path: string, mode: number): Promise<boolean> {
+  // Root may write anything, so a file or folder without write permission bits is read-only by intent.
+  if ((mode & 0o222) === 0) return false
+  try {
+    await access(path, constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The project in canonical form, refused when it would be larger than a project file may be (so it could never be read back). */
+function checkedText(project: Project, path: string): string {
+  const text = serializeProject(project)
+  const bytes = Buffer.byteLength(text)
+  if (bytes > MAX_PROJECT_BYTES) {
+    throw new AppError(
+      'TOO_LARGE',
+      `"${path}" would be ${(bytes / 1048576).toFixed(1)} MB, over the ${MAX_PROJECT_BYTES / 1048576} MB a project file may be, so Factdesk did not write it. Split the article into several projects, or remove long notes or excerpts.`,
+    )
+  }
+  return text
 }
 
 /**
@@ -115,10 +191,10 @@ export async function readProjectFile(path: string): Promise<{ project: Project;
  * hard-linked to the target name, which fails atomically when the name is taken.
  */
 async function linkNewFile(dir: string, project: Project, label: string, names: Iterable<string>): Promise<string> {
-  const validated = validateProject(project, label)
+  const text = checkedText(validateProject(project, label), join(dir, label))
   let created: string | null
   try {
-    created = await createFileExclusive(dir, names, serializeProject(validated))
+    created = await createFileExclusive(dir, names, text)
   } catch (error) {
     throw ioError((error as { path?: string }).path ?? join(dir, label), 'create', error)
   }
@@ -129,11 +205,6 @@ async function linkNewFile(dir: string, project: Project, label: string, names: 
     )
   }
   return created
-}
-
-/** lowdb's document for a project file, written in the project's canonical form by the durable writer. */
-function projectAdapter(path: string): DurableJsonFile<Project> {
-  return new DurableJsonFile<Project>(path, serializeProject)
 }
 
 /** Writes a new project as `slug.factdesk.json` in dir, or `slug-2…` when that is taken. */
@@ -150,29 +221,44 @@ export function writeProjectFileAt(path: string, project: Project): Promise<stri
   return linkNewFile(dirname(path), project, basename(path), [basename(path)])
 }
 
-/** Rewrites a project file that is not open, atomically (lowdb), keeping the old bytes as `.bak`. */
+/**
+ * Rewrites a project file that is not open, durably, keeping the old bytes as `.bak`. Refused
+ * while another process holds the project open.
+ */
 export async function rewriteProjectFile(path: string, project: Project): Promise<void> {
-  const validated = validateProject(project, path)
-  await copyFileAtomic(path, `${path}.bak`)
-  await new Low<Project>(projectAdapter(path), validated).write()
+  const holder = await ProjectLock.holderOf(path)
+  if (holder) throw new AppError('READ_ONLY', `"${path}" is open in ${describeHolder(holder)}; close it there first.`)
+  const text = checkedText(validateProject(project, path), path)
+  const old = await currentBytes(path)
+  if (old) await writeFileAtomic(`${path}.bak`, old, { mode: 0o600 })
+  await writeFileAtomic(path, text)
 }
 
 export interface ProjectStoreOptions {
   debounceMs?: number
+  /** Who this process is, for the lock a second opener sees (the checker's name and the edition). */
+  holder?: () => Promise<LockHolder> | LockHolder
+  /** Where edits that cannot be written are kept; without one, a project with unsaved edits cannot be closed. */
+  recovery?: RecoveryStore
 }
 
 /**
  * The open projects of one process (the Electron main process, the browser-edition server or a
- * CLI run). It owns one lowdb instance per open file, applies edits in memory, autosaves them
- * (debounced, atomic temp-file-and-rename through lowdb, previous version kept as `.bak`), and
- * refuses to overwrite a file that changed on disk behind its back.
+ * CLI run). It holds each open project's lock, applies edits in memory (from any number of windows,
+ * merged by what they change), autosaves them (debounced, through the durable writer, previous
+ * version kept as `.bak`), refuses to overwrite a file that changed on disk behind its back, and
+ * keeps edits it cannot write in a recovery file rather than dropping them.
  */
 export class ProjectStore {
   private readonly docs = new Map<string, OpenDocument>()
   private readonly debounceMs: number
+  private readonly holder: () => Promise<LockHolder> | LockHolder
+  private readonly recovery: RecoveryStore | null
 
   constructor(options: ProjectStoreOptions = {}) {
     this.debounceMs = options.debounceMs ?? AUTOSAVE_DEBOUNCE_MS
+    this.holder = options.holder ?? (() => currentHolder('', 'test'))
+    this.recovery = options.recovery ?? null
   }
 
   isOpen(path: string): boolean {
@@ -188,79 +274,137 @@ export class ProjectStore {
     return this.docs.get(path)?.db.data
   }
 
-  async open(path: string): Promise<OpenedProject> {
+  async open(path: string, options: { takeOver?: boolean } = {}): Promise<OpenedProject> {
     const existing = this.docs.get(path)
-    if (existing) return this.view(existing)
-    const { project, fromVersion, disk } = await readProjectFile(path)
+    if (existing) {
+      if (options.takeOver && existing.readOnly?.reason === 'locked') {
+        this.docs.delete(path)
+        return this.open(path, options)
+      }
+      return this.view(existing)
+    }
+    const target = await realpath(path).catch((error: unknown) => {
+      throw ioError(path, 'open', error)
+    })
+    const { bytes, mode } = await readProjectBytes(target)
+    const { project, fromVersion } = decodeProject(bytes, path)
+    const folderMode = (await stat(dirname(target))).mode
+    const [fileOk, folderOk] = await Promise.all([writable(target, mode), writable(dirname(target), folderMode)])
+    let readOnly: ReadOnlyState | null = null
+    let lock: ProjectLock | null = null
+    if (!fileOk) {
+      readOnly = {
+        reason: 'file-read-only',
+        message: `This project file is read-only, so Factdesk will not change it. Save a copy to work on it.`,
+        holder: null,
+      }
+    } else if (!folderOk) {
+      readOnly = {
+        reason: 'folder-read-only',
+        message: `The folder "${dirname(target)}" is read-only, so this project cannot be saved there. Save a copy to work on it.`,
+        holder: null,
+      }
+    } else {
+      const result = await ProjectLock.acquire(target, await this.holder(), options)
+      if ('held' in result) lock = result.held
+      else {
+        const who = describeHolder(result.heldBy)
+        readOnly = {
+          reason: 'locked',
+          message: `${who} has this project open, so it is read-only here. Take it over only if they are done, or save a copy.`,
+          holder: who,
+        }
+      }
+    }
+    if (lock) await removeStaleTemps(target)
+    const hash = sha256(bytes)
     const doc: OpenDocument = {
       path,
-      db: new Low<Project>(projectAdapter(path), project),
+      target,
+      db: null as unknown as Low<Project>,
+      file: null as unknown as DurableJsonFile<Project>,
       saved: project,
-      disk,
+      diskHash: hash,
+      diskBytes: bytes.byteLength,
       dirty: false,
+      unsaved: 0,
       conflict: null,
-      status: { state: 'saved', savedAt: null, message: null },
+      readOnly,
+      lock,
+      status: { state: 'saved', savedAt: null, message: null, version: 0, warning: null },
       timer: null,
       writing: null,
       waiters: [],
       migratedFrom: fromVersion < project.schemaVersion ? fromVersion : null,
-      undo: [],
-      redo: [],
+      version: 0,
+      log: [],
+      undo: new Map(),
+      redo: new Map(),
+      recovery: null,
+    }
+    doc.file = new DurableJsonFile<Project>(target, serializeProject, (text) => {
+      doc.diskHash = sha256(text)
+      doc.diskBytes = Buffer.byteLength(text)
+    })
+    doc.db = new Low<Project>(doc.file, project)
+    doc.status.warning = this.sizeWarning(doc)
+    lock?.onLost((by) => void this.lost(doc, by))
+    if (this.recovery) {
+      const found = await this.recovery.find(path, hash)
+      if (found) doc.recovery = { at: found.at, edits: found.edits, file: found.file, asCopy: found.asCopy }
     }
     this.docs.set(path, doc)
     // An upgraded file is written back in the current schema; its old bytes stay in the .bak.
-    if (doc.migratedFrom !== null) this.markDirty(doc)
+    if (doc.migratedFrom !== null && !readOnly) this.markDirty(doc)
     return this.view(doc)
   }
 
   /**
-   * Applies an edit. The result is validated (offset invariant included) before it replaces the
-   * in-memory project, and the history may only grow: an edit that drops entries is refused.
+   * Applies a change made by code (migrations, tests) as the latest version. The result is
+   * validated (offset invariant included) and the history may only grow.
    */
-  mutate(path: string, edit: (project: Project) => Project): OpenedProject {
-    const doc = this.get(path)
-    if (doc.conflict) throw new AppError('CONFLICT', doc.conflict)
-    const before = doc.db.data
-    const next = validateProject(edit(before), path)
-    const lastBefore = before.history.at(-1)
-    const sameIndex = next.history[before.history.length - 1]
-    if (next.history.length < before.history.length || (lastBefore && JSON.stringify(sameIndex) !== JSON.stringify(lastBefore))) {
-      throw new AppError('INVALID_INPUT', 'The edit would rewrite the project history, which is append-only. It was not applied.')
-    }
-    doc.db.data = next
-    this.markDirty(doc)
+  mutate(path: string, change: (project: Project) => Project): OpenedProject {
+    const doc = this.writableDoc(path)
+    const next = this.checked(doc, doc.db.data, change(doc.db.data))
+    this.commit(doc, next, changedKeys(doc.db.data, next), currentSession().client)
     return this.view(doc)
   }
 
   /**
-   * A checker's edit: applies it, appends its history entry (time, author, what changed) and
-   * makes it undoable. Returns the outcome so the caller can select what the edit produced.
+   * A checker's edit from one window: applies it to the latest version, appends its history entry
+   * and makes it undoable in that window. An edit made on an older version is merged when it
+   * changes other things than the edits since; when another window changed the same field since,
+   * it is refused with both values, never applied over the other.
    */
   edit<T extends EditOutcome>(path: string, meta: EditMeta, apply: (project: Project) => T): { opened: OpenedProject; outcome: T } {
-    const doc = this.get(path)
+    const doc = this.writableDoc(path)
+    const session = currentSession()
     const before = doc.db.data
-    let outcome: T | undefined
-    this.mutate(path, (project) => {
-      outcome = apply(project)
-      const entry: HistoryEntry = {
-        at: meta.at,
-        author: meta.author,
-        action: meta.action,
-        claimId: outcome.claimId,
-        summary: outcome.summary,
-      }
-      return { ...outcome.project, updatedAt: meta.at, history: [...project.history, entry] }
-    })
-    if (!outcome) throw new Error('edit did not run')
-    doc.undo.push({ before, after: doc.db.data, summary: outcome.summary, claimId: outcome.claimId })
-    if (doc.undo.length > UNDO_LIMIT) doc.undo.shift()
-    doc.redo = []
+    const outcome = apply(before)
+    const entry: HistoryEntry = {
+      at: meta.at,
+      author: meta.author,
+      action: meta.action,
+      claimId: outcome.claimId,
+      summary: outcome.summary,
+    }
+    const next = this.checked(doc, before, { ...outcome.project, updatedAt: meta.at, history: [...before.history, entry] })
+    const keys = changedKeys(before, next)
+    // An edit that changes nothing (the same verdict again, an unchanged field) is not history.
+    if (keys.size === 0) return { opened: this.view(doc), outcome }
+    this.refuseConflicts(doc, session, keys, before, next)
+    this.commit(doc, next, keys, session.client)
+    const undo = this.stack(doc.undo, session.client)
+    undo.push({ keys: [...keys], before, after: next, version: doc.version, summary: outcome.summary, claimId: outcome.claimId })
+    if (undo.length > UNDO_LIMIT) undo.shift()
+    doc.redo.set(session.client, [])
     return { opened: this.view(doc), outcome }
   }
 
   /**
-   * Steps back to the project as it was before the last edit. History only grows: the undo is
-   * itself recorded ("Undid: …"), and so is a redo.
+   * Undoes this window's last edit: only what that edit changed is put back, so another window's
+   * later edits stay; refused when another window has changed the same thing since. History only
+   * grows: the undo is itself recorded ("Undid: …"), and so is a redo.
    */
   undo(path: string, meta: Omit<EditMeta, 'action'>): OpenedProject {
     return this.step(path, meta, 'undo')
@@ -271,16 +415,27 @@ export class ProjectStore {
   }
 
   private step(path: string, meta: Omit<EditMeta, 'action'>, direction: 'undo' | 'redo'): OpenedProject {
-    const doc = this.get(path)
-    const [from, to] = direction === 'undo' ? [doc.undo, doc.redo] : [doc.redo, doc.undo]
+    const doc = this.writableDoc(path)
+    const { client } = currentSession()
+    const from = this.stack(direction === 'undo' ? doc.undo : doc.redo, client)
+    const to = this.stack(direction === 'undo' ? doc.redo : doc.undo, client)
     const step = from.at(-1)
     if (!step) throw new AppError('INVALID_INPUT', direction === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.')
-    const target = direction === 'undo' ? step.before : step.after
-    this.mutate(path, (project) => ({
-      ...target,
-      updatedAt: meta.at,
+    const current = doc.db.data
+    const changedSince = doc.log.filter((e) => e.version > step.version && e.client !== client).flatMap((e) => e.keys)
+    const clash = overlapping(step.keys, changedSince)
+    if (clash.length > 0) {
+      const { what } = describeKey(current, clash[0] ?? '')
+      throw new AppError(
+        'EDIT_CONFLICT',
+        `Cannot ${direction} “${step.summary}”: ${what} was changed in another window since. Change it by hand instead.`,
+      )
+    }
+    const restored = restoreKeys(current, direction === 'undo' ? step.before : step.after, step.keys, meta.at)
+    const next = this.checked(doc, current, {
+      ...restored,
       history: [
-        ...project.history,
+        ...current.history,
         {
           at: meta.at,
           author: meta.author,
@@ -289,9 +444,10 @@ export class ProjectStore {
           summary: `${direction === 'undo' ? 'Undid' : 'Redid'}: ${step.summary}`,
         },
       ],
-    }))
+    })
+    this.commit(doc, next, changedKeys(current, next), client)
     from.pop()
-    to.push(step)
+    to.push({ ...step, version: doc.version })
     return this.view(doc)
   }
 
@@ -302,7 +458,7 @@ export class ProjectStore {
   /** Resolves after the next write attempt (at once when nothing is pending), with the resulting status. */
   async awaitSave(path: string): Promise<SaveStatus> {
     const doc = this.get(path)
-    if (doc.dirty && !doc.conflict) {
+    if (doc.dirty && !doc.conflict && !doc.readOnly) {
       await new Promise<void>((resolve) => doc.waiters.push(resolve))
     } else if (doc.writing) {
       await doc.writing
@@ -323,56 +479,168 @@ export class ProjectStore {
     await Promise.all(this.openPaths().map((path) => this.flush(path)))
   }
 
-  /** Flushes and forgets an open project. A project in conflict is dropped unsaved, as the checker chose. */
-  async close(path: string): Promise<SaveStatus> {
-    if (!this.docs.has(path)) return { state: 'saved', savedAt: null, message: null }
+  /**
+   * Saves and forgets an open project. Edits that cannot be written (a full or read-only disk, a
+   * change on disk, a take-over) are kept in a recovery file first and the status names it; with no
+   * recovery store the project stays open and the close is refused, so nothing is ever dropped.
+   */
+  async close(path: string): Promise<ClosedProject> {
+    const doc = this.docs.get(path)
+    if (!doc) return { state: 'saved', savedAt: null, message: null, version: 0, warning: null, recoveryFile: null }
     const status = await this.flush(path)
+    let recoveryFile: string | null = null
+    if (doc.unsaved > 0) {
+      recoveryFile = await this.keepInRecovery(doc)
+      status.message = `${status.message ?? 'The last edits could not be saved.'} They are kept in "${recoveryFile}"; opening the project again offers them back.`
+    }
     this.docs.delete(path)
-    return status
+    await doc.lock?.release()
+    if (doc.timer) clearTimeout(doc.timer)
+    this.release(doc)
+    return { ...status, recoveryFile }
   }
 
-  async closeAll(): Promise<void> {
-    await Promise.all(this.openPaths().map((path) => this.close(path)))
+  /** How many edits of an open project are not on disk yet (0 for a project that is not open). */
+  unsavedEdits(path: string): number {
+    return this.docs.get(path)?.unsaved ?? 0
   }
 
-  /** Compares the file on disk with what Factdesk last read or wrote; marks a conflict if it moved on. */
+  /** The open projects with edits that are not on disk. */
+  unsavedPaths(): string[] {
+    return this.openPaths().filter((path) => this.unsavedEdits(path) > 0)
+  }
+
+  /** Forgets an open project and its unsaved edits, as the checker explicitly chose (quit ▸ Discard). */
+  async discard(path: string): Promise<void> {
+    const doc = this.docs.get(path)
+    if (!doc) return
+    if (doc.timer) clearTimeout(doc.timer)
+    doc.dirty = false
+    doc.unsaved = 0
+    this.docs.delete(path)
+    this.release(doc)
+    await doc.lock?.release()
+  }
+
+  /** Closes every project; returns those whose edits went to a recovery file instead of their project. */
+  async closeAll(): Promise<{ path: string; recoveryFile: string; message: string }[]> {
+    const results = await Promise.all(this.openPaths().map(async (path) => ({ path, closed: await this.close(path) })))
+    return results.flatMap(({ path, closed }) =>
+      closed.recoveryFile ? [{ path, recoveryFile: closed.recoveryFile, message: closed.message ?? '' }] : [],
+    )
+  }
+
+  /** Compares the file on disk with what Factdesk last read or wrote (by content); marks a conflict if it moved on. */
   async checkDisk(path: string): Promise<SaveStatus> {
     const doc = this.get(path)
-    if (!doc.conflict && (await this.changedOnDisk(doc))) this.setConflict(doc)
+    if (doc.conflict || doc.writing) return { ...doc.status }
+    const hash = await hashOnDisk(doc.target).catch(() => 'unreadable')
+    if (hash === doc.diskHash) return { ...doc.status }
+    // Nothing of ours is waiting: show their version at once (a git pull, the holder of the lock saving).
+    if (hash !== null && hash !== 'unreadable' && doc.unsaved === 0 && !doc.dirty) {
+      const reloaded = await this.reload(path).catch(() => null)
+      if (reloaded) return reloaded.save
+    }
+    this.setConflict(doc)
     return { ...doc.status }
   }
 
-  /** Drops the in-memory version and reads the file again (after an external change). */
+  /** Drops the in-memory version and reads the file again (after an outside change, or to keep "theirs"). */
   async reload(path: string): Promise<OpenedProject> {
     const doc = this.get(path)
-    const { project, disk } = await readProjectFile(path)
+    const { project, hash, bytes } = await readProjectFile(doc.target)
     if (doc.timer) clearTimeout(doc.timer)
     doc.timer = null
     doc.db.data = project
     doc.saved = project
-    doc.disk = disk
+    doc.diskHash = hash
+    doc.diskBytes = bytes
     doc.dirty = false
+    doc.unsaved = 0
     doc.conflict = null
-    doc.undo = []
-    doc.redo = []
-    doc.status = { state: 'saved', savedAt: doc.status.savedAt, message: null }
+    doc.version++
+    doc.log = []
+    doc.undo.clear()
+    doc.redo.clear()
+    doc.status = { state: 'saved', savedAt: doc.status.savedAt, message: null, version: doc.version, warning: this.sizeWarning(doc) }
     this.release(doc)
     return this.view(doc)
   }
 
   /**
-   * Keeps the checker's in-memory version by writing it to a new file beside the original, which
-   * is left as it is on disk. The copy is opened; the original is closed.
+   * Keeps the checker's in-memory version by writing it to a new file (beside the original, or in
+   * `dir` when the original's folder is read-only); the original is left as it is and closed, the
+   * copy opened.
    */
-  async saveCopy(path: string): Promise<OpenedProject> {
+  async saveCopy(path: string, dir?: string): Promise<OpenedProject> {
     const doc = this.get(path)
-    const project = doc.db.data
-    const copyPath = await writeNewProjectFile(dirname(path), `${basename(path, PROJECT_SUFFIX)} copy`, project)
+    const copyPath = await writeNewProjectFile(dir ?? dirname(doc.path), `${basename(path, PROJECT_SUFFIX)} copy`, doc.db.data)
     if (doc.timer) clearTimeout(doc.timer)
     doc.dirty = false
+    doc.unsaved = 0
     this.release(doc)
     this.docs.delete(path)
+    await doc.lock?.release()
     return this.open(copyPath)
+  }
+
+  /** Puts kept edits back: into the project when it did not change since, else as a copy beside it. */
+  async restoreRecovery(path: string, meta: Omit<EditMeta, 'action'>, copyDir?: string): Promise<OpenedProject> {
+    const doc = this.writableDoc(path)
+    if (!this.recovery) throw new AppError('NOT_FOUND', 'There are no kept edits for this project.')
+    const found = await this.recovery.find(path, doc.diskHash)
+    if (!found) throw new AppError('NOT_FOUND', 'There are no kept edits for this project.')
+    const when = found.at.slice(11, 16)
+    if (found.asCopy) {
+      const copy = await writeNewProjectFile(copyDir ?? dirname(doc.path), `${basename(path, PROJECT_SUFFIX)} recovered`, {
+        ...found.project,
+        history: [
+          ...found.project.history,
+          {
+            at: meta.at,
+            author: meta.author,
+            action: 'project.recover',
+            claimId: null,
+            summary: `Restored ${found.edits} unsaved edits from ${when} UTC as a copy, because the project had changed since.`,
+          },
+        ],
+      })
+      await this.recovery.discard(path)
+      doc.recovery = null
+      return this.open(copy)
+    }
+    const current = doc.db.data
+    const next = this.checked(doc, current, {
+      ...found.project,
+      updatedAt: meta.at,
+      history: [
+        ...found.project.history,
+        {
+          at: meta.at,
+          author: meta.author,
+          action: 'project.recover',
+          claimId: null,
+          summary: `Restored ${found.edits} unsaved edits from ${when} UTC.`,
+        },
+      ],
+    })
+    this.commit(doc, next, changedKeys(current, next), currentSession().client)
+    await this.recovery.discard(path)
+    doc.recovery = null
+    return this.view(doc)
+  }
+
+  async discardRecovery(path: string): Promise<OpenedProject> {
+    const doc = this.get(path)
+    await this.recovery?.discard(path)
+    doc.recovery = null
+    return this.view(doc)
+  }
+
+  private stack(stacks: Map<string, UndoStep[]>, client: string): UndoStep[] {
+    let stack = stacks.get(client)
+    if (!stack) stacks.set(client, (stack = []))
+    return stack
   }
 
   private get(path: string): OpenDocument {
@@ -381,19 +649,84 @@ export class ProjectStore {
     return doc
   }
 
+  private writableDoc(path: string): OpenDocument {
+    const doc = this.get(path)
+    if (doc.readOnly) throw new AppError('READ_ONLY', doc.readOnly.message)
+    if (doc.conflict) throw new AppError('CONFLICT', doc.conflict)
+    return doc
+  }
+
+  /** Validates an edit's result, keeps history append-only and the project within the size limit. */
+  private checked(doc: OpenDocument, before: Project, next: Project): Project {
+    const valid = validateProject(next, doc.path)
+    const lastBefore = before.history.at(-1)
+    const sameIndex = valid.history[before.history.length - 1]
+    if (valid.history.length < before.history.length || (lastBefore && JSON.stringify(sameIndex) !== JSON.stringify(lastBefore))) {
+      throw new AppError('INVALID_INPUT', 'The edit would rewrite the project history, which is append-only. It was not applied.')
+    }
+    if (doc.diskBytes > MAX_PROJECT_BYTES - LARGEST_EDIT_BYTES) checkedText(valid, doc.path)
+    return valid
+  }
+
+  private refuseConflicts(
+    doc: OpenDocument,
+    session: { client: string; base: number | null },
+    keys: Set<ChangeKey>,
+    current: Project,
+    next: Project,
+  ): void {
+    if (session.base === null || session.base >= doc.version) return
+    const base = session.base
+    const since = doc.log.filter((entry) => entry.version > base && entry.client !== session.client).flatMap((entry) => entry.keys)
+    if (doc.log.length > 0 && (doc.log[0]?.version ?? 0) > base + 1) {
+      throw new AppError('EDIT_CONFLICT', 'This window shows an old version of the project; it has been refreshed. Make the change again.')
+    }
+    const clash = overlapping(keys, since)
+    if (clash.length === 0) return
+    const conflicts: FieldConflict[] = clash.map((key) => {
+      const theirs = describeKey(current, key)
+      return { key, what: theirs.what, theirs: theirs.value, yours: describeKey(next, key).value }
+    })
+    throw new AppError(
+      'EDIT_CONFLICT',
+      `Another window changed ${conflicts.map((c) => c.what).join(' and ')} since this one last showed it. Keep their version or yours.`,
+      { conflicts },
+    )
+  }
+
+  private commit(doc: OpenDocument, next: Project, keys: Iterable<ChangeKey>, client: string): void {
+    doc.db.data = next
+    doc.version++
+    doc.log.push({ version: doc.version, client, keys: [...keys] })
+    if (doc.log.length > LOG_LIMIT) doc.log.splice(0, doc.log.length - LOG_LIMIT)
+    doc.unsaved++
+    this.markDirty(doc)
+  }
+
+  private sizeWarning(doc: OpenDocument): string | null {
+    if (doc.diskBytes < MAX_PROJECT_BYTES * WARN_SHARE) return null
+    return `This project is ${(doc.diskBytes / 1048576).toFixed(0)} MB of the ${MAX_PROJECT_BYTES / 1048576} MB a project file may be. Split the article into several projects before it grows further.`
+  }
+
   private view(doc: OpenDocument): OpenedProject {
+    const { client } = currentSession()
+    const undo = doc.undo.get(client)?.at(-1)
+    const redo = doc.redo.get(client)?.at(-1)
     return {
       path: doc.path,
       project: doc.db.data,
       save: { ...doc.status },
       migratedFrom: doc.migratedFrom,
-      undoable: { undo: doc.undo.at(-1)?.summary ?? null, redo: doc.redo.at(-1)?.summary ?? null },
+      undoable: { undo: undo?.summary ?? null, redo: redo?.summary ?? null },
+      version: doc.version,
+      readOnly: doc.readOnly,
+      recovery: doc.recovery,
     }
   }
 
   private markDirty(doc: OpenDocument): void {
     doc.dirty = true
-    doc.status = { state: 'saving', savedAt: doc.status.savedAt, message: null }
+    doc.status = { state: 'saving', savedAt: doc.status.savedAt, message: null, version: doc.version, warning: doc.status.warning }
     if (doc.timer) clearTimeout(doc.timer)
     doc.timer = setTimeout(() => {
       doc.timer = null
@@ -401,27 +734,47 @@ export class ProjectStore {
     }, this.debounceMs)
   }
 
-  private async changedOnDisk(doc: OpenDocument): Promise<boolean> {
-    const now = await statOrNull(doc.path)
-    if (sameStamp(now, doc.disk)) return false
-    if (now === null) return true
-    // Same content with a new timestamp (a `touch`, a sync client re-writing it) is not a change.
-    try {
-      const onDisk = await readFile(doc.path, 'utf8')
-      if (onDisk === serializeProject(doc.saved)) {
-        doc.disk = now
-        return false
-      }
-    } catch {
-      return true
-    }
-    return true
-  }
-
   private setConflict(doc: OpenDocument): void {
     doc.conflict = `"${doc.path}" was changed or removed outside Factdesk since it was opened, so Factdesk did not overwrite it. Reload it from disk, or save your version as a copy.`
-    doc.status = { state: 'conflict', savedAt: doc.status.savedAt, message: doc.conflict }
+    doc.status = {
+      state: 'conflict',
+      savedAt: doc.status.savedAt,
+      message: doc.conflict,
+      version: doc.version,
+      warning: doc.status.warning,
+    }
     this.release(doc)
+  }
+
+  /** Someone took the project over (or its lock vanished): stop writing, keep unsaved edits, say who. */
+  private async lost(doc: OpenDocument, by: LockHolder | null): Promise<void> {
+    const who = by ? describeHolder(by) : 'another program'
+    doc.readOnly = {
+      reason: 'taken-over',
+      message: `${who} took this project over, so it is read-only here now.`,
+      holder: by ? who : null,
+    }
+    if (doc.timer) clearTimeout(doc.timer)
+    doc.timer = null
+    let message = doc.readOnly.message
+    if (doc.unsaved > 0) {
+      const file = await this.keepInRecovery(doc).catch(() => null)
+      message += file
+        ? ` Your ${doc.unsaved} unsaved edits are kept in "${file}".`
+        : ' Your unsaved edits are still in this window: save a copy.'
+    }
+    doc.status = { state: 'error', savedAt: doc.status.savedAt, message, version: doc.version, warning: doc.status.warning }
+    this.release(doc)
+  }
+
+  private async keepInRecovery(doc: OpenDocument): Promise<string> {
+    if (!this.recovery) {
+      throw new AppError(
+        'IO',
+        `The edits to "${doc.path}" could not be saved (${doc.status.message ?? 'unknown reason'}), and there is nowhere to keep them; the project stays open. Save a copy elsewhere.`,
+      )
+    }
+    return this.recovery.keep(doc.path, doc.db.data, doc.unsaved, doc.diskHash, new Date())
   }
 
   private release(doc: OpenDocument): void {
@@ -432,40 +785,57 @@ export class ProjectStore {
 
   private async write(doc: OpenDocument): Promise<void> {
     while (doc.writing) await doc.writing
-    if (!doc.dirty || doc.conflict) {
+    if (!doc.dirty || doc.conflict || doc.readOnly) {
       this.release(doc)
       return
     }
     const run = async (): Promise<void> => {
       try {
-        if (await this.changedOnDisk(doc)) {
+        // Under the lock: nobody else's Factdesk writes this file now. The content check catches
+        // everyone else (a git pull, a sync client, an editor), whatever size or time they left.
+        if (doc.lock && !(await doc.lock.verify())) return
+        const onDisk = await currentBytes(doc.target)
+        if ((onDisk ? sha256(onDisk) : null) !== doc.diskHash) {
           this.setConflict(doc)
           return
         }
-        if (doc.disk) await copyFileAtomic(doc.path, `${doc.path}.bak`)
-        // No await between taking the snapshot and handing it to lowdb (which serialises it at
-        // once): an edit arriving during the checks above is part of this write, not lost.
         const snapshot = doc.db.data
+        const text = checkedText(snapshot, doc.path)
+        const edits = doc.unsaved
         doc.dirty = false
-        // lowdb writes doc.db.data through the durable writer: a temp file, fsynced, renamed over the original.
-        await doc.db.write()
+        if (onDisk) await writeFileAtomic(`${doc.target}.bak`, onDisk, { mode: 0o600 })
+        // The snapshot was serialised with no await since it was taken: an edit arriving during the
+        // checks above is part of this write, and one arriving from here on marks the project dirty again.
+        await doc.file.writeText(text)
         doc.saved = snapshot
-        doc.disk = await statOrNull(doc.path)
-        // An edit that arrived during the write keeps the status at "saving" for its own write.
-        if (doc.db.data === snapshot) doc.status = { state: 'saved', savedAt: new Date().toISOString(), message: null }
+        doc.unsaved = Math.max(0, doc.unsaved - edits)
+        doc.status.warning = this.sizeWarning(doc)
+        if (doc.db.data === snapshot) {
+          doc.unsaved = 0
+          doc.status = {
+            state: 'saved',
+            savedAt: new Date().toISOString(),
+            message: null,
+            version: doc.version,
+            warning: doc.status.warning,
+          }
+        }
       } catch (error) {
         doc.dirty = true
-        const problem = ioError(doc.path, 'save', error)
+        const problem = error instanceof AppError ? error : ioError(doc.path, 'save', error)
         doc.status = {
           state: 'error',
           savedAt: doc.status.savedAt,
-          message: `${problem.message} Your edits are kept in memory; Factdesk will try again.`,
+          message: `${problem.message} Your edits are kept in memory and Factdesk keeps trying; closing the project keeps them in a recovery file.`,
+          version: doc.version,
+          warning: doc.status.warning,
         }
         if (!doc.timer) {
           doc.timer = setTimeout(() => {
             doc.timer = null
             void this.write(doc)
           }, RETRY_AFTER_ERROR_MS)
+          doc.timer.unref()
         }
       }
     }

@@ -21,7 +21,9 @@ import { Library } from './library'
 import { documentsDir, resolveProjectsDir, type Env, type ProjectsDirChoice } from './paths'
 import type { DesktopAbilities } from './ports'
 import { ProjectStore, writeNewProjectFile, writeProjectFileAt } from './project-store'
+import { RecoveryStore } from './recovery'
 import { SettingsStore } from './settings'
+import { currentHolder } from './fs/lock'
 
 export interface ServiceContext {
   edition: Edition
@@ -92,9 +94,14 @@ export function systemUserName(): string {
 function createEngine(ctx: ServiceContext): Engine {
   const env = ctx.env ?? process.env
   const now = ctx.now ?? (() => new Date())
-  const store = new ProjectStore(ctx.debounceMs === undefined ? {} : { debounceMs: ctx.debounceMs })
-  const library = new Library((path) => store.peek(path))
   const settings = new SettingsStore(ctx.configDir)
+  const recovery = new RecoveryStore(ctx.configDir)
+  const store = new ProjectStore({
+    ...(ctx.debounceMs === undefined ? {} : { debounceMs: ctx.debounceMs }),
+    holder: async () => currentHolder((await settings.get()).checkerName, ctx.edition),
+    recovery,
+  })
+  const library = new Library((path) => store.peek(path))
   const documents = ctx.documentsDir ?? documentsDir(env)
   const projectsDirChoice = async (): Promise<ProjectsDirChoice> => resolveProjectsDir(env, (await settings.get()).projectsDir, documents)
   const author = async (): Promise<string> => (await settings.get()).checkerName || systemUserName()

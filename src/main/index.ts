@@ -8,6 +8,7 @@ import { projectPathsFromArgv } from './file-args'
 import { hardenApp, hardenSession } from './harden'
 import { registerIpc } from './ipc'
 import { menuTemplate } from './menu'
+import { QUIT_CHOICES, quitQuestion, settleUnsavedBeforeQuit } from './quit'
 import { CONTINUE_WITHOUT_SANDBOX, sandboxWarning } from './sandbox-warning'
 import { APP_SCHEME, isTrustedRendererUrl, remoteDebuggingSwitch } from './security'
 import { createDispatcher } from '@engine/dispatcher'
@@ -183,14 +184,44 @@ function start(): void {
     })
   })
 
-  let flushed = false
+  let settled = false
+  let settling = false
   app.on('before-quit', (event) => {
-    if (flushed) return
+    if (settled) return
     event.preventDefault()
-    void services.store.closeAll().finally(() => {
-      flushed = true
-      app.quit()
-    })
+    if (settling) return
+    settling = true
+    const parent = (): BrowserWindow | undefined => mainWindow ?? undefined
+    void settleUnsavedBeforeQuit({
+      store: services.store,
+      ask: async (project) => {
+        const question = quitQuestion(project)
+        const options = { type: 'warning' as const, ...question, defaultId: 0, cancelId: 3, noLink: true }
+        const window = parent()
+        const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options)
+        return QUIT_CHOICES[response] ?? 'cancel'
+      },
+      chooseCopyPath: async (path) => {
+        const options = { title: 'Save a copy of the project', defaultPath: path.replace(/\.factdesk\.json$/, ' copy.factdesk.json') }
+        const window = parent()
+        const { canceled, filePath } = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+        return canceled || !filePath ? null : filePath
+      },
+      tell: async (message) => {
+        await dialog.showMessageBox({ type: 'error', message: 'The copy could not be saved.', detail: message })
+      },
+    }).then(
+      (mayQuit) => {
+        settling = false
+        if (!mayQuit) return
+        settled = true
+        app.quit()
+      },
+      (error: unknown) => {
+        settling = false
+        dialog.showErrorBox('Factdesk could not save before quitting', error instanceof Error ? error.message : String(error))
+      },
+    )
   })
 
   app.on('window-all-closed', () => {

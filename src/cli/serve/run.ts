@@ -37,19 +37,24 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<void> 
   const stop = (): void => {
     if (stopping) return
     stopping = true
+    // Every open project is saved; edits that cannot be (a full or read-only disk, a conflict)
+    // go to a recovery file that is named here, and the exit code says not everything was saved.
     void services.store
       .closeAll()
-      .then(() => running.close())
-      .then(
-        () => {
+      .then(async (kept) => {
+        await running.close()
+        if (kept.length === 0) {
           io.stderr('Every change is saved. Factdesk stopped.\n')
           process.exit(0)
-        },
-        (error: unknown) => {
-          io.stderr(`Stopping failed: ${String(error)}\n`)
-          process.exit(1)
-        },
-      )
+        }
+        for (const { message } of kept) io.stderr(`${message}\n`)
+        io.stderr(`Factdesk stopped, but ${kept.length === 1 ? '1 project was' : `${kept.length} projects were`} not saved.\n`)
+        process.exit(1)
+      })
+      .catch((error: unknown) => {
+        io.stderr(`Factdesk could not save before stopping: ${error instanceof Error ? error.message : String(error)}\n`)
+        process.exit(1)
+      })
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

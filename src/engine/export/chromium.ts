@@ -129,7 +129,12 @@ export async function findChromium(env: Env = process.env, platform: NodeJS.Plat
 
 /** "the browser from @sparticuz/chromium (path)", for the line that says which browser is used. */
 export function describeBrowser({ path, source }: FoundBrowser): string {
-  const from = { FACTDESK_CHROMIUM: 'FACTDESK_CHROMIUM', system: 'this system', playwright: 'Playwright’s browsers', '@sparticuz/chromium': '@sparticuz/chromium' }
+  const from = {
+    FACTDESK_CHROMIUM: 'FACTDESK_CHROMIUM',
+    system: 'this system',
+    playwright: 'Playwright’s browsers',
+    '@sparticuz/chromium': '@sparticuz/chromium',
+  }
   return `the browser from ${from[source]} (${path})`
 }
 

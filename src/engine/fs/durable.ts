@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { chmod, link, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { access, chmod, link, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
 
@@ -110,6 +111,18 @@ export async function copyFileAtomic(from: string, to: string): Promise<void> {
   await writeFileAtomic(to, bytes, { mode: mode | 0o600 })
 }
 
+/** Whether a folder exists and may be written (a folder without write bits counts as read-only, even for root). */
+export async function isWritableFolder(dir: string): Promise<boolean> {
+  try {
+    const stats = await stat(dir)
+    if (!stats.isDirectory() || (stats.mode & 0o222) === 0) return false
+    await access(dir, constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Temp files this module leaves only when a process dies mid-write; older than this, nobody is writing them. */
 const STALE_TEMP_MS = 60_000
 
@@ -142,6 +155,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
     readonly path: string,
     private readonly serialize: (data: T) => string = (data) => JSON.stringify(data, null, 2),
+    /** Told the exact text each write put on disk (the project store keeps its hash). */
+    private readonly onWritten?: (text: string) => void,
   ) {}
 
   async read(): Promise<T | null> {
@@ -159,8 +174,14 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
   }
 
-  async write(data: T): Promise<void> {
+  write(data: T): Promise<void> {
+    return this.writeText(this.serialize(data))
+  }
+
+  /** Writes text the caller already serialised (and checked) with this adapter's serialiser. */
+  async writeText(text: string): Promise<void> {
     await mkdir(dirname(this.path), { recursive: true })
-    await writeFileAtomic(this.path, this.serialize(data))
+    await writeFileAtomic(this.path, text)
+    this.onWritten?.(text)
   }
 }

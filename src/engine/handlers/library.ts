@@ -13,11 +13,17 @@ export function libraryHandlers({
 }: Engine): HandlersFor<
   'project:list' | 'project:rename' | 'project:duplicate' | 'project:delete' | 'project:trash' | 'project:restore' | 'project:recent'
 > {
-  /** Renaming or trashing works on the file, so an open copy is saved and closed first. */
+  /** Renaming or trashing works on the file, so an open copy is saved and closed first; one that cannot be saved stays open. */
   const ensureClosed = async (path: string): Promise<void> => {
     if (!store.isOpen(path)) return
-    const status = await store.close(path)
-    if (status.state === 'error') throw new AppError('IO', status.message ?? `Could not save "${path}".`)
+    const status = await store.flush(path)
+    if (status.state === 'error' || status.state === 'conflict') {
+      throw new AppError(
+        status.state === 'conflict' ? 'CONFLICT' : 'IO',
+        `${status.message ?? `Could not save "${path}".`} Nothing was renamed or moved.`,
+      )
+    }
+    await store.close(path)
   }
   return {
     'project:list': async () => library.list(await projectsDir()),

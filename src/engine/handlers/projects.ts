@@ -1,5 +1,7 @@
 import { RATING_SCALE_PRESETS } from '@domain/project/rating-scales'
 import { setRatingScale, updateArticle } from '@domain/project/ops'
+import { dirname } from 'node:path'
+import { isWritableFolder } from '../fs/durable'
 import type { Engine } from '../services'
 import type { HandlersFor } from './types'
 
@@ -11,6 +13,9 @@ export function projectHandlers({
   edit,
   step,
   needDesktop,
+  author,
+  now,
+  projectsDir,
 }: Engine): HandlersFor<
   | 'project:create'
   | 'project:open'
@@ -18,6 +23,9 @@ export function projectHandlers({
   | 'project:awaitSave'
   | 'project:checkDisk'
   | 'project:reload'
+  | 'project:takeOver'
+  | 'project:restoreRecovery'
+  | 'project:discardRecovery'
   | 'project:saveCopy'
   | 'project:updateArticle'
   | 'project:undo'
@@ -26,6 +34,9 @@ export function projectHandlers({
   | 'scale:presets'
   | 'scale:set'
 > {
+  /** Copies go beside the original, or into the projects folder when the original's folder cannot be written. */
+  const copyFolder = async (path: string): Promise<string | undefined> =>
+    store.peek(path) && (await isWritableFolder(dirname(path))) ? undefined : projectsDir()
   return {
     'project:create': async (input) => {
       const path = await createProject(input)
@@ -41,8 +52,15 @@ export function projectHandlers({
     'project:awaitSave': ({ path }) => store.awaitSave(path),
     'project:checkDisk': ({ path }) => store.checkDisk(path),
     'project:reload': ({ path }) => store.reload(path),
+    'project:takeOver': ({ path }) => store.open(path, { takeOver: true }),
+    'project:restoreRecovery': async ({ path }) => {
+      const opened = await store.restoreRecovery(path, { author: await author(), at: now().toISOString() }, await copyFolder(path))
+      if (opened.path !== path) await settings.addRecent(opened.path)
+      return opened
+    },
+    'project:discardRecovery': ({ path }) => store.discardRecovery(path),
     'project:saveCopy': async ({ path }) => {
-      const copy = await store.saveCopy(path)
+      const copy = await store.saveCopy(path, await copyFolder(path))
       await settings.addRecent(copy.path)
       return copy
     },

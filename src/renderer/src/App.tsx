@@ -3,6 +3,7 @@ import { Notices } from './components/Notices'
 import { ProjectScreen } from './features/article/ProjectScreen'
 import { useFileDrop } from './hooks/useFileDrop'
 import { useShellCommands } from './hooks/useShellCommands'
+import { useUnsavedGuard } from './hooks/useUnsavedGuard'
 import { HomeScreen } from './features/library/HomeScreen'
 import { useApp } from './store'
 
@@ -14,6 +15,7 @@ export function App() {
   }, [boot])
   useFileDrop()
   useShellCommands()
+  useUnsavedGuard()
   return (
     <>
       {current ? <ProjectScreen opened={current} /> : <HomeScreen />}

@@ -1,17 +1,28 @@
-import type { InputOf, OutputOf } from '@contract/api'
+import { SESSION_KEY, type CallSession, type InputOf, type OutputOf } from '@contract/api'
 import { buildFactdeskApi } from '@contract/bridge'
 import { CHANNELS, type Channel } from '@contract/channels'
-import type { Envelope, ErrorCode } from '@domain/errors'
+import type { Envelope, ErrorCode, FieldConflict } from '@domain/errors'
 
 /** A failed call, with the code and the sentence the service wrote for the checker. */
 export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** EDIT_CONFLICT: what another window changed too, with both values. */
+    readonly conflicts: FieldConflict[] = [],
   ) {
     super(message)
     this.name = 'ApiError'
   }
+}
+
+/** This window (or tab): edits and undo are kept apart per window by the engine. */
+const CLIENT = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('')
+let shownVersion: () => number | null = () => null
+
+/** Tells every call which version of the open project this window shows (the store's current one). */
+export function followShownVersion(read: () => number | null): void {
+  shownVersion = read
 }
 
 /** The sentence to show the checker for a failure of any kind. */
@@ -54,8 +65,9 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>): Pr
   const [domain, verb] = channel.split(':') as [string, string]
   const fn = (transport as unknown as Record<string, Record<string, (i: unknown) => Promise<Envelope<OutputOf<C>>>>>)[domain]?.[verb]
   if (!fn) throw new ApiError('UNKNOWN_CHANNEL', `This build has no channel ${channel}.`)
-  const envelope = await fn(input)
-  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message)
+  const session: CallSession = { client: CLIENT, base: shownVersion() }
+  const envelope = await fn({ ...input, [SESSION_KEY]: session })
+  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.conflicts)
   return envelope.value
 }
 

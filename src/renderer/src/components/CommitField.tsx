@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { trackPendingField } from './pending-fields'
 
 interface CommitFieldProps {
   id: string
@@ -21,17 +22,23 @@ export function CommitField({ id, label, value, onCommit, multiline, rows = 3, p
   const [shown, setShown] = useState(value)
   const timer = useRef<number | undefined>(undefined)
   const committed = useRef(value)
-  // A new value from outside (undo, another claim) replaces the draft.
+  // A new value from outside (undo, another claim, another window) replaces the draft, unless the
+  // checker has typed since: then their words stay, and committing them shows any conflict.
   if (value !== shown) {
     setShown(value)
-    setDraft(value)
+    if (draft === shown) setDraft(value)
   }
   useEffect(() => {
     committed.current = value
   }, [value])
 
+  const untrack = useRef<(() => void) | null>(null)
+  const latestCommit = useRef<() => void>(() => undefined)
   const commit = (next: string): void => {
     window.clearTimeout(timer.current)
+    latestCommit.current = () => undefined
+    untrack.current?.()
+    untrack.current = null
     if (next !== committed.current) {
       committed.current = next
       onCommit(next)
@@ -41,8 +48,11 @@ export function CommitField({ id, label, value, onCommit, multiline, rows = 3, p
     setDraft(next)
     window.clearTimeout(timer.current)
     timer.current = window.setTimeout(() => commit(next), IDLE_MS)
+    latestCommit.current = () => commit(next)
+    untrack.current ??= trackPendingField(() => latestCommit.current())
   }
-  useEffect(() => () => window.clearTimeout(timer.current), [])
+  // Leaving the field by any way (another claim, another screen) commits what was typed.
+  useEffect(() => () => latestCommit.current(), [])
 
   return (
     <>

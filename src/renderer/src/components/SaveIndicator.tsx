@@ -7,8 +7,15 @@ export function SaveIndicator() {
   const save = useApp((s) => s.save)
   if (!save) return null
   return (
-    <span className={`save-indicator save-${save.state}`} role="status" title={save.message ?? undefined}>
-      {LABELS[save.state]}
-    </span>
+    <>
+      <span className={`save-indicator save-${save.state}`} role="status" title={save.message ?? undefined}>
+        {LABELS[save.state]}
+      </span>
+      {save.warning && (
+        <span className="save-warning" role="note" title={save.warning}>
+          Near the size limit
+        </span>
+      )}
+    </>
   )
 }

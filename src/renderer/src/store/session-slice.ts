@@ -1,6 +1,8 @@
 import type { ArticleInput, Edited, ImportedFile, InputOf, OpenedProject, SaveStatus } from '@contract/api'
+import type { FieldConflict } from '@domain/errors'
 import { fileToBase64 } from '../api/base64'
-import { ApiError, call, messageOf } from '../api/client'
+import { ApiError, call, followShownVersion, messageOf } from '../api/client'
+import { commitPendingFields } from '../components/pending-fields'
 import { DEFAULT_FILTERS } from '../features/claims/claim-filter'
 import type { EditAction } from './edit-channel'
 import type { AppSlice } from './index'
@@ -30,11 +32,44 @@ export interface SessionSlice {
    * stays quiet: it is a background look, and the next edit reports the problem.
    */
   checkDisk: (path: string) => Promise<void>
+  /** An edit another window's later edit collides with, waiting for the checker to keep one. */
+  editConflict: { message: string; conflicts: FieldConflict[] } | null
+  resolveEditConflict: (keep: 'theirs' | 'mine') => Promise<void>
+  /** Opens the project for editing here although someone else holds it (they become read-only). */
+  takeOver: () => Promise<void>
+  /** Puts back the edits kept from an earlier session, or throws them away. */
+  resolveRecovery: (how: 'project:restoreRecovery' | 'project:discardRecovery') => Promise<void>
 }
 
 let saveTracking = 0
+/** The edit waiting on an edit conflict, sent again when the checker keeps their version. */
+let conflictedEdit: (() => Promise<Edited>) | null = null
 
 export const createSessionSlice: AppSlice<SessionSlice> = (set, get) => {
+  followShownVersion(() => get().current?.version ?? null)
+
+  /** Shows a newer version of the project on screen (another window's edits, an outside change), keeping the selection. */
+  const refresh = async (path: string): Promise<void> => {
+    const latest = await call('project:open', { path }).catch(() => null)
+    if (!latest || get().current?.path !== path) return
+    set((s) => (s.current && latest.version < s.current.version ? {} : { current: latest, save: latest.save }))
+  }
+  /** Whether the engine has a version this window has not shown yet. */
+  const behind = (status: SaveStatus): boolean => {
+    const current = get().current
+    return current !== null && status.version > current.version
+  }
+
+  /** Closes the project on screen after committing what was typed; edits that could not be saved are named in a notice. */
+  const leave = async (): Promise<void> => {
+    commitPendingFields()
+    const current = get().current
+    if (!current) return
+    await call('project:awaitSave', { path: current.path }).catch(() => null)
+    const closed = await call('project:close', { path: current.path })
+    if (closed.recoveryFile) get().notify('error', closed.message ?? `Unsaved edits were kept in ${closed.recoveryFile}.`)
+    set({ current: null, save: null, selectedId: null, dialog: null, editConflict: null })
+  }
   /** Follows the autosave of the project on screen until it settles (Saved, Error or Conflict). */
   const trackSave = async (path: string): Promise<void> => {
     const ticket = ++saveTracking
@@ -43,11 +78,14 @@ export const createSessionSlice: AppSlice<SessionSlice> = (set, get) => {
       try {
         status = await call('project:awaitSave', { path })
       } catch (error) {
-        status = { state: 'error', savedAt: null, message: messageOf(error) }
+        status = { state: 'error', savedAt: null, message: messageOf(error), version: get().current?.version ?? 0, warning: null }
       }
       if (ticket !== saveTracking || get().current?.path !== path) return
       set({ save: status })
-      if (status.state !== 'saving') return
+      if (status.state !== 'saving') {
+        if (behind(status)) await refresh(path)
+        return
+      }
     }
   }
 
@@ -67,11 +105,7 @@ export const createSessionSlice: AppSlice<SessionSlice> = (set, get) => {
       }),
     importFile: (file) =>
       get().run(async () => {
-        const current = get().current
-        if (current) {
-          await call('project:close', { path: current.path })
-          set({ current: null, save: null, selectedId: null, dialog: null })
-        }
+        await leave()
         const imported = await call('project:importFile', { fileName: file.name, dataBase64: await fileToBase64(file) })
         set({ pendingImport: imported })
       }),
@@ -79,8 +113,10 @@ export const createSessionSlice: AppSlice<SessionSlice> = (set, get) => {
     cancelImport: () => set({ pendingImport: null }),
     openProject: (path) =>
       get().run(async () => {
+        if (get().current?.path !== path) await leave()
         const opened = await call('project:open', { path })
         show(opened)
+        if (opened.readOnly) get().notify('info', opened.readOnly.message)
         if (opened.migratedFrom !== null) {
           get().notify(
             'info',
@@ -94,9 +130,8 @@ export const createSessionSlice: AppSlice<SessionSlice> = (set, get) => {
     },
     closeProject: () =>
       get().run(async () => {
-        const current = get().current
-        if (current) await call('project:close', { path: current.path })
-        set({ current: null, save: null, selectedId: null, dialog: null, library: await call('project:list', {}) })
+        await leave()
+        set({ library: await call('project:list', {}) })
       }),
     edit: async (channel, input) => {
       const current = get().current
@@ -105,8 +140,17 @@ export const createSessionSlice: AppSlice<SessionSlice> = (set, get) => {
       const saveBefore = get().save
       // The edit is on its way to disk from this moment: say so at once, not when the call returns.
       if (saveBefore && saveBefore.state !== 'conflict') set({ save: { ...saveBefore, state: 'saving', message: null } })
+      const send = (): Promise<Edited> => call(channel, { ...input, path: current.path } as InputOf<typeof channel>)
       const edited: Edited | undefined = await get().attempt(
-        () => call(channel, { ...input, path: current.path } as InputOf<typeof channel>),
+        () =>
+          send().catch((error: unknown) => {
+            // Another window changed the same thing since: the checker keeps one of the two, in a dialog.
+            if (!(error instanceof ApiError && error.code === 'EDIT_CONFLICT')) throw error
+            conflictedEdit = send
+            set({ editConflict: { message: error.message, conflicts: error.conflicts } })
+            if (get().save?.state === 'saving') set({ save: saveBefore })
+            return undefined
+          }),
         {
           recover: async (error) => {
             if (get().save?.state === 'saving' && get().current?.path === current.path) set({ save: saveBefore })
@@ -135,10 +179,46 @@ export const createSessionSlice: AppSlice<SessionSlice> = (set, get) => {
     },
     checkDisk: (path) =>
       call('project:checkDisk', { path }).then(
-        (save) => {
-          if (save.state === 'conflict') set({ save })
+        async (save) => {
+          if (get().current?.path !== path) return
+          if (save.state === 'conflict' || save.state === 'error' || save.warning !== get().save?.warning) set({ save })
+          if (behind(save)) await refresh(path)
         },
         () => undefined,
       ),
+    editConflict: null,
+    resolveEditConflict: async (keep) => {
+      const current = get().current
+      const retry = conflictedEdit
+      conflictedEdit = null
+      set({ editConflict: null })
+      if (!current) return
+      await refresh(current.path)
+      if (keep === 'theirs' || !retry) return
+      const edited = await get().attempt(retry)
+      if (edited) {
+        set({ current: edited, save: edited.save })
+        void trackSave(edited.path)
+      }
+    },
+    takeOver: () =>
+      get().run(async () => {
+        const current = get().current
+        if (!current) return
+        show(await call('project:takeOver', { path: current.path }))
+      }),
+    resolveRecovery: (how) =>
+      get().run(async () => {
+        const current = get().current
+        if (!current) return
+        const next = await call(how, { path: current.path })
+        if (next.path !== current.path) {
+          show(next)
+          get().notify('info', `The project had changed since, so your kept edits were restored as a copy: ${next.path}.`)
+          return
+        }
+        set({ current: next, save: next.save })
+        if (next.save.state === 'saving') void trackSave(next.path)
+      }),
   }
 }

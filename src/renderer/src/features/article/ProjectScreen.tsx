@@ -16,23 +16,7 @@ import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog'
 import { ArticleDetailsDialog } from './ArticleDetailsDialog'
 import { ArticleView, SelectionActions, type ArticleSelection } from './ArticleView'
 import { useDiskWatch } from '../../hooks/useDiskWatch'
-
-function ConflictBanner() {
-  const resolveConflict = useApp((s) => s.resolveConflict)
-  const save = useApp((s) => s.save)
-  if (save?.state !== 'conflict') return null
-  return (
-    <div className="banner banner-danger" role="alert">
-      <p>{save.message}</p>
-      <button type="button" className="button-secondary" onClick={() => void resolveConflict('project:reload')}>
-        Reload from disk
-      </button>
-      <button type="button" className="button-primary" onClick={() => void resolveConflict('project:saveCopy')}>
-        Save my version as a copy
-      </button>
-    </div>
-  )
-}
+import { ProjectBanners } from './ProjectBanners'
 
 /** The workbench: claims on the left, the article in the middle, the selected claim on the right. */
 export function ProjectScreen({ opened }: { opened: OpenedProject }) {
@@ -120,7 +104,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
           <SaveIndicator />
         </div>
       </header>
-      <ConflictBanner />
+      <ProjectBanners opened={opened} />
       <main className="workbench">
         <aside className="claims-pane" aria-label="Claim list">
           <div className="claim-filters">

@@ -138,6 +138,7 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
       <StatusPicker claim={claim} />
       <VerdictPicker claim={claim} project={project} />
       <CommitField
+        key={`claim-rationale-${claim.id}`}
         id="claim-rationale"
         label="Rationale"
         multiline
@@ -150,6 +151,7 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
       <div className="field-pair">
         <div>
           <CommitField
+            key={`claim-checker-${claim.id}`}
             id="claim-checker"
             label="Checker"
             value={claim.checker}
@@ -158,6 +160,7 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
         </div>
       </div>
       <CommitField
+        key={`claim-notes-${claim.id}`}
         id="claim-notes"
         label="Notes"
         multiline
