@@ -210,7 +210,8 @@ export const api = {
   'app:info': channel<AppInfo>()(Empty),
   'app:sample': channel<SampleArticle>()(Empty),
   'settings:get': channel<Settings>()(Empty),
-  'settings:set': channel<Settings>()(SettingsSchema.partial().strict()),
+  // The recent list is the engine's own record of what the checker opened: never set from outside.
+  'settings:set': channel<Settings>()(SettingsSchema.omit({ recent: true }).partial().strict()),
   'project:create': channel<OpenedProject>()(ArticleInputSchema),
   'project:importFile': channel<ImportedFile>()(
     z.strictObject({

@@ -43,8 +43,12 @@ interface OpenDocument {
   /** Edits not yet on disk, for the recovery message ("the 3 edits from 14:02"). */
   unsaved: number
   conflict: string | null
+  /** Why the last save failed, as a sentence (without the advice the status adds). */
+  problem: string | null
   readOnly: ReadOnlyState | null
   lock: ProjectLock | null
+  /** Set while the project is being made read-only after a take-over (its edits kept first). */
+  losing: Promise<void> | null
   status: SaveStatus
   timer: NodeJS.Timeout | null
   writing: Promise<void> | null
@@ -94,7 +98,11 @@ function ioError(path: string, action: string, error: unknown): AppError {
           ? 'it does not exist'
           : code === 'ETIMEDOUT'
             ? `it did not answer within ${OPEN_TIMEOUT_MS / 1000} s`
-            : (error as Error).message
+            : code === 'EISDIR' || code === 'ENOTDIR'
+              ? 'a folder is where a file should be (or the other way round) beside it'
+              : code
+                ? `the system refused (${code})`
+                : (error as Error).message
   return new AppError(code === 'ENOENT' ? 'NOT_FOUND' : 'IO', `Could not ${action} "${path}": ${reason}.`, { cause: error })
 }
 
@@ -329,8 +337,10 @@ export class ProjectStore {
       dirty: false,
       unsaved: 0,
       conflict: null,
+      problem: null,
       readOnly,
       lock,
+      losing: null,
       status: { state: 'saved', savedAt: null, message: null, version: 0, warning: null },
       timer: null,
       writing: null,
@@ -348,7 +358,9 @@ export class ProjectStore {
     })
     doc.db = new Low<Project>(doc.file, project)
     doc.status.warning = this.sizeWarning(doc)
-    lock?.onLost((by) => void this.lost(doc, by))
+    lock?.onLost((by) => {
+      doc.losing = this.lost(doc, by)
+    })
     if (this.recovery) {
       const found = await this.recovery.find(path, hash)
       if (found) doc.recovery = { at: found.at, edits: found.edits, file: found.file, asCopy: found.asCopy }
@@ -490,8 +502,9 @@ export class ProjectStore {
     const status = await this.flush(path)
     let recoveryFile: string | null = null
     if (doc.unsaved > 0) {
+      const [edits, them] = doc.unsaved === 1 ? ['Your unsaved edit is', 'it'] : [`Your ${doc.unsaved} unsaved edits are`, 'them']
       recoveryFile = await this.keepInRecovery(doc)
-      status.message = `${status.message ?? 'The last edits could not be saved.'} They are kept in "${recoveryFile}"; opening the project again offers them back.`
+      status.message = `${doc.conflict ?? doc.problem ?? 'The last edits could not be saved.'} ${edits} kept in "${recoveryFile}"; opening the project again offers ${them} back.`
     }
     this.docs.delete(path)
     await doc.lock?.release()
@@ -793,7 +806,10 @@ export class ProjectStore {
       try {
         // Under the lock: nobody else's Factdesk writes this file now. The content check catches
         // everyone else (a git pull, a sync client, an editor), whatever size or time they left.
-        if (doc.lock && !(await doc.lock.verify())) return
+        if (doc.lock && !(await doc.lock.verify())) {
+          await doc.losing
+          return
+        }
         const onDisk = await currentBytes(doc.target)
         if ((onDisk ? sha256(onDisk) : null) !== doc.diskHash) {
           this.setConflict(doc)
@@ -808,6 +824,7 @@ export class ProjectStore {
         // checks above is part of this write, and one arriving from here on marks the project dirty again.
         await doc.file.writeText(text)
         doc.saved = snapshot
+        doc.problem = null
         doc.unsaved = Math.max(0, doc.unsaved - edits)
         doc.status.warning = this.sizeWarning(doc)
         if (doc.db.data === snapshot) {
@@ -823,6 +840,7 @@ export class ProjectStore {
       } catch (error) {
         doc.dirty = true
         const problem = error instanceof AppError ? error : ioError(doc.path, 'save', error)
+        doc.problem = problem.message
         doc.status = {
           state: 'error',
           savedAt: doc.status.savedAt,

@@ -5,6 +5,7 @@ import type { CheckworthinessModel } from '@domain/claims/model'
 import { AppError } from '@domain/errors'
 import { newId } from '@domain/ids'
 import { newProject } from '@domain/project/create'
+import { MAX_PROJECT_BYTES, serializeProject } from '@domain/project/codec'
 import type { EditContext, EditOutcome } from '@domain/project/ops'
 import type { Project } from '@domain/project/schema'
 import { detectLanguage } from '@domain/text/language'
@@ -17,6 +18,7 @@ import { projectHandlers } from './handlers/projects'
 import { reportHandlers } from './handlers/reports'
 import { settingsHandlers } from './handlers/settings'
 import { sourceHandlers } from './handlers/sources'
+import { PathAccess } from './access'
 import { Library } from './library'
 import { documentsDir, resolveProjectsDir, type Env, type ProjectsDirChoice } from './paths'
 import type { DesktopAbilities } from './ports'
@@ -71,6 +73,8 @@ export interface Engine {
   needDesktop: (what: string) => DesktopAbilities
   /** Writes a new project file from an article (claims proposed) and returns its path. */
   createProject: (input: ArticleInput, target?: NewProjectTarget) => Promise<string>
+  /** Which project files the API may open: the projects folder, and files the checker chose. */
+  access: PathAccess
 }
 
 export interface Services {
@@ -80,6 +84,20 @@ export interface Services {
   settings: SettingsStore
   projectsDir: () => Promise<string>
   createProject: Engine['createProject']
+  /** Lets the API open a project file the checker chose outside the API (a file opened from the OS, the command line). */
+  grant: (path: string) => void
+}
+
+/** A new project must leave room to work: the claims, sources and history a checker adds all grow the file. */
+const NEW_PROJECT_SHARE = 0.8
+
+function refuseOversizedNewProject(project: Project): void {
+  const bytes = Buffer.byteLength(serializeProject(project))
+  if (bytes <= MAX_PROJECT_BYTES * NEW_PROJECT_SHARE) return
+  throw new AppError(
+    'TOO_LARGE',
+    `This article makes a project of ${(bytes / 1048576).toFixed(1)} MB with ${project.claims.length.toLocaleString('en')} proposed claims, too close to the ${MAX_PROJECT_BYTES / 1048576} MB a project file may be to work in. Split the article into parts and make a project of each. Nothing was written.`,
+  )
 }
 
 /** The system user's name, for history entries when no checker name is set. */
@@ -102,6 +120,10 @@ function createEngine(ctx: ServiceContext): Engine {
     recovery,
   })
   const library = new Library((path) => store.peek(path))
+  const access = new PathAccess(
+    async () => (await projectsDirChoice()).dir,
+    async () => (await settings.get()).recent,
+  )
   const documents = ctx.documentsDir ?? documentsDir(env)
   const projectsDirChoice = async (): Promise<ProjectsDirChoice> => resolveProjectsDir(env, (await settings.get()).projectsDir, documents)
   const author = async (): Promise<string> => (await settings.get()).checkerName || systemUserName()
@@ -114,6 +136,7 @@ function createEngine(ctx: ServiceContext): Engine {
     store,
     library,
     settings,
+    access,
     projectsDirChoice,
     projectsDir: async () => (await projectsDirChoice()).dir,
     author,
@@ -140,6 +163,7 @@ function createEngine(ctx: ServiceContext): Engine {
     createProject: async (input, target = null) => {
       const proposeClaims = ctx.proposeClaims === false ? undefined : createClaimProposer(await claimModel())
       const project = newProject(input, { now: now(), author: await author(), detectLanguage, ...(proposeClaims ? { proposeClaims } : {}) })
+      refuseOversizedNewProject(project)
       if (target && 'file' in target) return writeProjectFileAt(target.file, project)
       const dir = target ? target.dir : (await projectsDirChoice()).dir
       return writeNewProjectFile(dir, project.article.title, project)
@@ -171,5 +195,6 @@ export function createServices(ctx: ServiceContext): Services {
     settings: engine.settings,
     projectsDir: engine.projectsDir,
     createProject: engine.createProject,
+    grant: (path) => engine.access.grant(path),
   }
 }

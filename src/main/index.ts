@@ -105,6 +105,8 @@ function start(): void {
   }
 
   const openProjectFile = (path: string): void => {
+    // The checker chose this file in the file manager or on the command line: the API may open it.
+    services.grant(path)
     deliver({ command: 'project:openPath', argument: path })
     if (mainWindow?.isMinimized()) mainWindow.restore()
     mainWindow?.focus()

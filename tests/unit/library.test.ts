@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Project } from '@domain/project/schema'
@@ -50,6 +50,7 @@ describe('the library', () => {
       documentsDir: join(root, 'Documents'),
     })
     expect((await plain.handlers['app:info']({})).projectsDir).toBe(join(root, 'Documents', 'Factdesk'))
+    await mkdir(join(root, 'elsewhere'))
     await plain.handlers['settings:set']({ projectsDir: join(root, 'elsewhere') })
     expect(await plain.handlers['app:info']({})).toMatchObject({ projectsDir: join(root, 'elsewhere'), projectsDirSource: 'setting' })
     expect(await services.handlers['app:info']({})).toMatchObject({ projectsDir: home, projectsDirSource: 'env' })

@@ -10,7 +10,7 @@ import { MIME_TYPES, resolveInsideDir } from '@engine/static-files'
 /** The header that carries the launch token on every API request. */
 export const TOKEN_HEADER = 'x-factdesk-token'
 /**
- * An API request body may carry a whole article (pasted text up to 20 million characters, or an
+ * An API request body may carry a whole article (pasted text up to 2 million characters, or an
  * uploaded file's bytes as base64), so the limit is generous but bounded.
  */
 export const MAX_BODY_BYTES = 96 * 1024 * 1024

@@ -84,9 +84,12 @@ export function decodeProject(bytes: Uint8Array, file: string): DecodedProject {
     const position = /position (\d+)/.exec(detail)?.[1]
     const truncated =
       /end of (JSON )?input|Unterminated/i.test(detail) || (position !== undefined && Number(position) >= text.trimEnd().length)
+    // V8 quotes the text around the error; a message must never show a file's contents (it may be
+    // any file a symlink or a typo points at), so only the position is kept.
+    const where = position === undefined ? '' : ` at character ${position}`
     throw invalid(
       file,
-      truncated ? `ends before the JSON is complete, so it looks truncated (${detail})` : `is not valid JSON (${detail})`,
+      truncated ? 'ends before the JSON is complete, so it looks truncated' : `is not valid JSON (the text goes wrong${where})`,
       `Restore "${file}.bak" if it exists, or fix the file by hand.`,
     )
   }

@@ -40,8 +40,18 @@ export const RatingScaleSchema = z
   })
 export type RatingScale = z.infer<typeof RatingScaleSchema>
 
-/** The limits of an article's fields, in characters; imports cut metadata to them so it always fits. */
-export const ARTICLE_LIMITS = { title: 1000, name: 500, url: 4000, text: 20_000_000 } as const
+/**
+ * The limits of an article's fields, in characters; imports cut metadata to them so it always fits.
+ * The text's limit follows from the project file's (MAX_PROJECT_BYTES, 50 MB): a project weighs
+ * about 8 times its article's UTF-8 bytes (proposed claims and their reasons repeat its words;
+ * measured on news in English), so 2 million characters, a 600-page book and far beyond any
+ * article, still makes a project that can be read back with room to work. docs/reliability.md
+ * has the measurements.
+ */
+export const ARTICLE_LIMITS = { title: 1000, name: 500, url: 4000, text: 2_000_000 } as const
+
+/** The most claims a project holds: a 2-million-character article gives about 12,000 proposals. */
+export const MAX_CLAIMS = 20_000
 
 /** A BCP 47 primary language subtag ("en", "uk"), or "und" when unknown. */
 export const LanguageCodeSchema = z.string().regex(LANGUAGE_CODE, 'must be a language code like "en", "uk" or "und"')
@@ -65,7 +75,12 @@ export type ArticleMetadata = z.infer<typeof ArticleMetadataSchema>
 /** An article as a checker or an import hands it in for a new project: only the text is required. */
 export const ArticleInputSchema = ArticleMetadataSchema.partial().extend({
   title: ArticleSchema.shape.title.trim().optional(),
-  text: ArticleSchema.shape.text.max(ARTICLE_LIMITS.text).refine((t) => t.trim().length > 0, 'must not be empty: paste the article text'),
+  text: ArticleSchema.shape.text
+    .max(
+      ARTICLE_LIMITS.text,
+      `is longer than the ${ARTICLE_LIMITS.text.toLocaleString('en')} characters a project holds: split the article into several projects`,
+    )
+    .refine((t) => t.trim().length > 0, 'must not be empty: paste the article text'),
 })
 export type ArticleInput = z.input<typeof ArticleInputSchema>
 
@@ -130,7 +145,9 @@ const ProjectShape = z.strictObject({
   updatedAt: Timestamp,
   article: ArticleSchema,
   ratingScale: RatingScaleSchema,
-  claims: z.array(ClaimSchema),
+  claims: z
+    .array(ClaimSchema)
+    .max(MAX_CLAIMS, `holds more than the ${MAX_CLAIMS.toLocaleString('en')} claims a project may have; split the article`),
   sources: z.array(SourceSchema),
   history: z.array(HistoryEntrySchema),
 })

@@ -4,6 +4,7 @@ import { AppError } from '@domain/errors'
 import type { Project } from '@domain/project/schema'
 import { renderHtml, renderReport, REPORT_FORMATS, type ReportFormat, type ReportOptions } from '@domain/report'
 import type { Env } from '../paths'
+import { isProtectedFileName } from '../access'
 import { PROJECT_SUFFIX, readProjectFile } from '../project-store'
 import { writeFileAtomic } from '../fs/durable'
 import { printPdfWithChromium, type PdfPrinter } from './chromium'
@@ -57,6 +58,16 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
+/** A report never replaces a project file, its backup, its lock or a recovery file, in any letter case. */
+export function refuseProtectedTarget(target: string, projectPath?: string): void {
+  if (target === projectPath || isProtectedFileName(target)) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `"${target}" is the name of a project file (or its backup, lock or recovery file); a report never replaces one. Choose another output name.`,
+    )
+  }
+}
+
 /**
  * Exports the project file at `path` as a report. `out` may be a file or an existing folder; by
  * default the report goes next to the project. An existing report is replaced atomically; a
@@ -73,12 +84,7 @@ export async function exportProject(
   const { project } = await readProjectFile(projectPath)
   let target = resolve(out ?? join(dirname(projectPath), defaultExportName(projectPath, format)))
   if (await isDirectory(target)) target = join(target, defaultExportName(projectPath, format))
-  if (target === projectPath || target.endsWith(PROJECT_SUFFIX)) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `"${target}" is a project file name; a report never replaces a project. Choose another output name.`,
-    )
-  }
+  refuseProtectedTarget(target, projectPath)
   const { data, warnings } = await renderExport(project, format, options, deps)
   try {
     await writeFileAtomic(target, data)

@@ -10,6 +10,7 @@ export function libraryHandlers({
   projectsDir,
   now,
   author,
+  access,
 }: Engine): HandlersFor<
   'project:list' | 'project:rename' | 'project:duplicate' | 'project:delete' | 'project:trash' | 'project:restore' | 'project:recent'
 > {
@@ -28,13 +29,18 @@ export function libraryHandlers({
   return {
     'project:list': async () => library.list(await projectsDir()),
     'project:rename': async ({ path, title }) => {
+      await access.check(path)
       await ensureClosed(path)
       const summary = await library.rename(path, title, now(), await author())
       await settings.replaceRecent(path, summary.path)
       return summary
     },
-    'project:duplicate': async ({ path }) => library.duplicate(path, now(), await author()),
+    'project:duplicate': async ({ path }) => {
+      await access.check(path)
+      return library.duplicate(path, now(), await author())
+    },
     'project:delete': async ({ path }) => {
+      await access.check(path)
       await ensureClosed(path)
       const trashed = await library.delete(path, now())
       await settings.replaceRecent(path, null)

@@ -16,6 +16,7 @@ export function projectHandlers({
   author,
   now,
   projectsDir,
+  access,
 }: Engine): HandlersFor<
   | 'project:create'
   | 'project:open'
@@ -44,6 +45,7 @@ export function projectHandlers({
       return store.open(path)
     },
     'project:open': async ({ path }) => {
+      if (!store.isOpen(path)) await access.check(path)
       const opened = await store.open(path)
       await settings.addRecent(path)
       return opened
@@ -52,7 +54,10 @@ export function projectHandlers({
     'project:awaitSave': ({ path }) => store.awaitSave(path),
     'project:checkDisk': ({ path }) => store.checkDisk(path),
     'project:reload': ({ path }) => store.reload(path),
-    'project:takeOver': ({ path }) => store.open(path, { takeOver: true }),
+    'project:takeOver': async ({ path }) => {
+      if (!store.isOpen(path)) await access.check(path)
+      return store.open(path, { takeOver: true })
+    },
     'project:restoreRecovery': async ({ path }) => {
       const opened = await store.restoreRecovery(path, { author: await author(), at: now().toISOString() }, await copyFolder(path))
       if (opened.path !== path) await settings.addRecent(opened.path)
@@ -73,6 +78,7 @@ export function projectHandlers({
         title: 'Open a Factdesk project',
         filters: [{ name: 'Factdesk project', extensions: ['factdesk.json'] }],
       })
+      if (path) access.grant(path)
       return { path }
     },
     'scale:presets': () => Promise.resolve(RATING_SCALE_PRESETS.map((scale) => structuredClone(scale))),

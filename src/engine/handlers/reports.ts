@@ -1,6 +1,6 @@
 import { basename } from 'node:path'
 import { REPORT_FORMATS, type ReportOptions } from '@domain/report'
-import { defaultExportName, renderExport, type ExportDeps } from '../export'
+import { defaultExportName, refuseProtectedTarget, renderExport, type ExportDeps } from '../export'
 import { writeFileAtomic } from '../fs/durable'
 import type { Engine } from '../services'
 import type { HandlersFor } from './types'
@@ -38,6 +38,7 @@ export function reportHandlers({
         filters: [{ name: label, extensions: [extension] }],
       })
       if (!target) return { path: null, warnings: [] }
+      refuseProtectedTarget(target, path)
       const { data, warnings } = await renderExport(openProject(path), format, await reportOptions(claims, includeArticle), printer())
       await writeFileAtomic(target, data)
       return { path: target, warnings }

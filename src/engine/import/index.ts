@@ -14,7 +14,7 @@ import type { ImportedArticle, ImportFormat } from '@contract/import'
  * The largest file the import reads: 50 MB, the same ceiling as a project file. The file is read
  * into memory whole (pdf.js and mammoth need all of it), and a long report PDF with photos stays
  * well under it; anything bigger is a video, an archive or a book, not an article. The text
- * itself must also fit a project (ArticleInputSchema: 20 million characters).
+ * itself must also fit a project (ARTICLE_LIMITS.text: 2 million characters).
  */
 export const IMPORT_MAX_BYTES = MAX_IMPORT_BYTES
 const MAX_TEXT_CHARS = ARTICLE_LIMITS.text

@@ -61,11 +61,11 @@ if (!window.factdesk) takeLaunchToken()
 const transport = window.factdesk ?? buildFactdeskApi(CHANNELS, httpInvoke)
 
 /** Calls a channel and unwraps the envelope: the value, or an ApiError to show the checker. */
-export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+export async function call<C extends Channel>(channel: C, input: InputOf<C>, options: { base?: number | null } = {}): Promise<OutputOf<C>> {
   const [domain, verb] = channel.split(':') as [string, string]
   const fn = (transport as unknown as Record<string, Record<string, (i: unknown) => Promise<Envelope<OutputOf<C>>>>>)[domain]?.[verb]
   if (!fn) throw new ApiError('UNKNOWN_CHANNEL', `This build has no channel ${channel}.`)
-  const session: CallSession = { client: CLIENT, base: shownVersion() }
+  const session: CallSession = { client: CLIENT, base: options.base === undefined ? shownVersion() : options.base }
   const envelope = await fn({ ...input, [SESSION_KEY]: session })
   if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.conflicts)
   return envelope.value

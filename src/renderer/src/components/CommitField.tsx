@@ -5,7 +5,13 @@ interface CommitFieldProps {
   id: string
   label: string
   value: string
-  onCommit: (value: string) => void
+  /**
+   * Called with the committed text and the project version on screen when the checker began
+   * typing it, so an edit of the same field in another window meanwhile shows as a conflict.
+   */
+  onCommit: (value: string, startedAt: number | undefined) => void
+  /** The version of the project on screen (the store's), read when typing begins. */
+  version?: number
   multiline?: boolean
   rows?: number
   placeholder?: string
@@ -17,7 +23,7 @@ const IDLE_MS = 700
  * A text field that edits locally and commits the value when the checker pauses or leaves the
  * field, so typing stays instant and each pause is one undoable edit rather than one per key.
  */
-export function CommitField({ id, label, value, onCommit, multiline, rows = 3, placeholder }: CommitFieldProps) {
+export function CommitField({ id, label, value, onCommit, version, multiline, rows = 3, placeholder }: CommitFieldProps) {
   const [draft, setDraft] = useState(value)
   const [shown, setShown] = useState(value)
   const timer = useRef<number | undefined>(undefined)
@@ -33,6 +39,7 @@ export function CommitField({ id, label, value, onCommit, multiline, rows = 3, p
   }, [value])
 
   const untrack = useRef<(() => void) | null>(null)
+  const startedAt = useRef<number | undefined>(undefined)
   const latestCommit = useRef<() => void>(() => undefined)
   const commit = (next: string): void => {
     window.clearTimeout(timer.current)
@@ -41,15 +48,19 @@ export function CommitField({ id, label, value, onCommit, multiline, rows = 3, p
     untrack.current = null
     if (next !== committed.current) {
       committed.current = next
-      onCommit(next)
+      onCommit(next, startedAt.current)
     }
+    startedAt.current = undefined
   }
   const change = (next: string): void => {
     setDraft(next)
     window.clearTimeout(timer.current)
     timer.current = window.setTimeout(() => commit(next), IDLE_MS)
     latestCommit.current = () => commit(next)
-    untrack.current ??= trackPendingField(() => latestCommit.current())
+    if (!untrack.current) {
+      startedAt.current = version
+      untrack.current = trackPendingField(() => latestCommit.current())
+    }
   }
   // Leaving the field by any way (another claim, another screen) commits what was typed.
   useEffect(() => () => latestCommit.current(), [])

@@ -10,5 +10,10 @@ export type EditChannel = { [C in Channel]: OutputOf<C> extends Edited ? C : nev
 /** An edit's input without the project path: the store adds the path of the project on screen. */
 export type EditInput<C extends EditChannel> = Omit<InputOf<C>, 'path'>
 
+/** How an edit was made: `base`, the project version the checker saw when they began it (default: the one on screen). */
+export interface EditOptions {
+  base?: number | null
+}
+
 /** Runs an edit channel on the project on screen; the edited project, or null when it failed (the checker was told why). */
-export type EditAction = <C extends EditChannel>(channel: C, input: EditInput<C>) => Promise<Edited | null>
+export type EditAction = <C extends EditChannel>(channel: C, input: EditInput<C>, options?: EditOptions) => Promise<Edited | null>

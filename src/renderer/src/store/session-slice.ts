@@ -42,6 +42,8 @@ export interface SessionSlice {
 }
 
 let saveTracking = 0
+/** Edits on their way to the engine: leaving the project waits for them, so none arrives after the close. */
+const inFlight = new Set<Promise<unknown>>()
 /** The edit waiting on an edit conflict, sent again when the checker keeps their version. */
 let conflictedEdit: (() => Promise<Edited>) | null = null
 
@@ -65,7 +67,7 @@ export const createSessionSlice: AppSlice<SessionSlice> = (set, get) => {
     commitPendingFields()
     const current = get().current
     if (!current) return
-    await call('project:awaitSave', { path: current.path }).catch(() => null)
+    await Promise.allSettled([...inFlight])
     const closed = await call('project:close', { path: current.path })
     if (closed.recoveryFile) get().notify('error', closed.message ?? `Unsaved edits were kept in ${closed.recoveryFile}.`)
     set({ current: null, save: null, selectedId: null, dialog: null, editConflict: null })
@@ -116,7 +118,6 @@ export const createSessionSlice: AppSlice<SessionSlice> = (set, get) => {
         if (get().current?.path !== path) await leave()
         const opened = await call('project:open', { path })
         show(opened)
-        if (opened.readOnly) get().notify('info', opened.readOnly.message)
         if (opened.migratedFrom !== null) {
           get().notify(
             'info',
@@ -133,20 +134,26 @@ export const createSessionSlice: AppSlice<SessionSlice> = (set, get) => {
         await leave()
         set({ library: await call('project:list', {}) })
       }),
-    edit: async (channel, input) => {
+    edit: async (channel, input, options = {}) => {
       const current = get().current
       if (!current) return null
       const selectedBefore = get().selectedId
       const saveBefore = get().save
       // The edit is on its way to disk from this moment: say so at once, not when the call returns.
       if (saveBefore && saveBefore.state !== 'conflict') set({ save: { ...saveBefore, state: 'saving', message: null } })
-      const send = (): Promise<Edited> => call(channel, { ...input, path: current.path } as InputOf<typeof channel>)
+      const send = (sendOptions = options): Promise<Edited> => {
+        const sent = call(channel, { ...input, path: current.path } as InputOf<typeof channel>, sendOptions)
+        inFlight.add(sent)
+        void sent.finally(() => inFlight.delete(sent)).catch(() => undefined)
+        return sent
+      }
       const edited: Edited | undefined = await get().attempt(
         () =>
           send().catch((error: unknown) => {
             // Another window changed the same thing since: the checker keeps one of the two, in a dialog.
             if (!(error instanceof ApiError && error.code === 'EDIT_CONFLICT')) throw error
-            conflictedEdit = send
+            // Keeping theirs drops this edit; keeping mine sends it again on the latest version.
+            conflictedEdit = () => send({ base: null })
             set({ editConflict: { message: error.message, conflicts: error.conflicts } })
             if (get().save?.state === 'saving') set({ save: saveBefore })
             return undefined

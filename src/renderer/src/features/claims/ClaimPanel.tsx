@@ -100,6 +100,7 @@ function ClaimHistory({ claim, project }: { claim: Claim; project: Project }) {
 /** Everything about the selected claim: text and reasons, verdict, status, rationale, sources, history. */
 export function ClaimPanel({ claim, project }: { claim: Claim; project: Project }) {
   const edit = useApp((s) => s.edit)
+  const version = useApp((s) => s.current?.version)
   const neighbours = project.claims.filter((c) => c.status !== 'dismissed')
   const index = neighbours.findIndex((c) => c.id === claim.id)
   const next = index >= 0 ? neighbours[index + 1] : undefined
@@ -145,7 +146,8 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
         rows={5}
         value={claim.rationale}
         placeholder="What the evidence shows, in a few sentences."
-        onCommit={(rationale) => void edit('claim:update', { id: claim.id, fields: { rationale } })}
+        version={version}
+        onCommit={(rationale, base) => void edit('claim:update', { id: claim.id, fields: { rationale } }, { base })}
       />
       <SourcesSection claim={claim} project={project} />
       <div className="field-pair">
@@ -155,7 +157,8 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
             id="claim-checker"
             label="Checker"
             value={claim.checker}
-            onCommit={(checker) => void edit('claim:update', { id: claim.id, fields: { checker } })}
+            version={version}
+            onCommit={(checker, base) => void edit('claim:update', { id: claim.id, fields: { checker } }, { base })}
           />
         </div>
       </div>
@@ -166,7 +169,8 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
         multiline
         value={claim.notes}
         placeholder="Working notes; not part of the report."
-        onCommit={(notes) => void edit('claim:update', { id: claim.id, fields: { notes } })}
+        version={version}
+        onCommit={(notes, base) => void edit('claim:update', { id: claim.id, fields: { notes } }, { base })}
       />
       <div className="button-row claim-actions">
         {previous && (
