@@ -6,13 +6,16 @@ import { AppError } from '@domain/errors'
  * of work (a PDF of 20,000 pages), so every import runs in a worker (worker-runner.ts) under these
  * caps, and the formats that compress are measured before anything is unpacked.
  *
- * The numbers come from real articles and reports measured on the 2-core development machine while
- * other builds ran (tests/unit/import-limits.test.ts builds the same kinds of files):
- * - a 100-page report printed by Chromium (text, tables, charts, photos; 1.9 MB): 84 pages, its
- *   largest non-image stream 0.14 MB unpacked, 7.7 MB for all of them; read in 1.9–3.7 s;
- * - the same report at 334 pages: 31 MB unpacked, 7.6–7.9 s (about 23 ms a page);
- * - a Word file of 1,000 pages (4.4 million characters): word/document.xml 5.5 MB, 5.8 s, heap
- *   about 150 MB; a 20-million-character text file (the most a project holds): 1 s, heap 180 MB.
+ * The numbers come from real kinds of articles and reports, measured in the worker on the 2-core
+ * development machine while other builds ran (load average 5 to 7):
+ * - a 100-page report printed by Chromium (text, tables, charts, photos; 1.9 MB, 84 pages): its
+ *   largest stream other than an image unpacks to 0.14 MB, all of them to 7.7 MB; 2 to 4 s;
+ * - the same report at 334 pages: 31 MB unpacked, 7.6 s (about 23 ms a page);
+ * - Word reports of 1,000 and 4,000 pages (4.4 and 17.7 million characters, near the 20 million a
+ *   project holds): word/document.xml 5.5 and 21.9 MB; 4 to 7 s in a 128 MB heap, and 15 to 16 s
+ *   needing more than 256 MB and less than 512 MB;
+ * - a text file of 19 million characters: 1 s in a 64 MB heap.
+ * The bombs above are refused in 0.3 to 1.7 s (tests/unit/import-limits.test.ts).
  */
 export interface ImportLimits {
   /** The most any one part of a Word (.docx) package may hold unpacked. */
@@ -41,24 +44,27 @@ export interface ImportLimits {
 const MB = 1024 * 1024
 
 export const IMPORT_LIMITS: ImportLimits = {
-  // A 20-million-character document (the most a project holds) is about 25 MB of Word XML; 64 MB leaves room for Word's own markup.
+  // Three times the XML of the 4,000-page Word report, for Word's own, wordier markup of as much text.
   zipEntryBytes: 64 * MB,
+  // The document part plus its styles, notes and pictures.
   zipTotalBytes: 256 * MB,
   zipEntries: 10_000,
-  // Five times the 100-page report; at the measured 23 ms a page that is about 12 s here.
+  // Five times the 100-page report: about 12 s at the measured 23 ms a page.
   pdfPages: 500,
-  // 450 times the largest content stream measured, and room for a full CJK font (10–20 MB).
+  // 450 times the largest stream measured, with room for a whole embedded CJK font (10 to 20 MB).
   pdfStreamBytes: 64 * MB,
-  // 500 pages at the measured 90 kB a page is 45 MB; fonts and forms come on top.
+  // Five times what 500 pages of the report unpack to (45 MB), fonts and forms included.
   pdfTotalStreamBytes: 256 * MB,
-  // Five times the slowest import measured (500 pages, about 12 s on the busy 2-core machine).
+  // Three times the slowest import measured (the 4,000-page Word report, or 500 PDF pages at 40 ms a page under load).
   timeMs: 60_000,
-  // Four times the largest heap measured (a 20-million-character text, about 180 MB... see above) plus pdf.js's caches.
+  // Twice what the 4,000-page Word report needs; a text file needs far less.
   heapMb: 1024,
+  // The heap above, plus the file and what it unpacks to outside the heap, twice over.
   extraResidentMb: 2048,
 }
 
-function megabytes(bytes: number): string {
+/** A size as the checker reads it: "450 MB", "1 kB". */
+export function megabytes(bytes: number): string {
   return bytes >= MB ? `${Math.round(bytes / MB).toLocaleString('en')} MB` : `${Math.ceil(bytes / 1024).toLocaleString('en')} kB`
 }
 
@@ -70,5 +76,3 @@ const SAVE_JUST_THE_ARTICLE =
 export function tooMuch(name: string, what: string): AppError {
   return new AppError('TOO_LARGE', `Cannot import "${name}": ${what}. ${SAVE_JUST_THE_ARTICLE}.`)
 }
-
-export { megabytes }

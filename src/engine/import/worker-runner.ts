@@ -76,7 +76,7 @@ export async function runImport(
   const input: WorkerInput = { job, limits }
   const worker = new Worker(url, {
     workerData: input,
-    resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 64 },
+    resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
     // The app's own flags (an inspector port, a loader) are not the worker's business.
     execArgv: [],
   })

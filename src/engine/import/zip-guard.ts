@@ -67,9 +67,12 @@ function centralDirectory(bytes: Uint8Array, name: string, limits: ImportLimits)
 export async function checkZipSizes(bytes: Uint8Array, name: string, limits: ImportLimits): Promise<void> {
   const entries = centralDirectory(bytes, name, limits)
   const oversized = entries.find((entry) => entry.declaredSize > limits.zipEntryBytes)
-  const part = (entry: ZipEntry, size: number): string =>
-    `its part "${entry.name}" unpacks to ${size > limits.zipEntryBytes ? `more than ${megabytes(limits.zipEntryBytes)}` : megabytes(size)}, far more than any article needs (the limit is ${megabytes(limits.zipEntryBytes)})`
-  if (oversized) throw tooMuch(name, part(oversized, oversized.declaredSize))
+  if (oversized) {
+    throw tooMuch(
+      name,
+      `its part "${oversized.name}" unpacks to ${megabytes(oversized.declaredSize)}, far more than any article needs (an import unpacks at most ${megabytes(limits.zipEntryBytes)} of one part)`,
+    )
+  }
   const declaredTotal = entries.reduce((sum, entry) => sum + entry.declaredSize, 0)
   if (declaredTotal > limits.zipTotalBytes) {
     throw tooMuch(
