@@ -182,31 +182,41 @@ function* linesOf(text: string): Generator<Line> {
 
 const SEPARATOR = /\s+[|·•—–]\s+|\s*[|·•]\s*/u
 
-/** A top line as byline and date, whole or split at a separator ("By Jane Doe | May 23, 2025", "Jane Doe, 23 May 2025"). */
+/** A person's name without a byline word: two to five capitalised words ("Ирина Соколова"). */
+function isBareName(text: string): boolean {
+  const words = text.trim().split(/\s+/u)
+  return words.length >= 2 && words.length <= 5 && isNameList(text.trim())
+}
+
+/**
+ * A top line as byline and date, whole or in parts: "By Jane Doe | May 23, 2025", "By Jane Doe,
+ * May 23, 2025". Next to a date a bare name counts as the byline ("Ірина Соколова | 19 грудня 2024").
+ */
 function bylineAndDate(text: string): { author?: string; publishedAt?: string } | null {
   const author = bylineOf(text)
   if (author) return { author }
   const date = dateOf(text)
   if (date) return { publishedAt: date }
-  const segments = text.split(SEPARATOR)
-  if (segments.length > 1) {
-    const found: { author?: string; publishedAt?: string } = {}
-    for (const segment of segments) {
-      const name = bylineOf(segment)
-      const day = dateOf(segment)
-      if (name && !found.author) found.author = name
-      else if (day && !found.publishedAt) found.publishedAt = day
-      else if (!name && !day) return null
-    }
-    return found
+  const separated = text.split(SEPARATOR)
+  const parts = separated.length > 1 ? separated : splitBeforeDate(text)
+  if (parts.length < 2) return null
+  const found: { author?: string; publishedAt?: string } = {}
+  for (const part of parts) {
+    const day = found.publishedAt ? null : dateOf(part)
+    const name = day || found.author ? null : (bylineOf(part) ?? (isBareName(part) ? part.trim() : null))
+    if (day) found.publishedAt = day
+    else if (name) found.author = name
+    else return null
   }
-  // "By Jane Doe, May 23, 2025": a byline whose last comma-separated part is a date.
+  return found.publishedAt ? found : null
+}
+
+/** "By Jane Doe, May 23, 2025" → ["By Jane Doe", "May 23, 2025"]: split at the comma after which a date runs to the end. */
+function splitBeforeDate(text: string): string[] {
   for (let comma = text.indexOf(','); comma > 0; comma = text.indexOf(',', comma + 1)) {
-    const day = dateOf(text.slice(comma + 1))
-    const name = day ? bylineOf(text.slice(0, comma)) : null
-    if (day && name) return { author: name, publishedAt: day }
+    if (dateOf(text.slice(comma + 1))) return [text.slice(0, comma), text.slice(comma + 1)]
   }
-  return null
+  return [text]
 }
 
 function sameWords(a: string, b: string): boolean {
