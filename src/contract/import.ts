@@ -41,6 +41,8 @@ export interface ImportedArticle extends Omit<ArticleMetadata, 'language'> {
 
 /** What an import is doing, for the progress the review form shows when it takes more than a second. */
 export interface ImportProgress {
+  /** What is being read: the file's name, or "the pasted text". */
+  name: string
   stage: 'starting' | 'reading' | 'checking' | 'extracting' | 'finishing'
   /** For a PDF, pages read and pages in all; null for other formats and before the page count is known. */
   pages: { done: number; total: number } | null

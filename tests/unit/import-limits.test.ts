@@ -1,7 +1,5 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Document, HeadingLevel, Packer, Paragraph } from 'docx'
-import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportProgress } from '@contract/import'
 import type { Envelope } from '@domain/errors'
@@ -10,6 +8,7 @@ import { IMPORT_LIMITS } from '@engine/import/limits'
 import { liveImportWorkers, runImport } from '@engine/import/worker-runner'
 import { createServices, type Services } from '@engine/services'
 import { docxBomb, manyPagesPdf, pdfStreamBomb } from '../fixtures/import/bombs'
+import { reportDocx, reportPdf } from '../fixtures/import/reports'
 import { tempDir } from '../helpers/projects'
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import')
@@ -18,38 +17,6 @@ const SAVE_JUST_THE_ARTICLE =
 
 const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64')
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** A report as an organisation publishes one: headings and paragraphs of prose, `pages` pages of it. */
-async function reportPdf(pages: number): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create()
-  const font = await pdf.embedFont(StandardFonts.Helvetica)
-  for (let number = 1; number <= pages; number++) {
-    const page = pdf.addPage([595, 842])
-    page.drawText(`${number}. Spending on libraries in district ${number}`, { x: 56, y: 780, size: 14, font })
-    for (let line = 0; line < 44; line++) {
-      const text = `In ${2000 + (line % 25)} the district spent ${(number * 1.7 + line).toFixed(1)} million on its ${line + 3} branches, the audit found.`
-      page.drawText(text, { x: 56, y: 750 - line * 15, size: 10, font })
-    }
-  }
-  return pdf.save()
-}
-
-/** A long Word report: `pages` sections of a heading and five paragraphs. */
-async function reportDocx(pages: number): Promise<Buffer> {
-  const children = Array.from({ length: pages }, (_, i) => [
-    new Paragraph({ text: `Section ${i + 1}: the district's libraries`, heading: HeadingLevel.HEADING_1 }),
-    ...Array.from(
-      { length: 5 },
-      (_, j) =>
-        new Paragraph(
-          `In ${2000 + j} the district spent ${(i * 1.7 + j).toFixed(1)} million on its branches. The audit found that ${j + 3} of them opened on Sundays, and that visits rose by ${j * 4} per cent over the year before.`.repeat(
-            3,
-          ),
-        ),
-    ),
-  ]).flat()
-  return Packer.toBuffer(new Document({ sections: [{ children }] }))
-}
 
 describe('import limits', () => {
   let services: Services

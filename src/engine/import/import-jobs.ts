@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import type { ImportedArticle, ImportProgress } from '@contract/import'
 import { AppError } from '@domain/errors'
 import { runImport, type ImportJob } from './worker-runner'
@@ -6,6 +7,10 @@ interface Running {
   controller: AbortController
   started: number
   progress: Omit<ImportProgress, 'elapsedMs'>
+}
+
+function nameOf(job: ImportJob): string {
+  return job.kind === 'file' ? basename(job.path) : job.kind === 'bytes' ? job.fileName : 'the pasted text'
 }
 
 /**
@@ -18,13 +23,18 @@ export class ImportJobs {
   async run(id: string | undefined, job: ImportJob): Promise<ImportedArticle> {
     if (id === undefined) return runImport(job)
     if (this.running.has(id)) throw new AppError('INVALID_INPUT', `An import with the id "${id}" is already running.`)
-    const entry: Running = { controller: new AbortController(), started: performance.now(), progress: { stage: 'starting', pages: null } }
+    const name = nameOf(job)
+    const entry: Running = {
+      controller: new AbortController(),
+      started: performance.now(),
+      progress: { name, stage: 'starting', pages: null },
+    }
     this.running.set(id, entry)
     try {
       return await runImport(job, {
         signal: entry.controller.signal,
         onProgress: ({ stage, pages }) => {
-          entry.progress = { stage, pages }
+          entry.progress = { name, stage, pages }
         },
       })
     } finally {

@@ -12,8 +12,8 @@ import { decodeText } from './text-decoding'
 export type { ImportedArticle, ImportFormat, ImportProgress, RecognisedLine } from '@contract/import'
 import type { ImportedArticle, ImportFormat, ImportProgress } from '@contract/import'
 
-/** What an import reports as it goes; the worker runner adds the time. */
-export type ProgressUpdate = Omit<ImportProgress, 'elapsedMs'>
+/** What an import reports as it goes; the worker runner adds the name and the time. */
+export type ProgressUpdate = Omit<ImportProgress, 'elapsedMs' | 'name'>
 
 export interface ImportOptions {
   /** The caps the file is held to (see limits.ts). */

@@ -9,7 +9,7 @@ import type { ImportJob, WorkerInput, WorkerMessage } from './worker-protocol'
 export type { ImportJob } from './worker-protocol'
 
 export interface RunImportOptions {
-  onProgress?: (progress: ImportProgress) => void
+  onProgress?: (progress: Omit<ImportProgress, 'name'>) => void
   /** Aborting it ends the worker; the import then fails with CANCELLED. */
   signal?: AbortSignal
   limits?: ImportLimits

@@ -4,6 +4,7 @@ import { ProjectScreen } from './features/article/ProjectScreen'
 import { useFileDrop } from './hooks/useFileDrop'
 import { useShellCommands } from './hooks/useShellCommands'
 import { HomeScreen } from './features/library/HomeScreen'
+import { ImportProgress } from './features/library/ImportProgress'
 import { useApp } from './store'
 
 export function App() {
@@ -17,6 +18,7 @@ export function App() {
   return (
     <>
       {current ? <ProjectScreen opened={current} /> : <HomeScreen />}
+      <ImportProgress />
       <Notices />
     </>
   )

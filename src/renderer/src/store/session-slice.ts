@@ -72,8 +72,9 @@ export const createSessionSlice: AppSlice<SessionSlice> = (set, get) => {
           await call('project:close', { path: current.path })
           set({ current: null, save: null, selectedId: null, dialog: null })
         }
-        const imported = await call('project:importFile', { fileName: file.name, dataBase64: await fileToBase64(file) })
-        set({ pendingImport: imported })
+        const dataBase64 = await fileToBase64(file)
+        const imported = await get().trackImport((importId) => call('project:importFile', { fileName: file.name, dataBase64, importId }))
+        if (imported) set({ pendingImport: imported })
       }),
     reviewImport: (imported) => set({ pendingImport: imported }),
     cancelImport: () => set({ pendingImport: null }),
