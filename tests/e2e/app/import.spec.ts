@@ -1,11 +1,19 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
 import { reportPdf } from '../../fixtures/import/reports'
 import { expect, test } from '../fixtures'
 import { readProject } from '../seed'
 
 const projectFiles = async (dir: string): Promise<string[]> =>
   (await readdir(dir).catch(() => [])).filter((f) => f.endsWith('.factdesk.json')).sort()
+
+/** Serious or critical accessibility problems axe finds on the page, as the accessibility spec counts them. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
+}
 
 const HEADLINE = 'Ferry operator cuts winter sailings by a third'
 const STORY = [
@@ -40,6 +48,7 @@ test.describe('clean imports', () => {
     await expect(page.getByLabel('Author', { exact: true })).toHaveValue('Dana Okafor')
     await expect(page.getByLabel('Published', { exact: true })).toHaveValue('2025-11-14')
     await expect(page.getByLabel(/^Text \(/)).toHaveValue(/^The island ferry will sail 14 times/)
+    expect(await seriousViolations(page), 'review form').toEqual([])
 
     // The checker keeps the description of the photo in the text: the choice is theirs.
     await offered.getByRole('checkbox', { name: 'Photo caption “a ferry leaving the harbour at dusk,”' }).uncheck()
