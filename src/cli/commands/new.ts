@@ -89,7 +89,7 @@ export function registerNew(program: Command, io: CliIo): void {
       '-o, --output <path>',
       `where to write: a folder, or a file ending in ${PROJECT_SUFFIX} (never overwritten); default: the projects folder`,
     )
-    .option('--title <title>', 'the article’s title (default: the one the file names, else its first line)')
+    .option('--title <title>', 'the article’s title (default: the one the file names, else its headline or first line)')
     .option('--lang <code>', 'the article’s language, e.g. en, uk (default: the one the file names, else detected)')
     .option('--keep-text', 'keep the text exactly as imported: leave in the headline, byline, date line and photo captions found in it')
     .action(async (file: string | undefined, options: NewOptions) => {
