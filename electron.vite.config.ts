@@ -21,7 +21,13 @@ export default defineConfig({
   main: {
     resolve: resolveLayers,
     build: {
-      rolldownOptions: { input: { index: resolve('src/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // Every import runs in a worker thread (src/engine/import/worker-runner.ts), which loads this file beside index.js.
+          'import-worker': resolve('src/engine/import/worker-entry.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -28,7 +28,8 @@ export async function buildCli() {
   await rm(CLI_OUT, { recursive: true, force: true })
   await build({
     absWorkingDir: root,
-    entryPoints: ['src/cli/index.ts'],
+    // The import worker is its own entry: src/engine/import/worker-runner.ts starts it from out/cli/import-worker.js.
+    entryPoints: { index: 'src/cli/index.ts', 'import-worker': 'src/engine/import/worker-entry.ts' },
     outdir: CLI_OUT,
     bundle: true,
     splitting: true,

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Channel } from './channels'
 import type { Envelope } from '@domain/errors'
-import type { ImportedArticle } from './import'
+import type { ImportedArticle, ImportProgress } from './import'
 import {
   ArticleInputSchema,
   ArticleMetadataSchema,
@@ -75,10 +75,17 @@ export interface RenderedExport {
 
 /** What an imported file gives the new-project form: its text and the metadata found in it. */
 export interface ImportedFile extends Omit<ImportedArticle, 'language' | 'encoding'> {
+  /** The file's name; '' for pasted text. */
   fileName: string
   /** From the file's own metadata, else detected from the text; "und" when neither tells. */
   language: string
 }
+
+/**
+ * Names one import while it runs, so its progress can be asked for and it can be cancelled; the
+ * renderer makes it up (a random UUID) and passes it with the import.
+ */
+const ImportId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be an import id of 8 to 64 letters, digits, - or _')
 
 export { ArticleInputSchema, type ArticleInput }
 
@@ -217,8 +224,17 @@ export const api = {
     z.strictObject({
       fileName: z.string().trim().min(1).max(255),
       dataBase64: z.base64().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, 'the file is over the 50 MB import limit'),
+      importId: ImportId.optional(),
     }),
   ),
+  /** Pasted text read like a file: its headline, byline, date and captions recognised for the review form. */
+  'project:importText': channel<ImportedFile>()(
+    z.strictObject({ text: ArticleInputSchema.shape.text, title: z.string().max(1000).default(''), importId: ImportId.optional() }),
+  ),
+  /** How far an import under way has got; null when no import runs under that id (not started, or over). */
+  'project:importProgress': channel<ImportProgress | null>()(z.strictObject({ importId: ImportId })),
+  /** Stops an import under way; it then fails with CANCELLED. `cancelled` is false when none was running. */
+  'project:cancelImport': channel<{ cancelled: boolean }>()(z.strictObject({ importId: ImportId })),
   'project:open': channel<OpenedProject>()(WithPath),
   'project:list': channel<LibraryListing>()(Empty),
   'project:close': channel<ClosedProject>()(WithPath),
@@ -270,7 +286,7 @@ export const api = {
   ),
   'source:openAttachment': channel<{ opened: boolean }>()(z.strictObject({ path: ProjectPath, sourceId: IdSchema })),
   'app:chooseProject': channel<{ path: string | null }>()(Empty),
-  'app:chooseImportFile': channel<ImportedFile | null>()(Empty),
+  'app:chooseImportFile': channel<ImportedFile | null>()(z.strictObject({ importId: ImportId.optional() })),
   'report:render': channel<RenderedExport>()(ReportRequestSchema),
   'report:save': channel<{ path: string | null; warnings: string[] }>()(ReportRequestSchema),
   'scale:presets': channel<RatingScale[]>()(Empty),

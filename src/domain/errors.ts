@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'IO',
   'FORBIDDEN',
   'INTERNAL',
+  /** The checker stopped the work (a long import) before it finished. */
+  'CANCELLED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -175,6 +175,15 @@ test.describe('the desktop app (Electron)', () => {
     await app.close()
   })
 
+  test('reads an imported file in a worker of the main process, which loads out/main/import-worker.js', async () => {
+    const app = await launch()
+    const page = await app.firstWindow()
+    await page.getByLabel('Choose an article file').setInputFiles(join(REPO, 'tests/fixtures/import/article.docx'))
+    await expect(page.getByRole('heading', { name: 'New from article.docx' })).toBeVisible({ timeout: 20_000 })
+    await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Eastvale cuts water use by 8 percent')
+    await app.close()
+  })
+
   test('stays one instance: a second launch hands its project file to the running app and quits', async () => {
     const path = await seedProject(home)
     const app = await launch()

@@ -56,8 +56,12 @@ describe('factdesk new', () => {
     return JSON.parse(await readFile(path, 'utf8')) as { article: Record<string, unknown> }
   }
 
-  it('imports a saved web page with its metadata and prints the project path', async () => {
-    const project = await projectAt(await factdesk(['new', join(FIXTURES, 'article.html'), '-o', out]))
+  it('imports a saved web page with its metadata, takes its headline and byline out of the text, and prints the project path', async () => {
+    const run = await factdesk(['new', join(FIXTURES, 'article.html'), '-o', out])
+    expect(run.stderr).toBe(
+      'factdesk: note: took out the headline, now the title: "Council doubles library budget"\nfactdesk: note: took out the byline: "By Priya Natarajan"\n',
+    )
+    const project = await projectAt(run)
     expect(project.article).toEqual({
       title: 'Council doubles library budget',
       outlet: 'The Example Herald',
@@ -65,9 +69,17 @@ describe('factdesk new', () => {
       url: 'https://www.example-news.test/politics/budget-2025',
       publishedAt: '2025-03-14',
       language: 'en',
-      text: expect.stringMatching(/^Council doubles library budget\n\nBy Priya Natarajan\n\nThe city council voted on Thursday/) as unknown,
+      text: expect.stringMatching(/^The city council voted on Thursday/) as unknown,
     })
     expect(await readdir(out)).toHaveLength(1)
+  })
+
+  it('keeps the text exactly as imported with --keep-text', async () => {
+    const project = await projectAt(await factdesk(['new', join(FIXTURES, 'article.html'), '-o', out, '--keep-text']))
+    expect(project.article).toMatchObject({
+      title: 'Council doubles library budget',
+      text: expect.stringMatching(/^Council doubles library budget\n\nBy Priya Natarajan\n\nThe city council voted on Thursday/) as unknown,
+    })
   })
 
   it('imports a Windows-1251 text file, reports the encoding it used, and takes --lang', async () => {

@@ -68,6 +68,9 @@ ${RUSSIAN_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')}
 </body>
 </html>`
 
+/** The headline the page's first paragraph repeats, offered for taking out of the text as the title. */
+const headline = (title: string) => ({ kind: 'headline', start: 0, end: title.length, fills: { title } })
+
 describe('importing saved web pages', () => {
   afterEach(() => {
     vi.unstubAllGlobals()
@@ -95,6 +98,10 @@ describe('importing saved web pages', () => {
       format: 'html',
       encoding: 'utf-8',
       warnings: [],
+      recognised: [
+        headline('Council doubles library budget'),
+        { kind: 'byline', start: 32, end: 50, fills: { author: 'Priya Natarajan' } },
+      ],
     })
   })
 
@@ -110,6 +117,7 @@ describe('importing saved web pages', () => {
       format: 'html',
       encoding: 'windows-1251',
       warnings: [],
+      recognised: [headline('Львів удвічі збільшить фінансування бібліотек')],
     })
   })
 
@@ -125,6 +133,7 @@ describe('importing saved web pages', () => {
       format: 'html',
       encoding: 'utf-8',
       warnings: [],
+      recognised: [headline('Бюджет Новосибирска утверждён')],
     })
   })
 
@@ -157,6 +166,7 @@ describe('importing saved web pages', () => {
       warnings: [
         'The page did not look like an article, so all of its text except menus, headers and footers was imported; remove anything that is not part of the article.',
       ],
+      recognised: [],
     })
   })
 

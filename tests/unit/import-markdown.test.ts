@@ -35,6 +35,8 @@ describe('importing Markdown', () => {
       format: 'markdown',
       encoding: 'utf-8',
       warnings: [],
+      // The first heading is not the front matter's title, so it is not taken for the headline.
+      recognised: [],
     })
   })
 

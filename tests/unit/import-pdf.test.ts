@@ -11,6 +11,9 @@ import { importBytes, importFile } from '@engine/import'
 const REPO = join(import.meta.dirname, '../..')
 const FIXTURES = join(REPO, 'tests/fixtures/import')
 
+/** The PDF's first line repeats its title: offered for taking out of the text as the headline. */
+const headline = (title: string) => ({ kind: 'headline', start: 0, end: title.length, fills: { title } })
+
 describe('importing PDF files', () => {
   it('rebuilds paragraphs, joins words hyphenated across lines, and reads the title, author and language', async () => {
     expect(await importFile(join(FIXTURES, 'article.pdf'))).toEqual({
@@ -39,6 +42,7 @@ describe('importing PDF files', () => {
         'Page 3 of the PDF has no text layer; if it is scanned, its words are missing.',
         '1 word was hyphenated across lines and joined without the hyphen (reli-able → reliable); check them against the PDF.',
       ],
+      recognised: [headline('Water use in Eastvale, 2015–2024')],
     })
   })
 
@@ -58,6 +62,7 @@ describe('importing PDF files', () => {
       language: 'ru',
       format: 'pdf',
       warnings: [],
+      recognised: [headline('Бюджет Новосибирска на 2025 год')],
     })
   })
 

@@ -31,7 +31,7 @@ const GERMAN =
 
 const ENGLISH = 'The council voted 31 to 12 to double the library budget.\n\nOpening hours will rise by 20 per cent, the mayor said.'
 
-const plain = { title: '', outlet: '', author: '', url: '', publishedAt: '', language: null, format: 'text' }
+const plain = { title: '', outlet: '', author: '', url: '', publishedAt: '', language: null, format: 'text', recognised: [] }
 const legacyWarning = (encoding: string): string =>
   `The file is not UTF-8; it was read as ${encoding}. If letters look wrong, save it as UTF-8 and import it again.`
 

@@ -16,9 +16,13 @@ export interface NewProjectOptions {
 /** A new, valid project from an article: normalised text, metadata, proposed claims. */
 export function newProject(input: ArticleInput, options: NewProjectOptions): Project {
   const now = options.now.toISOString()
-  const text = normalizeArticleText(input.text)
+  const given = (input.title ?? '').trim()
+  const normalized = normalizeArticleText(input.text)
+  const headline = given ? null : headlineOf(normalized)
+  // A headline that becomes the title leaves the text, so it does not show twice; claims are proposed on what remains.
+  const text = headline ? normalizeArticleText(normalized.slice(headline.length)) : normalized
   const language = input.language ?? options.detectLanguage?.(text) ?? 'und'
-  const title = (input.title ?? '').trim() || firstLine(text)
+  const title = given || headline || titleFromFirstLine(text)
   const claims = options.proposeClaims?.(text, language, now) ?? []
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -49,7 +53,42 @@ export function newProject(input: ArticleInput, options: NewProjectOptions): Pro
   }
 }
 
-function firstLine(text: string): string {
-  const line = text.split('\n', 1)[0] ?? ''
-  return Array.from(line).length > 120 ? `${Array.from(line).slice(0, 117).join('')}…` : line || 'Untitled article'
+/** A title made from the first line is cut to this many characters: a headline's length, about a line in the library. */
+export const FIRST_LINE_TITLE_MAX = 120
+/** Longer than this, a first line is the article's opening paragraph rather than its headline. */
+const HEADLINE_MAX = 200
+
+/**
+ * `text` cut to at most `max` characters at the end of a word, with "…" after it; never inside a
+ * word (a Ukrainian or Russian headline cut mid-word reads as a different word). Only a first word
+ * longer than `max` is cut inside, as there is no earlier place to cut.
+ */
+export function cutAtWord(text: string, max: number): string {
+  const chars = Array.from(text.trim())
+  if (chars.length <= max) return chars.join('')
+  const room = chars.slice(0, max - 1).join('')
+  // The room ends at a word's end when a space follows it; otherwise its last, unfinished word goes.
+  const boundary = /\s/u.test(chars[max - 1] ?? '') ? null : /\s\S*$/u.exec(room)
+  const words = boundary && boundary.index > 0 ? room.slice(0, boundary.index) : room
+  return `${words.replace(/[\s,;:.\p{Pd}]+$/u, '') || words}…`
+}
+
+/**
+ * The first line of normalised text when it reads as a headline: followed by more text, no longer
+ * than a headline runs, not ending like a sentence or a lead-in (a period, colon, semicolon, comma
+ * or ellipsis), and either a paragraph of its own or followed by a line starting with a capital or
+ * a digit (a hard-wrapped first paragraph breaks mid-sentence, where the next word is usually in
+ * small letters). Null otherwise, for instance when the text starts straight with its first paragraph.
+ */
+export function headlineOf(text: string): string | null {
+  const newline = text.indexOf('\n')
+  if (newline <= 0 || !/\S/.test(text.slice(newline))) return null
+  const line = text.slice(0, newline)
+  if (Array.from(line).length > HEADLINE_MAX || /[.:;,…]$/u.test(line)) return null
+  return text[newline + 1] === '\n' || /^[\p{Lu}\p{N}]/u.test(text.slice(newline + 1, newline + 2)) ? line : null
+}
+
+/** The title a project gets when none was given and the text has no headline: its first line, cut at a word. */
+export function titleFromFirstLine(text: string): string {
+  return cutAtWord(text.split('\n', 1)[0] ?? '', FIRST_LINE_TITLE_MAX) || 'Untitled article'
 }

@@ -4,11 +4,22 @@ import { MAX_IMPORT_BYTES } from '@contract/api'
 import { ARTICLE_LIMITS } from '@domain/project/schema'
 import { AppError } from '@domain/errors'
 import { normalizeArticleText } from '@domain/text/normalize'
+import { IMPORT_LIMITS, type ImportLimits } from './limits'
 import { articleMetadata, type FoundMetadata } from './metadata'
+import { recogniseLines } from './recognise'
 import { decodeText } from './text-decoding'
 
-export type { ImportedArticle, ImportFormat } from '@contract/import'
-import type { ImportedArticle, ImportFormat } from '@contract/import'
+export type { ImportedArticle, ImportFormat, ImportProgress, RecognisedLine } from '@contract/import'
+import type { ImportedArticle, ImportFormat, ImportProgress } from '@contract/import'
+
+/** What an import reports as it goes; the worker runner adds the name and the time. */
+export type ProgressUpdate = Omit<ImportProgress, 'elapsedMs' | 'name'>
+
+export interface ImportOptions {
+  /** The caps the file is held to (see limits.ts). */
+  limits?: ImportLimits
+  onProgress?: (progress: ProgressUpdate) => void
+}
 
 /**
  * The largest file the import reads: 50 MB, the same ceiling as a project file. The file is read
@@ -147,7 +158,14 @@ interface Extracted {
  * Each format's reader is loaded when a file of that format arrives: together they take seconds
  * to load, which every CLI command and the app's start would otherwise pay.
  */
-async function extract(format: ImportFormat, bytes: Uint8Array, name: string): Promise<Extracted & { format: ImportFormat }> {
+async function extract(
+  format: ImportFormat,
+  bytes: Uint8Array,
+  name: string,
+  { limits = IMPORT_LIMITS, onProgress }: ImportOptions,
+): Promise<Extracted & { format: ImportFormat }> {
+  // Word and PDF files compress: they are measured before they are read.
+  onProgress?.({ stage: format === 'docx' || format === 'pdf' ? 'checking' : 'extracting', pages: null })
   switch (format) {
     case 'text': {
       const decoded = await decodeText(bytes, name)
@@ -169,10 +187,17 @@ async function extract(format: ImportFormat, bytes: Uint8Array, name: string): P
     }
     case 'html':
       return { ...(await (await import('./html')).importHtml(bytes, name)), format }
-    case 'docx':
+    case 'docx': {
+      await (await import('./zip-guard')).checkZipSizes(bytes, name, limits)
+      onProgress?.({ stage: 'extracting', pages: null })
       return { ...(await (await import('./docx')).importDocx(bytes, name)), warnings: [], format }
-    case 'pdf':
-      return { ...(await (await import('./pdf')).importPdf(bytes, name)), format }
+    }
+    case 'pdf': {
+      await (await import('./pdf-guard')).checkPdfStreams(bytes, name, limits)
+      onProgress?.({ stage: 'extracting', pages: null })
+      const onPage = (pages: { done: number; total: number }): void => onProgress?.({ stage: 'extracting', pages })
+      return { ...(await (await import('./pdf')).importPdf(bytes, name, { maxPages: limits.pdfPages, onPage })), format }
+    }
   }
 }
 
@@ -189,11 +214,12 @@ const NO_TEXT: Record<ImportFormat, string> = {
  * the content is plainly something else (a PDF or Word file under another name). Every failure is
  * an AppError whose message names the file and the reason.
  */
-export async function importBytes(bytes: Uint8Array, fileName: string): Promise<ImportedArticle> {
+export async function importBytes(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportedArticle> {
   if (bytes.byteLength > IMPORT_MAX_BYTES) throw tooLarge(fileName, bytes.byteLength)
   if (bytes.byteLength === 0) throw cannotImport('INVALID_INPUT', fileName, 'the file is empty')
   const resolved = formatOf(bytes, fileName)
-  const extracted = await extract(resolved.format, bytes, fileName)
+  const extracted = await extract(resolved.format, bytes, fileName, options)
+  options.onProgress?.({ stage: 'finishing', pages: null })
   const text = normalizeArticleText(extracted.paragraphs.join('\n\n'))
   if (!text) throw cannotImport('INVALID_INPUT', fileName, NO_TEXT[extracted.format])
   if (text.length > MAX_TEXT_CHARS) {
@@ -203,12 +229,14 @@ export async function importBytes(bytes: Uint8Array, fileName: string): Promise<
       `its text has ${text.length.toLocaleString('en')} characters, more than the ${MAX_TEXT_CHARS.toLocaleString('en')} a project holds. Split it into several articles`,
     )
   }
+  const metadata = articleMetadata(extracted.metadata)
   return {
     text,
-    ...articleMetadata(extracted.metadata),
+    ...metadata,
     format: extracted.format,
     ...(extracted.encoding ? { encoding: extracted.encoding } : {}),
     warnings: [...resolved.warnings, ...extracted.warnings],
+    recognised: recogniseLines(text, metadata.title),
   }
 }
 
@@ -221,7 +249,8 @@ function readError(path: string, error: unknown): AppError {
 }
 
 /** Reads an article from a file. The size is checked before anything is read. */
-export async function importFile(path: string): Promise<ImportedArticle> {
+export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportedArticle> {
+  options.onProgress?.({ stage: 'reading', pages: null })
   let handle: FileHandle
   try {
     handle = await open(path, 'r')
@@ -240,11 +269,14 @@ export async function importFile(path: string): Promise<ImportedArticle> {
   } finally {
     await handle.close()
   }
-  return importBytes(bytes, path)
+  return importBytes(bytes, path, options)
 }
 
-/** An article pasted as text: normalised, with no metadata (the checker fills it in). */
-export function importPastedText(text: string): ImportedArticle {
+/**
+ * An article pasted as text: normalised, its headline, byline, date and captions recognised (the
+ * checker confirms them), with no other metadata. `title` is one the checker typed, if any.
+ */
+export function importPastedText(text: string, title = ''): ImportedArticle {
   const normalized = normalizeArticleText(text)
   if (!normalized) throw new AppError('INVALID_INPUT', 'The pasted text is empty: paste the article text.')
   if (normalized.length > MAX_TEXT_CHARS) {
@@ -253,5 +285,17 @@ export function importPastedText(text: string): ImportedArticle {
       `The pasted text has ${normalized.length.toLocaleString('en')} characters, more than the ${MAX_TEXT_CHARS.toLocaleString('en')} a project holds. Split it into several articles.`,
     )
   }
-  return { text: normalized, title: '', outlet: '', author: '', url: '', publishedAt: '', language: null, format: 'text', warnings: [] }
+  const typed = title.trim()
+  return {
+    text: normalized,
+    title: typed,
+    outlet: '',
+    author: '',
+    url: '',
+    publishedAt: '',
+    language: null,
+    format: 'text',
+    warnings: [],
+    recognised: recogniseLines(normalized, typed),
+  }
 }

@@ -1,19 +1,15 @@
 import type { ImportedArticle } from '@contract/import'
+import { cutAtWord } from '@domain/project/create'
 import { ARTICLE_LIMITS, type ArticleMetadata } from '@domain/project/schema'
 
 /** The article's metadata as an importer found it; every field may be missing. */
 export type FoundMetadata = { [K in keyof ArticleMetadata]?: string | null | undefined }
 
 /** The metadata an import gives the new-project form, cut to the article's limits so it always fits. */
-export type ImportedMetadata = Omit<ImportedArticle, 'text' | 'format' | 'encoding' | 'warnings'>
+export type ImportedMetadata = Omit<ImportedArticle, 'text' | 'format' | 'encoding' | 'warnings' | 'recognised'>
 
 function tidy(value: string | null | undefined, max: number): string {
-  const text = (value ?? '').replace(/\s+/g, ' ').trim()
-  return Array.from(text).length > max
-    ? `${Array.from(text)
-        .slice(0, max - 1)
-        .join('')}…`
-    : text
+  return cutAtWord((value ?? '').replace(/\s+/g, ' '), max)
 }
 
 /** Titles that tools write by themselves: a file name, Word's "Microsoft Word - x.docx", "Untitled". */

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import { AppError } from '@domain/errors'
+import { tooMuch } from './limits'
 import type { FoundMetadata } from './metadata'
 
 export interface PdfArticle {
@@ -219,8 +220,15 @@ function pdfError(name: string, error: unknown): AppError {
   return new AppError('INVALID_INPUT', `Cannot import "${name}": ${reason}.`, { cause: error })
 }
 
+export interface PdfOptions {
+  /** More pages than this are refused before any is read. */
+  maxPages: number
+  /** Called after each page, for the import's progress. */
+  onPage?: (pages: { done: number; total: number }) => void
+}
+
 /** Text from a PDF's text layer with pdf.js, in reading order as the PDF stores it, paragraphs rebuilt from line positions. */
-export async function importPdf(bytes: Uint8Array, name: string): Promise<PdfArticle> {
+export async function importPdf(bytes: Uint8Array, name: string, { maxPages, onPage }: PdfOptions): Promise<PdfArticle> {
   const { getDocument, VerbosityLevel } = await loadPdfJs()
   const dataDir = pdfjsDataDir()
   const task = getDocument({
@@ -239,14 +247,21 @@ export async function importPdf(bytes: Uint8Array, name: string): Promise<PdfArt
   let info: Record<string, unknown>
   try {
     const pdf = await task.promise
+    if (pdf.numPages > maxPages) {
+      throw tooMuch(
+        name,
+        `it has ${pdf.numPages.toLocaleString('en')} pages, more than the ${maxPages.toLocaleString('en')} an import reads (an article or a report has far fewer)`,
+      )
+    }
     info = (await pdf.getMetadata()).info as Record<string, unknown>
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number)
       pages.push(pageLines((await page.getTextContent()).items))
       page.cleanup()
+      onPage?.({ done: number, total: pdf.numPages })
     }
   } catch (error) {
-    throw pdfError(name, error)
+    throw error instanceof AppError ? error : pdfError(name, error)
   } finally {
     await task.destroy()
   }

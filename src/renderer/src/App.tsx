@@ -5,6 +5,7 @@ import { useFileDrop } from './hooks/useFileDrop'
 import { useShellCommands } from './hooks/useShellCommands'
 import { useUnsavedGuard } from './hooks/useUnsavedGuard'
 import { HomeScreen } from './features/library/HomeScreen'
+import { ImportProgress } from './features/library/ImportProgress'
 import { useApp } from './store'
 
 export function App() {
@@ -19,6 +20,7 @@ export function App() {
   return (
     <>
       {current ? <ProjectScreen opened={current} /> : <HomeScreen />}
+      <ImportProgress />
       <Notices />
     </>
   )

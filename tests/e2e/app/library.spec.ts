@@ -43,6 +43,10 @@ test.describe('the library', () => {
     }, bytes)
     await page.dispatchEvent('main', 'drop', { dataTransfer: dropped })
     await expect(page.getByRole('heading', { name: 'New from biblioteky.txt' })).toBeVisible({ timeout: 20_000 })
+    // The file names no title: the form shows the one the project will get, its first line.
+    await expect(page.getByLabel('Title', { exact: true })).toHaveValue(
+      'Міська рада виділила 42 мільйони гривень на бібліотеки, повідомили в пресслужбі.',
+    )
     await expect(page.getByLabel(/^Text \(/)).toHaveValue(text)
     await page.getByRole('button', { name: 'Create project' }).click()
     await expect(page.locator('.article-title')).toContainText('Міська рада виділила 42 мільйони гривень')

@@ -1,6 +1,5 @@
 import { useEffect } from 'react'
 import type { FactdeskShell, ShellMessage } from '@contract/shell'
-import { apiAction } from '../api/api-action'
 import { useApp } from '../store'
 
 declare global {
@@ -25,7 +24,7 @@ export async function runShellCommand({ command, argument }: ShellMessage): Prom
       await app.openChosenProject()
       return
     case 'file:import': {
-      const imported = await apiAction('app:chooseImportFile', {})
+      const imported = await app.chooseImportFile()
       if (imported) {
         await goHome()
         app.reviewImport(imported)

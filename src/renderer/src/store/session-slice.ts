@@ -108,8 +108,9 @@ export const createSessionSlice: AppSlice<SessionSlice> = (set, get) => {
     importFile: (file) =>
       get().run(async () => {
         await leave()
-        const imported = await call('project:importFile', { fileName: file.name, dataBase64: await fileToBase64(file) })
-        set({ pendingImport: imported })
+        const dataBase64 = await fileToBase64(file)
+        const imported = await get().trackImport((importId) => call('project:importFile', { fileName: file.name, dataBase64, importId }))
+        if (imported) set({ pendingImport: imported })
       }),
     reviewImport: (imported) => set({ pendingImport: imported }),
     cancelImport: () => set({ pendingImport: null }),

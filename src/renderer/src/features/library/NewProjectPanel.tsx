@@ -1,31 +1,81 @@
-import { useRef, useState, type SyntheticEvent } from 'react'
+import { useMemo, useRef, useState, type SyntheticEvent } from 'react'
 import type { ImportedFile } from '@contract/api'
+import { withoutLines, type RecognisedLine } from '@contract/import'
 import { useApp } from '../../store'
 import { FormActions } from '../../components/FormActions'
 
 const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf'
 
-/** The details read from an imported file, editable before the project is made. */
+const KIND: Record<RecognisedLine['kind'], string> = {
+  headline: 'Headline',
+  byline: 'Byline',
+  date: 'Date line',
+  caption: 'Photo caption',
+}
+
+/** What becomes of the line, ticked or not. Kept out of the checkbox's label, which names the line. */
+function outcome(line: RecognisedLine, taken: boolean): string {
+  if (!taken) return 'stays in the text'
+  const fields = [line.fills.title && 'the title', line.fills.author && 'the author', line.fills.publishedAt && 'the published date']
+  const filled = fields.filter(Boolean)
+  return filled.length ? `becomes ${filled.join(' and ')}` : 'taken out'
+}
+
+type Fields = Record<'title' | 'outlet' | 'author' | 'url' | 'publishedAt' | 'language', string>
+type Filled = keyof RecognisedLine['fills']
+
+/**
+ * The details read from an imported file or a paste, editable before the project is made. The
+ * lines recognised around the article (headline, byline, date line, captions) are listed, each
+ * ticked to be taken out of the text; a ticked line fills its field where the file left it empty,
+ * and unticking it puts the line back and empties the field again unless the checker changed it.
+ */
 function ImportReview({ imported }: { imported: ImportedFile }) {
   const busy = useApp((s) => s.busy)
   const createProject = useApp((s) => s.createProject)
   const cancelImport = useApp((s) => s.cancelImport)
-  const [fields, setFields] = useState({
-    title: imported.title,
-    outlet: imported.outlet,
-    author: imported.author,
-    url: imported.url,
-    publishedAt: imported.publishedAt,
-    language: imported.language,
+  const lines = imported.recognised
+  const [taken, setTaken] = useState<boolean[]>(() => lines.map(() => true))
+  const [fields, setFields] = useState<Fields>(() => {
+    const fill = (field: Filled): string => lines.find((line) => line.fills[field])?.fills[field] ?? ''
+    return {
+      title: imported.title,
+      outlet: imported.outlet,
+      author: imported.author || fill('author'),
+      url: imported.url,
+      publishedAt: imported.publishedAt || fill('publishedAt'),
+      language: imported.language,
+    }
   })
-  const set = (key: keyof typeof fields) => (event: { target: { value: string } }) => setFields({ ...fields, [key]: event.target.value })
+  const text = useMemo(
+    () =>
+      withoutLines(
+        imported.text,
+        lines.filter((_, i) => taken[i]),
+      ),
+    [imported.text, lines, taken],
+  )
+  const set = (key: keyof Fields) => (event: { target: { value: string } }) => setFields({ ...fields, [key]: event.target.value })
+  const toggle = (index: number): void => {
+    const line = lines[index]
+    if (!line) return
+    const take = !taken[index]
+    setTaken(taken.map((value, i) => (i === index ? take : value)))
+    const next = { ...fields }
+    for (const [field, value] of Object.entries(line.fills) as [Filled, string][]) {
+      // The title stays: the headline is still the article's title when it stays in the text too.
+      if (take && !next[field]) next[field] = value
+      else if (!take && field !== 'title' && next[field] === value && imported[field] !== value) next[field] = ''
+    }
+    setFields(next)
+  }
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault()
-    void createProject({ ...fields, language: fields.language.trim().toLowerCase() || 'und', text: imported.text })
+    void createProject({ ...fields, language: fields.language.trim().toLowerCase() || 'und', text })
   }
   return (
     <section className="panel new-project" aria-labelledby="import-heading">
-      <h2 id="import-heading">New from {imported.fileName}</h2>
+      <h2 id="import-heading">{imported.fileName ? `New from ${imported.fileName}` : 'New from pasted text: review'}</h2>
       {imported.warnings.length > 0 && (
         <ul className="export-warnings" aria-label="Import notes">
           {imported.warnings.map((w) => (
@@ -34,6 +84,24 @@ function ImportReview({ imported }: { imported: ImportedFile }) {
         </ul>
       )}
       <form onSubmit={submit}>
+        {lines.length > 0 && (
+          <fieldset className="recognised-lines">
+            <legend>Not part of the article? Ticked lines are taken out of the text</legend>
+            <ul>
+              {lines.map((line, i) => (
+                <li key={line.start}>
+                  <label className="choice">
+                    <input type="checkbox" checked={taken[i]} onChange={() => toggle(i)} />
+                    <span>
+                      <strong>{KIND[line.kind]}</strong> “{imported.text.slice(line.start, line.end)}”
+                    </span>
+                  </label>
+                  <span className="muted">{outcome(line, taken[i] === true)}</span>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        )}
         <label htmlFor="import-title">Title</label>
         <input id="import-title" value={fields.title} onChange={set('title')} />
         <div className="field-pair">
@@ -58,18 +126,22 @@ function ImportReview({ imported }: { imported: ImportedFile }) {
             <input id="import-language" value={fields.language} onChange={set('language')} placeholder="en, uk, de… or und" />
           </div>
         </div>
-        <label htmlFor="import-text">Text ({imported.text.length.toLocaleString()} characters)</label>
-        <textarea id="import-text" value={imported.text} readOnly rows={10} />
+        <label htmlFor="import-text">Text ({text.length.toLocaleString()} characters)</label>
+        <textarea id="import-text" value={text} readOnly rows={10} />
         <FormActions submitLabel="Create project" onCancel={cancelImport} disabled={busy} />
       </form>
     </section>
   )
 }
 
-/** A new project from pasted text (the title is optional: the first line is used), or from a file. */
+/**
+ * A new project from pasted text, or from a file. The title is optional (the headline or first line
+ * is used); a paste in which the engine finds a headline, byline, date or captions goes through the
+ * review form first, like a file.
+ */
 export function NewProjectPanel() {
   const busy = useApp((s) => s.busy)
-  const createProject = useApp((s) => s.createProject)
+  const importPasted = useApp((s) => s.importPasted)
   const importFile = useApp((s) => s.importFile)
   const pendingImport = useApp((s) => s.pendingImport)
   const notify = useApp((s) => s.notify)
@@ -85,7 +157,7 @@ export function NewProjectPanel() {
       notify('error', 'Paste the article text first.')
       return
     }
-    void createProject({ title, text })
+    void importPasted({ title, text })
   }
 
   return (

@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { ImportedArticle, ImportProgress } from '@contract/import'
+import { AppError } from '@domain/errors'
+import { IMPORT_LIMITS, megabytes, tooMuch, type ImportLimits } from './limits'
+import type { ImportJob, WorkerInput, WorkerMessage } from './worker-protocol'
+
+export type { ImportJob } from './worker-protocol'
+
+export interface RunImportOptions {
+  onProgress?: (progress: Omit<ImportProgress, 'name'>) => void
+  /** Aborting it ends the worker; the import then fails with CANCELLED. */
+  signal?: AbortSignal
+  limits?: ImportLimits
+}
+
+/** How often the process's memory is looked at while an import runs. */
+const MEMORY_CHECK_MS = 200
+const MB = 1024 * 1024
+
+const running = new Set<Worker>()
+
+/** Import workers alive right now: every one ends with its import, whatever the outcome. */
+export function liveImportWorkers(): number {
+  return running.size
+}
+
+/**
+ * The worker's script. The builds put it beside their entry (out/main/import-worker.js,
+ * out/cli/import-worker.js), where this module may sit in the entry or in a chunk folder under it;
+ * from the TypeScript sources it is bundled on the fly by a module the builds leave out (its
+ * specifier is computed, so no bundler follows it).
+ */
+async function workerUrl(): Promise<URL> {
+  const here = import.meta.url
+  if (here.endsWith('.ts')) {
+    const source = (await import(/* @vite-ignore */ new URL('./worker-source.ts', here).href)) as typeof import('./worker-source')
+    return source.sourceWorkerUrl()
+  }
+  const candidates = [new URL('./import-worker.js', here), new URL('../import-worker.js', here)]
+  const found = candidates.find((candidate) => existsSync(fileURLToPath(candidate)))
+  if (!found)
+    throw new AppError('INTERNAL', `This Factdesk build has no import worker (looked for ${fileURLToPath(candidates[0] ?? here)}).`)
+  return found
+}
+
+/** How the checker knows the thing being imported, in messages. */
+function nameOf(job: ImportJob): string {
+  return job.kind === 'file' ? job.path : job.kind === 'bytes' ? job.fileName : 'the pasted text'
+}
+
+/** A worker that failed by itself: out of heap is a file too large to read, anything else a bug. */
+function workerFailure(name: string, error: Error & { code?: string }, limits: ImportLimits): AppError {
+  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return tooMuch(name, `reading it needed more than the ${megabytes(limits.heapMb * MB)} of memory an import may use`)
+  }
+  return new AppError('INTERNAL', `Factdesk's import stopped unexpectedly while reading "${name}": ${error.message}`, { cause: error })
+}
+
+/**
+ * Runs one import in a worker thread, off the thread that answers the app, held to `limits`: the
+ * worker's heap (resourceLimits), the process's memory outside it, and the time. Whatever happens —
+ * the article, a refusal, a limit, a cancel — the worker is ended before the promise settles, so a
+ * decompression bomb costs only its own thread.
+ */
+export async function runImport(
+  job: ImportJob,
+  { onProgress, signal, limits = IMPORT_LIMITS }: RunImportOptions = {},
+): Promise<ImportedArticle> {
+  const name = nameOf(job)
+  const cancelled = (): AppError => new AppError('CANCELLED', `The import of "${name}" was cancelled; nothing was created.`)
+  if (signal?.aborted) throw cancelled()
+  const url = await workerUrl()
+  const started = performance.now()
+  const input: WorkerInput = { job, limits }
+  const worker = new Worker(url, {
+    workerData: input,
+    resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
+    // The app's own flags (an inspector port, a loader) are not the worker's business.
+    execArgv: [],
+  })
+  running.add(worker)
+  const baseline = process.memoryUsage.rss()
+
+  return new Promise<ImportedArticle>((resolve, reject) => {
+    let outcome: { article: ImportedArticle } | { error: AppError } | null = null
+    const finish = (result: { article: ImportedArticle } | { error: AppError }): void => {
+      if (outcome) return
+      outcome = result
+      clearTimeout(deadline)
+      clearInterval(memory)
+      signal?.removeEventListener('abort', abort)
+      void worker.terminate()
+    }
+    const abort = (): void => finish({ error: cancelled() })
+    signal?.addEventListener('abort', abort)
+    const deadline = setTimeout(
+      () => finish({ error: tooMuch(name, `reading it took longer than the ${limits.timeMs / 1000} seconds an import may take`) }),
+      limits.timeMs,
+    )
+    // Unpacked data lives outside the heap that resourceLimits caps, so the process's size is watched too.
+    const memory = setInterval(() => {
+      if (process.memoryUsage.rss() - baseline > limits.extraResidentMb * MB) {
+        finish({
+          error: tooMuch(name, `reading it needed more than the ${megabytes(limits.extraResidentMb * MB)} of memory an import may use`),
+        })
+      }
+    }, MEMORY_CHECK_MS)
+
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') onProgress?.({ ...message.progress, elapsedMs: Math.round(performance.now() - started) })
+      else if (message.type === 'done') finish({ article: message.article })
+      else finish({ error: new AppError(message.error.code, message.error.message) })
+    })
+    worker.on('error', (error: Error & { code?: string }) => finish({ error: workerFailure(name, error, limits) }))
+    worker.on('exit', () => {
+      running.delete(worker)
+      const result = outcome ?? { error: new AppError('INTERNAL', `Factdesk's import of "${name}" stopped without an answer.`) }
+      finish(result)
+      if ('article' in result) resolve(result.article)
+      else reject(result.error)
+    })
+  })
+}

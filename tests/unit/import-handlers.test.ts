@@ -1,0 +1,75 @@
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createDispatcher, type Dispatch } from '@engine/dispatcher'
+import { createServices, type Services } from '@engine/services'
+import { tempDir } from '../helpers/projects'
+
+describe('the review form’s import channels', () => {
+  let services: Services
+  let dispatch: Dispatch
+  let cleanup: () => Promise<void>
+
+  beforeAll(async () => {
+    const temp = await tempDir()
+    cleanup = temp.cleanup
+    services = createServices({
+      edition: 'test',
+      version: '0.0.0-test',
+      resourcesDir: join(import.meta.dirname, '../../resources'),
+      configDir: join(temp.dir, 'config'),
+      env: { FACTDESK_HOME: join(temp.dir, 'projects') },
+    })
+    dispatch = createDispatcher(services.handlers)
+  })
+  afterAll(async () => {
+    await services.store.closeAll()
+    await cleanup()
+  })
+
+  it('gives a pasted story the title it will use and the lines it may take out', async () => {
+    const text = 'Львів відкриє ще шість бібліотек\n\nАвтор: Олена Гнатюк\n\nМіська рада ухвалила рішення в четвер, повідомила пресслужба.'
+    expect(await dispatch('project:importText', { text })).toEqual({
+      ok: true,
+      value: {
+        text,
+        title: 'Львів відкриє ще шість бібліотек',
+        outlet: '',
+        author: '',
+        url: '',
+        publishedAt: '',
+        language: 'uk',
+        format: 'text',
+        warnings: [],
+        fileName: '',
+        recognised: [
+          { kind: 'headline', start: 0, end: 32, fills: { title: 'Львів відкриє ще шість бібліотек' } },
+          { kind: 'byline', start: 34, end: 53, fills: { author: 'Олена Гнатюк' } },
+        ],
+      },
+    })
+  })
+
+  it('shows the title a text file will get, cut at a word, instead of an empty one', async () => {
+    const first =
+      'Міська рада Львова ухвалила рішення відкрити шість нових бібліотек до кінця 2026 року, на що виділять 48 мільйонів гривень, повідомила пресслужба.'
+    const answer = await dispatch('project:importFile', {
+      fileName: 'lviv.txt',
+      dataBase64: Buffer.from(`${first}\n\nЦе вдвічі більше, ніж торік.`).toString('base64'),
+    })
+    expect(answer).toMatchObject({
+      ok: true,
+      value: {
+        title: 'Міська рада Львова ухвалила рішення відкрити шість нових бібліотек до кінця 2026 року, на що виділять 48 мільйонів…',
+        recognised: [],
+      },
+    })
+  })
+
+  it('keeps a title the checker typed', async () => {
+    const answer = await dispatch('project:importText', {
+      text: 'Fares rise by 4.6% in March.\n\nThe operator said so.',
+      title: 'Rail fares',
+    })
+    expect(answer).toMatchObject({ ok: true, value: { title: 'Rail fares', recognised: [] } })
+  })
+})
