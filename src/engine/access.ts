@@ -1,5 +1,5 @@
 import { realpath, stat } from 'node:fs/promises'
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path'
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path'
 import { AppError } from '@domain/errors'
 import { isWritableFolder } from './fs/durable'
 

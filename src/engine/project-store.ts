@@ -324,7 +324,8 @@ export class ProjectStore {
         }
       }
     }
-    if (lock) await removeStaleTemps(target)
+    // Holding the lock, no other Factdesk writes this project: any temp file of it (or of its backup) is a crash's leftover.
+    if (lock) await Promise.all([removeStaleTemps(target, 0), removeStaleTemps(`${target}.bak`, 0)])
     const hash = sha256(bytes)
     const doc: OpenDocument = {
       path,

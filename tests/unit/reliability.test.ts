@@ -11,6 +11,7 @@ import { RecoveryStore } from '@engine/recovery'
 import { createServices, type Services } from '@engine/services'
 import { encodeProject, MAX_PROJECT_BYTES } from '@domain/project/codec'
 import type { Project } from '@domain/project/schema'
+import { runCli } from '../helpers/cli'
 import { claimOver, makeProject, tempDir } from '../helpers/projects'
 
 const readJson = async (path: string): Promise<Project> => JSON.parse(await readFile(path, 'utf8')) as Project
@@ -219,6 +220,39 @@ describe('files as they are', () => {
     expect(grow).toThrow(expect.objectContaining({ code: 'TOO_LARGE', message: expect.stringContaining('Split the article') as string }))
     expect((await stat(path)).size).toBeLessThan(MAX_PROJECT_BYTES)
   }, 30_000)
+})
+
+describe('limits that agree', () => {
+  it('refuses an article longer than a project holds instead of writing a project it could not read back', async () => {
+    const text = 'The council spent €3.1 million on the bridge in 2025. '.repeat(40_000)
+    const article = join(dir, 'book.txt')
+    await writeFile(article, text)
+    const result = await runCli(['new', article, '-o', join(dir, 'out')], { env: { FACTDESK_CONFIG_DIR: join(dir, 'cfg') } })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/more than the 2,000,000 a project holds\. Split it into several articles\./)
+    expect(await readdir(dir)).not.toContain('out')
+  })
+
+  it('does not rename a project whose edits could not be saved; the edits stay', async () => {
+    const services = createServices({
+      edition: 'test',
+      version: '0',
+      resourcesDir: '',
+      configDir: join(dir, 'cfg'),
+      env: { FACTDESK_HOME: dir },
+      proposeClaims: false,
+    })
+    await services.handlers['project:open']({ path })
+    await blockSaves()
+    services.store.mutate(path, (p) => ({ ...p, article: { ...p.article, outlet: 'Unsaved' } }))
+    await expect(services.handlers['project:rename']({ path, title: 'Renamed' })).rejects.toMatchObject({
+      message: expect.stringContaining('Nothing was renamed or moved') as string,
+    })
+    expect(services.store.peek(path)?.article.outlet).toBe('Unsaved')
+    await unblockSaves()
+    expect((await services.store.flush(path)).state).toBe('saved')
+    await services.store.closeAll()
+  })
 })
 
 describe('one writer per project', () => {

@@ -126,8 +126,11 @@ export async function isWritableFolder(dir: string): Promise<boolean> {
 /** Temp files this module leaves only when a process dies mid-write; older than this, nobody is writing them. */
 const STALE_TEMP_MS = 60_000
 
-/** Removes temp files of `target` left by a crash (older than a minute, so a live writer's is kept). */
-export async function removeStaleTemps(target: string, now = Date.now()): Promise<number> {
+/**
+ * Removes temp files of `target` left by a crash: older than a minute, so a live writer's is kept,
+ * or any age when the caller knows nobody else writes the file (it holds the project's lock).
+ */
+export async function removeStaleTemps(target: string, olderThanMs = STALE_TEMP_MS, now = Date.now()): Promise<number> {
   const dir = dirname(target)
   const prefix = `.${basename(target)}.`
   let removed = 0
@@ -142,7 +145,7 @@ export async function removeStaleTemps(target: string, now = Date.now()): Promis
       continue
     const path = join(dir, name)
     const stats = await stat(path).catch(() => null)
-    if (stats?.isFile() && now - stats.mtimeMs > STALE_TEMP_MS) {
+    if (stats?.isFile() && now - stats.mtimeMs >= olderThanMs) {
       await rm(path, { force: true })
       removed++
     }
