@@ -333,13 +333,12 @@ try {
   await rm(work, { recursive: true, force: true })
 }
 
-const table = [
-  ['case', 'checked', 'lost', 'unreadable', 'note'],
-  ...rows.map((r) => [r.case, String(r.checked), String(r.lost), String(r.unreadable), r.note]),
-]
-const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => (i === 4 ? 0 : r[i]!.length))))
+const header = ['case', 'checked', 'lost', 'unreadable', 'note']
+const table = [header, ...rows.map((r) => [r.case, String(r.checked), String(r.lost), String(r.unreadable), r.note])]
+// The note column is last and left unpadded.
+const widths = header.map((_, i) => (i === header.length - 1 ? 0 : Math.max(...table.map((r) => r[i]?.length ?? 0))))
 for (const [i, r] of table.entries()) {
-  process.stdout.write(`${r.map((cell, j) => (j === 4 ? cell : cell.padEnd(widths[j]!))).join('  ')}\n`)
+  process.stdout.write(`${r.map((cell, j) => cell.padEnd(widths[j] ?? 0)).join('  ')}\n`)
   if (i === 0) process.stdout.write(`${widths.map((w) => '-'.repeat(w)).join('  ')}\n`)
 }
 const lost = rows.reduce((n, r) => n + r.lost, 0)
