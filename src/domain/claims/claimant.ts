@@ -1,0 +1,1013 @@
+// Who a sentence's statement is attributed to: "according to X", "X said", "— said X", "за словами X",
+// "X заявив", "по данным X", "laut X", "selon X", "según X", "secondo X". Hand-written: the npm
+// taggers that find names (compromise, wink-nlp) are English-only and know nothing of attribution,
+// and a dependency parser for seven languages does not fit an offline engine of this size.
+import { splitSentences } from '../text/segment'
+import { CUES } from './cues'
+
+/** A span of the text a claimant was found in. */
+export interface Claimant {
+  text: string
+  start: number
+  end: number
+}
+
+interface ClaimantWords {
+  /** Phrases the source follows: "according to X", "за словами X". */
+  before: readonly string[]
+  /** Verbs of saying: the source is the subject before them, or follows them after a quote or comma. */
+  verbs: readonly string[]
+  /** Words that end a source phrase on either side: conjunctions, pronouns of the content, adjuncts of time and place. */
+  stops: readonly string[]
+  /** Words that may stand between the source and its verb ("has", "also"). */
+  between: readonly string[]
+  /** Words a source phrase cannot end with ("of", "the"). */
+  dangling: readonly string[]
+  pronouns: readonly string[]
+  /** "за його словами", "по её словам": a possessive pronoun stands for the source. */
+  possessive?: readonly string[]
+  /** Bodies named after "в"/"у" in lower case ("повідомили в пресслужбі"), besides the institution cues. */
+  bodies?: readonly string[]
+}
+
+const WORDS: Readonly<Record<string, ClaimantWords>> = {
+  en: {
+    before: ['according to', 'as reported by', 'in the words of', 'citing'],
+    verbs: [
+      'said',
+      'says',
+      'say',
+      'told',
+      'tells',
+      'claimed',
+      'claims',
+      'claim',
+      'stated',
+      'states',
+      'reported',
+      'reports',
+      'confirmed',
+      'confirms',
+      'estimated',
+      'estimates',
+      'estimate',
+      'accused',
+      'accuses',
+      'accuse',
+      'denied',
+      'denies',
+      'deny',
+      'announced',
+      'announces',
+      'warned',
+      'warns',
+      'warn',
+      'added',
+      'insisted',
+      'insists',
+      'argued',
+      'argues',
+      'argue',
+      'noted',
+      'wrote',
+      'writes',
+      'tweeted',
+      'alleged',
+      'alleges',
+      'admitted',
+      'acknowledged',
+      'asserted',
+      'maintained',
+      'maintain',
+      'predicted',
+      'pointed out',
+      'point out',
+      'points out',
+      'explained',
+      'revealed',
+      'disclosed',
+      'described',
+      'describe',
+      'describes',
+      'urged',
+      'urges',
+      'called for',
+      'calls for',
+    ],
+    stops: [
+      'that',
+      'and',
+      'but',
+      'as',
+      'when',
+      'while',
+      'if',
+      'because',
+      'which',
+      'who',
+      'whom',
+      'where',
+      'in',
+      'on',
+      'at',
+      'during',
+      'after',
+      'before',
+      'last',
+      'this',
+      'yesterday',
+      'today',
+      'tonight',
+      'earlier',
+      'later',
+      'also',
+      'however',
+      'meanwhile',
+      'it',
+      'there',
+      'to',
+      'would',
+      'will',
+      'was',
+      'were',
+      'is',
+      'are',
+      'be',
+      'been',
+      'by',
+      'with',
+      'via',
+      'so',
+      'not',
+      'what',
+      'how',
+    ],
+    between: [
+      'has',
+      'have',
+      'had',
+      'also',
+      'previously',
+      'reportedly',
+      'repeatedly',
+      'publicly',
+      'later',
+      'again',
+      'recently',
+      'has also',
+      'had also',
+    ],
+    dangling: ['of', 'the', 'a', 'an', 'for', 'from', 'its', 'their', 'his', 'her', 'our', 'my', 'some', 'many', 'most'],
+    pronouns: ['he', 'she', 'they', 'we', 'i', 'you', 'it'],
+  },
+  uk: {
+    before: [
+      'за словами',
+      'як повідоми\\p{L}*',
+      'як заяви\\p{L}*',
+      'як зазначи\\p{L}*',
+      'як сказа\\p{L}*',
+      'як наголоси\\p{L}*',
+      'як розповіл\\p{L}*',
+      'як розповів',
+      'за даними',
+      'за інформацією',
+      'за оцінками',
+      'на думку',
+      'згідно з даними',
+      'посилаючись на',
+    ],
+    verbs: [
+      'заяви\\p{L}*',
+      'повідоми\\p{L}*',
+      'повідомляє',
+      'повідомляють',
+      'стверджу\\p{L}*',
+      'наголоси\\p{L}*',
+      'наголошує',
+      'сказа\\p{L}*',
+      'зазначи\\p{L}*',
+      'зазначає',
+      'підкресли\\p{L}*',
+      'розповіл\\p{L}*',
+      'розповів',
+      'заперечи\\p{L}*',
+      'заперечує',
+      'звинуватив',
+      'звинуватила',
+      'звинуватили',
+      'підтверди\\p{L}*',
+      'оцінив',
+      'оцінила',
+      'оцінили',
+      'визнав',
+      'визнала',
+      'визнали',
+      'додав',
+      'додала',
+      'додали',
+      'написа\\p{L}*',
+      'поінформува\\p{L}*',
+      'вважає',
+      'вважають',
+      'заперечу\\p{L}*',
+      'каже',
+      'кажуть',
+      'поясни\\p{L}*',
+      'пояснює',
+      'пояснюють',
+      'скаржи\\p{L}*',
+      'скаржаться',
+      'просить',
+      'просять',
+      'закликав',
+      'закликала',
+      'закликали',
+      'зазначають',
+      'наголошують',
+      'заявляють',
+      'свідчать',
+    ],
+    stops: [
+      'що',
+      'і',
+      'й',
+      'та',
+      'але',
+      'а',
+      'як',
+      'коли',
+      'який',
+      'яка',
+      'які',
+      'про',
+      'це',
+      'у',
+      'в',
+      'на',
+      'під',
+      'під час',
+      'після',
+      'до',
+      'також',
+      'вже',
+      'сьогодні',
+      'вчора',
+      'раніше',
+      'нібито',
+      'не',
+      'щодо',
+      'через',
+      'із',
+      'з',
+      'зі',
+      'для',
+      'зокрема',
+      'ще',
+    ],
+    between: ['також', 'вже', 'раніше', 'нібито', 'неодноразово', 'публічно', 'це'],
+    dangling: [],
+    pronouns: ['він', 'вона', 'вони', 'ми', 'я', 'ви', 'воно', 'його', 'її', 'їхніми', 'їх'],
+    possessive: ['за (?:його|її|їхніми|їх) словами'],
+    bodies: [
+      'прес-служб\\p{L}*',
+      'пресслужб\\p{L}*',
+      'офіс\\p{L}*',
+      'відомств\\p{L}*',
+      'штаб\\p{L}*',
+      'міськрад\\p{L}*',
+      'адміністраці\\p{L}*',
+      'мері\\p{L}*',
+    ],
+  },
+  ru: {
+    before: [
+      'по данным',
+      'по словам',
+      'как заяви\\p{L}*',
+      'как сообщи\\p{L}*',
+      'как отмети\\p{L}*',
+      'как сказа\\p{L}*',
+      'как подчеркну\\p{L}*',
+      'по информации',
+      'по оценкам',
+      'по мнению',
+      'согласно данным',
+      'ссылаясь на',
+    ],
+    verbs: [
+      'заяви\\p{L}*',
+      'сообщи\\p{L}*',
+      'сообщает',
+      'сообщают',
+      'утвержда\\p{L}*',
+      'подчеркну\\p{L}*',
+      'отмети\\p{L}*',
+      'отмечает',
+      'сказа\\p{L}*',
+      'рассказа\\p{L}*',
+      'добави\\p{L}*',
+      'опроверг\\p{L}*',
+      'отрица\\p{L}*',
+      'обвини\\p{L}*',
+      'обвиняет',
+      'подтверди\\p{L}*',
+      'оцени\\p{L}*',
+      'признал\\p{L}*',
+      'написа\\p{L}*',
+      'считает',
+      'считают',
+      'отмечают',
+      'говорит',
+      'говорят',
+      'объясни\\p{L}*',
+      'поясни\\p{L}*',
+      'жалуются',
+      'жалуется',
+      'советуют',
+      'советует',
+      'призвал\\p{L}*',
+      'заявляют',
+      'свидетельствуют',
+    ],
+    stops: [
+      'что',
+      'и',
+      'но',
+      'а',
+      'как',
+      'когда',
+      'который',
+      'которая',
+      'которые',
+      'о',
+      'об',
+      'это',
+      'этом',
+      'в',
+      'во',
+      'на',
+      'во время',
+      'после',
+      'до',
+      'также',
+      'уже',
+      'сегодня',
+      'вчера',
+      'ранее',
+      'якобы',
+      'не',
+      'по',
+      'из',
+      'с',
+      'со',
+      'для',
+      'в частности',
+      'еще',
+      'ещё',
+    ],
+    between: ['также', 'уже', 'ранее', 'якобы', 'неоднократно', 'публично', 'это'],
+    dangling: [],
+    pronouns: ['он', 'она', 'они', 'мы', 'я', 'вы', 'оно', 'его', 'её', 'ее', 'их'],
+    possessive: ['по (?:его|её|ее|их) словам'],
+    bodies: ['пресс-служб\\p{L}*', 'офис\\p{L}*', 'ведомств\\p{L}*', 'штаб\\p{L}*', 'администраци\\p{L}*', 'мэри\\p{L}*'],
+  },
+  de: {
+    before: ['laut', 'nach angaben', 'nach angaben von', 'nach ansicht', 'nach ansicht von'],
+    verbs: [
+      'sagte',
+      'sagten',
+      'sagt',
+      'erklärte',
+      'erklärten',
+      'erklärt',
+      'teilte mit',
+      'teilten mit',
+      'betonte',
+      'betont',
+      'behauptete',
+      'behauptet',
+      'bestätigte',
+      'bestätigt',
+      'berichtete',
+      'berichtet',
+      'schätzte',
+      'schätzt',
+      'warnte',
+      'warnt',
+      'bestritt',
+      'bestreitet',
+      'dementierte',
+      'warf',
+      'kündigte an',
+      'schrieb',
+      'meinte',
+      'räumte ein',
+    ],
+    stops: [
+      'dass',
+      'und',
+      'aber',
+      'als',
+      'wenn',
+      'weil',
+      'am',
+      'im',
+      'in',
+      'an',
+      'auf',
+      'bei',
+      'nach',
+      'vor',
+      'am montag',
+      'zudem',
+      'auch',
+      'bereits',
+      'heute',
+      'gestern',
+      'es',
+      'man',
+      'nicht',
+      'mit',
+      'zu',
+      'so',
+      'wurde',
+      'wurden',
+      'sei',
+      'seien',
+      'habe',
+      'hat',
+      'haben',
+      'werde',
+      'werden',
+      'ist',
+      'sind',
+    ],
+    between: ['auch', 'bereits', 'zudem'],
+    dangling: ['des', 'der', 'die', 'das', 'dem', 'den', 'von'],
+    pronouns: ['er', 'sie', 'wir', 'ich'],
+  },
+  fr: {
+    before: ['selon', "d'après", 'de source', 'citant', 'aux dires de'],
+    verbs: [
+      'a déclaré',
+      'ont déclaré',
+      'déclare',
+      'a affirmé',
+      'ont affirmé',
+      'affirme',
+      'a indiqué',
+      'ont indiqué',
+      'indique',
+      'a annoncé',
+      'ont annoncé',
+      'a estimé',
+      'estime',
+      'a dit',
+      'dit',
+      'a expliqué',
+      'explique',
+      'a assuré',
+      'assure',
+      'a souligné',
+      'souligne',
+      'a démenti',
+      'dément',
+      'a nié',
+      'nie',
+      'a accusé',
+      'accuse',
+      'a confirmé',
+      'confirme',
+      'a précisé',
+      'précise',
+      'a ajouté',
+      'ajoute',
+      'a averti',
+      'a reconnu',
+      'a écrit',
+      'déclarait',
+      'a-t-il déclaré',
+      'a-t-elle déclaré',
+      'a-t-il dit',
+      'a-t-elle dit',
+      'a-t-il ajouté',
+      'a-t-elle ajouté',
+      'a-t-il affirmé',
+      'a-t-elle affirmé',
+      'a-t-il indiqué',
+      'a-t-elle indiqué',
+      'a-t-il précisé',
+      'a-t-elle précisé',
+    ],
+    stops: [
+      'que',
+      "qu'il",
+      "qu'elle",
+      'et',
+      'mais',
+      'quand',
+      'lorsque',
+      'qui',
+      'dont',
+      'lundi',
+      'mardi',
+      'mercredi',
+      'jeudi',
+      'vendredi',
+      'samedi',
+      'dimanche',
+      'hier',
+      'ce',
+      'en',
+      'dans',
+      'à',
+      'au',
+      'aux',
+      'sur',
+      'pendant',
+      'après',
+      'avant',
+      'aussi',
+      'également',
+      'déjà',
+      'ne',
+      'pas',
+      'il',
+      'elle',
+      'ils',
+      'elles',
+      'on',
+      'y',
+      'par',
+      'pour',
+      'avec',
+      'devant',
+    ],
+    between: ['aussi', 'également', 'déjà'],
+    dangling: ['de', 'du', 'des', 'la', 'le', 'les', "l'", "d'"],
+    pronouns: ['il', 'elle', 'ils', 'elles', 'nous', 'je', 'on'],
+  },
+  es: {
+    before: ['según', 'de acuerdo con', 'citando a', 'a juicio de', 'en palabras de'],
+    verbs: [
+      'afirmó',
+      'afirma',
+      'afirmaron',
+      'negó',
+      'niega',
+      'negaron',
+      'dijo',
+      'dice',
+      'dijeron',
+      'declaró',
+      'declara',
+      'declararon',
+      'aseguró',
+      'asegura',
+      'aseguraron',
+      'señaló',
+      'señala',
+      'señalaron',
+      'explicó',
+      'explica',
+      'indicó',
+      'indica',
+      'denunció',
+      'denuncia',
+      'informó',
+      'informa',
+      'informaron',
+      'anunció',
+      'anunciaron',
+      'confirmó',
+      'confirmaron',
+      'estimó',
+      'estima',
+      'acusó',
+      'acusa',
+      'añadió',
+      'advirtió',
+      'reconoció',
+      'sostuvo',
+      'sostiene',
+      'escribió',
+    ],
+    stops: [
+      'que',
+      'y',
+      'pero',
+      'cuando',
+      'quien',
+      'cual',
+      'el lunes',
+      'este',
+      'esta',
+      'en',
+      'a',
+      'al',
+      'sobre',
+      'durante',
+      'tras',
+      'después',
+      'antes',
+      'también',
+      'ya',
+      'ayer',
+      'hoy',
+      'no',
+      'se',
+      'lo',
+      'le',
+      'les',
+      'por',
+      'para',
+      'con',
+      'ante',
+    ],
+    between: ['también', 'ya', 'además'],
+    dangling: ['de', 'del', 'la', 'el', 'los', 'las'],
+    pronouns: ['él', 'ella', 'ellos', 'ellas', 'nosotros', 'yo'],
+  },
+  it: {
+    before: ['secondo', 'stando a', 'a detta di', 'citando', 'ha riferito'],
+    verbs: [
+      'ha dichiarato',
+      'hanno dichiarato',
+      'dichiara',
+      'ha detto',
+      'hanno detto',
+      'dice',
+      'ha affermato',
+      'hanno affermato',
+      'afferma',
+      'ha spiegato',
+      'spiega',
+      'ha sostenuto',
+      'sostiene',
+      'ha negato',
+      'nega',
+      'ha smentito',
+      'smentisce',
+      'ha annunciato',
+      'ha confermato',
+      'conferma',
+      'ha accusato',
+      'accusa',
+      'ha stimato',
+      'stima',
+      'ha aggiunto',
+      'aggiunge',
+      'ha ammesso',
+      'ha avvertito',
+      'ha scritto',
+      'ha sottolineato',
+      'sottolinea',
+      'ha precisato',
+      'precisa',
+    ],
+    stops: [
+      'che',
+      'e',
+      'ma',
+      'quando',
+      'chi',
+      'cui',
+      'lunedì',
+      'ieri',
+      'oggi',
+      'questo',
+      'questa',
+      'in',
+      'a',
+      'al',
+      'alla',
+      'nel',
+      'nella',
+      'su',
+      'durante',
+      'dopo',
+      'prima',
+      'anche',
+      'già',
+      'non',
+      'si',
+      'lo',
+      'la',
+      'gli',
+      'per',
+      'con',
+      'davanti',
+    ],
+    between: ['anche', 'già', 'inoltre'],
+    dangling: ['di', 'del', 'della', 'dei', 'degli', 'il', 'lo', 'la', 'i', 'gli', 'le'],
+    pronouns: ['lui', 'lei', 'loro', 'noi', 'io'],
+  },
+}
+
+/** At most this many words in a source ("Ukrainian President Volodymyr Zelensky's chief of staff Andriy"). */
+const MAX_WORDS = 8
+
+interface Word {
+  text: string
+  lower: string
+  start: number
+  end: number
+  /** Punctuation right before and after the word (not white space), which ends a phrase. */
+  punctuatedBefore: boolean
+  punctuatedAfter: boolean
+  /** What stands between this word and the next, white space removed ("," or "»,"). */
+  gapAfter: string
+}
+
+/** A word, with the apostrophe of a plural possessive ("the insurers' association"). */
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*(?:(?<=s)['’](?=\s))?/gu
+
+function wordsOf(sentence: string): Word[] {
+  const words: Word[] = []
+  WORD.lastIndex = 0
+  for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) {
+    const start = m.index
+    const end = start + m[0].length
+    const previousEnd = words.at(-1)?.end ?? 0
+    const gapBefore = sentence.slice(previousEnd, start)
+    const word: Word = {
+      text: m[0],
+      lower: m[0].toLowerCase(),
+      start,
+      end,
+      punctuatedBefore: /\S/u.test(gapBefore),
+      punctuatedAfter: false,
+      gapAfter: '',
+    }
+    const previous = words.at(-1)
+    if (previous) {
+      previous.punctuatedAfter = word.punctuatedBefore
+      previous.gapAfter = gapBefore.replace(/\s+/gu, '')
+    }
+    words.push(word)
+  }
+  const last = words.at(-1)
+  if (last) {
+    last.gapAfter = sentence.slice(last.end).replace(/\s+/gu, '')
+    last.punctuatedAfter = last.gapAfter !== ''
+  }
+  return words
+}
+
+interface Compiled {
+  before: RegExp
+  verbs: RegExp
+  stops: ReadonlySet<string>
+  between: ReadonlySet<string>
+  dangling: ReadonlySet<string>
+  pronouns: ReadonlySet<string>
+  possessive: RegExp
+  /** Matches a whole word that names a body ("пресслужбі", "Міноборони" is found by its capital). */
+  body: RegExp
+}
+
+const compiled = new Map<string, Compiled>()
+
+const alternation = (phrases: readonly string[]): RegExp =>
+  new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${[...phrases].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'giu')
+
+function wordsFor(language: string): Compiled | undefined {
+  const code = language.toLowerCase().split(/[-_]/)[0] ?? ''
+  const data = WORDS[code]
+  if (!data) return undefined
+  let result = compiled.get(code)
+  if (!result) {
+    result = {
+      before: alternation(data.before),
+      possessive: alternation(data.possessive ?? ['(?!)']),
+      verbs: alternation(data.verbs),
+      stops: new Set(data.stops),
+      between: new Set(data.between),
+      dangling: new Set(data.dangling),
+      pronouns: new Set(data.pronouns),
+      body: new RegExp(`^(?:${[...(data.bodies ?? []), ...(CUES[code]?.institution ?? [])].join('|') || '(?!)'})$`, 'iu'),
+    }
+    compiled.set(code, result)
+  }
+  return result
+}
+
+const QUOTED = /"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»|»[^«\n]*«/gu
+
+function quotations(sentence: string): [number, number][] {
+  const ranges: [number, number][] = []
+  QUOTED.lastIndex = 0
+  for (let m = QUOTED.exec(sentence); m; m = QUOTED.exec(sentence)) ranges.push([m.index, m.index + m[0].length])
+  return ranges
+}
+
+/** The word index at or after an offset, and the last word index before one. */
+const wordAtOrAfter = (words: readonly Word[], offset: number): number => words.findIndex((w) => w.start >= offset)
+function wordBefore(words: readonly Word[], offset: number): number {
+  for (let k = words.length - 1; k >= 0; k--) if ((words[k]?.end ?? Infinity) <= offset) return k
+  return -1
+}
+
+const isCapitalised = (word: Word): boolean => /^\p{Lu}/u.test(word.text)
+
+/** Ukrainian and Russian prepositions of place before a body that speaks ("заявили в Міноборони"). */
+const PLACE = new Set(['в', 'у', 'во'])
+
+/** The source that follows an anchor ("according to |the Ministry of Health|, …"). */
+function phraseAfter(words: readonly Word[], from: number, w: Compiled): [number, number] | undefined {
+  const first = words[from]
+  if (!first || first.punctuatedBefore || w.stops.has(first.lower) || w.pronouns.has(first.lower) || /^\p{N}/u.test(first.text)) {
+    // "повідомили в Генштабі": a body named after a preposition of place
+    const next = words[from + 1]
+    if (first && next && PLACE.has(first.lower) && !first.punctuatedAfter && (isCapitalised(next) || w.body.test(next.text)))
+      return phraseAfter(words, from + 1, w)
+    return undefined
+  }
+  let last = from
+  while (last - from + 1 < MAX_WORDS && !words[last]?.punctuatedAfter) {
+    const next = words[last + 1]
+    if (!next || w.stops.has(next.lower) || w.pronouns.has(next.lower) || /^\p{N}/u.test(next.text)) break
+    last++
+  }
+  while (last > from && w.dangling.has(words[last]?.lower ?? '')) last--
+  if (w.dangling.has(words[last]?.lower ?? '')) return undefined
+  return nameAfterRole(words, from, last) ?? [from, last]
+}
+
+/** The subject before a verb of saying ("|Ukrainian President Volodymyr Zelensky| said"). */
+function phraseBefore(words: readonly Word[], verb: number, w: Compiled): [number, number] | undefined {
+  let last = verb - 1
+  while (last >= 0 && w.between.has(words[last]?.lower ?? '') && !words[last]?.punctuatedAfter) last--
+  const end = words[last]
+  // "It said", "He told": the pronoun is the subject, resolved later to the name it stands for
+  if (end && w.pronouns.has(end.lower) && !end.punctuatedAfter) return [last, last]
+  if (!end || w.stops.has(end.lower) || w.dangling.has(end.lower) || /^\p{N}/u.test(end.text)) return undefined
+  if (end.punctuatedAfter) return sentenceGap(words, last) === ',' ? apposition(words, last, w) : undefined
+  let first = last
+  while (last - first + 1 < MAX_WORDS && !words[first]?.punctuatedBefore) {
+    const previous = words[first - 1]
+    if (!previous || w.stops.has(previous.lower) || w.pronouns.has(previous.lower) || /^\p{N}/u.test(previous.text)) break
+    first--
+  }
+  return [first, last]
+}
+
+const sentenceGap = (words: readonly Word[], k: number): string => words[k]?.gapAfter ?? ''
+
+/**
+ * A source set off by commas before its verb. "John Smith, a spokesman for the ministry, said": the
+ * apposition opens in lower case ("a spokesman", "президент України") and the source is the name
+ * before it. "The finance director, Priya Shah, denied": the part between the commas is the name.
+ */
+function apposition(words: readonly Word[], last: number, w: Compiled): [number, number] | undefined {
+  let first = last
+  while (first > 0 && !words[first]?.punctuatedBefore && last - first < MAX_WORDS) first--
+  const opening = words[first]
+  if (!opening || sentenceGap(words, first - 1) !== ',') return undefined
+  if (isCapitalised(opening)) {
+    const name = words.slice(first, last + 1)
+    return name.every(isCapitalised) && !w.pronouns.has(opening.lower) ? [first, last] : undefined
+  }
+  const nameEnd = first - 1
+  let nameStart = nameEnd
+  while (nameStart > 0 && !words[nameStart]?.punctuatedBefore && isCapitalised(words[nameStart - 1] as Word)) nameStart--
+  const name = words[nameEnd]
+  if (!name || !isCapitalised(name) || w.stops.has(name.lower)) return undefined
+  return [nameStart, nameEnd]
+}
+
+/** "said the trust's chief executive, Helen Grant.": a name of two or more words after a role in lower case is the source. */
+function nameAfterRole(words: readonly Word[], from: number, last: number): [number, number] | undefined {
+  const role = words[from]
+  if (!role || isCapitalised(role) || sentenceGap(words, last) !== ',') return undefined
+  let end = last + 1
+  while (end < words.length && isCapitalised(words[end] as Word) && !words[end]?.punctuatedAfter) end++
+  const closing = words[end]
+  if (!closing || !isCapitalised(closing) || end - last < 2) return undefined
+  return [last + 1, end]
+}
+
+function span(sentence: string, words: readonly Word[], [from, to]: [number, number]): Claimant {
+  const start = words[from]?.start ?? 0
+  const end = words[to]?.end ?? start
+  return { text: sentence.slice(start, end), start, end }
+}
+
+/**
+ * The person or body a sentence is attributed to, with offsets into the sentence, or null when the
+ * sentence is the outlet's own statement. A pronoun ("he said") is returned as written; `findClaimant`
+ * and the proposer resolve it to a name from the sentences before.
+ */
+export function findClaimantInSentence(sentence: string, language: string): Claimant | null {
+  const w = wordsFor(language)
+  if (!w) return null
+  const candidates: { at: number; phrase: () => [number, number] | undefined }[] = []
+  let words: Word[] | undefined
+  const anchors = (regex: RegExp, fn: (start: number, end: number) => void): void => {
+    regex.lastIndex = 0
+    for (let m = regex.exec(sentence); m; m = regex.exec(sentence)) fn(m.index, m.index + m[0].length)
+  }
+  anchors(w.possessive, (start, end) => {
+    words ??= wordsOf(sentence)
+    const list = words
+    // "за його словами", "по её словам": the pronoun is the source, resolved later
+    candidates.push({
+      at: start,
+      phrase: () => {
+        const k = list.findIndex((word) => word.start >= start && word.end <= end && w.pronouns.has(word.lower))
+        return k < 0 ? undefined : [k, k]
+      },
+    })
+  })
+  anchors(w.before, (start, end) => {
+    words ??= wordsOf(sentence)
+    const list = words
+    candidates.push({ at: start, phrase: () => phraseAfter(list, wordAtOrAfter(list, end), w) })
+  })
+  anchors(w.verbs, (start, end) => {
+    words ??= wordsOf(sentence)
+    const list = words
+    candidates.push({
+      at: start,
+      phrase: () => {
+        const verb = wordAtOrAfter(list, start)
+        const before = phraseBefore(list, verb, w)
+        if (before) return before
+        const previous = list[verb - 1]
+        // a verb of saying that opens the sentence is a noun ("Reports of torture are common")
+        if (!previous && !list[verb]?.punctuatedBefore) return undefined
+        // "the number of reported cases": a participle after "of" has no source after it
+        if (previous && !previous.punctuatedAfter && !w.stops.has(previous.lower)) return undefined
+        const after = wordAtOrAfter(list, end)
+        // the verb after a quotation, a comma or a dash, or after "Про це" / "Об этом": the source follows it
+        return after < 0 ? undefined : phraseAfter(list, after, w)
+      },
+    })
+  })
+  if (!words) return null
+  // a verb of saying inside a quotation is the quoted speaker's, not the attribution ("“We warned them,” said Tom Okafor")
+  const quoted = quotations(sentence)
+  candidates.sort((a, b) => a.at - b.at)
+  for (const candidate of candidates) {
+    if (quoted.some(([from, to]) => candidate.at > from && candidate.at < to)) continue
+    const found = candidate.phrase()
+    if (!found) continue
+    const claimant = span(sentence, words, found)
+    // "We will explain…", "as I said": the outlet or the speaker itself, no source to name
+    return FIRST_PERSON.test(claimant.text) ? null : claimant
+  }
+  return null
+}
+
+export const isPronoun = (text: string, language: string): boolean => wordsFor(language)?.pronouns.has(text.toLowerCase()) ?? false
+
+const FIRST_PERSON = /^(?:i|we|я|ми|мы|ich|wir|je|nous|yo|nosotros|io|noi)$/iu
+
+/** How far back `findClaimant` looks for the name a pronoun stands for. */
+const ANTECEDENT_REACH = 1500
+
+/**
+ * The claimant of the sentence at [sentenceStart, sentenceEnd) of an article, offsets into the
+ * article. A pronoun is replaced by the last named source of the sentences before it (within a few
+ * paragraphs), or kept when there is none.
+ */
+export function findClaimant(articleText: string, sentenceStart: number, sentenceEnd: number, language: string): Claimant | null {
+  const found = findClaimantInSentence(articleText.slice(sentenceStart, sentenceEnd), language)
+  if (!found) return null
+  const claimant = { text: found.text, start: sentenceStart + found.start, end: sentenceStart + found.end }
+  if (!isPronoun(claimant.text, language)) return claimant
+  const from = Math.max(0, sentenceStart - ANTECEDENT_REACH)
+  const before = articleText.slice(from, sentenceStart)
+  const sentences = splitSentences(before, language)
+  for (let k = sentences.length - 1; k >= 0; k--) {
+    const s = sentences[k]
+    if (!s) continue
+    const earlier = findClaimantInSentence(before.slice(s.start, s.end), language)
+    if (earlier && !isPronoun(earlier.text, language))
+      return { text: earlier.text, start: from + s.start + earlier.start, end: from + s.start + earlier.end }
+  }
+  return claimant
+}
+
+/**
+ * Claimants of consecutive sentences of one article, resolving pronouns to the last named source
+ * before them as `findClaimant` does, in one pass.
+ */
+export function claimantsOf(articleText: string, spans: readonly { start: number; end: number }[], language: string): (Claimant | null)[] {
+  let lastNamed: Claimant | undefined
+  let lastNamedEnd = -Infinity
+  return spans.map(({ start, end }) => {
+    const found = findClaimantInSentence(articleText.slice(start, end), language)
+    if (!found) return null
+    const claimant = { text: found.text, start: start + found.start, end: start + found.end }
+    if (!isPronoun(found.text, language)) {
+      lastNamed = claimant
+      lastNamedEnd = end
+      return claimant
+    }
+    if (lastNamed && start - lastNamedEnd <= ANTECEDENT_REACH) return lastNamed
+    // the first span given (a checker's own selection) may still have its antecedent in the text before it
+    return lastNamed ? claimant : findClaimant(articleText, start, end, language)
+  })
+}
