@@ -87,8 +87,10 @@ describe('findClaimantInSentence: who a statement is attributed to', () => {
     })
   }
 
-  it('finds no claimant in a language it has no words for', () => {
+  it('reads a language it has no words for with the words of all of them, where a negation is no verb', () => {
     expect(findClaimantInSentence('Rzecznik powiedział, że armia nie ostrzeliwała miasta.', 'pl')).toBeNull()
+    expect(findClaimantInSentence('The ministry said 40 people died.', 'und')?.text).toBe('The ministry')
+    expect(findClaimantInSentence('Президент заявил, что переговоры продолжатся.', 'und')?.text).toBe('Президент')
   })
 })
 

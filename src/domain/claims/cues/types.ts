@@ -27,3 +27,22 @@ export type CueLists = Partial<Record<CueKind, readonly string[]>>
  * "la reserva federal", "le leggi approvate"), and a claim must not lose its score for it.
  */
 export const opening = (word: string): string => `${word}(?<=^[\\s"'“„«(¡¿•*–—-]*${word})`
+
+/** The words claimant extraction (../claimant.ts) reads: anchors of attribution and what ends a source phrase. */
+export interface ClaimantWords {
+  /** Phrases the source follows: "according to X", "за словами X". */
+  before: readonly string[]
+  /** Verbs of saying: the source is the subject before them, or follows them after a quote or comma. */
+  verbs: readonly string[]
+  /** Words that end a source phrase on either side: conjunctions, pronouns of the content, adjuncts of time and place. */
+  stops: readonly string[]
+  /** Words that may stand between the source and its verb ("has", "also"). */
+  between: readonly string[]
+  /** Words a source phrase cannot end with ("of", "the"). */
+  dangling: readonly string[]
+  pronouns: readonly string[]
+  /** "за його словами", "по её словам": a possessive pronoun stands for the source. */
+  possessive?: readonly string[]
+  /** Bodies named after "в"/"у" in lower case ("повідомили в пресслужбі"), besides the institution cues. */
+  bodies?: readonly string[]
+}
