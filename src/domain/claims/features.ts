@@ -145,6 +145,7 @@ const CUE_ORDER: readonly CueKind[] = [
   'institution',
   'quantity',
   'attribution',
+  'denial',
   'comparison',
   'trend',
   'causal',
@@ -160,6 +161,7 @@ const CUE_ORDER: readonly CueKind[] = [
 /** Where a cue kind is reported as: months and weekdays are dates. */
 const CUE_REASON: Record<CueKind, ReasonKind> = {
   attribution: 'attribution',
+  denial: 'denial',
   comparison: 'comparison',
   trend: 'trend',
   causal: 'causal',
@@ -231,7 +233,12 @@ export function findReasons(sentence: string, language: string): SentenceReason[
       // a past tense is not named again where the verb is already a trend or an attribution ("fell", "said")
       const taken =
         kind === 'past-event' &&
-        reasons.some((r) => (r.kind === 'trend' || r.kind === 'attribution' || r.kind === 'causal') && m.index < r.end && end > r.start)
+        reasons.some(
+          (r) =>
+            (r.kind === 'trend' || r.kind === 'attribution' || r.kind === 'denial' || r.kind === 'causal') &&
+            m.index < r.end &&
+            end > r.start,
+        )
       // months and number words must not repeat a date or figure; phrases ("findet am 12. Juni statt") may span one
       const repeats = (kind === 'month' || kind === 'quantity') && overlaps(m.index, end)
       // a word inside a date, a price or an address is not a cue ("May 4" does not hedge)

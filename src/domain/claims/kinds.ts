@@ -11,6 +11,8 @@ export const POSITIVE_KINDS = [
   'named-entity',
   'institution',
   'attribution',
+  /** A denial with its speaker ("the ministry denied…", "опроверг"): a statement on the record. */
+  'denial',
   'quotation',
   'comparison',
   'trend',

@@ -29,9 +29,6 @@ export const de: CueLists = {
     'zufolge',
     'berichtete',
     'bestätigte',
-    'bestritt',
-    'bestreitet',
-    'dementierte',
     'betonte',
     'behauptete',
     'schrieb',
@@ -39,6 +36,7 @@ export const de: CueLists = {
     'wie .{1,40} mitteilte',
     'zeigen',
   ],
+  denial: ['bestritt', 'bestreitet', 'dementierte'],
   comparison: [
     'mehr als',
     'weniger als',

@@ -54,8 +54,6 @@ export const en: CueLists = {
     'claims',
     'stated',
     'confirmed',
-    'denied',
-    'denies',
     'insisted',
     'admitted',
     'alleged',
@@ -69,6 +67,7 @@ export const en: CueLists = {
     'figures show',
     'statistics show',
   ],
+  denial: ['denied', 'denies', 'denying'],
   comparison: [
     'more than',
     'less than',

@@ -5,6 +5,7 @@
 /** Cue kinds that are matched from word lists. Figures, money, dates, names, quotes and questions are found from the text's shape. */
 export type CueKind =
   | 'attribution'
+  | 'denial'
   | 'comparison'
   | 'trend'
   | 'causal'
