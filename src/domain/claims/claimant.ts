@@ -63,21 +63,27 @@ function wordsOf(sentence: string): Word[] {
 }
 
 interface Compiled {
-  before: RegExp
-  verbs: RegExp
+  /** Every anchor in one pass: group 1 a possessive ("за його словами"), group 2 a phrase the source follows, group 3 a verb. */
+  anchors: RegExp
   stops: ReadonlySet<string>
   between: ReadonlySet<string>
   dangling: ReadonlySet<string>
   pronouns: ReadonlySet<string>
-  possessive: RegExp
   /** Matches a whole word that names a body ("пресслужбі", "Міноборони" is found by its capital). */
   body: RegExp
 }
 
 const compiled = new Map<string, Compiled>()
 
-const alternation = (phrases: readonly string[]): RegExp =>
-  new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${[...phrases].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'giu')
+const longestFirst = (phrases: readonly string[] | undefined): string =>
+  phrases?.length ? [...phrases].sort((a, b) => b.length - a.length).join('|') : '(?!)'
+
+/** One regular expression for the three kinds of anchor: three passes over every sentence cost three times one. */
+const anchorRegex = (data: ClaimantWords): RegExp =>
+  new RegExp(
+    `(?<![\\p{L}\\p{M}\\p{N}])(?:(${longestFirst(data.possessive)})|(${longestFirst(data.before)})|(${longestFirst(data.verbs)}))(?![\\p{L}\\p{M}\\p{N}])`,
+    'giu',
+  )
 
 /**
  * Any other language, and "und", gets the words of all languages, as the cue lists do: the text may
@@ -106,9 +112,7 @@ function wordsFor(language: string): Compiled {
     const data = WORDS[code] ?? allWords()
     const institutions = code === '*' ? Object.values(CUES).flatMap((c) => c.institution ?? []) : (CUES[code]?.institution ?? [])
     result = {
-      before: alternation(data.before),
-      possessive: alternation(data.possessive ?? ['(?!)']),
-      verbs: alternation(data.verbs),
+      anchors: anchorRegex(data),
       stops: new Set(data.stops),
       between: new Set(data.between),
       dangling: new Set(data.dangling),
@@ -224,62 +228,53 @@ function span(sentence: string, words: readonly Word[], [from, to]: [number, num
  */
 export function findClaimantInSentence(sentence: string, language: string): Claimant | null {
   const w = wordsFor(language)
-  const candidates: { at: number; phrase: () => [number, number] | undefined }[] = []
-  let words: Word[] | undefined
-  const anchors = (regex: RegExp, fn: (start: number, end: number) => void): void => {
-    regex.lastIndex = 0
-    for (let m = regex.exec(sentence); m; m = regex.exec(sentence)) fn(m.index, m.index + m[0].length)
+  // most sentences have no anchor at all: find the anchors first, as plain data, and read words only if there are some
+  const anchors: Anchor[] = []
+  w.anchors.lastIndex = 0
+  for (let m = w.anchors.exec(sentence); m; m = w.anchors.exec(sentence)) {
+    const kind = m[1] !== undefined ? 'possessive' : m[2] !== undefined ? 'before' : 'verb'
+    anchors.push({ kind, start: m.index, end: m.index + m[0].length })
   }
-  anchors(w.possessive, (start, end) => {
-    words ??= wordsOf(sentence)
-    const list = words
-    // "за його словами", "по её словам": the pronoun is the source, resolved later
-    candidates.push({
-      at: start,
-      phrase: () => {
-        const k = list.findIndex((word) => word.start >= start && word.end <= end && w.pronouns.has(word.lower))
-        return k < 0 ? undefined : [k, k]
-      },
-    })
-  })
-  anchors(w.before, (start, end) => {
-    words ??= wordsOf(sentence)
-    const list = words
-    candidates.push({ at: start, phrase: () => phraseAfter(list, wordAtOrAfter(list, end), w) })
-  })
-  anchors(w.verbs, (start, end) => {
-    words ??= wordsOf(sentence)
-    const list = words
-    candidates.push({
-      at: start,
-      phrase: () => {
-        const verb = wordAtOrAfter(list, start)
-        const before = phraseBefore(list, verb, w)
-        if (before) return before
-        const previous = list[verb - 1]
-        // a verb of saying that opens the sentence is a noun ("Reports of torture are common")
-        if (!previous && !list[verb]?.punctuatedBefore) return undefined
-        // "the number of reported cases": a participle after "of" has no source after it
-        if (previous && !previous.punctuatedAfter && !w.stops.has(previous.lower)) return undefined
-        const after = wordAtOrAfter(list, end)
-        // the verb after a quotation, a comma or a dash, or after "Про це" / "Об этом": the source follows it
-        return after < 0 ? undefined : phraseAfter(list, after, w)
-      },
-    })
-  })
-  if (!words) return null
+  if (anchors.length === 0) return null
+  const words = wordsOf(sentence)
   // a verb of saying inside a quotation is the quoted speaker's, not the attribution ("“We warned them,” said Tom Okafor")
   const quoted = quotations(sentence)
-  candidates.sort((a, b) => a.at - b.at)
-  for (const candidate of candidates) {
-    if (quoted.some(([from, to]) => candidate.at > from && candidate.at < to)) continue
-    const found = candidate.phrase()
+  anchors.sort((a, b) => a.start - b.start)
+  for (const anchor of anchors) {
+    if (quoted.some(([from, to]) => anchor.start > from && anchor.start < to)) continue
+    const found = sourceOf(anchor, words, w)
     if (!found) continue
     const claimant = span(sentence, words, found)
     // "We will explain…", "as I said": the outlet or the speaker itself, no source to name
     return FIRST_PERSON.test(claimant.text) ? null : claimant
   }
   return null
+}
+
+interface Anchor {
+  kind: 'possessive' | 'before' | 'verb'
+  start: number
+  end: number
+}
+
+function sourceOf(anchor: Anchor, words: readonly Word[], w: Compiled): [number, number] | undefined {
+  if (anchor.kind === 'possessive') {
+    // "за його словами", "по её словам": the pronoun is the source, resolved later
+    const k = words.findIndex((word) => word.start >= anchor.start && word.end <= anchor.end && w.pronouns.has(word.lower))
+    return k < 0 ? undefined : [k, k]
+  }
+  if (anchor.kind === 'before') return phraseAfter(words, wordAtOrAfter(words, anchor.end), w)
+  const verb = wordAtOrAfter(words, anchor.start)
+  const before = phraseBefore(words, verb, w)
+  if (before) return before
+  const previous = words[verb - 1]
+  // a verb of saying that opens the sentence is a noun ("Reports of torture are common")
+  if (!previous && !words[verb]?.punctuatedBefore) return undefined
+  // "the number of reported cases": a participle after "of" has no source after it
+  if (previous && !previous.punctuatedAfter && !w.stops.has(previous.lower)) return undefined
+  const after = wordAtOrAfter(words, anchor.end)
+  // the verb after a quotation, a comma or a dash, or after "Про це" / "Об этом": the source follows it
+  return after < 0 ? undefined : phraseAfter(words, after, w)
 }
 
 export const isPronoun = (text: string, language: string): boolean => wordsFor(language).pronouns.has(text.toLowerCase())
@@ -316,11 +311,17 @@ export function findClaimant(articleText: string, sentenceStart: number, sentenc
  * Claimants of consecutive sentences of one article, resolving pronouns to the last named source
  * before them as `findClaimant` does, in one pass.
  */
-export function claimantsOf(articleText: string, spans: readonly { start: number; end: number }[], language: string): (Claimant | null)[] {
+export function claimantsOf(
+  articleText: string,
+  spans: readonly { start: number; end: number }[],
+  language: string,
+  /** Each span's claimant as `findClaimantInSentence` gives it, when the caller has it already (the `source` reason). */
+  inSentence?: readonly (Claimant | null)[],
+): (Claimant | null)[] {
   let lastNamed: Claimant | undefined
   let lastNamedEnd = -Infinity
-  return spans.map(({ start, end }) => {
-    const found = findClaimantInSentence(articleText.slice(start, end), language)
+  return spans.map(({ start, end }, k) => {
+    const found = inSentence ? (inSentence[k] ?? null) : findClaimantInSentence(articleText.slice(start, end), language)
     if (!found) return null
     const claimant = { text: found.text, start: start + found.start, end: start + found.end }
     if (!isPronoun(found.text, language)) {

@@ -90,10 +90,16 @@ const ENGLISH_IMPERATIVE =
  * "of" ("the affected areas", "most rushed", "because of increased prices"), as the complement of
  * "called/deemed … " ("Opponents called the vote rushed"), or one of the common "-ed" adjectives.
  */
-const ADJECTIVE_BEFORE =
-  /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my|most|more|less|least|very|so|too|newly|recently|fully|partly|badly|heavily|well|of|with|be)\s+$/iu
-const COMPLEMENT_FRAME =
-  /(?:^|[^\p{L}])(?:call(?:s|ed|ing)?|deem(?:s|ed)?|consider(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?|described as|seen as|find(?:s)?|found)\s+(?:[\p{L}'’-]+\s+){1,4}$/iu
+const ADJECTIVE_BEFORE = new Set(
+  'the a an this that these those its their his her our your my most more less least very so too newly recently fully partly badly heavily well of with be'.split(
+    ' ',
+  ),
+)
+const COMPLEMENT_VERBS = new Set(
+  'call calls called calling deem deems deemed consider considers considered label labels labelled labeled brand brands branded find finds found'.split(
+    ' ',
+  ),
+)
 const ED_ADJECTIVES = new Set(
   'alleged so-called detailed limited advanced experienced skilled armed related concerned interested supposed sophisticated dedicated complicated qualified biased heated talented crowded isolated renowned unprecedented unexpected unverified unconfirmed unidentified unnamed unarmed unfounded unrelated unlimited unspecified undisclosed unwarranted unsolved unresolved'.split(
     ' ',
@@ -101,14 +107,22 @@ const ED_ADJECTIVES = new Set(
 )
 /** Object-complement verbs ("called the vote rushed") characterise; they report no event. */
 const COMPLEMENT_VERB = /^(?:called|deemed|labelled|labeled|branded|considered)$/iu
+/** Up to five words before a position, nearest last, with nothing but spaces between them. */
+const WORDS_BEFORE = /(?:[\p{L}'’-]+\s+){1,5}$/u
 
 function englishAdjective(sentence: string, start: number, end: number): boolean {
   const word = sentence.slice(start, end).toLowerCase()
   if (ED_ADJECTIVES.has(word)) return true
   if (!word.endsWith('ed')) return false
-  const before = sentence.slice(Math.max(0, start - 60), start)
-  if (ADJECTIVE_BEFORE.test(before) || COMPLEMENT_FRAME.test(before)) return true
-  // "to be finished by 2029" is not past; "has been finished" is
+  // read from a short window: the words right before, up to any punctuation
+  const window = WORDS_BEFORE.exec(sentence.slice(Math.max(0, start - 60), start))
+  const before = window ? window[0].toLowerCase().trim().split(/\s+/u) : []
+  const previous = before.at(-1)
+  if (previous !== undefined && ADJECTIVE_BEFORE.has(previous)) return true
+  // "called the vote rushed", "described as rushed": the complement of a characterisation
+  if (before.slice(0, -1).some((w) => COMPLEMENT_VERBS.has(w))) return true
+  if (previous === 'as' && (before.at(-2) === 'described' || before.at(-2) === 'seen')) return true
+  // "to be finished by 2029" is not past ("be" above); "has been finished" is
   // "called the vote rushed": the verb of a characterisation, followed by its object and an adjective
   return COMPLEMENT_VERB.test(word) && /^\s+(?:the|a|an|it|him|her|them|this|that)\b/iu.test(sentence.slice(end, end + 8))
 }
@@ -138,6 +152,8 @@ function cueRegexes(language: string): Partial<Record<CueKind, RegExp>> {
   cueCache.set(language, regexes)
   return regexes
 }
+
+const PAST_BLOCKERS = new Set<string>(['trend', 'attribution', 'denial', 'causal', 'pleasantry'])
 
 /** Dates first (they cover their words), past tenses last (they only fill gaps). */
 const CUE_ORDER: readonly CueKind[] = [
@@ -228,17 +244,12 @@ export function findReasons(sentence: string, language: string): SentenceReason[
   for (const kind of CUE_ORDER) {
     const regex = cues[kind]
     if (!regex) continue
+    // a past tense is not named again where the verb is already a trend, an attribution or a cause
+    // ("fell", "said", "caused"), nor where it is a courtesy ("He congratulated both parties")
+    const blocking = kind === 'past-event' ? reasons.filter((r) => PAST_BLOCKERS.has(r.kind)) : []
     each(regex, (m) => {
       const end = m.index + m[0].length
-      // a past tense is not named again where the verb is already a trend or an attribution ("fell", "said")
-      const taken =
-        kind === 'past-event' &&
-        reasons.some(
-          (r) =>
-            (r.kind === 'trend' || r.kind === 'attribution' || r.kind === 'denial' || r.kind === 'causal') &&
-            m.index < r.end &&
-            end > r.start,
-        )
+      const taken = blocking.length > 0 && blocking.some((r) => m.index < r.end && end > r.start)
       // months and number words must not repeat a date or figure; phrases ("findet am 12. Juni statt") may span one
       const repeats = (kind === 'month' || kind === 'quantity') && overlaps(m.index, end)
       // a word inside a date, a price or an address is not a cue ("May 4" does not hedge)
@@ -247,10 +258,9 @@ export function findReasons(sentence: string, language: string): SentenceReason[
       // English "-ed" word is a name or an opening adjective ("United", "Insured losses rose"): verbs are lower case
       const noun = kind === 'past-event' && (language === 'de' || language === 'en') && /^\p{Lu}/u.test(m[0])
       // the "-ed" past tenses are English words, in English text or in text of no known language
-      const adjective = kind === 'past-event' && (language === 'en' || !CUES[language]) && englishAdjective(sentence, m.index, end)
-      // "He congratulated both parties" is a courtesy, not an event
-      const courtesy = kind === 'past-event' && reasons.some((r) => r.kind === 'pleasantry' && m.index < r.end && end > r.start)
-      if (!taken && !repeats && !inside && !noun && !adjective && !courtesy) add(CUE_REASON[kind], m.index, end, kind === 'month')
+      const adjective =
+        kind === 'past-event' && !taken && !noun && (language === 'en' || !CUES[language]) && englishAdjective(sentence, m.index, end)
+      if (!taken && !repeats && !inside && !noun && !adjective) add(CUE_REASON[kind], m.index, end, kind === 'month')
     })
   }
   // number words are no names either ("Milliarden Euro")
@@ -280,23 +290,38 @@ export function findReasons(sentence: string, language: string): SentenceReason[
  * ("12 km", "40 people") or, for a day, its month and year ("3 November", "3 листопада 2025",
  * "November 3", "квітні 2025"). A checker reads "3 November" as one date, not a figure and a date.
  */
+const NUMERIC_KINDS = new Set<string>(['figure', 'date', 'money', 'quantity'])
+const isMonth = (sentence: string, r: SentenceReason): boolean => r.kind === 'date' && !/\d/u.test(sentence.slice(r.start, r.end))
+const isDay = (sentence: string, r: SentenceReason): boolean => r.kind === 'figure' && /^\d{1,2}$/u.test(sentence.slice(r.start, r.end))
+const isYear = (sentence: string, r: SentenceReason): boolean => r.kind === 'date' && /^\d{4}$/u.test(sentence.slice(r.start, r.end))
+
 function joinFigures(sentence: string, reasons: SentenceReason[]): void {
+  if (!reasons.some((r) => NUMERIC_KINDS.has(r.kind))) return
   reasons.sort((a, b) => a.start - b.start || a.end - b.end)
-  const isMonth = (r: SentenceReason): boolean => r.kind === 'date' && !/\d/u.test(sentence.slice(r.start, r.end))
-  const isDay = (r: SentenceReason): boolean => r.kind === 'figure' && /^\d{1,2}$/u.test(sentence.slice(r.start, r.end))
-  const isYear = (r: SentenceReason): boolean => r.kind === 'date' && /^\d{4}$/u.test(sentence.slice(r.start, r.end))
   for (let k = 0; k < reasons.length; k++) {
     const r = reasons[k]
-    if (!r || !['figure', 'date', 'money', 'quantity'].includes(r.kind)) continue
+    if (!r || !NUMERIC_KINDS.has(r.kind)) continue
     for (;;) {
-      const nextIndex = reasons.findIndex((n, j) => j > k && n.start >= r.end)
+      let nextIndex = k + 1
+      while (nextIndex < reasons.length && (reasons[nextIndex]?.start ?? 0) < r.end) nextIndex++
       const next = reasons[nextIndex]
       const joined = next && JOIN_GAP.test(sentence.slice(r.end, next.start))
       let kind: ReasonKind | undefined
       if (joined && r.kind === 'figure' && next.kind === 'quantity') kind = 'figure'
-      else if (joined && (isDay(r) || (r.kind === 'date' && /\d/u.test(sentence.slice(r.start, r.end)))) && isMonth(next)) kind = 'date'
-      else if (joined && isMonth(r) && (isDay(next) || isYear(next))) kind = 'date'
-      else if (next && r.kind === 'date' && isYear(next) && !isYear(r) && (joined || sentence.slice(r.end, next.start) === ', '))
+      else if (
+        joined &&
+        (isDay(sentence, r) || (r.kind === 'date' && /\d/u.test(sentence.slice(r.start, r.end)))) &&
+        isMonth(sentence, next)
+      )
+        kind = 'date'
+      else if (joined && isMonth(sentence, r) && (isDay(sentence, next) || isYear(sentence, next))) kind = 'date'
+      else if (
+        next &&
+        r.kind === 'date' &&
+        isYear(sentence, next) &&
+        !isYear(sentence, r) &&
+        (joined || sentence.slice(r.end, next.start) === ', ')
+      )
         kind = 'date'
       if (!kind || !next) break
       const absorbed = [r.kind, next.kind, ...(r.joined ?? []), ...(next.joined ?? [])].filter(

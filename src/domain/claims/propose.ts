@@ -34,17 +34,24 @@ export function scoreSpans(
   language: string,
   model: CheckworthinessModel,
 ): ScoredSentence[] {
-  const claimants = claimantsOf(text, spans, language)
+  const sentences = spans.map(({ start, end }) => text.slice(start, end))
+  const scored = sentences.map((sentence) => scoreSentence(sentence, language, model))
+  // the `source` reason is the sentence's claimant: found once, then resolved across sentences
+  const sources = scored.map(({ reasons }, k): Claimant | null => {
+    const source = reasons.find((reason) => reason.kind === 'source')
+    return source ? { text: (sentences[k] ?? '').slice(source.start, source.end), start: source.start, end: source.end } : null
+  })
+  const claimants = claimantsOf(text, spans, language, sources)
   return spans.map(({ start, end }, k) => {
-    const sentence = text.slice(start, end)
-    const scored = scoreSentence(sentence, language, model)
+    const sentence = sentences[k] ?? ''
+    const { score, checkworthy, reasons } = scored[k] ?? scoreSentence(sentence, language, model)
     return {
       start,
       end,
       claimant: claimants[k] ?? null,
-      score: roundScore(scored.score),
-      checkworthy: scored.checkworthy,
-      reasons: scored.reasons.map((reason) => {
+      score: roundScore(score),
+      checkworthy,
+      reasons: reasons.map((reason) => {
         const to = Math.min(reason.end, reason.start + REASON_TEXT_MAX)
         return { kind: reason.kind, text: sentence.slice(reason.start, to), start: start + reason.start, end: start + to }
       }),
