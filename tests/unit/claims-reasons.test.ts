@@ -27,11 +27,11 @@ describe('findReasons: evidence and its span', () => {
     expect(reasons('По его словам, повышение коснется 2 млн работников.', 'ru')).toContain('attribution: По его словам')
   })
 
-  it('reads thousands grouped by spaces as one figure', () => {
-    expect(reasons('Selon la police, 12 000 personnes ont manifesté à Paris.', 'fr')).toContain('figure: 12 000')
-    expect(reasons('Загинули 1 250 осіб.', 'uk')).toContain('figure: 1 250')
+  it('reads thousands grouped by spaces as one figure, with what it counts', () => {
+    expect(reasons('Selon la police, 12 000 personnes ont manifesté à Paris.', 'fr')).toContain('figure: 12 000 personnes')
+    expect(reasons('Загинули 1 250 осіб.', 'uk')).toContain('figure: 1 250 осіб')
     const found = reasons('In 2019 123 people died.', 'en')
-    expect(found).toEqual(expect.arrayContaining(['date: 2019', 'figure: 123']))
+    expect(found).toEqual(expect.arrayContaining(['date: 2019', 'figure: 123 people']))
   })
 
   it('does not count clock times as figures', () => {

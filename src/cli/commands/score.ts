@@ -1,6 +1,8 @@
 import type { Command } from 'commander'
 import { loadCheckworthinessModel } from '@engine/claim-model'
+import { findClaimantInSentence } from '@domain/claims/claimant'
 import { scoreSentence, type CheckworthinessModel } from '@domain/claims/model'
+import { roundScore } from '@domain/claims/ranking'
 import { readTextInput, RESOURCES_DIR, type CliIo } from '../io'
 import { languageOf, languageOption, runBatch } from './sentences'
 
@@ -14,9 +16,11 @@ function scoreRecord(sentence: string, language: string, model: CheckworthinessM
   const scored = scoreSentence(sentence, language, model)
   return {
     text: sentence,
-    score: Math.round(scored.score * 1000) / 1000,
+    score: roundScore(scored.score),
     checkworthy: scored.checkworthy,
     reasons: scored.reasons.map((r) => ({ kind: r.kind, text: sentence.slice(r.start, r.end) })),
+    // offsets into the sentence; null when the sentence is the outlet's own statement
+    claimant: findClaimantInSentence(sentence, language),
   }
 }
 
@@ -26,8 +30,8 @@ export function registerScore(program: Command, io: CliIo): void {
     .description('score sentences for check-worthiness, one sentence per input line')
     .argument('[file]', 'the sentences, one per line; "-" or nothing reads standard input')
     .option('--lang <code>', 'the language, e.g. en, uk (default: detected from all the input)')
-    .option('--json', 'print a JSON array of { text, score, checkworthy, reasons }')
-    .option('--batch', 'read JSON Lines { id?, text, lang? } and print one { id, text, score, checkworthy, reasons } line each')
+    .option('--json', 'print a JSON array of { text, score, checkworthy, reasons, claimant }')
+    .option('--batch', 'read JSON Lines { id?, text, lang? } and print one { id, text, score, checkworthy, reasons, claimant } line each')
     .action(async (file: string | undefined, options: ScoreOptions) => {
       const lang = languageOption(options.lang)
       const model = await loadCheckworthinessModel(RESOURCES_DIR)

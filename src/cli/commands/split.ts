@@ -15,7 +15,7 @@ export function registerSplit(program: Command, io: CliIo): void {
     .description('split an article into sentences and score each for check-worthiness')
     .argument('[file]', 'the article; "-" or nothing reads standard input')
     .option('--lang <code>', 'the language, e.g. en, uk (default: detected)')
-    .option('--json', 'print a JSON array of { text, start, end, score, checkworthy, reasons }')
+    .option('--json', 'print a JSON array of { text, start, end, score, checkworthy, reasons, claimant }')
     .action(async (file: string | undefined, options: SplitOptions) => {
       const lang = languageOption(options.lang)
       const model = await loadCheckworthinessModel(RESOURCES_DIR)

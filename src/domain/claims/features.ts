@@ -1,48 +1,21 @@
 import { DATELINE_PATTERN } from '../text/segment/dateline'
+import { findClaimantInSentence } from './claimant'
 import { CUES, type CueKind, type CueLists } from './cues'
+import type { ReasonKind } from './kinds'
 
-/** Evidence that makes a sentence worth checking. */
-export const POSITIVE_KINDS = [
-  'figure',
-  'quantity',
-  'percentage',
-  'money',
-  'date',
-  'named-entity',
-  'institution',
-  'attribution',
-  'quotation',
-  'comparison',
-  'trend',
-  'causal',
-  'absolute-claim',
-  'past-event',
-] as const
-
-/** Evidence that it is not: questions, opinions, courtesies, promotion and practical details. */
-export const NEGATIVE_KINDS = [
-  'question',
-  'imperative',
-  'first-person-opinion',
-  'pleasantry',
-  'hedged-prediction',
-  'call-to-action',
-  'event-details',
-  'contact-details',
-  'dateline',
-] as const
-
-export type ReasonKind = (typeof POSITIVE_KINDS)[number] | (typeof NEGATIVE_KINDS)[number]
+export { isPositive, NEGATIVE_KINDS, POSITIVE_KINDS, type ReasonKind } from './kinds'
 
 /** A reason inside one sentence; offsets are relative to the sentence. */
 export interface SentenceReason {
   kind: ReasonKind | 'wording'
   start: number
   end: number
+  /**
+   * Kinds of evidence joined into this span ("10 тисяч" is a figure and a magnitude word, "3 November"
+   * a day and a month): shown as one reason, still read by the model as what they are.
+   */
+  joined?: ReasonKind[]
 }
-
-const POSITIVE = new Set<string>(POSITIVE_KINDS)
-export const isPositive = (kind: string): boolean => POSITIVE.has(kind) || kind === 'wording'
 
 const BOUNDARY_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])'
 const BOUNDARY_AFTER = '(?![\\p{L}\\p{M}\\p{N}])'
@@ -112,6 +85,54 @@ const QUESTION_END = /[?？]["'”’»)\]]*\s*$/u
 const ENGLISH_IMPERATIVE =
   /^\s*["'“]?(?:let's|let us|please|imagine|look|listen|remember|consider|tell|don't|do not|take|go|come|stop|make|give|get|keep|help|try|check|see|read|watch|join|visit|call|vote|support|think about|ask)\b/iu
 
+/**
+ * An English "-ed" word used as an adjective, not a past tense: after a determiner, a degree word or
+ * "of" ("the affected areas", "most rushed", "because of increased prices"), as the complement of
+ * "called/deemed … " ("Opponents called the vote rushed"), or one of the common "-ed" adjectives.
+ */
+const ADJECTIVE_BEFORE = new Set(
+  'the a an this that these those its their his her our your my most more less least very so too newly recently fully partly badly heavily well of with be'.split(
+    ' ',
+  ),
+)
+const COMPLEMENT_VERBS = new Set(
+  'call calls called calling deem deems deemed consider considers considered label labels labelled labeled brand brands branded find finds found'.split(
+    ' ',
+  ),
+)
+const ED_ADJECTIVES = new Set(
+  'alleged so-called detailed limited advanced experienced skilled armed related concerned interested supposed sophisticated dedicated complicated qualified biased heated talented crowded isolated renowned unprecedented unexpected unverified unconfirmed unidentified unnamed unarmed unfounded unrelated unlimited unspecified undisclosed unwarranted unsolved unresolved'.split(
+    ' ',
+  ),
+)
+/** Object-complement verbs ("called the vote rushed") characterise; they report no event. */
+const COMPLEMENT_VERB = /^(?:called|deemed|labelled|labeled|branded|considered)$/iu
+/** Up to five words before a position, nearest last, with nothing but spaces between them. */
+const WORDS_BEFORE = /(?:[\p{L}'’-]+\s+){1,5}$/u
+
+function englishAdjective(sentence: string, start: number, end: number): boolean {
+  const word = sentence.slice(start, end).toLowerCase()
+  if (ED_ADJECTIVES.has(word)) return true
+  if (!word.endsWith('ed')) return false
+  // read from a short window: the words right before, up to any punctuation
+  const window = WORDS_BEFORE.exec(sentence.slice(Math.max(0, start - 60), start))
+  const before = window ? window[0].toLowerCase().trim().split(/\s+/u) : []
+  const previous = before.at(-1)
+  if (previous !== undefined && ADJECTIVE_BEFORE.has(previous)) return true
+  // "called the vote rushed", "described as rushed": the complement of a characterisation
+  if (before.slice(0, -1).some((w) => COMPLEMENT_VERBS.has(w))) return true
+  if (previous === 'as' && (before.at(-2) === 'described' || before.at(-2) === 'seen')) return true
+  // "to be finished by 2029" is not past ("be" above); "has been finished" is
+  // "called the vote rushed": the verb of a characterisation, followed by its object and an adjective
+  return COMPLEMENT_VERB.test(word) && /^\s+(?:the|a|an|it|him|her|them|this|that)\b/iu.test(sentence.slice(end, end + 8))
+}
+
+/** A unit, magnitude or group counted by a figure ("12 km", "10 тисяч осіб", "40 people"): part of the figure. */
+const UNIT_AFTER =
+  /^\s?(?:km|kilomet(?:er|re)s?|miles?|kg|tonnes?|tons?|met(?:er|re)s?|hectares?|people|persons?|civilians|soldiers|troops|residents|children|households|homes|buildings|jobs|осіб|особи|людей|людини|дітей|цивільних|військових|будинків|км|кг|т|тонн\p{L}*|кілометр\p{L}*|километр\p{L}*|гектар\p{L}*|метр\p{L}*|человек|детей|мирных|домов|Menschen|Personen|Kinder|personnes|enfants|personas|niños|persone|bambini)(?![\p{L}\p{N}])/iu
+/** What may stand between a day and its month or a figure and its magnitude: a space, "3. November", "3 de noviembre". */
+const JOIN_GAP = /^(?:\s+|\.\s+|\s+(?:de|of)\s+)$/u
+
 const cueCache = new Map<string, Partial<Record<CueKind, RegExp>>>()
 
 function cueRegexes(language: string): Partial<Record<CueKind, RegExp>> {
@@ -132,12 +153,15 @@ function cueRegexes(language: string): Partial<Record<CueKind, RegExp>> {
   return regexes
 }
 
+const PAST_BLOCKERS = new Set<string>(['trend', 'attribution', 'denial', 'causal', 'pleasantry'])
+
 /** Dates first (they cover their words), past tenses last (they only fill gaps). */
 const CUE_ORDER: readonly CueKind[] = [
   'month',
   'institution',
   'quantity',
   'attribution',
+  'denial',
   'comparison',
   'trend',
   'causal',
@@ -153,6 +177,7 @@ const CUE_ORDER: readonly CueKind[] = [
 /** Where a cue kind is reported as: months and weekdays are dates. */
 const CUE_REASON: Record<CueKind, ReasonKind> = {
   attribution: 'attribution',
+  denial: 'denial',
   comparison: 'comparison',
   trend: 'trend',
   causal: 'causal',
@@ -219,11 +244,12 @@ export function findReasons(sentence: string, language: string): SentenceReason[
   for (const kind of CUE_ORDER) {
     const regex = cues[kind]
     if (!regex) continue
+    // a past tense is not named again where the verb is already a trend, an attribution or a cause
+    // ("fell", "said", "caused"), nor where it is a courtesy ("He congratulated both parties")
+    const blocking = kind === 'past-event' ? reasons.filter((r) => PAST_BLOCKERS.has(r.kind)) : []
     each(regex, (m) => {
       const end = m.index + m[0].length
-      // a past tense is not named again where the verb is already a trend or an attribution ("fell", "said")
-      const taken =
-        kind === 'past-event' && reasons.some((r) => (r.kind === 'trend' || r.kind === 'attribution') && m.index < r.end && end > r.start)
+      const taken = blocking.length > 0 && blocking.some((r) => m.index < r.end && end > r.start)
       // months and number words must not repeat a date or figure; phrases ("findet am 12. Juni statt") may span one
       const repeats = (kind === 'month' || kind === 'quantity') && overlaps(m.index, end)
       // a word inside a date, a price or an address is not a cue ("May 4" does not hedge)
@@ -231,7 +257,10 @@ export function findReasons(sentence: string, language: string): SentenceReason[
       // German capitalises nouns, and many end like a past tense ("Staaten", "Experten"); a capitalised
       // English "-ed" word is a name or an opening adjective ("United", "Insured losses rose"): verbs are lower case
       const noun = kind === 'past-event' && (language === 'de' || language === 'en') && /^\p{Lu}/u.test(m[0])
-      if (!taken && !repeats && !inside && !noun) add(CUE_REASON[kind], m.index, end, kind === 'month')
+      // the "-ed" past tenses are English words, in English text or in text of no known language
+      const adjective =
+        kind === 'past-event' && !taken && !noun && (language === 'en' || !CUES[language]) && englishAdjective(sentence, m.index, end)
+      if (!taken && !repeats && !inside && !noun && !adjective) add(CUE_REASON[kind], m.index, end, kind === 'month')
     })
   }
   // number words are no names either ("Milliarden Euro")
@@ -239,6 +268,11 @@ export function findReasons(sentence: string, language: string): SentenceReason[
   findNames(sentence, language, (start, end) => {
     if (!overlaps(start, end) && !quantities.some((q) => start < q.end && end > q.start)) add('named-entity', start, end, false)
   })
+
+  joinFigures(sentence, reasons)
+  if (language !== 'en' && CUES[language]) findEvent(sentence, reasons)
+  const source = findClaimantInSentence(sentence, language)
+  if (source) add('source', source.start, source.end, false)
 
   const question = QUESTION_END.exec(sentence)
   const opening = sentence.indexOf('¿')
@@ -249,6 +283,90 @@ export function findReasons(sentence: string, language: string): SentenceReason[
     if (imperative) add('imperative', imperative.index + imperative[0].search(/\p{L}/u), imperative.index + imperative[0].length, false)
   }
   return reasons.sort((a, b) => a.start - b.start || a.end - b.end)
+}
+
+/**
+ * One span for a figure with what it counts: its magnitude ("10 тисяч", "4.2 million"), its unit
+ * ("12 km", "40 people") or, for a day, its month and year ("3 November", "3 листопада 2025",
+ * "November 3", "квітні 2025"). A checker reads "3 November" as one date, not a figure and a date.
+ */
+const NUMERIC_KINDS = new Set<string>(['figure', 'date', 'money', 'quantity'])
+const isMonth = (sentence: string, r: SentenceReason): boolean => r.kind === 'date' && !/\d/u.test(sentence.slice(r.start, r.end))
+const isDay = (sentence: string, r: SentenceReason): boolean => r.kind === 'figure' && /^\d{1,2}$/u.test(sentence.slice(r.start, r.end))
+const isYear = (sentence: string, r: SentenceReason): boolean => r.kind === 'date' && /^\d{4}$/u.test(sentence.slice(r.start, r.end))
+
+function joinFigures(sentence: string, reasons: SentenceReason[]): void {
+  if (!reasons.some((r) => NUMERIC_KINDS.has(r.kind))) return
+  reasons.sort((a, b) => a.start - b.start || a.end - b.end)
+  for (let k = 0; k < reasons.length; k++) {
+    const r = reasons[k]
+    if (!r || !NUMERIC_KINDS.has(r.kind)) continue
+    for (;;) {
+      let nextIndex = k + 1
+      while (nextIndex < reasons.length && (reasons[nextIndex]?.start ?? 0) < r.end) nextIndex++
+      const next = reasons[nextIndex]
+      const joined = next && JOIN_GAP.test(sentence.slice(r.end, next.start))
+      let kind: ReasonKind | undefined
+      if (joined && r.kind === 'figure' && next.kind === 'quantity') kind = 'figure'
+      else if (
+        joined &&
+        (isDay(sentence, r) || (r.kind === 'date' && /\d/u.test(sentence.slice(r.start, r.end)))) &&
+        isMonth(sentence, next)
+      )
+        kind = 'date'
+      else if (joined && isMonth(sentence, r) && (isDay(sentence, next) || isYear(sentence, next))) kind = 'date'
+      else if (
+        next &&
+        r.kind === 'date' &&
+        isYear(sentence, next) &&
+        !isYear(sentence, r) &&
+        (joined || sentence.slice(r.end, next.start) === ', ')
+      )
+        kind = 'date'
+      if (!kind || !next) break
+      const absorbed = [r.kind, next.kind, ...(r.joined ?? []), ...(next.joined ?? [])].filter(
+        (k): k is ReasonKind => k !== kind && k !== 'wording',
+      )
+      r.joined = [...new Set(absorbed)]
+      r.kind = kind
+      r.end = next.end
+      reasons.splice(nextIndex, 1)
+    }
+    if (r.kind === 'figure' || r.kind === 'money') {
+      const unit = UNIT_AFTER.exec(sentence.slice(r.end))
+      if (unit) {
+        const end = r.end + unit[0].length
+        // the unit word may itself have been read as a name or institution ("Menschen", "troops")
+        for (let j = reasons.length - 1; j > k; j--) {
+          const other = reasons[j]
+          if (other && other.start >= r.end && other.end <= end) reasons.splice(j, 1)
+        }
+        r.end = end
+      }
+    }
+  }
+}
+
+const COPULA = /^(?:був|була|було|були|был|была|было|были|war|waren|était|étaient|fue|fueron|era|eran|erano)$/iu
+
+/**
+ * A named office or body doing something to something, in the past: "Президент підписав закон",
+ * "Правительство утвердило бюджет", "Le gouvernement a adopté la loi". News reports events this way;
+ * the debate-trained rules-only model weighs an institution and a past tense too little to propose it.
+ */
+function findEvent(sentence: string, reasons: SentenceReason[]): void {
+  for (const actor of reasons) {
+    if (actor.kind !== 'institution' && actor.kind !== 'named-entity') continue
+    const verb = reasons.find((r) => r.kind === 'past-event' && r.start >= actor.end)
+    // "У залі суду було людно": a copula states, it does not act
+    if (!verb || COPULA.test(sentence.slice(verb.start, verb.end))) continue
+    const between = sentence.slice(actor.end, verb.start)
+    if (/[,.;:!?()«»"“”—–]/u.test(between) || between.trim().split(/\s+/u).filter(Boolean).length > 3) continue
+    const object = /^\s+[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/u.exec(sentence.slice(verb.end))
+    if (!object) continue
+    reasons.push({ kind: 'event', start: actor.start, end: verb.end + object[0].length })
+    return
+  }
 }
 
 /**

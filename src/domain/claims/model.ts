@@ -3,10 +3,19 @@ import { findReasons, isPositive, lengthFeature, tokenize, type SentenceReason, 
 
 const LinearSchema = z.strictObject({
   bias: z.number(),
-  /** Score at or above which a sentence is proposed as a claim. */
+  /** Calibrated score at or above which a sentence is proposed as a claim. */
   threshold: z.number().min(0).max(1),
   /** Weight of each rule feature: a reason kind, or a sentence-length bucket. */
   rules: z.record(z.string(), z.number()),
+  /** Hand-set weights for this model alone, added to the shared `priors`. */
+  priors: z.record(z.string(), z.number()),
+  /** Weight of each numeric feature (see `NUMERIC_FEATURES`). */
+  numeric: z.record(z.string(), z.number()),
+  /**
+   * Platt scaling fitted on out-of-fold logits: the score is sigmoid(a · logit + b), a probability
+   * that is right on average rather than the over-confident raw output of a model fitted on its own data.
+   */
+  calibration: z.strictObject({ a: z.number().positive(), b: z.number() }),
 })
 
 /** Characters of base64 that hold `bytes` bytes. */
@@ -18,7 +27,7 @@ const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4
  */
 export const CheckworthinessModelSchema = z.strictObject({
   format: z.literal('factdesk-checkworthiness'),
-  version: z.literal(2),
+  version: z.literal(3),
   /** The data the weights were learned from, for the notices. */
   trainedOn: z.string(),
   /** Hand-set weights for evidence that debate transcripts hardly contain (contact details, ticket prices); never learned. */
@@ -55,13 +64,24 @@ export interface SentenceFeatures {
   tokens: Token[]
   /** Rule feature names present: reason kinds and the length bucket. */
   rules: string[]
+  /** Numeric features by name, in the order of `NUMERIC_FEATURES`. */
+  numeric: Record<NumericFeature, number>
 }
+
+/**
+ * Graded evidence besides the yes/no rules: how many pieces of positive evidence a sentence holds and
+ * how long it is. With rules alone every sentence with the same kinds of evidence scored the same,
+ * and an article's best proposals tied at the top.
+ */
+export const NUMERIC_FEATURES = ['evidence', 'log-words'] as const
+export type NumericFeature = (typeof NUMERIC_FEATURES)[number]
 
 export function sentenceFeatures(sentence: string, language: string): SentenceFeatures {
   const reasons = findReasons(sentence, language)
   const tokens = tokenize(sentence)
-  const rules = [...new Set(reasons.map((r) => r.kind as string)), lengthFeature(tokens)]
-  return { reasons, tokens, rules }
+  const rules = [...new Set(reasons.flatMap((r): string[] => [r.kind, ...(r.joined ?? [])])), lengthFeature(tokens)]
+  const positive = reasons.filter((r) => isPositive(r.kind)).length
+  return { reasons, tokens, rules, numeric: { evidence: Math.log1p(positive), 'log-words': Math.log1p(tokens.length) } }
 }
 
 /** A hashed word n-gram and the text it spans in the sentence (for the "wording" reason). */
@@ -213,6 +233,9 @@ export function ngramWeights(model: CheckworthinessModel): Float32Array {
 
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x))
 
+/** The calibrated probability for a raw logit of the given linear model. */
+export const calibrated = (linear: LinearModel, logit: number): number => sigmoid(linear.calibration.a * logit + linear.calibration.b)
+
 /** English sentences get the n-gram model; its words mean nothing in other languages. */
 export const usesNgrams = (language: string): boolean => language === 'en'
 
@@ -224,7 +247,8 @@ export function linearScore(
 ): { logit: number; grams: Ngram[] } {
   const linear = usesNgrams(language) ? model.full : model.rulesOnly
   let logit = linear.bias
-  for (const rule of features.rules) logit += (linear.rules[rule] ?? 0) + (model.priors[rule] ?? 0)
+  for (const rule of features.rules) logit += (linear.rules[rule] ?? 0) + (model.priors[rule] ?? 0) + (linear.priors[rule] ?? 0)
+  for (const name of NUMERIC_FEATURES) logit += (linear.numeric[name] ?? 0) * features.numeric[name]
   if (!usesNgrams(language)) return { logit, grams: [] }
   const weights = ngramWeights(model)
   const vector = hashedFeatures(sentence, features.tokens, model.full.hashBits)
@@ -239,8 +263,9 @@ export function linearScore(
 export function scoreSentence(sentence: string, language: string, model: CheckworthinessModel): SentenceScore {
   const features = sentenceFeatures(sentence, language)
   const { logit, grams } = linearScore(model, sentence, features, language)
-  const score = sigmoid(logit)
-  const threshold = usesNgrams(language) ? model.full.threshold : model.rulesOnly.threshold
+  const linear = usesNgrams(language) ? model.full : model.rulesOnly
+  const score = calibrated(linear, logit)
+  const threshold = linear.threshold
   const reasons = features.reasons
   let checkworthy = score >= threshold
   if (checkworthy && !reasons.some((r) => isPositive(r.kind))) {

@@ -1,21 +1,23 @@
 import { newId } from '../ids'
 import type { Claim, Reason } from '../project/schema'
 import { splitSentences } from '../text/segment'
+import { claimantsOf, type Claimant } from './claimant'
 import { scoreSentence, type CheckworthinessModel } from './model'
+import { roundScore } from './ranking'
 
-/** A sentence of an article with its check-worthiness; offsets, reasons included, are article offsets. */
+/** A sentence of an article with its check-worthiness; offsets, reasons and claimant included, are article offsets. */
 export interface ScoredSentence {
   start: number
   end: number
   score: number
   checkworthy: boolean
   reasons: Reason[]
+  /** Who the statement is attributed to, or null for the outlet's own statement. */
+  claimant: Claimant | null
 }
 
 /** The schema caps a reason's text; a quotation longer than that is cut at the cap. */
 const REASON_TEXT_MAX = 2000
-
-const round = (score: number): number => Math.round(score * 1000) / 1000
 
 /**
  * Every sentence of `text` scored, in order: what the UI shows when a checker promotes a sentence
@@ -32,15 +34,24 @@ export function scoreSpans(
   language: string,
   model: CheckworthinessModel,
 ): ScoredSentence[] {
-  return spans.map(({ start, end }) => {
-    const sentence = text.slice(start, end)
-    const scored = scoreSentence(sentence, language, model)
+  const sentences = spans.map(({ start, end }) => text.slice(start, end))
+  const scored = sentences.map((sentence) => scoreSentence(sentence, language, model))
+  // the `source` reason is the sentence's claimant: found once, then resolved across sentences
+  const sources = scored.map(({ reasons }, k): Claimant | null => {
+    const source = reasons.find((reason) => reason.kind === 'source')
+    return source ? { text: (sentences[k] ?? '').slice(source.start, source.end), start: source.start, end: source.end } : null
+  })
+  const claimants = claimantsOf(text, spans, language, sources)
+  return spans.map(({ start, end }, k) => {
+    const sentence = sentences[k] ?? ''
+    const { score, checkworthy, reasons } = scored[k] ?? scoreSentence(sentence, language, model)
     return {
       start,
       end,
-      score: round(scored.score),
-      checkworthy: scored.checkworthy,
-      reasons: scored.reasons.map((reason) => {
+      claimant: claimants[k] ?? null,
+      score: roundScore(score),
+      checkworthy,
+      reasons: reasons.map((reason) => {
         const to = Math.min(reason.end, reason.start + REASON_TEXT_MAX)
         return { kind: reason.kind, text: sentence.slice(reason.start, to), start: start + reason.start, end: start + to }
       }),
@@ -48,26 +59,41 @@ export function scoreSpans(
   })
 }
 
-/** The `proposeClaims` hook of newProject: check-worthy sentences become suggested claims. */
-export function createClaimProposer(model: CheckworthinessModel): (text: string, language: string, now: string) => Claim[] {
+/** A proposed claim and who made it; the project file gets a claimant field later, and takes it from here. */
+export interface Proposal {
+  claim: Claim
+  claimant: Claimant | null
+}
+
+/** Check-worthy sentences as suggested claims, each with its claimant (offsets into the text). */
+export function createProposalFinder(model: CheckworthinessModel): (text: string, language: string, now: string) => Proposal[] {
   return (text, language, now) =>
     scoreSentences(text, language, model)
       .filter((sentence) => sentence.checkworthy)
       .map((sentence) => ({
-        id: newId('c'),
-        text: text.slice(sentence.start, sentence.end),
-        start: sentence.start,
-        end: sentence.end,
-        origin: 'suggested',
-        status: 'suggested',
-        score: sentence.score,
-        reasons: sentence.reasons,
-        verdict: null,
-        rationale: '',
-        sourceIds: [],
-        notes: '',
-        checker: '',
-        createdAt: now,
-        updatedAt: now,
+        claimant: sentence.claimant,
+        claim: {
+          id: newId('c'),
+          text: text.slice(sentence.start, sentence.end),
+          start: sentence.start,
+          end: sentence.end,
+          origin: 'suggested',
+          status: 'suggested',
+          score: sentence.score,
+          reasons: sentence.reasons,
+          verdict: null,
+          rationale: '',
+          sourceIds: [],
+          notes: '',
+          checker: '',
+          createdAt: now,
+          updatedAt: now,
+        },
       }))
+}
+
+/** The `proposeClaims` hook of newProject: check-worthy sentences become suggested claims. */
+export function createClaimProposer(model: CheckworthinessModel): (text: string, language: string, now: string) => Claim[] {
+  const find = createProposalFinder(model)
+  return (text, language, now) => find(text, language, now).map((proposal) => proposal.claim)
 }

@@ -14,6 +14,9 @@ export interface LanguageRules {
   abbreviations: ReadonlySet<string>
   neverEnd: ReadonlySet<string>
   starters: ReadonlySet<string>
+  afterNumber: ReadonlySet<string>
+  years: ReadonlySet<string>
+  listEnds: ReadonlySet<string>
   exclamationNames: ReadonlySet<string>
   extraTerminals: ReadonlySet<number>
   ordinalDot: boolean
@@ -42,6 +45,9 @@ function build(parts: readonly LanguageData[], ordinalDot: boolean): LanguageRul
   const abbreviations = new Set<string>()
   const neverEnd = new Set<string>()
   const starters = new Set<string>()
+  const afterNumber = new Set<string>()
+  const years = new Set<string>()
+  const listEnds = new Set<string>()
   const exclamationNames = new Set<string>()
   const extraTerminals = new Set<number>()
   for (const part of parts) {
@@ -52,11 +58,26 @@ function build(parts: readonly LanguageData[], ordinalDot: boolean): LanguageRul
     for (const a of words(part.abbreviations)) abbreviations.add(a.toLowerCase())
     for (const a of words(part.neverEnd)) neverEnd.add(a.toLowerCase())
     for (const s of words(part.starters)) starters.add(s)
+    for (const a of words(part.afterNumber)) afterNumber.add(a.toLowerCase())
+    for (const a of words(part.years)) years.add(a.toLowerCase())
+    for (const a of words(part.listEnds)) listEnds.add(a.toLowerCase())
     for (const s of words(part.exclamationNames)) exclamationNames.add(s)
     for (const c of part.extraTerminals ?? '') extraTerminals.add(c.charCodeAt(0))
   }
   const periodEnds = parts.every((part) => part.periodEnds !== false)
-  return { titles, abbreviations, neverEnd, starters, exclamationNames, extraTerminals, ordinalDot, periodEnds }
+  return {
+    titles,
+    abbreviations,
+    neverEnd,
+    starters,
+    afterNumber,
+    years,
+    listEnds,
+    exclamationNames,
+    extraTerminals,
+    ordinalDot,
+    periodEnds,
+  }
 }
 
 const cache = new Map<string, LanguageRules>()

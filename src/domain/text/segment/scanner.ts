@@ -268,7 +268,25 @@ interface Marker {
   end: number
 }
 
-type TokenClass = 'empty' | 'number' | 'roman' | 'multi' | 'title' | 'never' | 'time' | 'abbr' | 'initial' | 'letter' | 'caseless' | 'word'
+type TokenClass =
+  | 'empty'
+  | 'number'
+  | 'roman'
+  | 'multi'
+  | 'title'
+  | 'never'
+  | 'time'
+  | 'abbr'
+  | 'initial'
+  | 'letter'
+  | 'caseless'
+  | 'word'
+  | 'unit'
+  | 'year'
+  | 'list-end'
+
+/** What may open a sentence after a unit or a year ("…2025 р. Дані…", "…5 млн. «Укренерго»…"); a digit goes on ("ч. 2 ст. 15"). */
+const OPENS_AFTER_UNIT = new Set<NextKind>(['upper', 'open', 'bullet', 'dash-upper', 'caseless'])
 
 const cp = (s: string): number => s.charCodeAt(0)
 
@@ -384,6 +402,8 @@ class Scanner {
   private marker: Marker | undefined
   private datelineEnd = -1
   private readonly classes = new Map<string, TokenClass>()
+  /** A unit's or year's class where no number comes before it ("м. Київ" is a title). */
+  private readonly plainClasses = new Map<string, TokenClass>()
   /** Where the token found by the last `next` call starts. */
   private nextAt = 0
 
@@ -649,6 +669,14 @@ class Scanner {
   }
 
   private classifyToken(token: string): TokenClass {
+    const lower = token.toLowerCase()
+    if (this.rules.listEnds.has(lower)) return 'list-end'
+    if (this.rules.years.has(lower)) return 'year'
+    if (this.rules.afterNumber.has(lower)) return 'unit'
+    return this.plainClass(token)
+  }
+
+  private plainClass(token: string): TokenClass {
     if (token === '') return 'empty'
     const first = cp(token)
     if (!isLetter(first) && NUMBER.test(token.replace(LEADING_SYMBOLS, ''))) return 'number'
@@ -709,6 +737,16 @@ class Scanner {
 
   private periodEnds(token: string, kind: TokenClass, next: NextKind, first: boolean): boolean {
     switch (kind) {
+      case 'list-end':
+        return !first && OPENS.has(next)
+      case 'year':
+      case 'unit':
+        // "У 2014 р. Росія…" opens with its date (at most "У квітні 2014 р."): the year does not end it.
+        // A year ends a sentence as part of a date phrase ("у квітні 2025 р.", "с 2014 г."); set off by a
+        // comma it is a caption's label ("Дом, где родился Толстой, 1898 г. В 1854 году…", Golden Rules ru #039)
+        if (this.previousIsNumber() && (kind === 'unit' || (this.tokens > 4 && this.wordBeforePreviousIsLower())))
+          return OPENS_AFTER_UNIT.has(next)
+        return this.periodEnds(token, this.plainClassOf(token), next, first)
       case 'title':
       case 'never':
       case 'caseless':
@@ -738,6 +776,29 @@ class Scanner {
   private wordEnds(token: string, next: NextKind): boolean {
     // "κανένας. το…": a long word cannot be an abbreviation; a short one before lower case likely is ("bałt. jest")
     return next === 'lower' ? token.length > 4 : OPENS.has(next)
+  }
+
+  private plainClassOf(token: string): TokenClass {
+    let kind = this.plainClasses.get(token)
+    if (kind === undefined) {
+      kind = this.plainClass(token)
+      this.plainClasses.set(token, kind)
+    }
+    return kind
+  }
+
+  /** The token before the current one is a number, a Roman numeral or a magnitude ("2025 р.", "XIX ст.", "20 тыс. руб."). */
+  private previousIsNumber(): boolean {
+    if (this.previousToken < this.start) return false
+    if (isDigit(this.text.charCodeAt(this.previousToken))) return true
+    const word = this.wordAt(this.previousToken)
+    return ROMAN.test(word) || this.rules.afterNumber.has(word.toLowerCase())
+  }
+
+  private wordBeforePreviousIsLower(): boolean {
+    let k = this.previousToken - 1
+    while (k > this.start && isSpace(this.text.charCodeAt(k))) k--
+    return isLower(this.text.charCodeAt(k))
   }
 
   private previousWordIsLower(): boolean {

@@ -9,6 +9,19 @@ export interface LanguageData {
   abbreviations: string
   /** Abbreviations that never end a sentence ("e.g.", "vs.", "г."). Matched ignoring case. */
   neverEnd?: string
+  /**
+   * Unit and magnitude abbreviations written after a number ("10 тис.", "5 млн.", "300 м."): after a
+   * number they end a sentence before a capital ("…5 млн. Уряд…") and never before lower case ("10 тис. осіб").
+   * Elsewhere they keep the class the other lists give them ("м. Київ" stays a title).
+   */
+  afterNumber?: string
+  /**
+   * Year and century abbreviations after a number ("2025 р.", "XIX ст."): like `afterNumber`, except
+   * where the sentence opens with the date ("У 2014 р. Росія анексувала Крим").
+   */
+  years?: string
+  /** "etc." forms that close a list ("і т.д.", "и др."): they end a sentence before any capital. */
+  listEnds?: string
   /** Words that typically open a sentence: after an abbreviation they mark a boundary ("in the U.S. The…"). */
   starters: string
   /** A number followed by a full stop is an ordinal ("am 23. Mai"), not the end of a sentence. */

@@ -1,12 +1,16 @@
 import type { LanguageData } from './types'
 
-// Ukrainian: "р." is "рік" after a year and never ends a sentence; "м." (місто), "вул.", "ім." come
-// before names; "тис.", "млн", "грн" follow numbers.
+// Ukrainian: "р." is "рік" after a year; "м." (місто), "вул.", "ім." come before names; "тис.",
+// "млн", "грн" follow numbers and, like the year, end a sentence there before a capital
+// ("…у квітні 2025 р. Дані…", "…10 тис. Уряд…"), while "м." after a number is metres.
 export const uk: LanguageData = {
   titles: 'м вул просп пл пров бульв буд смт с ім св проф акад доц пан пані ген полк п-т',
   abbreviations:
     'т.зв т.б т.п т.д т.ч н.е див пор напр тис млн млрд трлн грн коп дол долл ст п пп ч рис табл гл вид ред англ лат т ін кв обл р-н год хв сек км тел євро',
   neverEnd: 'р рр ст див пор напр т.зв',
+  afterNumber: 'тис млн млрд трлн грн коп дол долл м км см мм кг т га с хв год сек ч',
+  years: 'р рр ст',
+  listEnds: 'т.д т.п т.ін ін обл',
   starters:
     'В У На По З Із Зі До Від За Для Під Після При Але А І Й Це Цей Ця Ці Він Вона Вони Воно Ми Я Ви Як Що Коли Також Однак Проте Тоді Там Тут Зараз Сьогодні Вчора Його Її Їх Крім Між Згідно Раніше Пізніше Наразі Загалом Водночас Утім',
 }
