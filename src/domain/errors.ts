@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'TOO_LARGE',
   'NOT_OPEN',
   'CONFLICT',
+  /** A report that would be published lacks what publishing needs (ClaimReview's required fields). */
+  'INCOMPLETE',
   'UNSUPPORTED',
   'IO',
   'FORBIDDEN',

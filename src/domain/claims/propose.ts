@@ -1,5 +1,5 @@
 import { newId } from '../ids'
-import type { Claim, Reason } from '../project/schema'
+import { unattributed, type Claim, type Reason } from '../project/schema'
 import { splitSentences } from '../text/segment'
 import { scoreSentence, type CheckworthinessModel } from './model'
 
@@ -67,6 +67,7 @@ export function createClaimProposer(model: CheckworthinessModel): (text: string,
         sourceIds: [],
         notes: '',
         checker: '',
+        ...unattributed(),
         createdAt: now,
         updatedAt: now,
       }))
