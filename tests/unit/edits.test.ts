@@ -190,7 +190,10 @@ describe('editing claims and sources through the API handlers', () => {
     expect(edited.undoable.undo).toBe('Fact check address and publication date set.')
     expect((await onDisk()).publication).toEqual({ reviewUrl: 'https://desk.example/checks/jobs', publishedAt: '2026-04-02' })
     const refused = await createDispatcher(h)('report:setPublication', { path, fields: { publishedAt: 'April' } })
-    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/publishedAt.*date like/) as unknown } })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/publishedAt.*date like/) as unknown },
+    })
   })
 
   it('splits a claim at the caret into two, both exact slices of the article', async () => {

@@ -2,6 +2,7 @@ import type { Claim as SchemaClaim, ClaimReview, CreativeWork, Organization, Per
 import { STATUS_LABELS } from '../project/ops'
 import type { Appearance, Claim, Claimant, ClaimStatus, RatingLabel, RatingScale } from '../project/schema'
 import { httpUrl } from './escape'
+import { CLAIM_REVIEWED_ADVISED_LENGTH } from './limits'
 import { appearancesOf, claimDateOf, plural, type ReportModel } from './model'
 
 export interface ClaimReviewOutput {
@@ -12,8 +13,7 @@ export interface ClaimReviewOutput {
   missing: string[]
 }
 
-/** Google shows `claimReviewed` in search results and advises keeping it under this many characters. */
-export const CLAIM_REVIEWED_ADVISED_LENGTH = 75
+export { CLAIM_REVIEWED_ADVISED_LENGTH }
 
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/
 

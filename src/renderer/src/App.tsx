@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { Notices } from './components/Notices'
 import { ProjectScreen } from './features/article/ProjectScreen'
 import { useFileDrop } from './hooks/useFileDrop'
+import { useRoute } from './hooks/useRoute'
 import { useShellCommands } from './hooks/useShellCommands'
 import { HomeScreen } from './features/library/HomeScreen'
 import { useApp } from './store'
@@ -14,6 +15,7 @@ export function App() {
   }, [boot])
   useFileDrop()
   useShellCommands()
+  useRoute()
   return (
     <>
       {current ? <ProjectScreen opened={current} /> : <HomeScreen />}

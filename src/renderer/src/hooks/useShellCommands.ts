@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import type { FactdeskShell, ShellMessage } from '@contract/shell'
 import { apiAction } from '../api/api-action'
+import { openRoute } from './useRoute'
 import { useApp } from '../store'
 
 declare global {
@@ -58,6 +59,9 @@ export async function runShellCommand({ command, argument }: ShellMessage): Prom
       return
     case 'project:openPath':
       if (argument) await app.openProject(argument)
+      return
+    case 'route:open':
+      if (argument) openRoute(argument)
       return
   }
 }

@@ -1,12 +1,14 @@
 import type { Claim, Project } from '@domain/project/schema'
-import { STATUS_LABELS, WORKFLOW } from '@domain/project/ops'
+import { canMerge, STATUS_LABELS, WORKFLOW } from '@domain/project/ops'
 import { isPositive } from '@domain/claims/features'
 import { textColourOn } from '@domain/report/colour'
 import { CommitField } from '../../components/CommitField'
 import { formatDateTime } from '../../components/format'
 import { useApp } from '../../store'
 import { SourcesSection } from '../sources/SourcesSection'
+import { ClaimAttribution } from './ClaimAttribution'
 import { ClaimText } from './ClaimText'
+import { claimLink, copyText } from './copy-link'
 
 function reasonName(kind: string): string {
   return kind.replace(/[-_]/g, ' ')
@@ -97,13 +99,34 @@ function ClaimHistory({ claim, project }: { claim: Claim; project: Project }) {
   )
 }
 
+/** Puts a link to the claim on the clipboard, one a checker can paste into notes or a chat. */
+function CopyLinkButton({ claim }: { claim: Claim }) {
+  const notify = useApp((s) => s.notify)
+  const copy = async (): Promise<void> => {
+    const { info, current } = useApp.getState()
+    if (!info || !current) return
+    const link = claimLink({ desktop: info.desktop, projectsDir: info.projectsDir, path: current.path, claimId: claim.id })
+    if (await copyText(link)) notify('info', `Copied a link to this claim: ${link}`)
+    else notify('error', `The clipboard could not be written; the link is ${link}`)
+  }
+  return (
+    <button type="button" className="button-quiet button-small" onClick={() => void copy()}>
+      Copy link to claim
+    </button>
+  )
+}
+
 /** Everything about the selected claim: text and reasons, verdict, status, rationale, sources, history. */
 export function ClaimPanel({ claim, project }: { claim: Claim; project: Project }) {
   const edit = useApp((s) => s.edit)
   const neighbours = project.claims.filter((c) => c.status !== 'dismissed')
   const index = neighbours.findIndex((c) => c.id === claim.id)
+  const text = project.article.text
+  // Only neighbours with nothing but space between can merge: other text joins a claim only by selection.
   const next = index >= 0 ? neighbours[index + 1] : undefined
   const previous = index > 0 ? neighbours[index - 1] : undefined
+  const mergeNext = next && canMerge(text, claim, next) ? next : undefined
+  const mergePrevious = previous && canMerge(text, previous, claim) ? previous : undefined
   const inside = claim.reasons.filter((r) => r.start >= claim.start && r.end <= claim.end)
   const reasons = inside.filter((r) => isPositive(r.kind))
   const against = inside.filter((r) => !isPositive(r.kind))
@@ -146,6 +169,7 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
         placeholder="What the evidence shows, in a few sentences."
         onCommit={(rationale) => void edit('claim:update', { id: claim.id, fields: { rationale } })}
       />
+      <ClaimAttribution key={`attribution-${claim.id}`} claim={claim} project={project} />
       <SourcesSection claim={claim} project={project} />
       <div className="field-pair">
         <div>
@@ -166,13 +190,18 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
         onCommit={(notes) => void edit('claim:update', { id: claim.id, fields: { notes } })}
       />
       <div className="button-row claim-actions">
-        {previous && (
-          <button type="button" className="button-secondary" onClick={() => void edit('claim:merge', { ids: [previous.id, claim.id] })}>
+        <CopyLinkButton claim={claim} />
+        {mergePrevious && (
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => void edit('claim:merge', { ids: [mergePrevious.id, claim.id] })}
+          >
             Merge with previous
           </button>
         )}
-        {next && (
-          <button type="button" className="button-secondary" onClick={() => void edit('claim:merge', { ids: [claim.id, next.id] })}>
+        {mergeNext && (
+          <button type="button" className="button-secondary" onClick={() => void edit('claim:merge', { ids: [claim.id, mergeNext.id] })}>
             Merge with next <kbd>M</kbd>
           </button>
         )}
