@@ -35,6 +35,8 @@ test.describe('a project changed on disk behind the app', () => {
     await savedProject(page, path)
     const external = encodeProject({ ...project, article: { ...project.article, title: 'Pulled from git' } })
     await writeFile(path, external)
+    // A verdict moves on to the next claim to decide; go back to the first for the second verdict.
+    await page.getByRole('option', { name: /^Ministers said/ }).click()
     await page.keyboard.press('5')
     await expect(page.getByRole('button', { name: 'Save my version as a copy' })).toBeVisible()
     await page.getByRole('button', { name: 'Save my version as a copy' }).click()
