@@ -255,4 +255,10 @@ test('the checker’s journey: import and paste, triage by keyboard, attribute a
     const readable = text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/&#39;/g, "'")
     for (const field of everyField) expect(readable, `${extension} has “${field}”`).toContain(field)
   }
+
+  // Four downloads, one confirmation on screen, and it fades by itself.
+  const confirmations = page.getByRole('region', { name: 'Notifications' }).getByRole('status')
+  await expect(confirmations).toHaveCount(1)
+  await expect(confirmations).toHaveText(/Downloaded harbour-town-backs-12-million-sea-wall\.report\.json/)
+  await expect(confirmations).toHaveCount(0, { timeout: 10_000 })
 })

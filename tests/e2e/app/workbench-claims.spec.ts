@@ -54,7 +54,9 @@ test.describe('claims in the workbench', () => {
     await expect(page.getByText('1 of 3 decided')).toBeVisible()
     await page.keyboard.press('d')
     await expect(option(/^According to Transport Focus/)).toHaveAttribute('aria-selected', 'true')
-    await expect(page.getByText('2 of 3 claims')).toBeVisible()
+    // Counted as the filter counts them: "All (2)", with the dismissed one apart.
+    await expect(page.getByText('2 of 2 claims shown · 1 dismissed')).toBeVisible()
+    await expect(page.getByLabel('Filter by status').getByRole('option', { name: 'All (2)' })).toBeAttached()
     await expect(option(/network carried/)).toHaveCount(0)
     // The last proposal rated: none is left to accept, so the next claim without a verdict comes up.
     await page.keyboard.press('4')

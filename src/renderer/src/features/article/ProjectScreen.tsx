@@ -154,7 +154,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
                 value={filters.status}
                 onChange={(e) => setFilters({ status: e.target.value as StatusFilter })}
               >
-                <option value="all">All but dismissed ({formatCount(counts.all ?? 0)})</option>
+                <option value="all">All ({formatCount(counts.all ?? 0)})</option>
                 <option value="suggested">Suggested ({formatCount(counts.suggested ?? 0)})</option>
                 <option value="accepted">Accepted ({formatCount(counts.accepted ?? 0)})</option>
                 {CLAIM_STATUSES.filter((s) => s !== 'suggested').map((status) => (
@@ -181,7 +181,9 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
             </p>
             <div className="claim-count-row">
               <p className="claim-count" aria-live="polite">
-                {formatCount(visible.length)} of {countOf(project.claims.length, 'claim')} shown
+                {/* Dismissed claims are counted apart, so this agrees with "All (n)" in the filter. */}
+                {formatCount(visible.length)} of {countOf(counts.all ?? 0, 'claim')} shown
+                {counts.dismissed ? ` · ${formatCount(counts.dismissed)} dismissed` : ''}
               </p>
               <select
                 aria-label="Sort claims"

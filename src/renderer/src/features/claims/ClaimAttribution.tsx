@@ -25,16 +25,14 @@ function ClaimantFields({ claim }: { claim: Claim }) {
   return (
     <fieldset className="claimant">
       <legend>Who made the claim</legend>
+      <CommitField
+        id="claimant-name"
+        label="Claimant"
+        value={claimant?.name ?? ''}
+        placeholder="The person or body who made the claim, not the reporter"
+        onCommit={(name) => save(name.trim() ? { kind: 'person', role: '', url: '', ...claimant, name: name.trim() } : null)}
+      />
       <div className="field-pair">
-        <div>
-          <CommitField
-            id="claimant-name"
-            label="Claimant"
-            value={claimant?.name ?? ''}
-            placeholder="The person or body, not the reporter"
-            onCommit={(name) => save(name.trim() ? { kind: 'person', role: '', url: '', ...claimant, name: name.trim() } : null)}
-          />
-        </div>
         <div>
           <label htmlFor="claimant-kind">Claimant is</label>
           <select
@@ -47,29 +45,25 @@ function ClaimantFields({ claim }: { claim: Claim }) {
             <option value="organization">an organisation</option>
           </select>
         </div>
-      </div>
-      <div className="field-pair">
         <div>
           <CommitField
             id="claimant-role"
             label="Role"
             value={claimant?.role ?? ''}
-            placeholder={claimant ? 'Councillor, Minister of Finance…' : 'Name the claimant first'}
+            placeholder={claimant ? 'Councillor, minister…' : 'Name the claimant first'}
             disabled={!claimant}
             onCommit={(role) => change({ role: role.trim() })}
           />
         </div>
-        <div>
-          <CommitField
-            id="claimant-url"
-            label="Claimant’s page"
-            value={claimant?.url ?? ''}
-            placeholder="https://"
-            disabled={!claimant}
-            onCommit={(url) => change({ url: url.trim() })}
-          />
-        </div>
       </div>
+      <CommitField
+        id="claimant-url"
+        label="Claimant’s page"
+        value={claimant?.url ?? ''}
+        placeholder="https:// an official profile, Wikidata…"
+        disabled={!claimant}
+        onCommit={(url) => change({ url: url.trim() })}
+      />
       {claimant?.url && !httpUrl(claimant.url) && <p className="form-problem">The page must start with http:// or https://.</p>}
     </fieldset>
   )
