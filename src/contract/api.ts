@@ -60,13 +60,16 @@ const ReportRequestSchema = z.strictObject({
    */
   draft: z.boolean().default(false),
 })
-const ClaimantInputSchema = z.strictObject({
-  // Trimmed before the length checks, so a name of spaces is refused as empty.
-  name: z.string().trim().min(1, 'must not be empty: name the person or body who made the claim').max(300),
-  kind: ClaimantSchema.shape.kind,
-  role: z.string().trim().max(300),
-  url: z.string().trim().max(4000),
-})
+/** The claimant's fields to change, merged into the claimant the project holds (see ops.updateClaim). */
+const ClaimantInputSchema = z
+  .strictObject({
+    // Trimmed before the length checks, so a name of spaces is refused as empty.
+    name: z.string().trim().min(1, 'must not be empty: name the person or body who made the claim').max(300),
+    kind: ClaimantSchema.shape.kind,
+    role: z.string().trim().max(300),
+    url: z.string().trim().max(4000),
+  })
+  .partial()
 const AppearanceInputSchema = z.strictObject({
   url: z.string().trim().max(4000),
   title: z.string().trim().max(1000),

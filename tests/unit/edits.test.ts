@@ -174,6 +174,20 @@ describe('editing claims and sources through the API handlers', () => {
     const saved = await onDisk()
     expect(saved.history).toHaveLength(historyLength)
     expect(saved.claims[0]).toMatchObject(fields)
+    // Each claimant field saved on its own is merged into the claimant, whatever arrives in between.
+    await h['claim:update']({ path, id, fields: { claimant: { role: 'Minister' } } })
+    const merged = await h['claim:update']({ path, id, fields: { claimant: { url: 'https://gov.example/labour' } } })
+    expect(claim(merged, id).claimant).toEqual({
+      name: 'Ana Petrenko',
+      kind: 'person',
+      role: 'Minister',
+      url: 'https://gov.example/labour',
+    })
+    const other = (await h['claim:create']({ path, ...range('Critics call that a stretch.') })).focus!
+    await expect(h['claim:update']({ path, id: other, fields: { claimant: { role: 'Critic' } } })).rejects.toThrow(
+      'Name who made the claim “Critics call that a stretch.” first, then their role and page.',
+    )
+    expect(claim(await h['claim:update']({ path, id, fields: { claimant: null } }), id).claimant).toBeNull()
     const refused = await createDispatcher(h)('claim:update', { path, id, fields: { claimant: { ...fields.claimant, name: '  ' } } })
     expect(refused).toMatchObject({
       ok: false,

@@ -3,6 +3,7 @@ import {
   unattributed,
   type Article,
   type Claim,
+  type Claimant,
   type ClaimStatus,
   type Project,
   type Publication,
@@ -208,6 +209,23 @@ export type ClaimFields = Partial<
   Pick<Claim, 'rationale' | 'notes' | 'checker' | 'claimant' | 'claimDate' | 'appearances' | 'claimReviewed'>
 >
 
+/**
+ * An edit of a claim's fields. The claimant is changed field by field (its name, kind, role or
+ * page), merged into the claimant the project holds when the edit arrives, so two fields saved
+ * one after the other can never undo each other; null clears the claimant.
+ */
+export type ClaimEdit = Omit<ClaimFields, 'claimant'> & { claimant?: Partial<Claimant> | null }
+
+function mergedClaimant(claim: Claim, patch: Partial<Claimant> | null): Claimant | null {
+  if (patch === null) return null
+  const { name = '', kind = 'person', role = '', url = '' } = { ...claim.claimant, ...patch }
+  // In the schema's key order, so an unchanged claimant compares equal to the one saved.
+  const merged: Claimant = { name, kind, role, url }
+  if (!merged.name.trim())
+    throw new AppError('INVALID_INPUT', `Name who made the claim ${quote(claim.text, 40)} first, then their role and page.`)
+  return merged
+}
+
 const FIELD_NAMES: Record<keyof ClaimFields, string> = {
   rationale: 'Rationale',
   notes: 'Notes',
@@ -218,12 +236,19 @@ const FIELD_NAMES: Record<keyof ClaimFields, string> = {
   claimReviewed: 'ClaimReview statement',
 }
 
-export function updateClaim(project: Project, input: { id: string; fields: ClaimFields }, ctx: EditContext): EditOutcome {
+export function updateClaim(project: Project, input: { id: string; fields: ClaimEdit }, ctx: EditContext): EditOutcome {
   const claim = findClaim(project, input.id)
-  const changed = (Object.keys(input.fields) as (keyof ClaimFields)[]).filter(
-    (k) => input.fields[k] !== undefined && !same(input.fields[k], claim[k]),
-  )
-  const fields = Object.fromEntries(changed.map((k) => [k, input.fields[k]])) as ClaimFields
+  // Rebuilt in the order the fields came, so the history names them as the checker changed them.
+  const resolved: ClaimFields = {}
+  for (const key of Object.keys(input.fields) as (keyof ClaimEdit)[]) {
+    if (key === 'claimant') {
+      if (input.fields.claimant !== undefined) resolved.claimant = mergedClaimant(claim, input.fields.claimant)
+    } else {
+      Object.assign(resolved, { [key]: input.fields[key] })
+    }
+  }
+  const changed = (Object.keys(resolved) as (keyof ClaimFields)[]).filter((k) => resolved[k] !== undefined && !same(resolved[k], claim[k]))
+  const fields = Object.fromEntries(changed.map((k) => [k, resolved[k]])) as ClaimFields
   const next = changed.length ? replaceClaim(project, input.id, ctx.now, (c) => ({ ...c, ...fields })) : project
   const names = changed.map((k) => FIELD_NAMES[k]).join(', ') || 'Nothing'
   return { project: next, summary: `${names} of ${quote(claim.text)} edited.`, claimId: claim.id, unchanged: changed.length === 0 }

@@ -13,14 +13,15 @@ const EMPTY_APPEARANCE: Appearance = { url: '', title: '', publisher: '', author
 /**
  * Who made the claim: a person or a body, with their role and a page that identifies them. The
  * name comes first; role, kind and page belong to a named claimant, and clearing the name clears
- * the claimant.
+ * the claimant. Each field is saved on its own and merged into the claimant by the engine, so two
+ * fields left quickly one after the other both arrive.
  */
 function ClaimantFields({ claim }: { claim: Claim }) {
   const edit = useApp((s) => s.edit)
   const claimant = claim.claimant
-  const save = (next: Claimant | null): void => void edit('claim:update', { id: claim.id, fields: { claimant: next } })
+  const save = (patch: Partial<Claimant> | null): void => void edit('claim:update', { id: claim.id, fields: { claimant: patch } })
   const change = (patch: Partial<Claimant>): void => {
-    if (claimant) save({ ...claimant, ...patch })
+    if (claimant) save(patch)
   }
   return (
     <fieldset className="claimant">
@@ -30,7 +31,7 @@ function ClaimantFields({ claim }: { claim: Claim }) {
         label="Claimant"
         value={claimant?.name ?? ''}
         placeholder="The person or body who made the claim, not the reporter"
-        onCommit={(name) => save(name.trim() ? { kind: 'person', role: '', url: '', ...claimant, name: name.trim() } : null)}
+        onCommit={(name) => save(name.trim() ? { name: name.trim() } : null)}
       />
       <div className="field-pair">
         <div>
