@@ -71,6 +71,10 @@ export function builderConfiguration({ leftOut }) {
         role: 'Editor',
       },
     ],
+    // factdesk://p/<project>/c/<claim> links open the app at that claim (src/main/links.ts); macOS only
+    // honours app.setAsDefaultProtocolClient for schemes declared here, in Info.plist, and the Linux
+    // desktop file gets x-scheme-handler/factdesk from it.
+    protocols: [{ name: 'Factdesk link', schemes: ['factdesk'] }],
     linux: {
       // The deb is the recommended Linux package: it installs an AppArmor profile that lets
       // Chromium's sandbox create its user namespaces on Ubuntu 24.04 and later (electron-builder

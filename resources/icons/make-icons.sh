@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rasterises icon.svg into the files electron-builder packs: icon.png (1024 px), icon.icns (macOS),
-# icon.ico (Windows) and linux/<size>x<size>.png. Needs Debian's librsvg2-bin, icnsutils and
+# icon.ico (Windows) and linux/<size>x<size>.png; and the renderer's own copies (the browser tab's
+# favicon.svg, the window icon icon.png), which Vite copies into out/renderer. Needs Debian's librsvg2-bin, icnsutils and
 # icoutils; the results are committed, so building installers does not need them.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -16,3 +17,5 @@ mkdir -p linux
 for size in 16 32 48 64 128 256 512; do
   cp "$tmp/$size.png" "linux/${size}x${size}.png"
 done
+cp icon.svg ../../src/renderer/public/favicon.svg
+cp "$tmp/256.png" ../../src/renderer/public/icon.png

@@ -3,8 +3,10 @@ import type { Channel } from './channels'
 import type { Envelope } from '@domain/errors'
 import type { ImportedArticle, ImportProgress } from './import'
 import {
+  AppearanceSchema,
   ArticleInputSchema,
   ArticleMetadataSchema,
+  ClaimantSchema,
   ClaimStatusSchema,
   IdSchema,
   LooseDateSchema,
@@ -43,12 +45,37 @@ const SourceFieldsSchema = z.strictObject({
   excerpt: z.string().max(20000),
   archiveUrl: z.string().trim().max(4000),
   reliability: z.string().max(2000),
+  /** Added in schema 2; callers that predate it leave it out. */
+  accessedAt: LooseDateSchema.default(''),
 })
 const ReportRequestSchema = z.strictObject({
   path: ProjectPath,
   format: z.enum(['html', 'pdf', 'md', 'csv', 'json', 'claimreview']),
-  claims: z.enum(['all', 'accepted', 'done']).default('accepted'),
+  /** Default: Done claims for ClaimReview (what is published), accepted claims for every other format. */
+  claims: z.enum(['all', 'accepted', 'done']).optional(),
   includeArticle: z.boolean().default(true),
+  /**
+   * A preview of work in progress: a ClaimReview missing what publishing needs is still rendered,
+   * with what is missing named. Without it such a ClaimReview is refused.
+   */
+  draft: z.boolean().default(false),
+})
+/** The claimant's fields to change, merged into the claimant the project holds (see ops.updateClaim). */
+const ClaimantInputSchema = z
+  .strictObject({
+    // Trimmed before the length checks, so a name of spaces is refused as empty.
+    name: z.string().trim().min(1, 'must not be empty: name the person or body who made the claim').max(300),
+    kind: ClaimantSchema.shape.kind,
+    role: z.string().trim().max(300),
+    url: z.string().trim().max(4000),
+  })
+  .partial()
+const AppearanceInputSchema = z.strictObject({
+  url: z.string().trim().max(4000),
+  title: z.string().trim().max(1000),
+  publisher: z.string().trim().max(500),
+  author: z.string().trim().max(500),
+  date: AppearanceSchema.shape.date,
 })
 
 /**
@@ -71,6 +98,8 @@ export interface RenderedExport {
   mimeType: string
   fileName: string
   warnings: string[]
+  /** What publishing this report needs and it lacks (ClaimReview); a download is refused until it is empty. */
+  missing: string[]
 }
 
 /** What an imported file gives the new-project form: its text and the metadata found in it. */
@@ -101,6 +130,8 @@ export const SettingsSchema = z.strictObject({
   checkerName: z.string().max(200),
   organisationName: z.string().max(300),
   organisationUrl: z.string().max(4000),
+  /** The organisation's logo (an http(s) address), ClaimReview's `author.logo`. */
+  organisationLogo: z.string().max(4000),
   recent: z.array(z.string().max(4096)).max(50),
 })
 export type Settings = z.infer<typeof SettingsSchema>
@@ -264,7 +295,15 @@ export const api = {
       path: ProjectPath,
       id: IdSchema,
       fields: z
-        .strictObject({ rationale: z.string().max(200_000), notes: z.string().max(200_000), checker: z.string().trim().max(200) })
+        .strictObject({
+          rationale: z.string().max(200_000),
+          notes: z.string().max(200_000),
+          checker: z.string().trim().max(200),
+          claimant: ClaimantInputSchema.nullable(),
+          claimDate: LooseDateSchema,
+          appearances: z.array(AppearanceInputSchema).max(50),
+          claimReviewed: z.string().trim().max(1000),
+        })
         .partial(),
     }),
   ),
@@ -289,6 +328,12 @@ export const api = {
   'app:chooseImportFile': channel<ImportedFile | null>()(z.strictObject({ importId: ImportId.optional() })),
   'report:render': channel<RenderedExport>()(ReportRequestSchema),
   'report:save': channel<{ path: string | null; warnings: string[] }>()(ReportRequestSchema),
+  'report:setPublication': channel<Edited>()(
+    z.strictObject({
+      path: ProjectPath,
+      fields: z.strictObject({ reviewUrl: z.string().trim().max(4000), publishedAt: LooseDateSchema }).partial(),
+    }),
+  ),
   'scale:presets': channel<RatingScale[]>()(Empty),
   'scale:set': channel<Edited>()(z.strictObject({ path: ProjectPath, scale: RatingScaleSchema })),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>

@@ -53,6 +53,7 @@ export const CHANNELS = [
   'app:chooseImportFile',
   'report:render',
   'report:save',
+  'report:setPublication',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -16,13 +16,17 @@ export const SHELL_COMMANDS = [
   'edit:find',
   'view:shortcuts',
   'project:openPath',
+  'route:open',
 ] as const
 
 export type ShellCommand = (typeof SHELL_COMMANDS)[number]
 
 export interface ShellMessage {
   command: ShellCommand
-  /** For `file:export`: the report format; for `project:openPath`: the file's path. */
+  /**
+   * For `file:export`: the report format; for `project:openPath`: the file's path; for
+   * `route:open`: the address fragment of a `factdesk://` link (`#/p/<project>/c/<claim>`).
+   */
   argument?: string
 }
 

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'EDIT_CONFLICT',
   'READ_ONLY',
+  /** A report that would be published lacks what publishing needs (ClaimReview's required fields). */
+  'INCOMPLETE',
   'UNSUPPORTED',
   'IO',
   'FORBIDDEN',

@@ -144,7 +144,13 @@ function createEngine(ctx: ServiceContext): Engine {
     edit: async (path, action, apply) => {
       const at = now().toISOString()
       const meta = { action, author: await author(), at }
-      const { opened, outcome } = store.edit(path, meta, (project) => apply(project, { now: at, newId }))
+      // An edit that changes nothing (a field saved unchanged) leaves no history entry or undo step.
+      const current = store.peek(path)
+      const probe = current && apply(current, { now: at, newId })
+      if (probe?.unchanged) return { ...(await store.open(path)), focus: probe.claimId }
+      const { opened, outcome } = store.edit(path, meta, (project) =>
+        project === current && probe ? probe : apply(project, { now: at, newId }),
+      )
       return { ...opened, focus: outcome.claimId }
     },
     step: async (path, direction) => {

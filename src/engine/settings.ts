@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: Settings = {
   checkerName: '',
   organisationName: '',
   organisationUrl: '',
+  organisationLogo: '',
   recent: [],
 }
 

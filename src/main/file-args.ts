@@ -13,14 +13,14 @@ function asPath(arg: string): string | null {
 
 /**
  * The project files named on a command line: the app's own at launch, or the one the operating
- * system hands a second instance (double-click, "Open with"). Flags and the switches Chromium
- * adds are skipped, Linux desktop launchers may pass file:// URLs, and a relative path is taken
+ * system hands a second instance (double-click, "Open with"). Flags, the switches Chromium
+ * adds and factdesk:// links (see links.ts) are skipped, Linux desktop launchers may pass file:// URLs, and a relative path is taken
  * from the folder the command was run in.
  */
 export function projectPathsFromArgv(argv: readonly string[], cwd: string): string[] {
   const paths: string[] = []
   for (const arg of argv) {
-    if (arg.startsWith('-')) continue
+    if (arg.startsWith('-') || /^factdesk:/i.test(arg)) continue
     const path = asPath(arg)
     if (!path?.toLowerCase().endsWith(PROJECT_SUFFIX)) continue
     const absolute = resolve(cwd, path)

@@ -5,6 +5,8 @@ import { showAbout, showNotices } from './about'
 import { appProtocolHandler } from './app-protocol'
 import { desktopAbilities } from './desktop'
 import { projectPathsFromArgv } from './file-args'
+import { registerLinkScheme, routesFromArgv } from './links'
+import { formatRoute, routeOfLink } from '@contract/routes'
 import { hardenApp, hardenSession } from './harden'
 import { registerIpc } from './ipc'
 import { menuTemplate } from './menu'
@@ -73,6 +75,7 @@ function start(): void {
       placement: placeWindow(await readWindowState(stateFile), workAreas),
       stateFile,
       isDev,
+      iconPath: join(rendererDir, 'icon.png'),
       ...(devServerUrl ? { devServerUrl } : {}),
     })
     mainWindow = win
@@ -112,6 +115,13 @@ function start(): void {
     mainWindow?.focus()
   }
 
+  /** A `factdesk://` link opened from a chat or notes: the window comes forward at that project and claim. */
+  const openRoute = (route: string): void => {
+    deliver({ command: 'route:open', argument: route })
+    if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.focus()
+  }
+
   const refreshMenu = async (): Promise<void> => {
     const recent = await services.handlers['project:recent']({}).catch(() => [])
     const template = menuTemplate(
@@ -142,6 +152,16 @@ function start(): void {
 
   const launchFile = projectPathsFromArgv(process.argv, process.cwd())[0]
   if (launchFile) pending.push({ command: 'project:openPath', argument: launchFile })
+  const launchRoute = routesFromArgv(process.argv)[0]
+  if (launchRoute) pending.push({ command: 'route:open', argument: launchRoute })
+  registerLinkScheme(app, process.execPath, app.getAppPath())
+
+  // macOS hands over factdesk:// links through this event, possibly before the app is ready.
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    const route = routeOfLink(url)
+    if (route) openRoute(formatRoute(route))
+  })
 
   // macOS hands over files (Finder, the Dock) through this event, possibly before the app is ready.
   app.on('open-file', (event, path) => {
@@ -152,7 +172,9 @@ function start(): void {
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
     const [file] = projectPathsFromArgv(argv, workingDirectory)
+    const [route] = routesFromArgv(argv)
     if (file) openProjectFile(file)
+    else if (route) openRoute(route)
     else if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore()
       mainWindow.focus()

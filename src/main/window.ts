@@ -11,13 +11,15 @@ export interface WindowOptions {
   devServerUrl?: string
   /** The developer tools open only while developing. */
   isDev: boolean
+  /** The window's icon where the system takes it from the window (Linux, Windows); packaged apps also carry it. */
+  iconPath?: string
 }
 
 /**
  * The one app window factory: sandboxed and context-isolated (SECURE_WEB_PREFERENCES), with the
  * navigation and window guards that harden.ts puts on every webContents.
  */
-export function createMainWindow({ preloadPath, placement, stateFile, devServerUrl, isDev }: WindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, placement, stateFile, devServerUrl, isDev, iconPath }: WindowOptions): BrowserWindow {
   const { maximized, ...bounds } = placement
   const win = new BrowserWindow({
     ...bounds,
@@ -25,6 +27,7 @@ export function createMainWindow({ preloadPath, placement, stateFile, devServerU
     minHeight: MIN_SIZE.height,
     show: false,
     title: 'Factdesk',
+    ...(iconPath ? { icon: iconPath } : {}),
     backgroundColor: '#1f2328',
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: preloadPath, devTools: isDev },
   })

@@ -18,7 +18,7 @@ test.skip(missing !== null, missing ?? '')
 
 /** Every element the report itself writes; anything else in the DOM came from the project. */
 const REPORT_ELEMENTS = new Set(
-  'html head meta title style body main header footer section article figure figcaption div p span br h1 h2 h3 dl dt dd a ol li blockquote table thead tbody tr th td sup mark svg text rect'.split(
+  'html head meta title style body main header footer section article figure figcaption div p span br h1 h2 h3 dl dt dd a ol ul li blockquote table thead tbody tr th td sup mark svg text rect'.split(
     ' ',
   ),
 )

@@ -34,6 +34,8 @@ test('File ▸ Open, Export and Close, Edit ▸ Undo, and a file opened from the
 
   await page.getByRole('option', { name: /^Ministers said/ }).click()
   await page.keyboard.press('3')
+  // A verdict moves on to the next claim to decide; back to this one to see it.
+  await page.getByRole('option', { name: /^Ministers said/ }).click()
   await expect(page.getByRole('button', { name: /Half True/, pressed: true })).toBeVisible()
   await emitShellCommand(page, { command: 'edit:undo' })
   await expect(page.getByRole('button', { name: /Half True/, pressed: true })).toHaveCount(0)

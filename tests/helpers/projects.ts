@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { newProject } from '@domain/project/create'
-import type { Claim, Project } from '@domain/project/schema'
+import { unattributed, type Claim, type Project } from '@domain/project/schema'
 
 export const ARTICLE_TEXT = `City officials said the new bridge cost €41 million, 12% over budget.
 
@@ -39,6 +39,7 @@ export function claimIn(text: string, id: string, quote: string, fields: Partial
     sourceIds: [],
     notes: '',
     checker: '',
+    ...unattributed(),
     createdAt: T0,
     updatedAt: T0,
     ...fields,

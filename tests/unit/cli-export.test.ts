@@ -55,14 +55,14 @@ describe('factdesk export', () => {
   it('takes the organisation from the settings and follows --claims, --no-article and -o', async () => {
     await run('export', 'trains.factdesk.json', '-f', 'json', '--claims', 'done', '--no-article', '-o', 'for-editor.json')
     const report = JSON.parse(await readFile(join(dir, 'for-editor.json'), 'utf8')) as JsonReport
-    expect(report.organisation).toEqual({ name: 'Fact Desk Lab', url: 'https://factdesk.example.org' })
+    expect(report.organisation).toEqual({ name: 'Fact Desk Lab', url: 'https://factdesk.example.org', logo: '' })
     expect(report.selection).toEqual({ claims: 'done', includeArticle: false })
     expect(report.summary.claims).toBe(3)
     expect(report.article.text).toBeNull()
     expect(Date.parse(report.generatedAt)).toBeGreaterThan(Date.parse('2026-01-01'))
   })
 
-  it('writes text formats to standard output with -o -', async () => {
+  it('writes text formats to standard output with -o -: a ClaimReview of the Done claims, at the address and date given', async () => {
     await run(
       'export',
       'trains.factdesk.json',
@@ -72,11 +72,36 @@ describe('factdesk export', () => {
       '-',
       '--review-url',
       'https://factdesk.example.org/checks/trains',
+      '--review-date',
+      '2026-11-28',
     )
-    const reviews = JSON.parse(out.join('')) as { url: string }[]
-    expect(reviews).toHaveLength(4)
-    expect(reviews[0]?.url).toBe('https://factdesk.example.org/checks/trains')
-    expect(err).toEqual(['warning: 1 claim with a verdict cites no source.\n', 'warning: 1 claim without a verdict was left out.\n'])
+    const reviews = JSON.parse(out.join('')) as { url: string; datePublished: string; itemReviewed: { author: { name: string } } }[]
+    expect(reviews).toHaveLength(3)
+    expect(reviews[0]).toMatchObject({ url: 'https://factdesk.example.org/checks/trains', datePublished: '2026-11-28' })
+    expect(reviews[0]?.itemReviewed.author.name).toBe('Rob Hale')
+    expect(err).toEqual([
+      'warning: 1 claim with a verdict cites no source.\n',
+      'warning: Left out: 2 claims not Done (1 in progress, 1 needs review).\n',
+      'warning: Your organisation has no logo address (http or https) set; Google recommends one for the author.\n',
+      "warning: The ClaimReview statement of “Critics say the government's 2019 pledg…” is 98 characters; Google advises under 75: shorten it in the claim’s details.\n",
+    ])
+    expect((await readdir(dir)).sort()).toEqual(['config', 'trains.factdesk.json'])
+  })
+
+  it('refuses a ClaimReview without the fact check’s address and date, naming each, and writes nothing', async () => {
+    const refused = run('export', 'trains.factdesk.json', '-f', 'claimreview')
+    await expect(refused).rejects.toMatchObject({
+      code: 'INCOMPLETE',
+      message:
+        'The ClaimReview was not written: it needs the fact check’s address (the URL of the published review); the fact check’s publication date. Give the address and date with --review-url and --review-date (or once in the app’s Export dialog, which keeps them with the project), your organisation in the app’s Settings, and each claim’s Claimant in the app; then export again.',
+    })
+    await expect(
+      run('export', 'trains.factdesk.json', '-f', 'claimreview', '-o', '-', '--review-url', 'https://x.example/c'),
+    ).rejects.toMatchObject({
+      code: 'INCOMPLETE',
+      message: expect.stringContaining('it needs the fact check’s publication date.') as unknown,
+    })
+    expect(out).toEqual([])
     expect((await readdir(dir)).sort()).toEqual(['config', 'trains.factdesk.json'])
   })
 

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { encodeProject } from '@domain/project/codec'
-import type { Project } from '@domain/project/schema'
+import { SCHEMA_VERSION, type Project } from '@domain/project/schema'
 import { runCli } from '../helpers/cli'
 import { makeProject, tempDir } from '../helpers/projects'
 
@@ -67,7 +67,7 @@ describe('factdesk CLI: help, new, check, list', () => {
       'bom.factdesk.json': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(encodeProject(makeProject()))]),
       'utf8.factdesk.json': Buffer.from([0x7b, 0xff, 0xfe, 0x7d]),
       'types.factdesk.json': encodeProject(makeProject()).replace('"claims": []', '"claims": 3'),
-      'newer.factdesk.json': encodeProject(makeProject()).replace('"schemaVersion": 1', '"schemaVersion": 9'),
+      'newer.factdesk.json': encodeProject(makeProject()).replace(`"schemaVersion": ${SCHEMA_VERSION}`, '"schemaVersion": 9'),
     }
     const hashes: Record<string, string> = {}
     for (const [name, content] of Object.entries(bads)) {

@@ -1,11 +1,13 @@
+import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Edited } from '@contract/api'
-import type { Project } from '@domain/project/schema'
+import { unattributed, type Project } from '@domain/project/schema'
 import { ratingScalePreset } from '@domain/project/rating-scales'
+import { createDispatcher } from '@engine/dispatcher'
 import { createServices, type Services } from '@engine/services'
-import { tempDir } from '../helpers/projects'
+import { claimIn, tempDir } from '../helpers/projects'
 
 const TEXT = `Unemployment fell to 4.1% in March, the statistics office said. Wages rose 3% over the year.
 
@@ -86,7 +88,7 @@ describe('editing claims and sources through the API handlers', () => {
   })
 
   it('merges two neighbouring claims into one spanning both', async () => {
-    const a = (await h['claim:create']({ path, ...range('Unemployment fell to 4.1% in March') })).focus!
+    const a = (await h['claim:create']({ path, ...range('Unemployment fell to 4.1% in March, the statistics office said.') })).focus!
     const b = (await h['claim:create']({ path, ...range('Wages rose 3% over the year.') })).focus!
     await h['claim:setVerdict']({ path, id: a, verdict: 'true' })
     const merged = await h['claim:merge']({ path, ids: [b, a] })
@@ -95,6 +97,116 @@ describe('editing claims and sources through the API handlers', () => {
       id: a,
       text: 'Unemployment fell to 4.1% in March, the statistics office said. Wages rose 3% over the year.',
       verdict: null,
+    })
+  })
+
+  it('merges only claims with nothing but space between them: an unproposed sentence joins a claim only when selected', async () => {
+    const a = (await h['claim:create']({ path, ...range('Unemployment fell to 4.1% in March') })).focus!
+    const b = (await h['claim:create']({ path, ...range('Wages rose 3% over the year.') })).focus!
+    await expect(h['claim:merge']({ path, ids: [a, b] })).rejects.toThrow(
+      'Text that is in neither claim lies between “Unemployment fell to 4.1% in …” and “Wages rose 3% over the year.”, so they were not merged. To make one claim of the whole passage, select it in the article and press C.',
+    )
+    expect((await onDisk()).claims.map((c) => c.text)).toEqual(['Unemployment fell to 4.1% in March', 'Wages rose 3% over the year.'])
+  })
+
+  it('makes a merged, split or re-bounded suggestion the checker’s: no longer Suggested, scored afresh', async () => {
+    const sentences = ['Unemployment fell to 4.1% in March, the statistics office said.', 'Wages rose 3% over the year.']
+    const proposed = sentences.map((quote, i) => ({
+      ...range(quote),
+      id: `c-s${i}`,
+      text: quote,
+      origin: 'suggested' as const,
+      status: 'suggested' as const,
+      score: 1,
+      reasons: [],
+      verdict: null,
+      rationale: '',
+      sourceIds: [],
+      notes: '',
+      checker: '',
+      ...unattributed(),
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    }))
+    services.store.mutate(path, (p) => ({ ...p, claims: proposed }))
+    const merged = await h['claim:merge']({ path, ids: ['c-s0', 'c-s1'] })
+    expect(claim(merged)).toMatchObject({ status: 'to-check', origin: 'manual' })
+    expect(claim(merged).score).not.toBe(1)
+    expect(claim(merged).score).toBeGreaterThan(0)
+    const split = await h['claim:split']({ path, id: 'c-s0', at: TEXT.indexOf('Wages') })
+    expect(split.project.claims.map((c) => c.status)).toEqual(['to-check', 'to-check'])
+  })
+
+  it('fills Checker with the checker’s name on accept and on a verdict that takes a suggestion on, never over another name', async () => {
+    services.store.mutate(path, (p) => ({
+      ...p,
+      claims: [
+        { ...claimIn(TEXT, 'c-1', 'Wages rose 3% over the year.'), status: 'suggested', origin: 'suggested' },
+        { ...claimIn(TEXT, 'c-2', 'Critics call that a stretch.'), status: 'suggested', origin: 'suggested' },
+        { ...claimIn(TEXT, 'c-3', 'Unemployment fell to 4.1% in March'), status: 'suggested', origin: 'suggested', checker: 'Olu' },
+      ],
+    }))
+    expect(claim(await h['claim:accept']({ path, ids: ['c-1'] }), 'c-1').checker).toBe('Dana')
+    expect(claim(await h['claim:setVerdict']({ path, id: 'c-2', verdict: 'false' }), 'c-2').checker).toBe('Dana')
+    expect(claim(await h['claim:accept']({ path, ids: ['c-3'] }), 'c-3').checker).toBe('Olu')
+  })
+
+  it('records who made the claim, when, where else it appeared and its short statement, and nothing for an edit that changed nothing', async () => {
+    const id = (await h['claim:create']({ path, ...range('The minister said the reform "created 200,000 jobs" since 2024.') })).focus!
+    const fields = {
+      claimant: { name: 'Ana Petrenko', kind: 'person' as const, role: 'Minister of Labour', url: 'https://gov.example/petrenko' },
+      claimDate: '2026-03-28',
+      appearances: [
+        { url: 'https://tv.example/interview', title: 'Morning interview', publisher: 'TV Example', author: '', date: '2026-03-28' },
+      ],
+      claimReviewed: 'The reform created 200,000 jobs since 2024',
+    }
+    const edited = await h['claim:update']({ path, id, fields })
+    expect(claim(edited, id)).toMatchObject(fields)
+    const historyLength = (await onDisk()).history.length
+    expect(edited.undoable.undo).toBe(
+      'Claimant, Claim date, Appearances, ClaimReview statement of “The minister said the reform "created 200,000 jobs" since 2…” edited.',
+    )
+    const again = await h['claim:update']({ path, id, fields: { ...fields, rationale: '' } })
+    await h['claim:setVerdict']({ path, id, verdict: null })
+    await h['project:updateArticle']({ path, fields: { outlet: '' } })
+    expect(again.undoable.undo).toBe(edited.undoable.undo)
+    const saved = await onDisk()
+    expect(saved.history).toHaveLength(historyLength)
+    expect(saved.claims[0]).toMatchObject(fields)
+    // Each claimant field saved on its own is merged into the claimant, whatever arrives in between.
+    await h['claim:update']({ path, id, fields: { claimant: { role: 'Minister' } } })
+    const merged = await h['claim:update']({ path, id, fields: { claimant: { url: 'https://gov.example/labour' } } })
+    expect(claim(merged, id).claimant).toEqual({
+      name: 'Ana Petrenko',
+      kind: 'person',
+      role: 'Minister',
+      url: 'https://gov.example/labour',
+    })
+    const other = (await h['claim:create']({ path, ...range('Critics call that a stretch.') })).focus!
+    await expect(h['claim:update']({ path, id: other, fields: { claimant: { role: 'Critic' } } })).rejects.toThrow(
+      'Name who made the claim “Critics call that a stretch.” first, then their role and page.',
+    )
+    expect(claim(await h['claim:update']({ path, id, fields: { claimant: null } }), id).claimant).toBeNull()
+    const refused = await createDispatcher(h)('claim:update', { path, id, fields: { claimant: { ...fields.claimant, name: '  ' } } })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/name the person or body/) as unknown },
+    })
+  })
+
+  it('remembers where and when the fact check is published, with the project', async () => {
+    const edited = await h['report:setPublication']({
+      path,
+      fields: { reviewUrl: 'https://desk.example/checks/jobs', publishedAt: '2026-04-02' },
+    })
+    expect(edited.project.publication).toEqual({ reviewUrl: 'https://desk.example/checks/jobs', publishedAt: '2026-04-02' })
+    expect(edited.undoable.undo).toBe('Fact check address and publication date set.')
+    expect((await onDisk()).publication).toEqual({ reviewUrl: 'https://desk.example/checks/jobs', publishedAt: '2026-04-02' })
+    const refused = await createDispatcher(h)('report:setPublication', { path, fields: { publishedAt: 'April' } })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/publishedAt.*date like/) as unknown },
     })
   })
 
@@ -134,6 +246,7 @@ describe('editing claims and sources through the API handlers', () => {
       excerpt: 'The rate was 4.1%.',
       archiveUrl: '',
       reliability: 'Official statistics.',
+      accessedAt: '2026-04-11',
     }
     const added = await h['source:add']({ path, claimId: a, fields })
     const sourceId = added.project.sources[0]!.id
@@ -155,13 +268,16 @@ describe('editing claims and sources through the API handlers', () => {
     const added = await h['source:add']({
       path,
       claimId: id,
-      fields: { url: '', title: 'Leaked memo', publisher: '', date: '', excerpt: '', archiveUrl: '', reliability: '' },
+      fields: { url: '', title: 'Leaked memo', publisher: '', date: '', excerpt: '', archiveUrl: '', reliability: '', accessedAt: '' },
     })
     const sourceId = added.project.sources[0]!.id
     const data = Buffer.from('%PDF-1.4 memo').toString('base64')
     const first = await h['source:attachFile']({ path, sourceId, fileName: '../../etc/memo.pdf', dataBase64: data })
     expect(first.project.sources[0]?.attachment).toBe('jobs.files/memo.pdf')
     expect(await readFile(join(root, 'p', 'jobs.files', 'memo.pdf'), 'utf8')).toBe('%PDF-1.4 memo')
+    // sha256 of "%PDF-1.4 memo", so a reader of the report can tell the file is the one checked.
+    expect(first.project.sources[0]?.attachmentSha256).toBe(createHash('sha256').update('%PDF-1.4 memo').digest('hex'))
+    expect(first.project.sources[0]?.attachmentSha256).toMatch(/^[0-9a-f]{64}$/)
     const second = await h['source:attachFile']({ path, sourceId, fileName: 'memo.pdf', dataBase64: data })
     expect(second.project.sources[0]?.attachment).toBe('jobs.files/memo (2).pdf')
     await expect(h['source:openAttachment']({ path, sourceId })).rejects.toThrow(/needs the desktop app/)

@@ -113,6 +113,7 @@ describe('reading project files', () => {
       'ratingScale',
       'claims',
       'sources',
+      'publication',
       'history',
     ])
   })
@@ -172,6 +173,55 @@ describe('migrations', () => {
     const saved = JSON.parse(await readFile(path, 'utf8')) as { schemaVersion: number }
     expect(saved.schemaVersion).toBe(SCHEMA_VERSION)
     expect(await readFile(`${path}.bak`, 'utf8')).toBe(original)
+  })
+
+  /** A schema-1 file as Factdesk 0.1 wrote it: no claimant, claim date, appearances, accessed date or hash. */
+  function schemaOneFile(): string {
+    const current = makeProject()
+    const claim = claimOver(current, 'the new bridge cost €41 million')
+    const { claimant: _c, claimDate: _d, appearances: _a, claimReviewed: _r, ...v1Claim } = claim
+    const v1 = {
+      ...current,
+      schemaVersion: 1,
+      article: { ...current.article, author: 'Sam Reyes' },
+      claims: [{ ...v1Claim, sourceIds: ['s1'] }],
+      sources: [
+        {
+          id: 's1',
+          url: 'https://city.example/budget',
+          title: 'Budget',
+          publisher: '',
+          date: '',
+          excerpt: '',
+          archiveUrl: '',
+          attachment: 'bridge.files/budget.pdf',
+          reliability: 'Official.',
+          createdAt: current.createdAt,
+          updatedAt: current.createdAt,
+        },
+      ],
+    }
+    delete (v1 as { publication?: unknown }).publication
+    return JSON.stringify(v1, null, 2)
+  }
+
+  it('upgrades a schema-1 file on open: the claimant unknown (never the article’s author), the old bytes kept in .bak', async () => {
+    const path = join(dir, 'bridge.factdesk.json')
+    const original = schemaOneFile()
+    await writeFile(path, original)
+    const store = new ProjectStore({ debounceMs: 5 })
+    const opened = await store.open(path)
+    expect(opened.migratedFrom).toBe(1)
+    const [claim] = opened.project.claims
+    expect(claim).toMatchObject({ claimant: null, claimDate: '', appearances: [], claimReviewed: '', sourceIds: ['s1'] })
+    expect(opened.project.article.text.slice(claim!.start, claim!.end)).toBe(claim!.text)
+    expect(opened.project.sources[0]).toMatchObject({ reliability: 'Official.', accessedAt: '', attachmentSha256: '' })
+    expect(opened.project.publication).toEqual({ reviewUrl: '', publishedAt: '' })
+    expect((await store.awaitSave(path)).state).toBe('saved')
+    const saved = JSON.parse(await readFile(path, 'utf8')) as { schemaVersion: number }
+    expect(saved.schemaVersion).toBe(2)
+    expect(await readFile(`${path}.bak`, 'utf8')).toBe(original)
+    await store.closeAll()
   })
 
   it('reports a draft that cannot be upgraded, naming the field, and changes nothing', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { Claim } from '@domain/project/schema'
+import type { Edited } from '@contract/api'
+import type { Claim, Project } from '@domain/project/schema'
 import { bindingFor, chordLabel, KEYMAP, type KeymapContext, type KeyPress } from '../../src/renderer/src/features/shortcuts/keymap'
 import { claimIn, makeProject } from '../helpers/projects'
 
@@ -25,8 +26,10 @@ function screen(overrides: Partial<KeymapContext> = {}): KeymapContext {
     openDialog: vi.fn(),
     takeSelection: vi.fn(() => Promise.resolve()),
     clearArticleSelection: vi.fn(),
+    selectArticle: vi.fn(),
     focusSearch: vi.fn(),
     focusRationale: vi.fn(),
+    leaveField: vi.fn(() => false),
     ...overrides,
   }
 }
@@ -103,7 +106,7 @@ describe('the project screen keymap', () => {
     expect(hit('b', { ...context, articleSelection: { start: 37, end: 51 } })).toBeNull()
   })
 
-  it('leaves single keys and Ctrl+Z to a text field or a dialog, but Ctrl+F and Ctrl+E work everywhere', () => {
+  it('leaves single keys and Ctrl+Z to a text field or a dialog, but Ctrl+E works everywhere; Ctrl+F is the browser’s find', () => {
     const context = screen()
     const selected = { ...context, selected: claim(context, 'jobless') }
     for (const where of [
@@ -114,10 +117,84 @@ describe('the project screen keymap', () => {
       expect(hit('/', selected, where)).toBeNull()
       expect(hit('Control+z', selected, where)).toBeNull()
       expect(hit('Control+Shift+z', selected, where)).toBeNull()
-      expect(hit('Control+f', selected, where)).toBe('Search claims')
+      expect(hit('Control+f', selected, where)).toBeNull()
       expect(hit('Control+e', selected, where)).toBe('Export a report')
     }
+    expect(hit('Control+f', selected)).toBeNull()
+    expect(hit('/', selected)).toBe('Search claims')
     expect(context.edit).not.toHaveBeenCalled()
+  })
+
+  it('takes J, K, A and D with Shift or Caps Lock as well', () => {
+    const context = screen()
+    hit('Shift+j', context)
+    expect(context.select).toHaveBeenLastCalledWith('jobless')
+    const capsLock = { key: 'K', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false }
+    const found = bindingFor(capsLock, idle, context)
+    expect(found?.binding.description).toBe('Previous claim')
+    expect(hit('Shift+a', { ...context, selected: claim(context, 'exports') })).toMatch(/^Accept/)
+  })
+
+  it('after A, D or a verdict goes on to the next proposal still to decide, in the list’s order, wrapping round', async () => {
+    const proposals = [
+      'Unemployment fell to 4.1% in March.',
+      'Wages rose 3%.',
+      'The reform "created 200,000 jobs" since 2024.',
+      'Exports doubled.',
+    ]
+    const project: Project = {
+      ...makeProject(TEXT),
+      claims: proposals.map((quote, i) => claimIn(TEXT, `p${i}`, quote, { status: 'suggested', origin: 'suggested' })),
+    }
+    const decided = (ids: string[], status: Claim['status']): Edited =>
+      ({ project: { ...project, claims: project.claims.map((c) => (ids.includes(c.id) ? { ...c, status } : c)) } }) as Edited
+    const select = vi.fn()
+    const onlySuggested = project.claims
+    // p1 was dismissed before; the list (filtered to suggestions) still shows the others in order.
+    let after = decided(['p1'], 'dismissed')
+    const context = screen({
+      project,
+      visible: onlySuggested,
+      selected: project.claims[0]!,
+      select,
+      edit: vi.fn(() => Promise.resolve(after)),
+    })
+    hit('a', context)
+    await vi.waitFor(() => expect(select).toHaveBeenLastCalledWith('p2'))
+    after = decided(['p1', 'p2', 'p3'], 'to-check')
+    hit('d', { ...context, selected: project.claims[3]! })
+    await vi.waitFor(() => expect(select).toHaveBeenLastCalledWith('p0'))
+    // No proposal is left: a verdict goes on to the next claim that has none.
+    after = { project: { ...after.project, claims: after.project.claims.map((c) => ({ ...c, status: 'to-check' as const })) } } as Edited
+    hit('1', { ...context, selected: project.claims[2]! })
+    await vi.waitFor(() => expect(select).toHaveBeenLastCalledWith('p3'))
+  })
+
+  it('selects article text by keyboard from the selected claim, by word and by sentence', () => {
+    const context = screen()
+    const jobless = claim(context, 'jobless')
+    const at = (quote: string): { start: number; end: number } => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length })
+    hit('Shift+ArrowLeft', { ...context, selected: jobless })
+    expect(context.selectArticle).toHaveBeenLastCalledWith(at('Unemployment fell to 4.1% in'))
+    hit('Control+Shift+ArrowRight', { ...context, articleSelection: at('Unemployment fell to 4.1% in') })
+    expect(context.selectArticle).toHaveBeenLastCalledWith(at('fell to 4.1% in'))
+    hit('Shift+ArrowRight', { ...context, articleSelection: at('fell to 4.1% in') })
+    expect(context.selectArticle).toHaveBeenLastCalledWith(at('fell to 4.1% in March.'))
+    hit('Shift+ArrowDown', { ...context, selected: jobless })
+    expect(context.selectArticle).toHaveBeenLastCalledWith(at('Unemployment fell to 4.1% in March. Wages rose 3%.'))
+    hit('Control+Shift+ArrowLeft', { ...context, articleSelection: at('fell to 4.1%') })
+    expect(context.selectArticle).toHaveBeenLastCalledWith(at('Unemployment fell to 4.1%'))
+    expect(hit('Shift+ArrowRight', context)).toBeNull()
+  })
+
+  it('Esc in a text field leaves it for the claim list, and keeps the selection', () => {
+    const context = screen({ leaveField: vi.fn(() => true) })
+    expect(hit('Escape', { ...context, selected: claim(context, 'jobless') }, { typing: true, dialogOpen: false })).toMatch(
+      /^Leave a text field/,
+    )
+    expect(context.leaveField).toHaveBeenCalled()
+    expect(context.select).not.toHaveBeenCalled()
+    expect(hit('Escape', context, { typing: true, dialogOpen: true })).toBeNull()
   })
 
   it('undoes with Ctrl+Z or Cmd+Z and redoes with Shift+Ctrl+Z or Ctrl+Y; Alt is never a shortcut', () => {
@@ -144,7 +221,14 @@ describe('the project screen keymap', () => {
     const context = screen()
     const ready = { ...context, selected: claim(context, 'jobless'), articleSelection: { start: 0, end: 12 } }
     const digits = context.project.ratingScale.labels.map((_, i) => String(i + 1))
-    const names: Record<string, string> = { '↓': 'ArrowDown', '↑': 'ArrowUp', Esc: 'Escape', Ctrl: 'Control' }
+    const names: Record<string, string> = {
+      '↓': 'ArrowDown',
+      '↑': 'ArrowUp',
+      '←': 'ArrowLeft',
+      '→': 'ArrowRight',
+      Esc: 'Escape',
+      Ctrl: 'Control',
+    }
     /** What a checker presses for a label as written: "Shift+Ctrl+Z" is Shift+Control+z, "1 … 9" each label's number. */
     const typed = (label: string): string[] =>
       label === '1 … 9'

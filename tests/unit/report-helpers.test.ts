@@ -36,8 +36,13 @@ describe('httpUrl', () => {
 describe('Markdown escaping', () => {
   it('escapes inline syntax so nothing becomes a link, image, HTML, code, emphasis or math', () => {
     expect(escapeMarkdownInline('[x](javascript:alert(1)) ![i](y) <b>*a* _b_ `c` ~d~ $5 | e')).toBe(
-      '\\[x\\](javascript:alert(1)) !\\[i\\](y) \\<b\\>\\*a\\* \\_b\\_ \\`c\\` \\~d\\~ \\$5 \\| e',
+      '&#91;x&#93;(javascript:alert(1)) !&#91;i&#93;(y) &#60;b&#62;\\*a\\* \\_b\\_ \\`c\\` \\~d\\~ \\$5 \\| e',
     )
+    // What GFM would link on its own: a bare http(s) address, a www. address, an e-mail address.
+    expect(escapeMarkdownInline('see https://evil.example/b.png, WWW.evil.example or ask@evil.example')).toBe(
+      'see https&#58;//evil.example/b.png, WWW&#46;evil.example or ask&#64;evil.example',
+    )
+    expect(escapeMarkdownInline('Note: 3.5 www www2.example')).toBe('Note: 3.5 www www2.example')
     expect(escapeMarkdownInline('AT&T &amp; &#60;')).toBe('AT&T \\&amp; \\&#60;')
     expect(escapeMarkdownInline('back\\slash')).toBe('back\\\\slash')
   })
@@ -60,7 +65,7 @@ describe('Markdown escaping', () => {
   })
 
   it('links only http(s) URLs, with parentheses in the destination encoded', () => {
-    expect(markdownLink('Report [PDF]', 'https://example.org/a_(b)')).toBe('[Report \\[PDF\\]](https://example.org/a_%28b%29)')
+    expect(markdownLink('Report [PDF]', 'https://example.org/a_(b)')).toBe('[Report &#91;PDF&#93;](https://example.org/a_%28b%29)')
     expect(markdownLink('https://example.org/x', 'https://example.org/x')).toBe('<https://example.org/x>')
     expect(markdownLink('Click', 'javascript:alert(1)')).toBe('Click')
   })

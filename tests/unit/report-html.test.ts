@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { renderHtml, renderReport, REPORT_CSP, type ReportOptions } from '@domain/report'
-import { HOSTILE_OPTIONS, HOSTILE_STRINGS, hostileProject, SAMPLE_OPTIONS, sampleProject } from '../fixtures/report/projects'
+import {
+  FARES_PDF_SHA256,
+  HOSTILE_OPTIONS,
+  HOSTILE_STRINGS,
+  hostileProject,
+  SAMPLE_OPTIONS,
+  sampleProject,
+} from '../fixtures/report/projects'
 
 const html = (options: Partial<ReportOptions> = {}): string => renderHtml(sampleProject(), { ...SAMPLE_OPTIONS, ...options }).content
 const cards = (content: string): number => content.match(/<article class="claim"/g)?.length ?? 0
@@ -57,7 +64,7 @@ describe('HTML report', () => {
       '<div class="rationale" dir="auto"><p>Regulated fares rose by 3.8% in March; no fare category fell.\nThe 12% figure is the fall in passenger numbers, not fares.</p><p>The minister’s office did not reply to a request for comment.</p></div>',
     )
     expect(content).toContain(
-      '<li><a href="https://stats.example.org/rail/fares-2026" rel="noreferrer">Rail fares index, March 2026</a> <span class="source-meta">Rail Statistics Office · 2026-05-21</span><div class="url">https://stats.example.org/rail/fares-2026</div><div class="url">Archived copy: <a href="https://archive.example.net/20260601/https://stats.example.org/rail/fares-2026" rel="noreferrer">https://archive.example.net/20260601/https://stats.example.org/rail/fares-2026</a></div><blockquote class="excerpt" dir="auto">Regulated fares rose by 3.8% on 1 March.\nUnregulated fares rose by 4.1%.</blockquote></li>',
+      `<li><a href="https://stats.example.org/rail/fares-2026" rel="noreferrer">Rail fares index, March 2026</a> <span class="source-meta">Rail Statistics Office · 2026-05-21</span><div class="url">https://stats.example.org/rail/fares-2026</div><div class="source-meta">Accessed 2026-11-24</div><div class="url">Archived copy: <a href="https://archive.example.net/20260601/https://stats.example.org/rail/fares-2026" rel="noreferrer">https://archive.example.net/20260601/https://stats.example.org/rail/fares-2026</a></div><div class="source-meta" dir="auto">Reliability: Official statistics; reliable.</div><div class="source-meta">Attached file: fares-2026.pdf <span class="hash">SHA-256 ${FARES_PDF_SHA256}</span></div><blockquote class="excerpt" dir="auto">Regulated fares rose by 3.8% on 1 March.\nUnregulated fares rose by 4.1%.</blockquote></li>`,
     )
     expect(content).toContain(
       '<a href="https://stats.example.org/passengers?year=2025&amp;table=2" rel="noreferrer">Passenger journeys (2025)</a>',
@@ -66,11 +73,23 @@ describe('HTML report', () => {
     expect(content).toContain('<p class="label">Sources</p>\n<p class="empty">No sources attached.</p>')
   })
 
-  it('leaves the desk’s private working material out', () => {
+  it('shows who made each claim, when and where it appeared, the reporter only as the article’s author', () => {
+    const content = html()
+    expect(content).toContain(
+      '<div><dt>Claimant</dt><dd dir="auto"><a href="https://gov.example/ministers/rob-hale" rel="noreferrer">Rob Hale, Transport Minister</a> <span class="note">(person)</span></dd></div>\n<div><dt>Claim date</dt><dd>2026-11-22</dd></div>\n<div><dt>ClaimReview statement</dt><dd dir="auto">Rail fares fell by 12% last year</dd></div>',
+    )
+    expect(content).toContain(
+      '<li><a href="https://tv.example/news/2026-11-22" rel="noreferrer">Evening News, 22 November</a> <span class="source-meta">TV Example · by Kim Lee · 2026-11-22</span></li>',
+    )
+    expect(content).toContain('<span class="not-link">Rail Future Campaign</span> <span class="note">(organisation)</span>')
+    expect(content).toContain('<dd dir="auto"><span class="empty">Not named yet</span></dd>')
+  })
+
+  it('leaves the desk’s private working material out: notes, and the folders of attached files', () => {
     const content = html({ claims: 'all' })
     expect(content).not.toContain('Private: call the press office')
     expect(content).not.toContain('attachments/fares-2026.pdf')
-    expect(content).not.toContain('Official statistics; reliable.')
+    expect(content).toContain('fares-2026.pdf')
   })
 
   it('highlights reported claims in the article, overlapping ones distinguished, each followed by its number', () => {

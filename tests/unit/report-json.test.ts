@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { renderJson, renderReport, REPORT_VERSION, type JsonReport } from '@domain/report'
-import { SAMPLE_OPTIONS, sampleProject } from '../fixtures/report/projects'
+import { BULLETIN, FARES_PDF_SHA256, MINISTER, SAMPLE_OPTIONS, sampleProject } from '../fixtures/report/projects'
 
 const report = (options = SAMPLE_OPTIONS): JsonReport => JSON.parse(renderJson(sampleProject(), options).content) as JsonReport
 
@@ -13,7 +13,8 @@ describe('JSON report', () => {
       reportVersion: 1,
       generator: 'Factdesk',
       generatedAt: '2026-11-27T14:05:00.000Z',
-      organisation: { name: 'Fact Desk Lab', url: 'https://factdesk.example.org' },
+      organisation: { name: 'Fact Desk Lab', url: 'https://factdesk.example.org', logo: '' },
+      publication: { reviewUrl: '', publishedAt: '' },
       selection: { claims: 'accepted', includeArticle: true },
       project: { id: 'p-sample', createdAt: '2026-11-24T09:00:00.000Z', updatedAt: '2026-11-26T16:30:00.000Z' },
     })
@@ -22,6 +23,7 @@ describe('JSON report', () => {
       'generator',
       'generatedAt',
       'organisation',
+      'publication',
       'selection',
       'project',
       'article',
@@ -59,10 +61,24 @@ describe('JSON report', () => {
       start: 0,
       end: 76,
       status: 'done',
+      statusLabel: 'Done',
       verdict: { id: 'false', label: 'False', value: 2 },
       rationale:
         'Regulated fares rose by 3.8% in March; no fare category fell.\nThe 12% figure is the fall in passenger numbers, not fares.\n\nThe minister’s office did not reply to a request for comment.',
       checker: 'Ana Ruiz',
+      claimant: MINISTER,
+      claimDate: '2026-11-22',
+      appearances: [
+        {
+          url: 'https://news.example.com/2026/11/cheaper-trains',
+          title: 'Minister promises cheaper trains by 2030',
+          publisher: 'The Daily Example',
+          author: 'Jane Doe',
+          date: '2026-11-23',
+        },
+        BULLETIN,
+      ],
+      claimReviewed: 'Rail fares fell by 12% last year',
       createdAt: '2026-11-24T09:00:00.000Z',
       updatedAt: '2026-11-26T10:15:00.000Z',
       sources: [
@@ -74,6 +90,9 @@ describe('JSON report', () => {
           date: '2026-05-21',
           excerpt: 'Regulated fares rose by 3.8% on 1 March.\nUnregulated fares rose by 4.1%.',
           archiveUrl: 'https://archive.example.net/20260601/https://stats.example.org/rail/fares-2026',
+          reliability: 'Official statistics; reliable.',
+          accessedAt: '2026-11-24',
+          attachment: { name: 'fares-2026.pdf', sha256: FARES_PDF_SHA256 },
         },
         {
           id: 's-stats',
@@ -83,18 +102,15 @@ describe('JSON report', () => {
           date: '2026-03',
           excerpt: '',
           archiveUrl: '',
+          reliability: '',
+          accessedAt: '',
+          attachment: null,
         },
       ],
     })
     expect(json.claims[1]?.verdict).toBeNull()
     const text = JSON.stringify(report({ ...SAMPLE_OPTIONS, claims: 'all' }))
-    for (const secret of [
-      'Private: call the press office',
-      'attachments/fares-2026.pdf',
-      'Official statistics; reliable.',
-      '"score"',
-      '"notes"',
-    ]) {
+    for (const secret of ['Private: call the press office', 'attachments/fares-2026.pdf', '"score"', '"notes"']) {
       expect(text).not.toContain(secret)
     }
   })

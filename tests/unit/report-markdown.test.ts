@@ -1,7 +1,17 @@
 import { marked } from 'marked'
+import { micromark } from 'micromark'
+import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
+import type { Project } from '@domain/project/schema'
 import { renderMarkdown, renderReport } from '@domain/report'
-import { HOSTILE_OPTIONS, HOSTILE_STRINGS, hostileProject, SAMPLE_OPTIONS, sampleProject } from '../fixtures/report/projects'
+import {
+  FARES_PDF_SHA256,
+  HOSTILE_OPTIONS,
+  HOSTILE_STRINGS,
+  hostileProject,
+  SAMPLE_OPTIONS,
+  sampleProject,
+} from '../fixtures/report/projects'
 
 /** What a Markdown viewer makes of the report (GitHub-flavoured, as most viewers are). */
 function toHtml(markdown: string): string {
@@ -85,6 +95,11 @@ Article: <https://news.example.com/2026/11/cheaper-trains>
 
 **Verdict:** False · **Status:** Done · **Checked by:** Ana Ruiz · **Updated:** 2026-11-26 · **ID:** c-fares
 
+- **Claimant:** [Rob Hale, Transport Minister](https://gov.example/ministers/rob-hale) (person)
+- **Claim date:** 2026-11-22
+- **ClaimReview statement:** Rail fares fell by 12% last year
+- **Appeared in:** [Minister promises cheaper trains by 2030](https://news.example.com/2026/11/cheaper-trains) · The Daily Example · by Jane Doe · 2026-11-23; [Evening News, 22 November](https://tv.example/news/2026-11-22) · TV Example · by Kim Lee · 2026-11-22
+
 **Rationale**
 
 Regulated fares rose by 3.8% in March; no fare category fell.\\
@@ -95,7 +110,10 @@ The minister’s office did not reply to a request for comment.
 **Sources**
 
 1. [Rail fares index, March 2026](https://stats.example.org/rail/fares-2026) · Rail Statistics Office · 2026-05-21\\
-   Archived copy: <https://archive.example.net/20260601/https://stats.example.org/rail/fares-2026>
+   Accessed 2026-11-24\\
+   Archived copy: <https://archive.example.net/20260601/https://stats.example.org/rail/fares-2026>\\
+   Reliability: Official statistics; reliable.\\
+   Attached file: fares-2026.pdf (SHA-256 ${FARES_PDF_SHA256})
 
    > Regulated fares rose by 3.8% on 1 March.\\
    > Unregulated fares rose by 4.1%.
@@ -103,6 +121,7 @@ The minister’s office did not reply to a request for comment.
 2. [Passenger journeys (2025)](https://stats.example.org/passengers?year=2025&table=2) · Rail Statistics Office · 2026-03
 `)
     expect(markdown).toContain('### Claim 2: no verdict yet\n')
+    expect(markdown).toContain('- **Claimant:** _not named yet_\n- **Claim date:** 2026-11-23\n')
     expect(markdown).toContain('\\-3% is the cut on one line only, used by about "3 million" journeys, not commuters.')
     expect(markdown.match(/^### Claim /gm)).toHaveLength(5)
   })
@@ -144,5 +163,59 @@ Official statistics tell a different story. According to the Rail Statistics Off
     const text = textOf(html)
     for (const payload of Object.values(HOSTILE_STRINGS)) expect(text).toContain(payload)
     expect(text).toContain(`[pwn](${HOSTILE_STRINGS.JS_URL})`)
+  })
+
+  describe('in marked, micromark (CommonMark) and micromark with GFM (GitHub’s dialect)', () => {
+    const RENDERERS: Record<string, (markdown: string) => string> = {
+      marked: toHtml,
+      micromark: (markdown) => micromark(markdown, { allowDangerousHtml: true }),
+      'micromark + GFM': (markdown) => micromark(markdown, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] }),
+    }
+    /** Every way a string could turn into an image or a link, all pointing at the attacker's site. */
+    const PAYLOAD =
+      '![x](https://evil.example/b.png) [y](https://evil.example/a) <https://evil.example/c> https://evil.example/d www.evil.example me@evil.example ![z][r]\n\n[r]: https://evil.example/e.png'
+
+    function everyStringHostile(): Project {
+      const project = sampleProject()
+      const p = PAYLOAD
+      project.article = { ...project.article, title: p, outlet: p, author: p }
+      project.ratingScale = {
+        ...project.ratingScale,
+        name: p,
+        labels: project.ratingScale.labels.map((l) => ({ ...l, label: `${l.label} ${p}`, description: p })),
+      }
+      project.claims = project.claims.map((c) => ({
+        ...c,
+        rationale: p,
+        checker: p,
+        claimant: { name: p, kind: 'person', role: p, url: 'https://gov.example/x' },
+        claimReviewed: p,
+        appearances: [{ url: 'https://tv.example/x', title: p, publisher: p, author: p, date: '' }],
+      }))
+      project.sources = project.sources.map((s) => ({
+        ...s,
+        title: p,
+        publisher: p,
+        excerpt: p,
+        reliability: p,
+        attachment: `files/${p}.pdf`,
+      }))
+      return project
+    }
+
+    for (const [name, render] of Object.entries(RENDERERS)) {
+      it(`lets no project or settings string become a live image or link in ${name}`, () => {
+        const markdown = renderMarkdown(everyStringHostile(), {
+          ...SAMPLE_OPTIONS,
+          organisation: { name: PAYLOAD, url: 'https://factdesk.example.org' },
+        }).content
+        const html = render(markdown)
+        expect(html).not.toMatch(/<img/i)
+        const links = [...html.matchAll(/<a [^>]*href="([^"]*)"/gi)].map((m) => m[1] ?? '')
+        expect(links.length).toBeGreaterThan(0)
+        expect(links.filter((href) => href.includes('evil.example'))).toEqual([])
+        expect(textOf(html)).toContain('![x](https://evil.example/b.png)')
+      })
+    }
   })
 })

@@ -76,6 +76,25 @@ describe('browser edition server', () => {
     expect(Object.keys(page.headers).filter((h) => h.startsWith('access-control-'))).toEqual([])
   })
 
+  it('answers 400, not 500, to an address whose percent-encoding is malformed, for the API and for files', async () => {
+    for (const path of ['/api/%E0%A4%A', '/%E0%A4%A', '/api/app%3Ainfo%']) {
+      const reply = path.startsWith('/api/')
+        ? await send(server.port, {
+            method: 'POST',
+            path,
+            headers: { Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json', 'X-Factdesk-Token': 'test-token' },
+            body: '{}',
+          })
+        : await send(server.port, { path, headers: { Host: `127.0.0.1:${server.port}` } })
+      expect(reply.status, path).toBe(400)
+      expect(JSON.parse(reply.body)).toEqual({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'The address is not valid: its percent-encoding (%XX) does not spell out characters.' },
+      })
+    }
+    expect((await api('app%3Ainfo', {})).status).toBe(200)
+  })
+
   it('answers the API with the same envelopes and validation as IPC', async () => {
     const info = await api('app:info', {})
     expect(info.status).toBe(200)

@@ -1,20 +1,32 @@
 import { resolve } from 'node:path'
 import { Option, type Command } from 'commander'
-import { exportProject } from '@engine/export'
+import { exportProject, requireComplete } from '@engine/export'
 import { defaultConfigDir } from '@engine/paths'
 import { readProjectFile } from '@engine/project-store'
 import { SettingsStore } from '@engine/settings'
 import { AppError } from '@domain/errors'
-import { CLAIM_SELECTIONS, REPORT_FORMATS, renderReport, type ClaimSelection, type ReportFormat, type ReportOptions } from '@domain/report'
+import {
+  CLAIM_SELECTIONS,
+  defaultSelection,
+  REPORT_FORMATS,
+  renderReport,
+  type ClaimSelection,
+  type ReportFormat,
+  type ReportOptions,
+} from '@domain/report'
 import type { CliIo } from '../io'
 
 interface ExportOptions {
   format: ReportFormat
   output?: string
-  claims: ClaimSelection
+  claims?: ClaimSelection
   article: boolean
   reviewUrl?: string
+  reviewDate?: string
 }
+
+const CLI_ADVICE =
+  'Give the address and date with --review-url and --review-date (or once in the app’s Export dialog, which keeps them with the project), your organisation in the app’s Settings, and each claim’s Claimant in the app; then export again.'
 
 export function registerExport(program: Command, io: CliIo): void {
   program
@@ -24,33 +36,40 @@ export function registerExport(program: Command, io: CliIo): void {
     .addOption(new Option('-f, --format <format>', 'the report format').choices(Object.keys(REPORT_FORMATS)).makeOptionMandatory())
     .option('-o, --output <path>', 'a file or folder to write to, or "-" for standard output (not for pdf); default: next to the project')
     .addOption(
-      new Option('--claims <which>', 'all (suggestions and dismissed too), accepted (not suggested or dismissed) or done')
-        .choices(CLAIM_SELECTIONS)
-        .default('accepted'),
+      new Option(
+        '--claims <which>',
+        'all (suggestions and dismissed too), accepted (not suggested or dismissed) or done; default: done for claimreview, accepted otherwise',
+      ).choices(CLAIM_SELECTIONS),
     )
     .option('--no-article', 'leave the article text out (html, pdf, md, json)')
-    .option('--review-url <url>', 'the address of the published fact check, for ClaimReview (default: the organisation’s website)')
+    .option('--review-url <url>', 'the address of the published fact check, for ClaimReview (default: the one kept in the project)')
+    .option(
+      '--review-date <date>',
+      'the day the fact check is published, like 2026-11-27, for ClaimReview (default: the one kept in the project)',
+    )
     .action(async (file: string, options: ExportOptions) => {
       const settings = await new SettingsStore(defaultConfigDir(io.env)).get()
       const reportOptions: ReportOptions = {
-        claims: options.claims,
+        claims: options.claims ?? defaultSelection(options.format),
         includeArticle: options.article,
-        organisation: { name: settings.organisationName, url: settings.organisationUrl },
+        organisation: { name: settings.organisationName, url: settings.organisationUrl, logo: settings.organisationLogo },
         generatedAt: new Date().toISOString(),
         ...(options.reviewUrl === undefined ? {} : { reviewUrl: options.reviewUrl }),
+        ...(options.reviewDate === undefined ? {} : { reviewDate: options.reviewDate }),
       }
       const path = resolve(io.cwd, file)
       let warnings: string[]
       if (options.output === '-') {
         if (options.format === 'pdf')
           throw new AppError('INVALID_INPUT', 'A PDF cannot go to standard output; give a file with -o, e.g. -o report.pdf.')
-        const rendered = renderReport((await readProjectFile(path)).project, options.format, reportOptions)
+        const rendered = requireComplete(renderReport((await readProjectFile(path)).project, options.format, reportOptions), CLI_ADVICE)
         io.stdout(rendered.content)
         warnings = rendered.warnings
       } else {
         const result = await exportProject(path, options.format, reportOptions, options.output && resolve(io.cwd, options.output), {
           env: io.env,
           log: (line) => io.stderr(`factdesk: ${line}\n`),
+          advice: CLI_ADVICE,
         })
         io.stdout(`${result.path}\n`)
         warnings = result.warnings

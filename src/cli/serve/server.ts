@@ -53,6 +53,15 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
   send(res, status, JSON.stringify({ ok: false, error: { code, message } }), 'application/json; charset=utf-8')
 }
 
+/** The decoded path, or null when its percent-encoding is malformed ("%E0%A4%A" is no character). */
+function decodedPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    return null
+  }
+}
+
 function tokensEqual(given: string, expected: string): boolean {
   const a = Buffer.from(given)
   const b = Buffer.from(expected)
@@ -93,6 +102,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return sendError(res, 403, 'FORBIDDEN', 'Requests from other sites are refused.')
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? ''}`)
+    const path = decodedPath(url.pathname)
+    if (path === null) {
+      return sendError(res, 400, 'INVALID_INPUT', 'The address is not valid: its percent-encoding (%XX) does not spell out characters.')
+    }
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendError(res, 405, 'INVALID_INPUT', 'The API takes POST requests.')
@@ -115,7 +128,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       } catch {
         return sendError(res, 400, 'INVALID_INPUT', 'The request body is not valid JSON.')
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
+      const channel = path.slice('/api/'.length)
       const envelope = await options.dispatch(channel, input)
       return send(res, 200, JSON.stringify(envelope), 'application/json; charset=utf-8')
     }

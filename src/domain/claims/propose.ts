@@ -1,7 +1,7 @@
 import { newId } from '../ids'
-import type { Claim, Reason } from '../project/schema'
+import { unattributed, type Claim, type Reason } from '../project/schema'
 import { splitSentences } from '../text/segment'
-import { claimantsOf, type Claimant } from './claimant'
+import { claimantFromSpan, claimantsOf, type Claimant } from './claimant'
 import { scoreSentence, type CheckworthinessModel } from './model'
 import { roundScore } from './ranking'
 
@@ -86,6 +86,9 @@ export function createProposalFinder(model: CheckworthinessModel): (text: string
           sourceIds: [],
           notes: '',
           checker: '',
+          ...unattributed(),
+          // Pre-filled from the attribution the engine found ("according to X", "X said"); the checker edits it.
+          claimant: claimantFromSpan(sentence.claimant),
           createdAt: now,
           updatedAt: now,
         },

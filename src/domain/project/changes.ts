@@ -10,6 +10,18 @@ import type { Claim, Project, Source } from './schema'
 export type ChangeKey = string
 
 const IGNORED = new Set(['updatedAt', 'createdAt'])
+/** Parts of a project compared field by field (or not at all: history only grows, times follow edits). */
+const WHOLE_PROJECT_HANDLED = new Set<string>([
+  'article',
+  'ratingScale',
+  'claims',
+  'sources',
+  'history',
+  'updatedAt',
+  'createdAt',
+  'schemaVersion',
+  'id',
+])
 
 function same(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b)
@@ -44,6 +56,10 @@ export function changedKeys(before: Project, after: Project): Set<ChangeKey> {
     if (before.article[field] !== after.article[field]) keys.add(`article.${field}`)
   }
   if (!same(before.ratingScale, after.ratingScale)) keys.add('scale')
+  // Every other part of the project (its publication details, and whatever later schemas add) as a whole.
+  for (const field of Object.keys(before) as (keyof Project)[]) {
+    if (!WHOLE_PROJECT_HANDLED.has(field) && !same(before[field], after[field])) keys.add(`project.${field}`)
+  }
   diffRecords('claim', before.claims, after.claims, keys)
   diffRecords('source', before.sources, after.sources, keys)
   return keys
@@ -98,8 +114,17 @@ export function restoreKeys(current: Project, from: Project, keys: Iterable<Chan
       ;(article as Record<string, string>)[field] = from.article[field]
     }
   }
+  const whole = Object.fromEntries(
+    list
+      .filter((key) => key.startsWith('project.'))
+      .map((key) => {
+        const field = key.slice('project.'.length) as keyof Project
+        return [field, from[field]]
+      }),
+  )
   return {
     ...current,
+    ...whole,
     updatedAt: now,
     article,
     ratingScale: list.includes('scale') ? from.ratingScale : current.ratingScale,
@@ -121,6 +146,10 @@ export function describeKey(project: Project, key: ChangeKey): { what: string; v
     return { what: `the article’s ${field}`, value: project.article[field] }
   }
   if (key === 'scale') return { what: 'the rating scale', value: project.ratingScale.name }
+  if (key.startsWith('project.')) {
+    const field = key.slice('project.'.length) as keyof Project
+    return { what: `the project’s ${field}`, value: shown(project[field]) }
+  }
   const [head = '', field] = key.split('.', 2)
   const [kind, id] = head.split(':', 2)
   if (kind === 'claim') {

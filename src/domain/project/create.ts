@@ -41,6 +41,7 @@ export function newProject(input: ArticleInput, options: NewProjectOptions): Pro
     ratingScale: options.scale ?? defaultRatingScale(),
     claims,
     sources: [],
+    publication: { reviewUrl: '', publishedAt: '' },
     history: [
       {
         at: now,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defaultRatingScale } from './rating-scales'
-import { SCHEMA_VERSION } from './schema'
+import { SCHEMA_VERSION, unattributed } from './schema'
 
 /**
  * Each migration takes a file of version N (already parsed JSON) and returns version N + 1.
@@ -64,7 +64,34 @@ function migrateV0(data: unknown): unknown {
   }
 }
 
-const MIGRATIONS: Record<number, (data: unknown) => unknown> = { 0: migrateV0 }
+/** The parts of a schema-1 file that schema 2 extends; everything else passes through untouched. */
+const V1Schema = z.looseObject({
+  schemaVersion: z.literal(1),
+  claims: z.array(z.looseObject({})),
+  sources: z.array(z.looseObject({})),
+})
+
+/**
+ * Schema 2 gives every claim its claimant, date, other appearances and short ClaimReview statement,
+ * every source the day it was read and its attachment's hash, and the project the address and date
+ * of the published fact check. A schema-1 file knew none of these, so they start empty: the
+ * claimant unknown (never the article's author, who only reported the claim), the claim's date and
+ * statement falling back to the article's date and the claim text, no hash (the file was copied
+ * in without one).
+ */
+function migrateV1(data: unknown): unknown {
+  const v1 = V1Schema.parse(data)
+  return {
+    ...v1,
+    schemaVersion: 2,
+    // The schema puts every key in its place when the project is written, whatever the order here.
+    claims: v1.claims.map((claim) => ({ ...claim, ...unattributed() })),
+    sources: v1.sources.map((source) => ({ ...source, accessedAt: '', attachmentSha256: '' })),
+    publication: { reviewUrl: '', publishedAt: '' },
+  }
+}
+
+const MIGRATIONS: Record<number, (data: unknown) => unknown> = { 0: migrateV0, 1: migrateV1 }
 
 /** The schema version a parsed file declares: `schemaVersion`, or 0 for the draft shape. */
 export function declaredVersion(data: unknown): number | undefined {

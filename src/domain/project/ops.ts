@@ -1,5 +1,16 @@
 import { AppError } from '../errors'
-import type { Article, Claim, ClaimStatus, Project, RatingScale, Reason, Source } from './schema'
+import {
+  unattributed,
+  type Article,
+  type Claim,
+  type Claimant,
+  type ClaimStatus,
+  type Project,
+  type Publication,
+  type RatingScale,
+  type Reason,
+  type Source,
+} from './schema'
 
 /**
  * The edits a checker makes, as pure functions from one project to the next. Each returns the
@@ -17,7 +28,22 @@ export interface EditOutcome {
   summary: string
   /** The claim the edit is about (for the history and for the UI's selection). */
   claimId: string | null
+  /** The edit changed nothing (a field saved with the value it had): no history entry, no undo step. */
+  unchanged?: boolean
 }
+
+/** Values compared the way the project file would show them: objects and lists by content. */
+function same(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b)
+}
+
+/** A claim the checker has reshaped or taken on is theirs to check, no longer the engine's proposal. */
+function takenOn(claim: Claim): Pick<Claim, 'status' | 'origin'> {
+  return { status: claim.status === 'suggested' ? 'to-check' : claim.status, origin: 'manual' }
+}
+
+/** The check-worthiness of a new range, as the claim engine would score it; the handlers lend it. */
+export type Rescore = (start: number, end: number) => { score: number | null; reasons: Reason[] }
 
 export const STATUS_LABELS: Readonly<Record<ClaimStatus, string>> = {
   suggested: 'Suggested',
@@ -85,6 +111,8 @@ export interface NewClaimInput {
   score?: number | null
   reasons?: Reason[]
   checker?: string
+  /** Who made the claim, as the claim engine found them in the sentence; the checker may change it. */
+  claimant?: Claim['claimant']
 }
 
 export function createClaim(project: Project, input: NewClaimInput, ctx: EditContext): EditOutcome {
@@ -105,6 +133,8 @@ export function createClaim(project: Project, input: NewClaimInput, ctx: EditCon
     sourceIds: [],
     notes: '',
     checker: input.checker ?? '',
+    ...unattributed(),
+    claimant: input.claimant ?? null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   }
@@ -118,6 +148,7 @@ export function createClaim(project: Project, input: NewClaimInput, ctx: EditCon
 export function setStatus(project: Project, input: { ids: string[]; status: ClaimStatus }, ctx: EditContext): EditOutcome {
   const ids = new Set(input.ids)
   for (const id of ids) findClaim(project, id)
+  const unchanged = project.claims.every((c) => !ids.has(c.id) || c.status === input.status)
   const claims = project.claims.map((c) => (ids.has(c.id) ? { ...c, status: input.status, updatedAt: ctx.now } : c))
   const first = project.claims.find((c) => ids.has(c.id))
   const what = ids.size === 1 && first ? quote(first.text) : `${ids.size} claims`
@@ -127,78 +158,173 @@ export function setStatus(project: Project, input: { ids: string[]; status: Clai
       : input.status === 'to-check' && first?.status === 'suggested'
         ? `Accepted ${what}`
         : `Status of ${what} set to ${STATUS_LABELS[input.status]}`
-  return { project: withClaims(project, claims, ctx.now), summary: `${verb}.`, claimId: ids.size === 1 ? (first?.id ?? null) : null }
+  return {
+    project: withClaims(project, claims, ctx.now),
+    summary: `${verb}.`,
+    claimId: ids.size === 1 ? (first?.id ?? null) : null,
+    unchanged,
+  }
 }
 
-/** Accepting turns suggestions into claims to check; claims that are not suggestions are left as they are. */
-export function acceptClaims(project: Project, ids: string[], ctx: EditContext): EditOutcome {
+/**
+ * Accepting turns suggestions into claims to check; claims that are not suggestions are left as
+ * they are. The checker who accepts becomes the claim's checker unless it already has one.
+ */
+export function acceptClaims(project: Project, ids: string[], ctx: EditContext, checker = ''): EditOutcome {
   const suggested = ids.filter((id) => findClaim(project, id).status === 'suggested' || findClaim(project, id).status === 'dismissed')
   if (suggested.length === 0) throw new AppError('INVALID_INPUT', 'Only suggested or dismissed claims can be accepted.')
   const outcome = setStatus(project, { ids: suggested, status: 'to-check' }, ctx)
-  return { ...outcome, summary: outcome.summary.replace(/^Status of (.*) set to To check/, 'Accepted $1') }
+  const accepted = new Set(suggested)
+  const claims = outcome.project.claims.map((c) => (accepted.has(c.id) && !c.checker && checker ? { ...c, checker } : c))
+  return {
+    ...outcome,
+    project: { ...outcome.project, claims },
+    summary: outcome.summary.replace(/^Status of (.*) set to To check/, 'Accepted $1'),
+  }
 }
 
-export function setVerdict(project: Project, input: { id: string; verdict: string | null }, ctx: EditContext): EditOutcome {
+export function setVerdict(
+  project: Project,
+  input: { id: string; verdict: string | null; checker?: string },
+  ctx: EditContext,
+): EditOutcome {
   const label = input.verdict === null ? null : project.ratingScale.labels.find((l) => l.id === input.verdict)
   if (label === undefined)
     throw new AppError('INVALID_INPUT', `"${input.verdict ?? ''}" is not a label of the rating scale "${project.ratingScale.name}".`)
   const claim = findClaim(project, input.id)
+  // A verdict on a suggestion means the checker took it on.
+  const takesOn = claim.status === 'suggested' || claim.status === 'dismissed'
   const next = replaceClaim(project, input.id, ctx.now, (c) => ({
     ...c,
     verdict: label?.id ?? null,
-    // A verdict on a suggestion means the checker took it on.
-    status: c.status === 'suggested' || c.status === 'dismissed' ? 'in-progress' : c.status,
+    status: takesOn ? 'in-progress' : c.status,
+    checker: takesOn && !c.checker ? (input.checker ?? '') : c.checker,
   }))
   return {
     project: next,
     summary: label ? `Verdict of ${quote(claim.text)} set to ${label.label}.` : `Verdict of ${quote(claim.text)} cleared.`,
     claimId: claim.id,
+    unchanged: claim.verdict === (label?.id ?? null),
   }
 }
 
-export type ClaimFields = Partial<Pick<Claim, 'rationale' | 'notes' | 'checker'>>
+export type ClaimFields = Partial<
+  Pick<Claim, 'rationale' | 'notes' | 'checker' | 'claimant' | 'claimDate' | 'appearances' | 'claimReviewed'>
+>
 
-const FIELD_NAMES: Record<keyof ClaimFields, string> = { rationale: 'Rationale', notes: 'Notes', checker: 'Checker' }
+/**
+ * An edit of a claim's fields. The claimant is changed field by field (its name, kind, role or
+ * page), merged into the claimant the project holds when the edit arrives, so two fields saved
+ * one after the other can never undo each other; null clears the claimant.
+ */
+export type ClaimEdit = Omit<ClaimFields, 'claimant'> & { claimant?: Partial<Claimant> | null }
 
-export function updateClaim(project: Project, input: { id: string; fields: ClaimFields }, ctx: EditContext): EditOutcome {
+function mergedClaimant(claim: Claim, patch: Partial<Claimant> | null): Claimant | null {
+  if (patch === null) return null
+  const { name = '', kind = 'person', role = '', url = '' } = { ...claim.claimant, ...patch }
+  // In the schema's key order, so an unchanged claimant compares equal to the one saved.
+  const merged: Claimant = { name, kind, role, url }
+  if (!merged.name.trim())
+    throw new AppError('INVALID_INPUT', `Name who made the claim ${quote(claim.text, 40)} first, then their role and page.`)
+  return merged
+}
+
+const FIELD_NAMES: Record<keyof ClaimFields, string> = {
+  rationale: 'Rationale',
+  notes: 'Notes',
+  checker: 'Checker',
+  claimant: 'Claimant',
+  claimDate: 'Claim date',
+  appearances: 'Appearances',
+  claimReviewed: 'ClaimReview statement',
+}
+
+export function updateClaim(project: Project, input: { id: string; fields: ClaimEdit }, ctx: EditContext): EditOutcome {
   const claim = findClaim(project, input.id)
-  const changed = (Object.keys(input.fields) as (keyof ClaimFields)[]).filter(
-    (k) => input.fields[k] !== undefined && input.fields[k] !== claim[k],
-  )
-  const next = replaceClaim(project, input.id, ctx.now, (c) => ({ ...c, ...input.fields }))
+  // Rebuilt in the order the fields came, so the history names them as the checker changed them.
+  const resolved: ClaimFields = {}
+  for (const key of Object.keys(input.fields) as (keyof ClaimEdit)[]) {
+    if (key === 'claimant') {
+      if (input.fields.claimant !== undefined) resolved.claimant = mergedClaimant(claim, input.fields.claimant)
+    } else {
+      Object.assign(resolved, { [key]: input.fields[key] })
+    }
+  }
+  const changed = (Object.keys(resolved) as (keyof ClaimFields)[]).filter((k) => resolved[k] !== undefined && !same(resolved[k], claim[k]))
+  const fields = Object.fromEntries(changed.map((k) => [k, resolved[k]])) as ClaimFields
+  const next = changed.length ? replaceClaim(project, input.id, ctx.now, (c) => ({ ...c, ...fields })) : project
   const names = changed.map((k) => FIELD_NAMES[k]).join(', ') || 'Nothing'
-  return { project: next, summary: `${names} of ${quote(claim.text)} edited.`, claimId: claim.id }
+  return { project: next, summary: `${names} of ${quote(claim.text)} edited.`, claimId: claim.id, unchanged: changed.length === 0 }
 }
 
 const STATUS_RANK: Record<ClaimStatus, number> = { dismissed: 0, suggested: 1, 'to-check': 2, 'in-progress': 3, 'needs-review': 4, done: 5 }
 
-/** Two claims become one spanning both (and what lies between them); the first keeps its id. */
-export function mergeClaims(project: Project, input: { ids: [string, string] }, ctx: EditContext): EditOutcome {
+/**
+ * Whether two claims can be merged: they overlap or only white space lies between them. Text
+ * between them that neither holds (an unproposed sentence, a dismissed proposal) would join a claim
+ * the checker never chose; they select that passage in the article instead.
+ */
+export function canMerge(text: string, a: Pick<Claim, 'start' | 'end'>, b: Pick<Claim, 'start' | 'end'>): boolean {
+  const [first, second] = a.start <= b.start ? [a, b] : [b, a]
+  return second.start <= first.end || text.slice(first.end, second.start).trim() === ''
+}
+
+function joinText(a: string, b: string): string {
+  return [a, b].filter(Boolean).join('\n\n')
+}
+
+function mergedAppearances(a: Claim, b: Claim): Claim['appearances'] {
+  const seen = new Set<string>()
+  return [...a.appearances, ...b.appearances].filter((appearance) => {
+    const key = JSON.stringify(appearance)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/**
+ * Two neighbouring claims become one spanning both; the first keeps its id. The merged claim is the
+ * checker's (no longer a suggestion), scored afresh when `rescore` is given.
+ */
+export function mergeClaims(project: Project, input: { ids: [string, string]; rescore?: Rescore }, ctx: EditContext): EditOutcome {
   const [a, b] = [findClaim(project, input.ids[0]), findClaim(project, input.ids[1])].sort(byPosition) as [Claim, Claim]
   if (a.id === b.id) throw new AppError('INVALID_INPUT', 'Choose two different claims to merge.')
+  if (!canMerge(project.article.text, a, b)) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `Text that is in neither claim lies between ${quote(a.text, 30)} and ${quote(b.text, 30)}, so they were not merged. To make one claim of the whole passage, select it in the article and press C.`,
+    )
+  }
   const start = Math.min(a.start, b.start)
   const end = Math.max(a.end, b.end)
+  const less = STATUS_RANK[a.status] <= STATUS_RANK[b.status] ? a : b
+  const scored = input.rescore?.(start, end) ?? {
+    score: a.score === null || b.score === null ? (a.score ?? b.score) : Math.max(a.score, b.score),
+    reasons: [...a.reasons, ...b.reasons],
+  }
   const merged: Claim = {
     ...a,
     text: project.article.text.slice(start, end),
     start,
     end,
-    origin: a.origin === 'manual' || b.origin === 'manual' ? 'manual' : 'suggested',
-    // The merged claim is as far along as the less advanced of the two.
-    status: STATUS_RANK[a.status] <= STATUS_RANK[b.status] ? a.status : b.status,
-    score: a.score === null || b.score === null ? (a.score ?? b.score) : Math.max(a.score, b.score),
-    reasons: [...a.reasons, ...b.reasons],
+    // The merged claim is as far along as the less advanced of the two, and the checker's.
+    ...takenOn(less),
+    score: scored.score,
+    reasons: scored.reasons,
     verdict: a.verdict === b.verdict ? a.verdict : null,
-    rationale: [a.rationale, b.rationale].filter(Boolean).join('\n\n'),
+    rationale: joinText(a.rationale, b.rationale),
     sourceIds: [...new Set([...a.sourceIds, ...b.sourceIds])],
-    notes: [
-      a.notes,
-      b.notes,
+    notes: joinText(
+      joinText(a.notes, b.notes),
       a.verdict !== b.verdict && a.verdict && b.verdict ? `Verdicts before merging: ${a.verdict} and ${b.verdict}.` : '',
-    ]
-      .filter(Boolean)
-      .join('\n\n'),
+    ),
     checker: a.checker || b.checker,
+    claimant: a.claimant ?? b.claimant,
+    claimDate: a.claimDate || b.claimDate,
+    appearances: mergedAppearances(a, b),
+    // A short statement of one half no longer states the whole.
+    claimReviewed: '',
     updatedAt: ctx.now,
   }
   const claims = project.claims.filter((c) => c.id !== a.id && c.id !== b.id).concat(merged)
@@ -226,19 +352,23 @@ export function splitClaim(project: Project, input: { id: string; at: number }, 
   const left: Claim = {
     ...claim,
     ...first,
+    ...takenOn(claim),
     text: text.slice(first.start, first.end),
     reasons: reasonsWithin(claim.reasons, first.start, first.end),
+    claimReviewed: '',
     updatedAt: ctx.now,
   }
   const right: Claim = {
     ...claim,
     ...second,
+    ...takenOn(claim),
     id: ctx.newId('c'),
     text: text.slice(second.start, second.end),
     reasons: reasonsWithin(claim.reasons, second.start, second.end),
     verdict: null,
     rationale: '',
     notes: '',
+    claimReviewed: '',
     createdAt: ctx.now,
     updatedAt: ctx.now,
   }
@@ -246,24 +376,31 @@ export function splitClaim(project: Project, input: { id: string; at: number }, 
   return { project: withClaims(project, claims, ctx.now), summary: `Split ${quote(claim.text, 40)} into two claims.`, claimId: claim.id }
 }
 
-/** New boundaries for a claim; reasons outside them are dropped. */
-export function adjustClaim(project: Project, input: { id: string; start: number; end: number }, ctx: EditContext): EditOutcome {
+/** New boundaries for a claim, which makes it the checker's; reasons outside them are dropped unless it is scored afresh. */
+export function adjustClaim(
+  project: Project,
+  input: { id: string; start: number; end: number; rescore?: Rescore },
+  ctx: EditContext,
+): EditOutcome {
   const claim = findClaim(project, input.id)
   const range = trimRange(project.article.text, input.start, input.end)
+  const scored = input.rescore?.(range.start, range.end)
   const next = replaceClaim(project, claim.id, ctx.now, (c) => ({
     ...c,
     ...range,
+    ...takenOn(c),
     text: project.article.text.slice(range.start, range.end),
-    reasons: reasonsWithin(c.reasons, range.start, range.end),
+    ...(scored ?? { reasons: reasonsWithin(c.reasons, range.start, range.end) }),
   }))
   return {
     project: next,
     summary: `Boundaries of ${quote(claim.text, 40)} changed to ${quote(project.article.text.slice(range.start, range.end), 40)}.`,
     claimId: claim.id,
+    unchanged: range.start === claim.start && range.end === claim.end,
   }
 }
 
-export type SourceFields = Pick<Source, 'url' | 'title' | 'publisher' | 'date' | 'excerpt' | 'archiveUrl' | 'reliability'>
+export type SourceFields = Pick<Source, 'url' | 'title' | 'publisher' | 'date' | 'excerpt' | 'archiveUrl' | 'reliability' | 'accessedAt'>
 
 const sourceName = (s: Pick<Source, 'title' | 'url'>): string => quote(s.title || s.url || 'untitled source', 50)
 
@@ -272,7 +409,14 @@ export function addSource(
   input: { fields: SourceFields; claimId: string | null },
   ctx: EditContext,
 ): EditOutcome & { sourceId: string } {
-  const source: Source = { id: ctx.newId('s'), ...input.fields, attachment: '', createdAt: ctx.now, updatedAt: ctx.now }
+  const source: Source = {
+    id: ctx.newId('s'),
+    ...input.fields,
+    attachment: '',
+    attachmentSha256: '',
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  }
   let next: Project = { ...project, updatedAt: ctx.now, sources: [...project.sources, source] }
   if (input.claimId) next = replaceClaim(next, input.claimId, ctx.now, (c) => ({ ...c, sourceIds: [...c.sourceIds, source.id] }))
   return { project: next, summary: `Source ${sourceName(source)} added.`, claimId: input.claimId, sourceId: source.id }
@@ -280,17 +424,28 @@ export function addSource(
 
 export function updateSource(project: Project, input: { id: string; fields: Partial<SourceFields> }, ctx: EditContext): EditOutcome {
   const source = findSource(project, input.id)
+  const changed = (Object.keys(input.fields) as (keyof SourceFields)[]).some(
+    (k) => input.fields[k] !== undefined && input.fields[k] !== source[k],
+  )
   const sources = project.sources.map((s) => (s.id === source.id ? { ...s, ...input.fields, updatedAt: ctx.now } : s))
   return {
-    project: { ...project, updatedAt: ctx.now, sources },
+    project: changed ? { ...project, updatedAt: ctx.now, sources } : project,
     summary: `Source ${sourceName({ ...source, ...input.fields })} edited.`,
     claimId: null,
+    unchanged: !changed,
   }
 }
 
-export function setSourceAttachment(project: Project, input: { id: string; attachment: string }, ctx: EditContext): EditOutcome {
+/** Records a file copied in beside the project, with the SHA-256 of its bytes so a reader can tell it is the same file. */
+export function setSourceAttachment(
+  project: Project,
+  input: { id: string; attachment: string; sha256: string },
+  ctx: EditContext,
+): EditOutcome {
   const source = findSource(project, input.id)
-  const sources = project.sources.map((s) => (s.id === source.id ? { ...s, attachment: input.attachment, updatedAt: ctx.now } : s))
+  const sources = project.sources.map((s) =>
+    s.id === source.id ? { ...s, attachment: input.attachment, attachmentSha256: input.sha256, updatedAt: ctx.now } : s,
+  )
   return { project: { ...project, updatedAt: ctx.now, sources }, summary: `File attached to source ${sourceName(source)}.`, claimId: null }
 }
 
@@ -350,5 +505,21 @@ export function updateArticle(project: Project, input: { fields: ArticleFields }
     project: { ...project, updatedAt: ctx.now, article: { ...project.article, ...input.fields } },
     summary: `Article details edited (${changed.join(', ') || 'no change'}).`,
     claimId: null,
+    unchanged: changed.length === 0,
+  }
+}
+
+const PUBLICATION_NAMES: Record<keyof Publication, string> = { reviewUrl: 'address', publishedAt: 'publication date' }
+
+/** Where and when the fact check is published, remembered with the project for every ClaimReview export. */
+export function setPublication(project: Project, input: { fields: Partial<Publication> }, ctx: EditContext): EditOutcome {
+  const changed = (Object.keys(input.fields) as (keyof Publication)[]).filter(
+    (k) => input.fields[k] !== undefined && input.fields[k] !== project.publication[k],
+  )
+  return {
+    project: { ...project, updatedAt: ctx.now, publication: { ...project.publication, ...input.fields } },
+    summary: `Fact check ${changed.map((k) => PUBLICATION_NAMES[k]).join(' and ') || 'details'} set.`,
+    claimId: null,
+    unchanged: changed.length === 0,
   }
 }

@@ -3,7 +3,7 @@ import { LANGUAGE_CODE } from '../text/language-code'
 import { CLAIM_STATUSES, type ClaimStatus } from './statuses'
 
 /** The schema version this build writes. Files with a higher number are refused, never rewritten. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 /** Ids are short and URL-safe so they read well in git diffs and in exported reports. */
 export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "-" or "_"')
@@ -93,6 +93,27 @@ export const ReasonSchema = z.strictObject({
 })
 export type Reason = z.infer<typeof ReasonSchema>
 
+/** Who made a claim: the person or body whose statement is checked, never the reporter who quoted it. */
+export const ClaimantSchema = z.strictObject({
+  name: z.string().min(1, 'must not be empty: name the person or body who made the claim').max(300),
+  kind: z.enum(['person', 'organization']),
+  /** Their role or title when the claim was made ("Councillor", "Minister of Finance"). */
+  role: z.string().max(300),
+  /** A page that identifies them (an official profile, Wikidata), ClaimReview's `sameAs`. */
+  url: z.string().max(4000),
+})
+export type Claimant = z.infer<typeof ClaimantSchema>
+
+/** Another place the claim was made or published (a speech video, a post), beside the article itself. */
+export const AppearanceSchema = z.strictObject({
+  url: z.string().max(4000),
+  title: z.string().max(1000),
+  publisher: z.string().max(500),
+  author: z.string().max(500),
+  date: LooseDateSchema,
+})
+export type Appearance = z.infer<typeof AppearanceSchema>
+
 export const ClaimSchema = z.strictObject({
   id: IdSchema,
   text: z.string().min(1),
@@ -107,10 +128,24 @@ export const ClaimSchema = z.strictObject({
   sourceIds: z.array(IdSchema),
   notes: z.string(),
   checker: z.string().max(200),
+  /** Who made the claim; null until the checker (or the claim engine's attribution) names them. */
+  claimant: ClaimantSchema.nullable(),
+  /** When the claim was made; empty means the article's date. */
+  claimDate: LooseDateSchema,
+  /** Where else the claim appeared; the article itself is always an appearance and is not listed. */
+  appearances: z.array(AppearanceSchema).max(50),
+  /** The claim in a short sentence for ClaimReview's `claimReviewed`; empty means the claim text. */
+  claimReviewed: z.string().max(1000),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 })
 export type Claim = z.infer<typeof ClaimSchema>
+
+/** The fields schema 2 added to a claim, as a new claim starts with them. */
+export type ClaimAttribution = Pick<Claim, 'claimant' | 'claimDate' | 'appearances' | 'claimReviewed'>
+export function unattributed(): ClaimAttribution {
+  return { claimant: null, claimDate: '', appearances: [], claimReviewed: '' }
+}
 
 export const SourceSchema = z.strictObject({
   id: IdSchema,
@@ -123,6 +158,10 @@ export const SourceSchema = z.strictObject({
   /** Path of a copied attachment, relative to the project file's folder; empty when none. */
   attachment: z.string().max(1000),
   reliability: z.string().max(2000),
+  /** When the checker read the source (a web page can change afterwards). */
+  accessedAt: LooseDateSchema,
+  /** SHA-256 of the attached file as it was copied in, hex; empty when there is no attachment. */
+  attachmentSha256: z.string().regex(/^$|^[0-9a-f]{64}$/, 'must be empty or 64 hex digits'),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 })
@@ -138,6 +177,13 @@ export const HistoryEntrySchema = z.strictObject({
 })
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>
 
+/** Where and when the fact check is published: ClaimReview's `url` and `datePublished`, kept per project. */
+export const PublicationSchema = z.strictObject({
+  reviewUrl: z.string().max(4000),
+  publishedAt: LooseDateSchema,
+})
+export type Publication = z.infer<typeof PublicationSchema>
+
 const ProjectShape = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id: IdSchema,
@@ -149,6 +195,7 @@ const ProjectShape = z.strictObject({
     .array(ClaimSchema)
     .max(MAX_CLAIMS, `holds more than the ${MAX_CLAIMS.toLocaleString('en')} claims a project may have; split the article`),
   sources: z.array(SourceSchema),
+  publication: PublicationSchema,
   history: z.array(HistoryEntrySchema),
 })
 

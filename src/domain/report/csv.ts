@@ -1,17 +1,71 @@
 import { stringify } from 'csv-stringify/sync'
-import type { ReportModel } from './model'
-
-export const CSV_COLUMNS = ['id', 'claim', 'verdict', 'status', 'rationale', 'checker', 'updated', 'source_urls'] as const
+import type { Source } from '../project/schema'
+import { appearancesOf, attachmentName, claimDateOf, STATUS_LABELS, type ReportClaim, type ReportModel } from './model'
 
 /**
- * Spreadsheets run a cell that starts with one of these as a formula (CSV injection); a leading
- * apostrophe makes Excel, LibreOffice and Google Sheets show the text instead.
+ * Spreadsheets run a cell that starts with one of these as a formula (CSV injection), also after
+ * leading spaces (which they skip) and in full-width or small form (which Excel and LibreOffice
+ * fold to ASCII when a cell is typed or pasted); a leading apostrophe makes Excel, LibreOffice and
+ * Google Sheets show the text instead.
  */
-const FORMULA_START = /^[=+\-@\t\r]/
+const FORMULA_START = /^[\t\r]|^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE62\uFE63\uFE66\uFE6B]/
 
 export function guardFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value
 }
+
+/**
+ * A claim's sources in one cell per field, one line per source that has the field, numbered as
+ * the sources are so that "[2]" in every column is the same source.
+ */
+function perSource(sources: readonly Source[], value: (source: Source) => string): string {
+  return sources
+    .flatMap((source, i) => {
+      const v = value(source).replace(/\r\n?/g, '\n').trim()
+      return v ? [`[${i + 1}] ${v}`] : []
+    })
+    .join('\n')
+}
+
+/**
+ * The columns, headed as a checker reads them: one per thing a desk filters or sorts on (claimant,
+ * date, verdict, status, checker), the claim's other fields, and every source field.
+ */
+const COLUMNS: readonly { header: string; value: (row: ReportClaim, model: ReportModel) => string }[] = [
+  { header: 'Claim ID', value: ({ claim }) => claim.id },
+  { header: 'Claim', value: ({ claim }) => claim.text },
+  { header: 'Claimant', value: ({ claim }) => claim.claimant?.name ?? '' },
+  { header: 'Claimant role', value: ({ claim }) => claim.claimant?.role ?? '' },
+  { header: 'Claimant type', value: ({ claim }) => (claim.claimant ? (claim.claimant.kind === 'person' ? 'Person' : 'Organisation') : '') },
+  { header: 'Claimant page', value: ({ claim }) => claim.claimant?.url ?? '' },
+  { header: 'Claim date', value: ({ claim }, model) => claimDateOf(claim, model.project) },
+  { header: 'Verdict', value: ({ verdict }) => verdict?.label ?? '' },
+  { header: 'Status', value: ({ claim }) => STATUS_LABELS[claim.status] },
+  { header: 'Checker', value: ({ claim }) => claim.checker },
+  { header: 'Rationale', value: ({ claim }) => claim.rationale },
+  { header: 'ClaimReview statement', value: ({ claim }) => claim.claimReviewed || claim.text },
+  {
+    header: 'Appearances',
+    value: ({ claim }, model) =>
+      appearancesOf(claim, model.project)
+        .map((a) => [a.url, a.title, a.publisher, a.author, a.date].filter(Boolean).join(' · '))
+        .filter(Boolean)
+        .join('\n'),
+  },
+  { header: 'Updated', value: ({ claim }) => claim.updatedAt },
+  { header: 'Source titles', value: ({ sources }) => perSource(sources, (s) => s.title) },
+  { header: 'Source URLs', value: ({ sources }) => perSource(sources, (s) => s.url) },
+  { header: 'Source publishers', value: ({ sources }) => perSource(sources, (s) => s.publisher) },
+  { header: 'Source dates', value: ({ sources }) => perSource(sources, (s) => s.date) },
+  { header: 'Source accessed', value: ({ sources }) => perSource(sources, (s) => s.accessedAt) },
+  { header: 'Source archive URLs', value: ({ sources }) => perSource(sources, (s) => s.archiveUrl) },
+  { header: 'Source excerpts', value: ({ sources }) => perSource(sources, (s) => s.excerpt) },
+  { header: 'Source reliability', value: ({ sources }) => perSource(sources, (s) => s.reliability) },
+  { header: 'Source files', value: ({ sources }) => perSource(sources, attachmentName) },
+  { header: 'Source file SHA-256', value: ({ sources }) => perSource(sources, (s) => s.attachmentSha256) },
+]
+
+export const CSV_COLUMNS: readonly string[] = COLUMNS.map((c) => c.header)
 
 /**
  * RFC 4180 (CRLF between records, every field quoted, quotes doubled) in UTF-8 with a byte-order
@@ -19,23 +73,9 @@ export function guardFormula(value: string): string {
  * non-ASCII letter, which in a multilingual newsroom is most of them.
  */
 export function renderCsvTable(model: ReportModel): string {
-  const rows = model.claims.map(({ claim, verdict, sources }) => ({
-    id: claim.id,
-    claim: claim.text,
-    verdict: verdict?.label ?? '',
-    status: claim.status,
-    rationale: claim.rationale,
-    checker: claim.checker,
-    updated: claim.updatedAt,
-    source_urls: sources
-      .map((s) => s.url)
-      .filter(Boolean)
-      .join('\n'),
-  }))
-  return stringify(rows, {
+  const rows = model.claims.map((row) => COLUMNS.map((column) => column.value(row, model)))
+  return stringify([CSV_COLUMNS, ...rows], {
     bom: true,
-    header: true,
-    columns: [...CSV_COLUMNS],
     quoted: true,
     record_delimiter: 'windows',
     cast: { string: guardFormula },

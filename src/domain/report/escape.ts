@@ -29,19 +29,29 @@ export function httpUrl(raw: string): string | null {
 const KEEP = 0
 const ESCAPE = 1
 const DROP = 2
+const REFERENCE = 3
 
 /**
  * Characters with inline meaning anywhere in CommonMark and GitHub Markdown: escapes, code,
- * emphasis, links and images, raw HTML and autolinks, table cells, strikethrough, math, and "&"
- * when it would start an entity.
+ * emphasis, table cells, strikethrough, math, and "&" when it would start an entity.
  */
-const INLINE_SIGNIFICANT = /[\\`*_[\]<>|~$]|&(?=#?[0-9A-Za-z]+;)/g
+const INLINE_SIGNIFICANT = /[\\`*_|~$]|&(?=#?[0-9A-Za-z]+;)/g
+
+/**
+ * Characters that could start a link, an image, raw HTML or an autolink: brackets and angle
+ * brackets, the ":" of "http://", the "." of "www." and every "@" (GFM links bare URLs, www.
+ * addresses and e-mail addresses). They are written as numeric character references, which every
+ * renderer shows as the character and none reads as syntax: a backslash escape is not enough,
+ * because marked reads link text a second time with its escapes removed, so `[!\[x\](…)](…)`
+ * still became an image there.
+ */
+const LINK_FORMING = /[[\]<>@]|(?<=[A-Za-z]):(?=\/\/)|(?<=(?:^|[^A-Za-z0-9])www)\./gi
 
 /**
  * Escapes ranges of `text` so that Markdown shows them literally. Leading spaces of a line are
  * dropped (four would start a code block) and a block marker at a line's start (heading, list,
- * setext underline, ordered list "1." or "1)") is backslash-escaped; "<" is always escaped, so no
- * HTML, autolink or blockquote can start. Ranges let the article be escaped piecewise around
+ * setext underline, ordered list "1." or "1)") is backslash-escaped; "<" and ">" are always
+ * character references, so no HTML, autolink or blockquote can start. Ranges let the article be escaped piecewise around
  * highlighted claims while line starts are judged on the whole text.
  */
 export function markdownEscaper(text: string): (start: number, end: number) => string {
@@ -56,11 +66,16 @@ export function markdownEscaper(text: string): (start: number, end: number) => s
     lineStart = newline + 1
   }
   for (const match of text.matchAll(INLINE_SIGNIFICANT)) flags[match.index] = ESCAPE
+  for (const match of text.matchAll(LINK_FORMING)) flags[match.index] = REFERENCE
   return (start, end) => {
     let out = ''
     for (let i = start; i < end; i++) {
       const flag = flags[i] ?? KEEP
       if (flag === DROP) continue
+      if (flag === REFERENCE) {
+        out += `&#${text.charCodeAt(i)};`
+        continue
+      }
       if (flag === ESCAPE) out += '\\'
       out += text.charAt(i)
     }

@@ -15,3 +15,11 @@ export const REPORT_FORMATS: Record<ReportFormat, { label: string; extension: st
 export function isReportFormat(value: string): value is ReportFormat {
   return Object.hasOwn(REPORT_FORMATS, value)
 }
+
+/**
+ * Which claims a format reports unless told otherwise: ClaimReview publishes verdicts, so only Done
+ * claims (`done`); the desk's own reports show every claim taken on (`accepted`).
+ */
+export function defaultSelection(format: ReportFormat): 'done' | 'accepted' {
+  return format === 'claimreview' ? 'done' : 'accepted'
+}

@@ -2,6 +2,10 @@ import type { RatingLabel, Source } from '../project/schema'
 import { safeColour, textColourOn } from './colour'
 import { escapeHtml as h, httpUrl } from './escape'
 import {
+  appearancesOf,
+  attachmentName,
+  claimantLine,
+  claimDateOf,
   formatTimestamp,
   isoDay,
   percent,
@@ -67,6 +71,12 @@ td.num, th.num { text-align: right; padding-right: 0; font-variant-numeric: tabu
 .source-meta { color: var(--muted); font-size: .85rem; }
 .not-link { overflow-wrap: anywhere; }
 .excerpt { margin: .3rem 0 0; padding-left: .75rem; border-left: 2px solid var(--line); color: #3d444d; font-family: var(--serif); white-space: pre-line; }
+.attribution { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .4rem 1.5rem; margin: .5rem 0 0; font-size: .9rem; }
+.attribution .wide { grid-column: 1 / -1; }
+.attribution dt { font-size: .72rem; font-weight: 650; letter-spacing: .06em; text-transform: uppercase; color: var(--muted); }
+.attribution dd { margin: .1rem 0 0; overflow-wrap: anywhere; }
+.appearances { margin: 0; padding-left: 1.1rem; }
+.hash { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: .75rem; overflow-wrap: anywhere; }
 .claim-meta { margin: .9rem 0 0; padding-top: .6rem; border-top: 1px solid var(--line); font-size: .8rem; color: var(--muted); }
 .scale-list { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: .5rem 1rem; align-items: baseline; }
 .scale-list dd { margin: 0; }
@@ -227,13 +237,42 @@ function sourceItem(source: Source): string {
     source.url ? link(title, source.url) : h(title),
     meta ? ` <span class="source-meta">${meta}</span>` : '',
     source.url && source.title ? `<div class="url">${h(source.url)}${httpUrl(source.url) ? '' : ' (not a web address)'}</div>` : '',
+    source.accessedAt ? `<div class="source-meta">Accessed ${h(source.accessedAt)}</div>` : '',
     source.archiveUrl ? `<div class="url">Archived copy: ${link(source.archiveUrl, source.archiveUrl)}</div>` : '',
+    source.reliability.trim() ? `<div class="source-meta" dir="auto">Reliability: ${h(source.reliability.trim())}</div>` : '',
+    source.attachment
+      ? `<div class="source-meta">Attached file: ${h(attachmentName(source))}${source.attachmentSha256 ? ` <span class="hash">SHA-256 ${h(source.attachmentSha256)}</span>` : ''}</div>`
+      : '',
     source.excerpt.trim() ? `<blockquote class="excerpt" dir="auto">${h(source.excerpt.trim())}</blockquote>` : '',
   ]
   return `<li>${lines.join('')}</li>`
 }
 
-function claimCard({ number, claim, verdict, sources }: ReportClaim): string {
+/** Who made the claim, when, and where it appeared (the article first). */
+function attribution(claim: ReportClaim['claim'], model: ReportModel): string {
+  const { claimant } = claim
+  const who = claimant
+    ? `${link(claimantLine(claimant), claimant.url)} <span class="note">(${claimant.kind === 'person' ? 'person' : 'organisation'})</span>`
+    : '<span class="empty">Not named yet</span>'
+  const date = claimDateOf(claim, model.project)
+  const appearances = appearancesOf(claim, model.project)
+    .map((a) => {
+      const rest = [a.publisher, a.author && `by ${a.author}`, a.date].filter(Boolean).map(h).join(' · ')
+      return `<li>${link(a.title || a.url || 'Untitled', a.url)}${rest ? ` <span class="source-meta">${rest}</span>` : ''}</li>`
+    })
+    .join('')
+  const statement =
+    claim.claimReviewed && claim.claimReviewed !== claim.text
+      ? `<div><dt>ClaimReview statement</dt><dd dir="auto">${h(claim.claimReviewed)}</dd></div>`
+      : ''
+  return `<dl class="attribution">
+<div><dt>Claimant</dt><dd dir="auto">${who}</dd></div>
+<div><dt>Claim date</dt><dd>${date ? h(date) : '<span class="empty">Unknown</span>'}</dd></div>
+${statement}<div class="wide"><dt>Appeared in</dt><dd><ul class="appearances">${appearances}</ul></dd></div>
+</dl>`
+}
+
+function claimCard({ number, claim, verdict, sources }: ReportClaim, model: ReportModel): string {
   const rationale = claim.rationale.trim()
     ? `<div class="rationale" dir="auto">${paragraphs(claim.rationale)}</div>`
     : '<p class="empty">No rationale written yet.</p>'
@@ -244,6 +283,7 @@ function claimCard({ number, claim, verdict, sources }: ReportClaim): string {
   return `<article class="claim" id="claim-${number}" style="--verdict:${verdict ? safeColour(verdict.color) : '#d1d9e0'}">
 <div class="claim-head"><h3>Claim ${number}</h3>${badge(verdict)}<span class="status">${STATUS_LABELS[claim.status]}</span></div>
 <blockquote class="claim-text" dir="auto">${h(claim.text)}</blockquote>
+${attribution(claim, model)}
 <p class="label">Rationale</p>
 ${rationale}
 <p class="label">Sources</p>
@@ -253,7 +293,9 @@ ${sourceList}
 }
 
 function claimsSection(model: ReportModel): string {
-  const cards = model.claims.length ? model.claims.map(claimCard).join('\n') : '<p class="empty">No claims match this selection.</p>'
+  const cards = model.claims.length
+    ? model.claims.map((row) => claimCard(row, model)).join('\n')
+    : '<p class="empty">No claims match this selection.</p>'
   return `<section aria-labelledby="claims">
 <h2 id="claims">Claims</h2>
 ${cards}

@@ -6,7 +6,7 @@ import { jsonReport } from './json'
 import { renderMarkdownDocument } from './markdown'
 import { buildReportModel, type ReportOptions } from './model'
 
-export { isReportFormat, REPORT_FORMATS, type ReportFormat, type TextReportFormat } from './formats'
+export { defaultSelection, isReportFormat, REPORT_FORMATS, type ReportFormat, type TextReportFormat } from './formats'
 import { REPORT_FORMATS, type TextReportFormat } from './formats'
 
 export interface RenderedReport {
@@ -15,11 +15,13 @@ export interface RenderedReport {
   extension: string
   /** Things the checker should know before sending the report (left-out claims, missing settings). */
   warnings: string[]
+  /** What publishing the report needs and it lacks (ClaimReview's required fields); empty when it is complete. */
+  missing: string[]
 }
 
-function rendered(format: TextReportFormat, content: string, warnings: string[]): RenderedReport {
+function rendered(format: TextReportFormat, content: string, warnings: string[], missing: string[] = []): RenderedReport {
   const { mimeType, extension } = REPORT_FORMATS[format]
-  return { content, mimeType, extension, warnings }
+  return { content, mimeType, extension, warnings, missing }
 }
 
 /** Self-contained HTML; also what the PDF is printed from. */
@@ -44,16 +46,23 @@ export function renderJson(project: Project, options: ReportOptions): RenderedRe
 }
 
 /**
- * A JSON array of ClaimReview objects, one per reported claim with a verdict. It is meant to be
- * pasted into a `<script type="application/ld+json">` element, where a claim quoting "</script>"
- * would end the element early; so "<", ">" and "&" (and the JavaScript line separators) are written
- * as \u escapes, which every JSON parser reads back as the same characters.
+ * A JSON array of ClaimReview objects, one per reported claim with a verdict (`missing` names what
+ * publishing needs and they lack). It is meant to be pasted into a `<script type="application/ld+json">`
+ * element, where a claim quoting "</script>" would end the element early; so "<", ">" and "&"
+ * (and the JavaScript line separators) are written as \u escapes, which every JSON parser reads
+ * back as the same characters.
  */
 export function renderClaimReview(project: Project, options: ReportOptions): RenderedReport {
   const model = buildReportModel(project, options)
-  const { reviews, warnings } = claimReviews(model)
+  const { reviews, warnings, missing } = claimReviews(model)
   const json = JSON.stringify(reviews, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-  return rendered('claimreview', `${json}\n`, [...model.warnings, ...warnings])
+  const kept = model.warnings.filter((w) => !w.startsWith('No claims match'))
+  return rendered('claimreview', `${json}\n`, [...kept, ...warnings], missing)
+}
+
+/** The sentence a refused ClaimReview export answers with, naming each missing field. */
+export function missingMessage(missing: readonly string[], advice = 'Give them and export again.'): string {
+  return `The ClaimReview was not written: it needs ${missing.join('; ')}. ${advice}`
 }
 
 const RENDERERS: Record<TextReportFormat, (project: Project, options: ReportOptions) => RenderedReport> = {
@@ -69,6 +78,8 @@ export function renderReport(project: Project, format: TextReportFormat, options
 }
 
 export { CLAIM_SELECTIONS, SELECTION_DESCRIPTIONS, STATUS_LABELS, buildReportModel } from './model'
+export { CLAIM_REVIEWED_ADVISED_LENGTH } from './claimreview'
+export { claimReviewSnippet } from './snippet'
 export type { ClaimSelection, ReportClaim, ReportModel, ReportOptions } from './model'
 export { REPORT_CSP } from './html'
 export { REPORT_VERSION } from './json'

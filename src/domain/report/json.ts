@@ -1,5 +1,5 @@
-import type { ClaimStatus, RatingLabel } from '../project/schema'
-import type { ClaimSelection, ReportModel } from './model'
+import type { Appearance, Claimant, ClaimStatus, RatingLabel } from '../project/schema'
+import { appearancesOf, attachmentName, claimDateOf, STATUS_LABELS, type ClaimSelection, type ReportModel } from './model'
 
 /** Bumped whenever a field changes meaning or disappears; new fields may appear within a version. */
 export const REPORT_VERSION = 1
@@ -9,7 +9,9 @@ export interface JsonReport {
   reportVersion: typeof REPORT_VERSION
   generator: 'Factdesk'
   generatedAt: string
-  organisation: { name: string; url: string }
+  organisation: { name: string; url: string; logo: string }
+  /** Where and when the fact check is published, as remembered with the project. */
+  publication: { reviewUrl: string; publishedAt: string }
   selection: { claims: ClaimSelection; includeArticle: boolean }
   project: { id: string; createdAt: string; updatedAt: string }
   /** `text` is null when the article was left out of the report. */
@@ -33,9 +35,19 @@ export interface JsonReportClaim {
   start: number
   end: number
   status: ClaimStatus
+  /** The status as the checker reads it ("In progress"). */
+  statusLabel: string
   verdict: { id: string; label: string; value: number | null } | null
   rationale: string
   checker: string
+  /** Who made the claim; null when the checker has not named them. */
+  claimant: Claimant | null
+  /** When the claim was made: its own date, else the article's. */
+  claimDate: string
+  /** Every place the claim appeared, the article first. */
+  appearances: Appearance[]
+  /** The short statement published as ClaimReview's `claimReviewed`. */
+  claimReviewed: string
   createdAt: string
   updatedAt: string
   sources: JsonReportSource[]
@@ -49,11 +61,15 @@ export interface JsonReportSource {
   date: string
   excerpt: string
   archiveUrl: string
+  reliability: string
+  accessedAt: string
+  /** The attached file's name and SHA-256, so a reader can ask for it and tell it is the same file. */
+  attachment: { name: string; sha256: string } | null
 }
 
 /**
- * Claim notes, check-worthiness scores, source reliability notes and attachment paths stay out:
- * they are the desk's working material (and paths reveal the checker's disk), not the report.
+ * Claim notes, check-worthiness scores and attachment folders stay out: they are the desk's
+ * working material (and paths reveal the checker's disk), not the report.
  */
 export function jsonReport(model: ReportModel): JsonReport {
   const { project, options } = model
@@ -62,7 +78,11 @@ export function jsonReport(model: ReportModel): JsonReport {
     reportVersion: REPORT_VERSION,
     generator: 'Factdesk',
     generatedAt: options.generatedAt,
-    organisation: { name: options.organisation.name, url: options.organisation.url },
+    organisation: { name: options.organisation.name, url: options.organisation.url, logo: options.organisation.logo ?? '' },
+    publication: {
+      reviewUrl: options.reviewUrl ?? project.publication.reviewUrl,
+      publishedAt: options.reviewDate ?? project.publication.publishedAt,
+    },
     selection: { claims: options.claims, includeArticle: options.includeArticle },
     project: { id: project.id, createdAt: project.createdAt, updatedAt: project.updatedAt },
     article: {
@@ -90,9 +110,14 @@ export function jsonReport(model: ReportModel): JsonReport {
       start: claim.start,
       end: claim.end,
       status: claim.status,
+      statusLabel: STATUS_LABELS[claim.status],
       verdict: verdict && { id: verdict.id, label: verdict.label, value: verdict.value },
       rationale: claim.rationale,
       checker: claim.checker,
+      claimant: claim.claimant,
+      claimDate: claimDateOf(claim, project),
+      appearances: appearancesOf(claim, project),
+      claimReviewed: claim.claimReviewed || claim.text,
       createdAt: claim.createdAt,
       updatedAt: claim.updatedAt,
       sources: sources.map((s) => ({
@@ -103,6 +128,9 @@ export function jsonReport(model: ReportModel): JsonReport {
         date: s.date,
         excerpt: s.excerpt,
         archiveUrl: s.archiveUrl,
+        reliability: s.reliability,
+        accessedAt: s.accessedAt,
+        attachment: s.attachment ? { name: attachmentName(s), sha256: s.attachmentSha256 } : null,
       })),
     })),
   }

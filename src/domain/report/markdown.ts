@@ -1,6 +1,10 @@
 import type { Source } from '../project/schema'
 import { escapeMarkdownBlock, escapeMarkdownInline as e, markdownEscaper, markdownLineBreaks, markdownLink, httpUrl } from './escape'
 import {
+  appearancesOf,
+  attachmentName,
+  claimantLine,
+  claimDateOf,
   formatTimestamp,
   isoDay,
   percent,
@@ -75,12 +79,41 @@ function sourceItem(source: Source, i: number): string {
     ...notLink,
     ...[source.publisher, source.date].filter(Boolean).map(e),
   ]
-  const archive = source.archiveUrl ? `\\\n${indent}Archived copy: ${markdownLink(source.archiveUrl, source.archiveUrl)}` : ''
+  const line = (text: string): string => `\\\n${indent}${text}`
+  const details = [
+    source.accessedAt ? line(`Accessed ${e(source.accessedAt)}`) : '',
+    source.archiveUrl ? line(`Archived copy: ${markdownLink(source.archiveUrl, source.archiveUrl)}`) : '',
+    source.reliability.trim() ? line(`Reliability: ${e(source.reliability)}`) : '',
+    source.attachment
+      ? line(`Attached file: ${e(attachmentName(source))}${source.attachmentSha256 ? ` (SHA-256 ${source.attachmentSha256})` : ''}`)
+      : '',
+  ].join('')
   const excerpt = source.excerpt.trim() ? `\n\n${quote(escapeMarkdownBlock(source.excerpt), indent)}` : ''
-  return marker + parts.join(' · ') + archive + excerpt
+  return marker + parts.join(' · ') + details + excerpt
 }
 
-function claimSection({ number, claim, verdict, sources }: ReportClaim): string[] {
+/** Who made the claim, when, and where it appeared (the article first), as list items. */
+function attribution({ claim }: ReportClaim, model: ReportModel): string[] {
+  const { claimant } = claim
+  const who = claimant
+    ? `${claimant.url && httpUrl(claimant.url) ? markdownLink(claimantLine(claimant), claimant.url) : e(claimantLine(claimant))} (${claimant.kind === 'person' ? 'person' : 'organisation'})`
+    : '_not named yet_'
+  const date = claimDateOf(claim, model.project)
+  const appearances = appearancesOf(claim, model.project).map((a) => {
+    const name = a.title || a.url || 'Untitled'
+    const rest = [a.publisher, a.author && `by ${a.author}`, a.date].filter(Boolean).map(e)
+    return [a.url && httpUrl(a.url) ? markdownLink(name, a.url) : e(name), ...rest].join(' · ')
+  })
+  return [
+    `- **Claimant:** ${who}`,
+    `- **Claim date:** ${date ? e(date) : '_unknown_'}`,
+    ...(claim.claimReviewed && claim.claimReviewed !== claim.text ? [`- **ClaimReview statement:** ${e(claim.claimReviewed)}`] : []),
+    `- **Appeared in:** ${appearances.join('; ')}`,
+  ]
+}
+
+function claimSection(row: ReportClaim, model: ReportModel): string[] {
+  const { number, claim, verdict, sources } = row
   const meta = [
     `**Verdict:** ${verdict ? e(verdict.label) : 'no verdict yet'}`,
     `**Status:** ${STATUS_LABELS[claim.status]}`,
@@ -94,6 +127,8 @@ function claimSection({ number, claim, verdict, sources }: ReportClaim): string[
     quote(escapeMarkdownBlock(claim.text)),
     '',
     meta.join(' · '),
+    '',
+    ...attribution(row, model),
     '',
     '**Rationale**',
     '',
@@ -156,7 +191,7 @@ export function renderMarkdownDocument(model: ReportModel): string {
     '',
     '## Claims',
     '',
-    ...(model.claims.length ? model.claims.flatMap(claimSection) : ['_No claims match this selection._', '']),
+    ...(model.claims.length ? model.claims.flatMap((row) => claimSection(row, model)) : ['_No claims match this selection._', '']),
     ...scaleSection(model),
     ...(model.options.includeArticle ? articleSection(model) : []),
   ].join('\n')

@@ -1,4 +1,13 @@
-import { CLAIM_STATUSES, type Claim, type ClaimStatus, type Project, type RatingLabel, type Source } from '../project/schema'
+import {
+  CLAIM_STATUSES,
+  type Appearance,
+  type Claim,
+  type Claimant,
+  type ClaimStatus,
+  type Project,
+  type RatingLabel,
+  type Source,
+} from '../project/schema'
 
 /**
  * Which claims a report covers.
@@ -15,14 +24,16 @@ export interface ReportOptions {
   /** Adds the article text with the reported claims highlighted (HTML, PDF, Markdown, JSON). */
   includeArticle: boolean
   /** Who publishes the fact check (the settings' organisation); ClaimReview's `author`. */
-  organisation: { name: string; url: string }
+  organisation: { name: string; url: string; logo?: string }
   /** ISO timestamp of the export, passed in so that output is reproducible. */
   generatedAt: string
   /**
-   * Where the fact check is (or will be) published, used as ClaimReview's `url`. When empty the
-   * organisation's URL is used instead.
+   * Where the fact check is (or will be) published, ClaimReview's `url`; given on the command line,
+   * it wins over the address remembered in the project.
    */
   reviewUrl?: string
+  /** When the fact check is (or was) published, ClaimReview's `datePublished`; as `reviewUrl`. */
+  reviewDate?: string
 }
 
 export interface ReportClaim {
@@ -62,6 +73,34 @@ function isSelected(claim: Claim, selection: ClaimSelection): boolean {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`
+}
+
+/** "Ben Asante, Councillor", for the reports' claim details. */
+export function claimantLine(claimant: Claimant): string {
+  return [claimant.name, claimant.role].filter(Boolean).join(', ')
+}
+
+/** When the claim was made: its own date, else the article's (empty when neither is known). */
+export function claimDateOf(claim: Claim, project: Project): string {
+  return claim.claimDate || project.article.publishedAt
+}
+
+/** Every place the claim appeared: the article first, then those the checker added. */
+export function appearancesOf(claim: Claim, project: Project): Appearance[] {
+  const { article } = project
+  const own: Appearance = {
+    url: article.url,
+    title: article.title,
+    publisher: article.outlet,
+    author: article.author,
+    date: article.publishedAt,
+  }
+  return [own, ...claim.appearances]
+}
+
+/** The last part of an attachment's path: its file name, without the checker's folders. */
+export function attachmentName(source: Source): string {
+  return source.attachment.split(/[\\/]/).pop() ?? ''
 }
 
 /**

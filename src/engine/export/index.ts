@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { AppError } from '@domain/errors'
 import type { Project } from '@domain/project/schema'
-import { renderHtml, renderReport, REPORT_FORMATS, type ReportFormat, type ReportOptions } from '@domain/report'
+import { missingMessage, renderHtml, renderReport, REPORT_FORMATS, type ReportFormat, type ReportOptions } from '@domain/report'
 import type { Env } from '../paths'
 import { isProtectedFileName } from '../access'
 import { PROJECT_SUFFIX, readProjectFile } from '../project-store'
@@ -34,20 +34,33 @@ export function defaultExportName(projectPath: string, format: ReportFormat): st
   return `${stem}.${format === 'claimreview' ? 'claimreview' : 'report'}.${REPORT_FORMATS[format].extension}`
 }
 
+export interface RenderedData {
+  data: string | Uint8Array
+  warnings: string[]
+  /** What publishing needs and the report lacks (ClaimReview); see `requireComplete`. */
+  missing: string[]
+}
+
 /** The report's bytes (PDF) or text (every other format), with what the checker should know. */
 export async function renderExport(
   project: Project,
   format: ReportFormat,
   options: ReportOptions,
   deps: ExportDeps = {},
-): Promise<{ data: string | Uint8Array; warnings: string[] }> {
+): Promise<RenderedData> {
   if (format !== 'pdf') {
-    const { content, warnings } = renderReport(project, format, options)
-    return { data: content, warnings }
+    const { content, warnings, missing } = renderReport(project, format, options)
+    return { data: content, warnings, missing }
   }
-  const { content, warnings } = renderHtml(project, options)
+  const { content, warnings, missing } = renderHtml(project, options)
   const print = deps.printPdf ?? ((html: string) => printPdfWithChromium(html, deps.env, deps.log))
-  return { data: await print(content), warnings }
+  return { data: await print(content), warnings, missing }
+}
+
+/** A report to be written or downloaded must be complete: INCOMPLETE names each field it lacks. */
+export function requireComplete<T extends { missing: string[] }>(rendered: T, advice?: string): T {
+  if (rendered.missing.length > 0) throw new AppError('INCOMPLETE', missingMessage(rendered.missing, advice))
+  return rendered
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -78,14 +91,14 @@ export async function exportProject(
   format: ReportFormat,
   options: ReportOptions,
   out?: string,
-  deps: ExportDeps = {},
+  deps: ExportDeps & { advice?: string } = {},
 ): Promise<ExportResult> {
   const projectPath = resolve(path)
   const { project } = await readProjectFile(projectPath)
   let target = resolve(out ?? join(dirname(projectPath), defaultExportName(projectPath, format)))
   if (await isDirectory(target)) target = join(target, defaultExportName(projectPath, format))
   refuseProtectedTarget(target, projectPath)
-  const { data, warnings } = await renderExport(project, format, options, deps)
+  const { data, warnings } = requireComplete(await renderExport(project, format, options, deps), deps.advice)
   try {
     await writeFileAtomic(target, data)
   } catch (error) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { AppError } from '@domain/errors'
 import { addSource, attachSource, deleteSource, detachSource, setSourceAttachment, updateSource } from '@domain/project/ops'
 import { attachmentPath, saveAttachment } from '../attachments'
@@ -21,8 +22,10 @@ export function sourceHandlers({
     'source:attachFile': async ({ path, sourceId, fileName, dataBase64 }) => {
       if (!openProject(path).sources.some((s) => s.id === sourceId))
         throw new AppError('NOT_FOUND', `There is no source ${sourceId} in this project.`)
-      const attachment = await saveAttachment(path, fileName, Buffer.from(dataBase64, 'base64'))
-      return edit(path, 'source.attachFile', (p, c) => setSourceAttachment(p, { id: sourceId, attachment }, c))
+      const bytes = Buffer.from(dataBase64, 'base64')
+      const attachment = await saveAttachment(path, fileName, bytes)
+      const sha256 = createHash('sha256').update(bytes).digest('hex')
+      return edit(path, 'source.attachFile', (p, c) => setSourceAttachment(p, { id: sourceId, attachment, sha256 }, c))
     },
     'source:openAttachment': async ({ path, sourceId }) => {
       const source = store.peek(path)?.sources.find((s) => s.id === sourceId)

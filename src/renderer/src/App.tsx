@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { Notices } from './components/Notices'
 import { ProjectScreen } from './features/article/ProjectScreen'
 import { useFileDrop } from './hooks/useFileDrop'
+import { useRoute } from './hooks/useRoute'
 import { useShellCommands } from './hooks/useShellCommands'
 import { useUnsavedGuard } from './hooks/useUnsavedGuard'
 import { HomeScreen } from './features/library/HomeScreen'
@@ -17,6 +18,7 @@ export function App() {
   useFileDrop()
   useShellCommands()
   useUnsavedGuard()
+  useRoute()
   return (
     <>
       {current ? <ProjectScreen opened={current} /> : <HomeScreen />}

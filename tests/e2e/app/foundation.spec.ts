@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { SCHEMA_VERSION } from '@domain/project/schema'
 import { expect, test } from '../fixtures'
 
 const ARTICLE = `The regional rail operator carried 41.2 million passengers last year, up 6% on 2024, its annual report says.
@@ -24,7 +25,7 @@ test('a checker pastes an article, creates a project, reads it, and the file hol
     article: { title: string; text: string }
     history: { action: string }[]
   }
-  expect(saved.schemaVersion).toBe(1)
+  expect(saved.schemaVersion).toBe(SCHEMA_VERSION)
   expect(saved.article.title).toBe('Rail passengers up, says operator')
   expect(saved.article.text).toBe(ARTICLE)
   expect(saved.history.map((h) => h.action)).toEqual(['project.create'])

@@ -33,7 +33,7 @@ test.describe('claims in the workbench', () => {
     expect(saved.claims.map((c) => c.text)).toContain('Passenger groups disagree. According to Transport Focus')
   })
 
-  test('accepts and dismisses suggestions, sets verdict and status by keyboard, and the file follows', async ({
+  test('accepts and dismisses suggestions, each decision moving on to the next, sets verdict and status by keyboard, and the file follows', async ({
     page,
     bridge,
     openApp,
@@ -42,30 +42,36 @@ test.describe('claims in the workbench', () => {
     await openApp()
     await openFromLibrary(page)
     await expect(page.getByText('3 of 3 claims')).toBeVisible()
+    await expect(page.getByText('0 of 3 decided')).toBeVisible()
+    const option = (name: RegExp) => page.getByRole('option', { name })
 
     await page.keyboard.press('j')
-    await expect(page.getByRole('option', { name: /^Ministers said/ })).toHaveAttribute('aria-selected', 'true')
+    await expect(option(/^Ministers said/)).toHaveAttribute('aria-selected', 'true')
     await expect(page.getByText('Factdesk proposed this sentence as check-worthy.')).toBeVisible()
     await expect(page.locator('.reason-chip')).toContainText('4.6%')
     await page.keyboard.press('a')
-    await expect(page.getByRole('button', { name: 'To check', pressed: true })).toBeVisible()
+    await expect(option(/^The transport secretary/)).toHaveAttribute('aria-selected', 'true')
+    await expect(page.getByText('1 of 3 decided')).toBeVisible()
+    await page.keyboard.press('d')
+    await expect(option(/^According to Transport Focus/)).toHaveAttribute('aria-selected', 'true')
+    // Counted as the filter counts them: "All (2)", with the dismissed one apart.
+    await expect(page.getByText('2 of 2 claims shown · 1 dismissed')).toBeVisible()
+    await expect(page.getByLabel('Filter by status').getByRole('option', { name: 'All (2)' })).toBeAttached()
+    await expect(option(/network carried/)).toHaveCount(0)
+    // The last proposal rated: none is left to accept, so the next claim without a verdict comes up.
+    await page.keyboard.press('4')
+    await expect(page.getByText('3 of 3 decided')).toBeVisible()
+    await expect(option(/^Ministers said/)).toHaveAttribute('aria-selected', 'true')
     await page.keyboard.press('s')
     await expect(page.getByRole('button', { name: 'In progress', pressed: true })).toBeVisible()
-    await page.keyboard.press('4')
-    await expect(page.getByRole('button', { name: /Mostly False/, pressed: true })).toBeVisible()
-
-    await page.keyboard.press('j')
-    await page.keyboard.press('d')
-    await expect(page.getByText('2 of 3 claims')).toBeVisible()
-    await expect(page.getByRole('option', { name: /network carried/ })).toHaveCount(0)
 
     const saved = await savedProject(page, path)
     expect(saved.claims.map((c) => [c.id, c.status, c.verdict])).toEqual([
-      ['c-fares', 'in-progress', 'mostly-false'],
+      ['c-fares', 'in-progress', null],
       ['c-passengers', 'dismissed', null],
-      ['c-punctual', 'suggested', null],
+      ['c-punctual', 'in-progress', 'mostly-false'],
     ])
-    expect(saved.history.slice(-4).map((h) => h.action)).toEqual(['claim.accept', 'claim.status', 'claim.verdict', 'claim.dismiss'])
+    expect(saved.history.slice(-4).map((h) => h.action)).toEqual(['claim.accept', 'claim.dismiss', 'claim.verdict', 'claim.status'])
   })
 
   test('merges neighbouring claims, splits one at the caret, and moves a boundary', async ({ page, bridge, openApp }) => {
@@ -119,6 +125,7 @@ test.describe('claims in the workbench', () => {
     await openFromLibrary(page)
     await page.getByRole('option', { name: /^According to Transport Focus/ }).click()
     await page.keyboard.press('a')
+    await page.getByRole('option', { name: /^According to Transport Focus/ }).click()
     await page.keyboard.press('r')
     await expect(page.getByLabel('Rationale')).toBeFocused()
     await page.keyboard.type('The regulator’s figure for 2025 is 67.9%.')
@@ -140,7 +147,6 @@ test.describe('claims in the workbench', () => {
     await openApp()
     await openFromLibrary(page)
     await page.getByRole('option', { name: /^Ministers said/ }).click()
-    await page.keyboard.press('a')
     await page.keyboard.press('5')
     await page.getByLabel('Filter by status').selectOption('accepted')
     await expect(rows(page)).toHaveCount(1)
@@ -165,6 +171,7 @@ test.describe('claims in the workbench', () => {
     await openFromLibrary(page)
     await page.getByRole('option', { name: /^Ministers said/ }).click()
     await page.keyboard.press('2')
+    await page.getByRole('option', { name: /^Ministers said/ }).click()
     await expect(page.getByRole('button', { name: /Mostly True/, pressed: true })).toBeVisible()
     await page.keyboard.press('Control+z')
     await expect(page.getByRole('button', { name: /Mostly True/, pressed: true })).toHaveCount(0)

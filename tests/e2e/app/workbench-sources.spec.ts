@@ -115,6 +115,7 @@ test.describe('sources and rating scales', () => {
     await page.getByRole('button', { name: 'Use this scale' }).click()
     await expect(page.getByRole('button', { name: 'Scale: Newsroom scale' })).toBeVisible()
     await page.keyboard.press('5')
+    await page.getByRole('option', { name: /^Ministers said/ }).click()
     await expect(page.getByRole('button', { name: /Exaggerated/, pressed: true })).toBeVisible()
 
     const saved = await savedProject(page, path)

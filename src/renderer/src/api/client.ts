@@ -32,18 +32,21 @@ export function messageOf(error: unknown): string {
 
 /**
  * The browser edition prints an address with the launch token in the fragment (never sent to the
- * server, never in logs); it is kept for this tab only and removed from the address bar.
+ * server, never in logs); it is kept for this server's origin (127.0.0.1 and the port of this
+ * launch), so a link to a claim opened in another tab works while the server runs, and removed
+ * from the address bar.
  */
+const TOKEN_KEY = 'factdesk-token'
 function takeLaunchToken(): void {
   const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash)
   if (!match?.[1]) return
-  sessionStorage.setItem('factdesk-token', match[1])
+  localStorage.setItem(TOKEN_KEY, match[1])
   history.replaceState(null, '', window.location.pathname + window.location.search)
 }
 
 /** The browser edition: the API over HTTP on the local server, with the launch token. */
 function httpInvoke(channel: string, input: unknown): Promise<Envelope<unknown>> {
-  const token = sessionStorage.getItem('factdesk-token') ?? ''
+  const token = localStorage.getItem(TOKEN_KEY) ?? ''
   return fetch(`/api/${encodeURIComponent(channel)}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Factdesk-Token': token },

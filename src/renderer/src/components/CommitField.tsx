@@ -15,6 +15,9 @@ interface CommitFieldProps {
   multiline?: boolean
   rows?: number
   placeholder?: string
+  disabled?: boolean
+  /** A sentence saying what is wrong with a value, or null; a wrong value is shown and not committed. */
+  validate?: (value: string) => string | null
 }
 
 const IDLE_MS = 700
@@ -23,16 +26,31 @@ const IDLE_MS = 700
  * A text field that edits locally and commits the value when the checker pauses or leaves the
  * field, so typing stays instant and each pause is one undoable edit rather than one per key.
  */
-export function CommitField({ id, label, value, onCommit, version, multiline, rows = 3, placeholder }: CommitFieldProps) {
+export function CommitField({
+  id,
+  label,
+  value,
+  onCommit,
+  version,
+  multiline,
+  rows = 3,
+  placeholder,
+  disabled,
+  validate,
+}: CommitFieldProps) {
   const [draft, setDraft] = useState(value)
   const [shown, setShown] = useState(value)
+  const [problem, setProblem] = useState<string | null>(null)
   const timer = useRef<number | undefined>(undefined)
   const committed = useRef(value)
   // A new value from outside (undo, another claim, another window) replaces the draft, unless the
   // checker has typed since: then their words stay, and committing them shows any conflict.
   if (value !== shown) {
     setShown(value)
-    if (draft === shown) setDraft(value)
+    if (draft === shown) {
+      setDraft(value)
+      setProblem(null)
+    }
   }
   useEffect(() => {
     committed.current = value
@@ -43,6 +61,9 @@ export function CommitField({ id, label, value, onCommit, version, multiline, ro
   const latestCommit = useRef<() => void>(() => undefined)
   const commit = (next: string): void => {
     window.clearTimeout(timer.current)
+    const wrong = validate?.(next) ?? null
+    setProblem(wrong)
+    if (wrong) return
     latestCommit.current = () => undefined
     untrack.current?.()
     untrack.current = null
@@ -74,11 +95,28 @@ export function CommitField({ id, label, value, onCommit, version, multiline, ro
           value={draft}
           rows={rows}
           placeholder={placeholder}
+          disabled={disabled}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-problem` : undefined}
           onChange={(e) => change(e.target.value)}
           onBlur={() => commit(draft)}
         />
       ) : (
-        <input id={id} value={draft} placeholder={placeholder} onChange={(e) => change(e.target.value)} onBlur={() => commit(draft)} />
+        <input
+          id={id}
+          value={draft}
+          placeholder={placeholder}
+          disabled={disabled}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          onChange={(e) => change(e.target.value)}
+          onBlur={() => commit(draft)}
+        />
+      )}
+      {problem && (
+        <p className="form-problem" id={`${id}-problem`} role="alert">
+          {problem}
+        </p>
       )}
     </>
   )

@@ -1,6 +1,6 @@
 import { useApp } from '../store'
 
-/** Errors and confirmations, read out by screen readers, dismissed by the checker. */
+/** Errors (kept until dismissed) and confirmations (one at a time, fading after a few seconds), read out by screen readers. */
 export function Notices() {
   const notices = useApp((s) => s.notices)
   const dismiss = useApp((s) => s.dismissNotice)

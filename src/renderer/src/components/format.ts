@@ -17,3 +17,13 @@ export function formatDateTime(value: string): string {
   if (Number.isNaN(date.getTime())) return value
   return date.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })
 }
+
+/** A count in the checker's locale, digits grouped: "8,724" (en), "8 724" (uk). */
+export function formatCount(count: number): string {
+  return count.toLocaleString()
+}
+
+/** "1 claim", "8,724 claims". */
+export function countOf(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`
+}

@@ -10,8 +10,10 @@ interface ShortcutContext {
   selected: Claim | null
   articleSelection: Span | null
   takeSelection: (action: 'claim:create' | 'claim:adjust') => Promise<void>
+  selectArticle: (span: Span) => void
   focusSearch: () => void
   focusRationale: () => void
+  focusList: () => void
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -32,17 +34,25 @@ export function useProjectShortcuts(context: ShortcutContext): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       const { edit, select, openDialog, dialog } = useApp.getState()
-      const screen = {
-        ...latest.current,
+      const { focusList, ...screen } = latest.current
+      const typing = isTyping(event.target)
+      const context = {
+        ...screen,
         edit,
         select,
         openDialog,
         clearArticleSelection: () => document.getSelection()?.removeAllRanges(),
+        leaveField: () => {
+          if (!isTyping(document.activeElement)) return false
+          if (document.activeElement instanceof HTMLElement) document.activeElement.blur()
+          focusList()
+          return true
+        },
       }
-      const found = bindingFor(event, { typing: isTyping(event.target), dialogOpen: dialog !== null }, screen)
+      const found = bindingFor(event, { typing, dialogOpen: dialog !== null }, context)
       if (!found) return
       event.preventDefault()
-      found.binding.run(screen, found.key)
+      found.binding.run(context, found.key)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)

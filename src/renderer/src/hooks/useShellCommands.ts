@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import type { FactdeskShell, ShellMessage } from '@contract/shell'
+import { openRoute } from './useRoute'
 import { useApp } from '../store'
 
 declare global {
@@ -57,6 +58,9 @@ export async function runShellCommand({ command, argument }: ShellMessage): Prom
       return
     case 'project:openPath':
       if (argument) await app.openProject(argument)
+      return
+    case 'route:open':
+      if (argument) openRoute(argument)
       return
   }
 }

@@ -31,12 +31,21 @@ export interface NoticeSlice {
 
 /** At most this many notices stay on screen; older ones make way. */
 const NOTICES_KEPT = 5
+/** How long a confirmation ("Downloaded …") stays; errors stay until the checker closes them. */
+export const INFO_NOTICE_MS = 6000
 let noticeId = 0
 
 export const createNoticeSlice: AppSlice<NoticeSlice> = (set, get) => ({
   notices: [],
   busy: false,
-  notify: (kind, message) => set((s) => ({ notices: [...s.notices.slice(1 - NOTICES_KEPT), { id: ++noticeId, kind, message }] })),
+  notify: (kind, message) => {
+    const id = ++noticeId
+    // A confirmation replaces the one before, so they never pile up; errors are each kept.
+    set((s) => ({
+      notices: [...s.notices.filter((n) => kind === 'error' || n.kind === 'error').slice(1 - NOTICES_KEPT), { id, kind, message }],
+    }))
+    if (kind === 'info') window.setTimeout(() => get().dismissNotice(id), INFO_NOTICE_MS)
+  },
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   attempt: async (work, options) => {
     try {

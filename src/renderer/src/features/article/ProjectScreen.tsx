@@ -1,20 +1,22 @@
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { OpenedProject } from '@contract/api'
 import { STATUS_LABELS } from '@domain/project/ops'
 import { CLAIM_STATUSES } from '@domain/project/statuses'
-import { formatDate } from '../../components/format'
+import { countOf, formatCount, formatDate } from '../../components/format'
 import { SaveIndicator } from '../../components/SaveIndicator'
 import { useProjectShortcuts } from '../../hooks/useProjectShortcuts'
 import { useApp } from '../../store'
 import { ClaimList } from '../claims/ClaimList'
 import { ClaimPanel } from '../claims/ClaimPanel'
 import { countByStatus, filterClaims, type StatusFilter } from '../claims/claim-filter'
+import { decidedCount } from '../claims/triage'
 import { isReportFormat } from '@domain/report/formats'
 import { ExportDialog } from '../export/ExportDialog'
 import { ScaleDialog } from '../scale/ScaleDialog'
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog'
 import { ArticleDetailsDialog } from './ArticleDetailsDialog'
 import { ArticleView, SelectionActions, type ArticleSelection } from './ArticleView'
+import { selectArticleText } from './select-text'
 import { useDiskWatch } from '../../hooks/useDiskWatch'
 import { ProjectBanners } from './ProjectBanners'
 
@@ -35,6 +37,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
 
   const visible = useMemo(() => filterClaims(project, filters), [project, filters])
   const counts = useMemo(() => countByStatus(project), [project])
+  const triage = useMemo(() => decidedCount(project), [project])
   const selected = selectedId ? (project.claims.find((c) => c.id === selectedId) ?? null) : null
   const { article } = project
 
@@ -54,6 +57,13 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
     }
   }
 
+  const focusList = useCallback((): void => {
+    const list = document.querySelector<HTMLElement>('.claim-list, .claim-list-empty')
+    list?.focus({ preventScroll: true })
+  }, [])
+  // The keyboard starts in the claim list: J, K, A and D work the moment a project is open.
+  useEffect(() => focusList(), [opened.path, focusList])
+
   useDiskWatch(opened.path)
   useProjectShortcuts({
     project,
@@ -61,8 +71,11 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
     selected,
     articleSelection,
     takeSelection,
+    // Taken in at once (not only on the browser's selectionchange), so the next key extends this selection.
+    selectArticle: (span) => setArticleSelection(selectArticleText(span)),
     focusSearch: () => search.current?.focus(),
     focusRationale: () => document.getElementById('claim-rationale')?.focus(),
+    focusList,
   })
   const onSelectionChange = useCallback((selection: ArticleSelection | null) => setArticleSelection(selection), [])
 
@@ -116,7 +129,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
               value={filters.text}
               onChange={(e) => setFilters({ text: e.target.value })}
               onKeyDown={(e) => {
-                if (e.key === 'Escape' || e.key === 'Enter') e.currentTarget.blur()
+                if (e.key === 'Enter') focusList()
               }}
             />
             <div className="filter-row">
@@ -125,12 +138,12 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
                 value={filters.status}
                 onChange={(e) => setFilters({ status: e.target.value as StatusFilter })}
               >
-                <option value="all">All ({counts.all ?? 0})</option>
-                <option value="suggested">Suggested ({counts.suggested ?? 0})</option>
-                <option value="accepted">Accepted ({counts.accepted ?? 0})</option>
+                <option value="all">All ({formatCount(counts.all ?? 0)})</option>
+                <option value="suggested">Suggested ({formatCount(counts.suggested ?? 0)})</option>
+                <option value="accepted">Accepted ({formatCount(counts.accepted ?? 0)})</option>
                 {CLAIM_STATUSES.filter((s) => s !== 'suggested').map((status) => (
                   <option key={status} value={status}>
-                    {STATUS_LABELS[status]} ({counts[status] ?? 0})
+                    {STATUS_LABELS[status]} ({formatCount(counts[status] ?? 0)})
                   </option>
                 ))}
               </select>
@@ -144,9 +157,17 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
                 ))}
               </select>
             </div>
+            <p className="triage-count" aria-live="polite">
+              <progress max={Math.max(triage.total, 1)} value={triage.decided} aria-hidden="true" />
+              <span>
+                {formatCount(triage.decided)} of {formatCount(triage.total)} decided
+              </span>
+            </p>
             <div className="claim-count-row">
               <p className="claim-count" aria-live="polite">
-                {visible.length} of {project.claims.length} claims
+                {/* Dismissed claims are counted apart, so this agrees with "All (n)" in the filter. */}
+                {formatCount(visible.length)} of {countOf(counts.all ?? 0, 'claim')} shown
+                {counts.dismissed ? ` · ${formatCount(counts.dismissed)} dismissed` : ''}
               </p>
               <select
                 aria-label="Sort claims"

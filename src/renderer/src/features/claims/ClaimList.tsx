@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useRef, type CSSProperties } from 'react'
 import type { Claim, RatingScale } from '@domain/project/schema'
 import { STATUS_LABELS } from '@domain/project/ops'
+import { formatScore } from '@domain/claims/ranking'
 
 interface ClaimListProps {
   claims: readonly Claim[]
@@ -10,7 +11,8 @@ interface ClaimListProps {
   onSelect: (id: string) => void
 }
 
-const ROW_HEIGHT = 66
+/** A first guess at a row's height; each row is measured once drawn and sized to its text. */
+const ESTIMATED_ROW_HEIGHT = 72
 
 /**
  * The claims, virtualized: only the rows in view are in the DOM, so a thousand claims scroll as
@@ -21,8 +23,9 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
   const virtualizer = useVirtualizer({
     count: claims.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT,
     overscan: 8,
+    getItemKey: (index) => claims[index]?.id ?? index,
   })
   const selectedIndex = selectedId ? claims.findIndex((c) => c.id === selectedId) : -1
   const labels = new Map(scale.labels.map((l) => [l.id, l]))
@@ -32,7 +35,11 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
   }, [selectedIndex, virtualizer])
 
   if (claims.length === 0) {
-    return <p className="claim-list-empty muted">No claims match. Select text in the article and press C to make one.</p>
+    return (
+      <p className="claim-list-empty muted" tabIndex={-1}>
+        No claims match. Select text in the article and press C to make one.
+      </p>
+    )
   }
   return (
     <div
@@ -53,13 +60,14 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
             <div
               key={claim.id}
               id={`claim-row-${claim.id}`}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
               role="option"
               aria-selected={selected}
               className={`claim-row claim-row-${claim.status}${selected ? ' selected' : ''}`}
               style={
                 {
                   transform: `translateY(${item.start}px)`,
-                  height: ROW_HEIGHT,
                   '--verdict': label?.color ?? 'transparent',
                 } as CSSProperties
               }
@@ -69,7 +77,7 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
               <span className="claim-row-meta">
                 <span className={`status-pill status-${claim.status}`}>{STATUS_LABELS[claim.status]}</span>
                 {label && <span className="claim-row-verdict">{label.label}</span>}
-                {claim.score !== null && <span className="claim-row-score">{Math.round(claim.score * 100)}</span>}
+                {claim.score !== null && <span className="claim-row-score">{formatScore(claim.score)}</span>}
               </span>
             </div>
           )

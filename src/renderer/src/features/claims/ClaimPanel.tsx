@@ -1,12 +1,15 @@
 import type { Claim, Project } from '@domain/project/schema'
-import { STATUS_LABELS, WORKFLOW } from '@domain/project/ops'
-import { isPositive } from '@domain/claims/features'
+import { canMerge, STATUS_LABELS, WORKFLOW } from '@domain/project/ops'
+import { isPositive } from '@domain/claims/kinds'
+import { formatScore, groupReasons } from '@domain/claims/ranking'
 import { textColourOn } from '@domain/report/colour'
 import { CommitField } from '../../components/CommitField'
 import { formatDateTime } from '../../components/format'
 import { useApp } from '../../store'
 import { SourcesSection } from '../sources/SourcesSection'
+import { ClaimAttribution } from './ClaimAttribution'
 import { ClaimText } from './ClaimText'
+import { claimLink, copyText } from './copy-link'
 
 function reasonName(kind: string): string {
   return kind.replace(/[-_]/g, ' ')
@@ -97,17 +100,40 @@ function ClaimHistory({ claim, project }: { claim: Claim; project: Project }) {
   )
 }
 
+/** Puts a link to the claim on the clipboard, one a checker can paste into notes or a chat. */
+function CopyLinkButton({ claim }: { claim: Claim }) {
+  const notify = useApp((s) => s.notify)
+  const copy = async (): Promise<void> => {
+    const { info, current } = useApp.getState()
+    if (!info || !current) return
+    const link = claimLink({ desktop: info.desktop, projectsDir: info.projectsDir, path: current.path, claimId: claim.id })
+    if (await copyText(link)) notify('info', `Copied a link to this claim: ${link}`)
+    else notify('error', `The clipboard could not be written; the link is ${link}`)
+  }
+  return (
+    <button type="button" className="button-quiet button-small" onClick={() => void copy()}>
+      Copy link to claim
+    </button>
+  )
+}
+
 /** Everything about the selected claim: text and reasons, verdict, status, rationale, sources, history. */
 export function ClaimPanel({ claim, project }: { claim: Claim; project: Project }) {
   const edit = useApp((s) => s.edit)
   const version = useApp((s) => s.current?.version)
   const neighbours = project.claims.filter((c) => c.status !== 'dismissed')
   const index = neighbours.findIndex((c) => c.id === claim.id)
+  const text = project.article.text
+  // Only neighbours with nothing but space between can merge: other text joins a claim only by selection.
   const next = index >= 0 ? neighbours[index + 1] : undefined
   const previous = index > 0 ? neighbours[index - 1] : undefined
+  const mergeNext = next && canMerge(text, claim, next) ? next : undefined
+  const mergePrevious = previous && canMerge(text, previous, claim) ? previous : undefined
   const inside = claim.reasons.filter((r) => r.start >= claim.start && r.end <= claim.end)
-  const reasons = inside.filter((r) => isPositive(r.kind))
-  const against = inside.filter((r) => !isPositive(r.kind))
+  // Each kind of evidence once, with all its words in the claim ("figure 4.6%, 1.7 billion").
+  const grouped = groupReasons(inside)
+  const reasons = grouped.filter((group) => isPositive(group.kind))
+  const against = grouped.filter((group) => !isPositive(group.kind))
 
   return (
     <section className="claim-panel" aria-label="Selected claim">
@@ -116,20 +142,20 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
         <div className="reasons">
           <h3>
             Why it was proposed
-            {claim.score !== null && <span className="score"> · check-worthiness {Math.round(claim.score * 100)}%</span>}
+            {claim.score !== null && <span className="score"> · check-worthiness {formatScore(claim.score)}%</span>}
           </h3>
           <ul aria-label="Reasons for">
-            {reasons.map((reason, i) => (
-              <li key={`${reason.start}-${i}`} className={`reason-chip reason-${reason.kind}`}>
-                <span className="reason-kind">{reasonName(reason.kind)}</span> {reason.text}
+            {reasons.map((group) => (
+              <li key={group.kind} className={`reason-chip reason-${group.kind}`}>
+                <span className="reason-kind">{reasonName(group.kind)}</span> {group.spans.map((span) => span.text).join(', ')}
               </li>
             ))}
           </ul>
           {against.length > 0 && (
             <ul aria-label="Reasons against" className="reasons-against">
-              {against.map((reason, i) => (
-                <li key={`${reason.start}-${i}`} className="reason-chip reason-against">
-                  <span className="reason-kind">against: {reasonName(reason.kind)}</span> {reason.text}
+              {against.map((group) => (
+                <li key={group.kind} className="reason-chip reason-against">
+                  <span className="reason-kind">against: {reasonName(group.kind)}</span> {group.spans.map((span) => span.text).join(', ')}
                 </li>
               ))}
             </ul>
@@ -149,6 +175,7 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
         version={version}
         onCommit={(rationale, base) => void edit('claim:update', { id: claim.id, fields: { rationale } }, { base })}
       />
+      <ClaimAttribution key={`attribution-${claim.id}`} claim={claim} project={project} />
       <SourcesSection claim={claim} project={project} />
       <div className="field-pair">
         <div>
@@ -173,13 +200,18 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
         onCommit={(notes, base) => void edit('claim:update', { id: claim.id, fields: { notes } }, { base })}
       />
       <div className="button-row claim-actions">
-        {previous && (
-          <button type="button" className="button-secondary" onClick={() => void edit('claim:merge', { ids: [previous.id, claim.id] })}>
+        <CopyLinkButton claim={claim} />
+        {mergePrevious && (
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => void edit('claim:merge', { ids: [mergePrevious.id, claim.id] })}
+          >
             Merge with previous
           </button>
         )}
-        {next && (
-          <button type="button" className="button-secondary" onClick={() => void edit('claim:merge', { ids: [claim.id, next.id] })}>
+        {mergeNext && (
+          <button type="button" className="button-secondary" onClick={() => void edit('claim:merge', { ids: [claim.id, mergeNext.id] })}>
             Merge with next <kbd>M</kbd>
           </button>
         )}

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import { isPositive } from '@domain/claims/features'
+import { isPositive } from '@domain/claims/kinds'
 import type { Claim } from '@domain/project/schema'
 import { useApp } from '../../store'
 import { wordStep } from './word-step'

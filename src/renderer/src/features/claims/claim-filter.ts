@@ -1,3 +1,4 @@
+import { compareByCheckworthiness } from '@domain/claims/ranking'
 import type { Claim, ClaimStatus, Project } from '@domain/project/schema'
 
 /** Which claims the list shows: every claim, the proposals, the accepted ones, or one status. */
@@ -30,7 +31,7 @@ export function filterClaims(project: Project, filters: ClaimFilters): Claim[] {
     if (needle && !`${claim.text}\n${claim.rationale}\n${claim.notes}`.toLocaleLowerCase().includes(needle)) return false
     return true
   })
-  if (filters.sort === 'score') shown.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.start - b.start)
+  if (filters.sort === 'score') shown.sort(compareByCheckworthiness)
   return shown
 }
 

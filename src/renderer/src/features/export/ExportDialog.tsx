@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
-import type { RenderedExport } from '@contract/api'
-import { REPORT_FORMATS, type ReportFormat } from '@domain/report/formats'
+import type { RenderedExport, Settings } from '@contract/api'
+import { defaultSelection, REPORT_FORMATS, type ReportFormat } from '@domain/report/formats'
+import { claimReviewSnippet } from '@domain/report/snippet'
 import { apiAction } from '../../api/api-action'
+import { CommitField } from '../../components/CommitField'
 import { Dialog } from '../../components/Dialog'
 import { useApp } from '../../store'
+import { copyText } from '../claims/copy-link'
 
 type ClaimChoice = 'all' | 'accepted' | 'done'
 
@@ -14,6 +17,7 @@ const CLAIM_CHOICES: { value: ClaimChoice; label: string }[] = [
   { value: 'all', label: 'All, with suggestions and dismissed' },
 ]
 const PREVIEW_DELAY_MS = 250
+const DATE = /^$|^\d{4}-\d{2}-\d{2}$/
 
 function download(report: RenderedExport): void {
   const body = report.encoding === 'base64' ? Uint8Array.from(atob(report.content), (c) => c.charCodeAt(0)) : report.content
@@ -26,21 +30,80 @@ function download(report: RenderedExport): void {
 }
 
 /**
+ * What publishing a ClaimReview asks for: the fact check's own address and day (kept with the
+ * project, so the next export has them) and the organisation that publishes it (kept in Settings).
+ */
+function PublishingFields() {
+  const edit = useApp((s) => s.edit)
+  const publication = useApp((s) => s.current?.project.publication)
+  const settings = useApp((s) => s.settings)
+  const updateSettings = useApp((s) => s.updateSettings)
+  const setting = (key: keyof Pick<Settings, 'organisationName' | 'organisationUrl' | 'organisationLogo'>) => (value: string) =>
+    void updateSettings({ [key]: value.trim() })
+  return (
+    <fieldset className="publishing">
+      <legend>Publishing the fact check</legend>
+      <CommitField
+        id="review-url"
+        label="Fact check’s address (URL)"
+        value={publication?.reviewUrl ?? ''}
+        placeholder="https://your-site.example/fact-checks/…"
+        onCommit={(reviewUrl) => void edit('report:setPublication', { fields: { reviewUrl: reviewUrl.trim() } })}
+      />
+      <CommitField
+        id="review-date"
+        label="Published on"
+        value={publication?.publishedAt ?? ''}
+        placeholder={new Date().toISOString().slice(0, 10)}
+        validate={(value) => (DATE.test(value.trim()) ? null : 'Write the day as 2026-11-27.')}
+        onCommit={(publishedAt) => void edit('report:setPublication', { fields: { publishedAt: publishedAt.trim() } })}
+      />
+      <CommitField
+        id="org-name"
+        label="Organisation"
+        value={settings?.organisationName ?? ''}
+        placeholder="Who publishes the fact check"
+        onCommit={setting('organisationName')}
+      />
+      <CommitField
+        id="org-url"
+        label="Organisation website"
+        value={settings?.organisationUrl ?? ''}
+        placeholder="https://"
+        onCommit={setting('organisationUrl')}
+      />
+      <CommitField
+        id="org-logo"
+        label="Organisation logo (URL)"
+        value={settings?.organisationLogo ?? ''}
+        placeholder="https://…/logo.png"
+        onCommit={setting('organisationLogo')}
+      />
+    </fieldset>
+  )
+}
+
+/**
  * Export with a live preview. The HTML report (also what the PDF is printed from) is shown in a
  * sandboxed frame that may not run scripts; text formats are shown as text. The desktop app saves
- * through a native dialog; the browser edition downloads, and prints PDFs with the browser.
+ * through a native dialog; the browser edition downloads, and prints PDFs with the browser. A
+ * ClaimReview is previewed as a draft, with what publishing still needs listed; saving, downloading
+ * or copying it is refused by the engine until nothing is missing.
  */
 export function ExportDialog({ path, initialFormat, onClose }: { path: string; initialFormat?: ReportFormat; onClose: () => void }) {
   const desktop = useApp((s) => s.info?.desktop === true)
   const notify = useApp((s) => s.notify)
   const projectVersion = useApp((s) => s.current?.project.updatedAt)
+  const settings = useApp((s) => s.settings)
   const [format, setFormat] = useState<ReportFormat>(initialFormat ?? 'html')
-  const [claims, setClaims] = useState<ClaimChoice>('accepted')
+  const [chosenClaims, setChosenClaims] = useState<ClaimChoice | null>(null)
   const [includeArticle, setIncludeArticle] = useState(true)
   const [preview, setPreview] = useState<RenderedExport | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [working, setWorking] = useState(false)
   const frame = useRef<HTMLIFrameElement>(null)
+  const claims = chosenClaims ?? defaultSelection(format)
+  const isClaimReview = format === 'claimreview'
   // The PDF is printed from the HTML report, so that is what its preview shows.
   const previewFormat = format === 'pdf' ? 'html' : format
 
@@ -49,7 +112,7 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
     const timer = window.setTimeout(() => {
       void apiAction(
         'report:render',
-        { path, format: previewFormat, claims, includeArticle },
+        { path, format: previewFormat, claims, includeArticle, draft: true },
         { onError: (message) => !cancelled && setProblem(message) },
       ).then((report) => {
         if (cancelled || !report) return
@@ -61,7 +124,7 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
       cancelled = true
       window.clearTimeout(timer)
     }
-  }, [path, previewFormat, claims, includeArticle, projectVersion])
+  }, [path, previewFormat, claims, includeArticle, projectVersion, settings])
 
   const save = async (): Promise<void> => {
     const request = { path, format, claims, includeArticle }
@@ -89,7 +152,16 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
     }
   }
 
+  const copySnippet = async (): Promise<void> => {
+    const report = await apiAction('report:render', { path, format: 'claimreview', claims, includeArticle }, { onError: setProblem })
+    if (!report) return
+    if (await copyText(claimReviewSnippet(report.content)))
+      notify('info', 'Copied the ClaimReview as an HTML snippet to paste into your page.')
+    else setProblem('The clipboard could not be written.')
+  }
+
   const action = desktop ? 'Save…' : format === 'pdf' ? 'Print or save as PDF…' : 'Download'
+  const missing = preview?.missing ?? []
   return (
     <Dialog
       title="Export a verdict report"
@@ -100,6 +172,11 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
           <button type="button" className="button-quiet" onClick={onClose}>
             Cancel
           </button>
+          {isClaimReview && (
+            <button type="button" className="button-secondary" onClick={() => void copySnippet()} disabled={working || !preview}>
+              Copy as HTML snippet
+            </button>
+          )}
           <button type="button" className="button-primary" onClick={() => void save()} disabled={working || !preview}>
             {action}
           </button>
@@ -118,17 +195,30 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
             ))}
           </fieldset>
           <label htmlFor="export-claims">Claims</label>
-          <select id="export-claims" value={claims} onChange={(e) => setClaims(e.target.value as ClaimChoice)}>
+          <select id="export-claims" value={claims} onChange={(e) => setChosenClaims(e.target.value as ClaimChoice)}>
             {CLAIM_CHOICES.map((c) => (
               <option key={c.value} value={c.value}>
                 {c.label}
               </option>
             ))}
           </select>
-          <label className="choice">
-            <input type="checkbox" checked={includeArticle} onChange={(e) => setIncludeArticle(e.target.checked)} />
-            Include the article with claims highlighted
-          </label>
+          {!isClaimReview && (
+            <label className="choice">
+              <input type="checkbox" checked={includeArticle} onChange={(e) => setIncludeArticle(e.target.checked)} />
+              Include the article with claims highlighted
+            </label>
+          )}
+          {isClaimReview && <PublishingFields />}
+          {isClaimReview && missing.length > 0 && (
+            <div className="export-missing" role="group" aria-label="Needed before publishing">
+              <p>Needed before publishing:</p>
+              <ul>
+                {missing.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           {preview && preview.warnings.length > 0 && (
             <ul className="export-warnings" aria-label="Warnings">
               {preview.warnings.map((w) => (
@@ -152,7 +242,9 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
               srcDoc={preview.content}
             />
           ) : (
-            <pre aria-label="Report preview">{preview?.content ?? 'Rendering…'}</pre>
+            <pre aria-label="Report preview" tabIndex={0}>
+              {preview?.content ?? 'Rendering…'}
+            </pre>
           )}
         </div>
       </div>

@@ -1,10 +1,10 @@
 import type { ProjectSummary } from '@contract/api'
 import { formatDate } from '../../components/format'
+import { progressLabel } from './progress'
 
 function Progress({ summary }: { summary: ProjectSummary }) {
   const { done, total } = summary.progress
-  const suggested = summary.byStatus.suggested
-  const label = total ? `${done} of ${total} claims done` : suggested ? `${suggested} suggestions to review` : 'No claims yet'
+  const label = progressLabel(summary)
   return (
     <span className="project-progress">
       <progress max={Math.max(total, 1)} value={done} aria-label={label} />

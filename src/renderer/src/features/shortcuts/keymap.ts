@@ -1,7 +1,10 @@
 import { WORKFLOW } from '@domain/project/ops'
 import type { Claim, Project } from '@domain/project/schema'
+import type { Edited } from '@contract/api'
 import type { EditAction } from '../../store/edit-channel'
 import type { Span } from '../article/highlight'
+import { moveSelection, selectionStart, type SelectionMove } from '../article/keyboard-selection'
+import { nextToDecide } from '../claims/triage'
 
 /** What a shortcut reads and does: the project screen at the moment of the key press. */
 export interface KeymapContext {
@@ -15,8 +18,12 @@ export interface KeymapContext {
   openDialog: (dialog: 'shortcuts' | 'export') => void
   takeSelection: (action: 'claim:create' | 'claim:adjust') => Promise<void>
   clearArticleSelection: () => void
+  /** Selects article text as a mouse would, so the selection toolbar, C and B work on it. */
+  selectArticle: (span: Span) => void
   focusSearch: () => void
   focusRationale: () => void
+  /** Leaves the text field being typed in for the claim list; false when no field had focus. */
+  leaveField: () => boolean
 }
 
 interface ChordKeys {
@@ -26,6 +33,8 @@ interface ChordKeys {
   shift?: boolean
   /** Also fires in a text field or a dialog; every other shortcut leaves keys to them. */
   anywhere?: true
+  /** Also fires in a text field (not in a dialog, which takes its own keys). */
+  inFields?: true
 }
 
 /** One key the handler answers: `KeyboardEvent.key`, or a pattern with the label the `?` dialog shows for it. */
@@ -47,6 +56,35 @@ function labelOfDigit(project: Project, key: string) {
   return project.ratingScale.labels[Number(key) - 1]
 }
 
+/**
+ * Runs a decision on the selected claim (accept, dismiss, a verdict), then goes to the next claim
+ * still to decide, in the list's order as it was before the decision, so triage never starts over.
+ */
+function decide(context: KeymapContext, decision: (claim: Claim) => Promise<Edited | null>): void {
+  const { selected, visible, select } = context
+  if (!selected) return
+  const order = visible.map((c) => c.id)
+  void decision(selected).then((edited) => {
+    if (!edited) return
+    const next = nextToDecide(order, edited.project, selected.id)
+    if (next) select(next)
+  })
+}
+
+/** Moves the article selection by keyboard, starting from the selected claim's text. */
+function extend(context: KeymapContext, move: SelectionMove): void {
+  const { text, language } = context.project.article
+  const from = context.articleSelection ?? selectionStart(text, language, context.selected)
+  if (from) context.selectArticle(moveSelection(text, language, from, move))
+}
+
+const MOVES: Readonly<Record<string, SelectionMove>> = {
+  ArrowRight: 'end-later',
+  ArrowLeft: 'end-earlier',
+  ArrowDown: 'next-sentence',
+  ArrowUp: 'previous-sentence',
+}
+
 /** From the selected claim, `by` claims along the list; from the first or last when none is selected. */
 function step({ visible, selected, select }: KeymapContext, by: 1 | -1): void {
   const index = selected ? visible.findIndex((c) => c.id === selected.id) : -1
@@ -59,15 +97,15 @@ function step({ visible, selected, select }: KeymapContext, by: 1 | -1): void {
  * handler and the dialog both read this table, so what is listed is what works.
  */
 export const KEYMAP: readonly KeyBinding[] = [
-  { chords: [{ key: 'j' }, { key: 'ArrowDown' }], description: 'Next claim', run: (c) => step(c, 1) },
-  { chords: [{ key: 'k' }, { key: 'ArrowUp' }], description: 'Previous claim', run: (c) => step(c, -1) },
+  { chords: [{ key: 'j' }, { key: 'ArrowDown', shift: false }], description: 'Next claim', run: (c) => step(c, 1) },
+  { chords: [{ key: 'k' }, { key: 'ArrowUp', shift: false }], description: 'Previous claim', run: (c) => step(c, -1) },
   {
     chords: [{ key: /^[1-9]$/, label: '1 … 9' }],
-    description: 'Set the verdict (the scale’s labels in order)',
+    description: 'Set the verdict (the scale’s labels in order), then go to the next claim to decide',
     when: (c, key) => hasSelected(c) && labelOfDigit(c.project, key) !== undefined,
     run: (c, key) => {
       const label = labelOfDigit(c.project, key)
-      if (c.selected && label) void c.edit('claim:setVerdict', { id: c.selected.id, verdict: label.id })
+      if (label) decide(c, (claim) => c.edit('claim:setVerdict', { id: claim.id, verdict: label.id }))
     },
   },
   {
@@ -88,15 +126,42 @@ export const KEYMAP: readonly KeyBinding[] = [
   },
   {
     chords: [{ key: 'a' }],
-    description: 'Accept the suggestion',
+    description: 'Accept the suggestion, then go to the next claim to decide',
     when: hasSelected,
-    run: (c) => c.selected && void c.edit('claim:accept', { ids: [c.selected.id] }),
+    run: (c) => decide(c, (claim) => c.edit('claim:accept', { ids: [claim.id] })),
   },
   {
     chords: [{ key: 'd' }],
-    description: 'Dismiss the claim',
+    description: 'Dismiss the claim, then go to the next claim to decide',
     when: hasSelected,
-    run: (c) => c.selected && void c.edit('claim:dismiss', { ids: [c.selected.id] }),
+    run: (c) => decide(c, (claim) => c.edit('claim:dismiss', { ids: [claim.id] })),
+  },
+  {
+    chords: [
+      { key: 'ArrowRight', shift: true },
+      { key: 'ArrowLeft', shift: true },
+    ],
+    description: 'Select article text from the claim: its end a word later or earlier',
+    when: (c) => hasSelected(c) || c.articleSelection !== null,
+    run: (c, key) => extend(c, MOVES[key] ?? 'end-later'),
+  },
+  {
+    chords: [
+      { key: 'ArrowLeft', mod: true, shift: true },
+      { key: 'ArrowRight', mod: true, shift: true },
+    ],
+    description: 'Select article text: its start a word earlier or later',
+    when: (c) => hasSelected(c) || c.articleSelection !== null,
+    run: (c, key) => extend(c, key === 'ArrowLeft' ? 'start-earlier' : 'start-later'),
+  },
+  {
+    chords: [
+      { key: 'ArrowDown', shift: true },
+      { key: 'ArrowUp', shift: true },
+    ],
+    description: 'Select article text: on to the end of the next sentence, or back to the start of the previous one',
+    when: (c) => hasSelected(c) || c.articleSelection !== null,
+    run: (c, key) => extend(c, MOVES[key] ?? 'next-sentence'),
   },
   {
     chords: [{ key: 'c' }],
@@ -126,7 +191,8 @@ export const KEYMAP: readonly KeyBinding[] = [
     },
   },
   { chords: [{ key: 'r' }], description: 'Write the rationale', when: hasSelected, run: (c) => c.focusRationale() },
-  { chords: [{ key: '/' }, { key: 'f', mod: true, anywhere: true }], description: 'Search claims', run: (c) => c.focusSearch() },
+  // Ctrl+F is left to the browser's own find; / is the claim search.
+  { chords: [{ key: '/' }], description: 'Search claims', run: (c) => c.focusSearch() },
   { chords: [{ key: 'z', mod: true, shift: false }], description: 'Undo', run: (c) => void c.edit('project:undo', {}) },
   {
     chords: [
@@ -139,17 +205,24 @@ export const KEYMAP: readonly KeyBinding[] = [
   { chords: [{ key: 'e', mod: true, anywhere: true }], description: 'Export a report', run: (c) => c.openDialog('export') },
   { chords: [{ key: '?' }], description: 'Show these shortcuts', run: (c) => c.openDialog('shortcuts') },
   {
-    // An open dialog closes itself on Esc (components/Dialog); this binding clears the selections.
-    chords: [{ key: 'Escape' }],
-    description: 'Close a dialog, clear the selection',
+    // An open dialog closes itself on Esc (components/Dialog); in a text field Esc leaves it.
+    chords: [{ key: 'Escape', inFields: true }],
+    description: 'Leave a text field for the claim list; else clear the selection (a dialog closes)',
     run: (c) => {
+      if (c.leaveField()) return
       c.clearArticleSelection()
       c.select(null)
     },
   },
 ]
 
-const KEY_NAMES: Readonly<Record<string, string>> = { ArrowDown: '↓', ArrowUp: '↑', Escape: 'Esc' }
+const KEY_NAMES: Readonly<Record<string, string>> = {
+  ArrowDown: '↓',
+  ArrowUp: '↑',
+  ArrowLeft: '←',
+  ArrowRight: '→',
+  Escape: 'Esc',
+}
 
 /** How the `?` dialog writes a chord: "J", "↓", "Ctrl+F", "Shift+Ctrl+Z". */
 export function chordLabel(chord: Chord): string {
@@ -170,7 +243,8 @@ export interface KeyPress {
 /**
  * The binding a key press runs, with the key as it matched, or null to leave the key to the page.
  * `typing` is a text field having focus, `dialogOpen` a dialog being open: both keep every key
- * but the `anywhere` ones. Alt is never part of a shortcut.
+ * but the `anywhere` ones (and a field the `inFields` ones). Letters match in either case, so
+ * Shift and Caps Lock change nothing. Alt is never part of a shortcut.
  */
 export function bindingFor(
   press: KeyPress,
@@ -179,14 +253,14 @@ export function bindingFor(
 ): { binding: KeyBinding; key: string } | null {
   if (press.altKey) return null
   const mod = press.ctrlKey || press.metaKey
-  const key = mod ? press.key.toLowerCase() : press.key
+  const key = press.key.length === 1 ? press.key.toLowerCase() : press.key
   for (const binding of KEYMAP) {
     const matches = binding.chords.some(
       (chord) =>
         (chord.mod === true) === mod &&
         (chord.shift === undefined || chord.shift === press.shiftKey) &&
         (typeof chord.key === 'string' ? chord.key === key : chord.key.test(key)) &&
-        (chord.anywhere === true || (!typing && !dialogOpen)),
+        (chord.anywhere === true || (!dialogOpen && (!typing || chord.inFields === true))),
     )
     if (matches && (!binding.when || binding.when(context, key))) return { binding, key }
   }

@@ -28,8 +28,9 @@ export function SourceForm({ initial, submitLabel, onSubmit, onCancel, onDelete 
     if (fields.url.trim() && !httpUrl(fields.url.trim())) return setProblem('The URL must start with http:// or https://.')
     if (fields.archiveUrl.trim() && !httpUrl(fields.archiveUrl.trim()))
       return setProblem('The archive URL must start with http:// or https://.')
-    if (!DATE.test(fields.date.trim())) return setProblem('Write the date as 2026-11-27, 2026-11 or 2026.')
-    onSubmit({ ...fields, date: fields.date.trim() }, file)
+    if (!DATE.test(fields.date.trim()) || !DATE.test(fields.accessedAt.trim()))
+      return setProblem('Write the dates as 2026-11-27, 2026-11 or 2026.')
+    onSubmit({ ...fields, date: fields.date.trim(), accessedAt: fields.accessedAt.trim() }, file)
   }
 
   return (
@@ -50,6 +51,17 @@ export function SourceForm({ initial, submitLabel, onSubmit, onCancel, onDelete 
       </div>
       <label htmlFor="source-excerpt">Quoted excerpt</label>
       <textarea id="source-excerpt" value={fields.excerpt} onChange={set('excerpt')} rows={3} />
+      <div className="field-pair">
+        <div>
+          <label htmlFor="source-accessed">Accessed on</label>
+          <input
+            id="source-accessed"
+            value={fields.accessedAt}
+            onChange={set('accessedAt')}
+            placeholder={new Date().toISOString().slice(0, 10)}
+          />
+        </div>
+      </div>
       <label htmlFor="source-archive">Archive URL</label>
       <input
         id="source-archive"

@@ -35,13 +35,20 @@ function SourceCard({
       <div className="source-title">
         <ExternalLink href={source.url}>{source.title || source.url || 'Untitled source'}</ExternalLink>
       </div>
-      <div className="source-meta">{[source.publisher, source.date].filter(Boolean).join(' · ')}</div>
+      <div className="source-meta">
+        {[source.publisher, source.date, source.accessedAt && `accessed ${source.accessedAt}`].filter(Boolean).join(' · ')}
+      </div>
       {source.excerpt && <blockquote className="source-excerpt">{source.excerpt}</blockquote>}
       {source.reliability && <div className="source-reliability">Reliability: {source.reliability}</div>}
       <div className="source-links">
         {source.archiveUrl && <ExternalLink href={source.archiveUrl}>Archived copy</ExternalLink>}
         {source.attachment && (
-          <button type="button" className="button-link" onClick={onOpenFile}>
+          <button
+            type="button"
+            className="button-link"
+            onClick={onOpenFile}
+            title={source.attachmentSha256 ? `SHA-256 ${source.attachmentSha256}` : undefined}
+          >
             File: {source.attachment.split('/').pop()}
           </button>
         )}

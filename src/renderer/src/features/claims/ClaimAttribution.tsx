@@ -1,0 +1,189 @@
+import { useState, type SyntheticEvent } from 'react'
+import type { Appearance, Claim, Claimant, Project } from '@domain/project/schema'
+import { CLAIM_REVIEWED_ADVISED_LENGTH } from '@domain/report/limits'
+import { httpUrl } from '@domain/report/escape'
+import { CommitField } from '../../components/CommitField'
+import { FormActions } from '../../components/FormActions'
+import { formatDate } from '../../components/format'
+import { useApp } from '../../store'
+
+const DATE = /^$|^\d{4}(-\d{2}(-\d{2})?)?$/
+const EMPTY_APPEARANCE: Appearance = { url: '', title: '', publisher: '', author: '', date: '' }
+
+/**
+ * Who made the claim: a person or a body, with their role and a page that identifies them. The
+ * name comes first; role, kind and page belong to a named claimant, and clearing the name clears
+ * the claimant. Each field is saved on its own and merged into the claimant by the engine, so two
+ * fields left quickly one after the other both arrive.
+ */
+function ClaimantFields({ claim }: { claim: Claim }) {
+  const edit = useApp((s) => s.edit)
+  const claimant = claim.claimant
+  const save = (patch: Partial<Claimant> | null): void => void edit('claim:update', { id: claim.id, fields: { claimant: patch } })
+  const change = (patch: Partial<Claimant>): void => {
+    if (claimant) save(patch)
+  }
+  return (
+    <fieldset className="claimant">
+      <legend>Who made the claim</legend>
+      <CommitField
+        id="claimant-name"
+        label="Claimant"
+        value={claimant?.name ?? ''}
+        placeholder="The person or body who made the claim, not the reporter"
+        onCommit={(name) => save(name.trim() ? { name: name.trim() } : null)}
+      />
+      <div className="field-pair">
+        <div>
+          <label htmlFor="claimant-kind">Claimant is</label>
+          <select
+            id="claimant-kind"
+            value={claimant?.kind ?? 'person'}
+            disabled={!claimant}
+            onChange={(e) => change({ kind: e.target.value as Claimant['kind'] })}
+          >
+            <option value="person">a person</option>
+            <option value="organization">an organisation</option>
+          </select>
+        </div>
+        <div>
+          <CommitField
+            id="claimant-role"
+            label="Role"
+            value={claimant?.role ?? ''}
+            placeholder={claimant ? 'Councillor, minister…' : 'Name the claimant first'}
+            disabled={!claimant}
+            onCommit={(role) => change({ role: role.trim() })}
+          />
+        </div>
+      </div>
+      <CommitField
+        id="claimant-url"
+        label="Claimant’s page"
+        value={claimant?.url ?? ''}
+        placeholder="https:// an official profile, Wikidata…"
+        disabled={!claimant}
+        onCommit={(url) => change({ url: url.trim() })}
+      />
+      {claimant?.url && !httpUrl(claimant.url) && <p className="form-problem">The page must start with http:// or https://.</p>}
+    </fieldset>
+  )
+}
+
+function AppearanceForm({ onAdd, onCancel }: { onAdd: (appearance: Appearance) => void; onCancel: () => void }) {
+  const [fields, setFields] = useState(EMPTY_APPEARANCE)
+  const [problem, setProblem] = useState<string | null>(null)
+  const set = (key: keyof Appearance) => (event: { target: { value: string } }) => setFields({ ...fields, [key]: event.target.value })
+  const submit = (event: SyntheticEvent<HTMLFormElement>): void => {
+    event.preventDefault()
+    if (!fields.url.trim() && !fields.title.trim()) return setProblem('Give the appearance a URL or a title.')
+    if (fields.url.trim() && !httpUrl(fields.url.trim())) return setProblem('The URL must start with http:// or https://.')
+    if (!DATE.test(fields.date.trim())) return setProblem('Write the date as 2026-11-27, 2026-11 or 2026.')
+    onAdd({ ...fields, date: fields.date.trim() })
+  }
+  return (
+    <form className="appearance-form" onSubmit={submit} aria-label="Add an appearance">
+      <label htmlFor="appearance-url">URL</label>
+      <input id="appearance-url" type="url" value={fields.url} onChange={set('url')} placeholder="https://" />
+      <label htmlFor="appearance-title">Title</label>
+      <input id="appearance-title" value={fields.title} onChange={set('title')} placeholder="A speech, a post, a broadcast" />
+      <div className="field-pair">
+        <div>
+          <label htmlFor="appearance-publisher">Published by</label>
+          <input id="appearance-publisher" value={fields.publisher} onChange={set('publisher')} />
+        </div>
+        <div>
+          <label htmlFor="appearance-date">Date</label>
+          <input id="appearance-date" value={fields.date} onChange={set('date')} placeholder="2026-11-27" />
+        </div>
+      </div>
+      <label htmlFor="appearance-author">Author</label>
+      <input id="appearance-author" value={fields.author} onChange={set('author')} />
+      {problem && (
+        <p className="form-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <FormActions submitLabel="Add appearance" onCancel={onCancel} />
+    </form>
+  )
+}
+
+/** Where the claim appeared: the article always, and the places the checker adds. */
+function Appearances({ claim, project }: { claim: Claim; project: Project }) {
+  const edit = useApp((s) => s.edit)
+  const [adding, setAdding] = useState(false)
+  const { article } = project
+  const save = (appearances: Appearance[]): Promise<unknown> => edit('claim:update', { id: claim.id, fields: { appearances } })
+  return (
+    <section className="appearances" aria-labelledby="appearances-heading">
+      <h3 id="appearances-heading">Appeared in ({claim.appearances.length + 1})</h3>
+      <ul className="appearance-list">
+        <li>
+          <span className="appearance-title">{article.title || 'This article'}</span>
+          <span className="muted"> · this article{article.url ? '' : ' (no URL yet: add it in the article’s details)'}</span>
+        </li>
+        {claim.appearances.map((a, i) => (
+          <li key={`${a.url}-${a.title}-${i}`}>
+            <span className="appearance-title">{a.title || a.url}</span>
+            <span className="muted"> {[a.publisher, a.author, a.date && formatDate(a.date)].filter(Boolean).join(' · ')}</span>
+            <button
+              type="button"
+              className="button-quiet button-small"
+              aria-label={`Remove appearance ${a.title || a.url}`}
+              onClick={() => void save(claim.appearances.filter((_, j) => j !== i))}
+            >
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      {adding ? (
+        <AppearanceForm
+          onCancel={() => setAdding(false)}
+          onAdd={(appearance) => void save([...claim.appearances, appearance]).then(() => setAdding(false))}
+        />
+      ) : (
+        <button type="button" className="button-secondary button-small" onClick={() => setAdding(true)}>
+          Add appearance
+        </button>
+      )}
+    </section>
+  )
+}
+
+/** What ClaimReview publishes about the claim besides the verdict: who, when, where, and the short statement. */
+export function ClaimAttribution({ claim, project }: { claim: Claim; project: Project }) {
+  const edit = useApp((s) => s.edit)
+  const statement = claim.claimReviewed || claim.text
+  const articleDate = project.article.publishedAt
+  return (
+    <div className="claim-attribution">
+      <ClaimantFields claim={claim} />
+      <CommitField
+        id="claim-date"
+        label="Claim made on"
+        value={claim.claimDate}
+        placeholder={articleDate ? `${articleDate} (the article’s date)` : '2026-11-27'}
+        validate={(value) => (DATE.test(value.trim()) ? null : 'Write the date as 2026-11-27, 2026-11 or 2026.')}
+        onCommit={(claimDate) => void edit('claim:update', { id: claim.id, fields: { claimDate: claimDate.trim() } })}
+      />
+      <CommitField
+        id="claim-reviewed"
+        label="ClaimReview statement"
+        multiline
+        rows={2}
+        value={claim.claimReviewed}
+        placeholder={claim.text}
+        onCommit={(claimReviewed) => void edit('claim:update', { id: claim.id, fields: { claimReviewed: claimReviewed.trim() } })}
+      />
+      <p className={statement.length > CLAIM_REVIEWED_ADVISED_LENGTH ? 'hint hint-warn' : 'hint'} id="claim-reviewed-hint">
+        {statement.length} characters
+        {statement.length > CLAIM_REVIEWED_ADVISED_LENGTH
+          ? ` — Google advises under ${CLAIM_REVIEWED_ADVISED_LENGTH}: say the claim in a short sentence.`
+          : '; empty means the claim text.'}
+      </p>
+      <Appearances claim={claim} project={project} />
+    </div>
+  )
+}
