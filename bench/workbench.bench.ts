@@ -58,8 +58,9 @@ const bench: Bench = async () => {
 
     const saving: number[] = []
     const labels = ['1', '2', '3', '4', '5', '6']
-    await page.locator('[aria-label="Claims"] [role="option"]').nth(3).click()
     for (let i = 0; i < RUNS; i++) {
+      // A verdict moves on to the next claim to decide, so the same claim is selected again each time.
+      await page.locator('[aria-label="Claims"] [role="option"]').nth(3).click()
       const before = (await stat(path)).mtimeMs
       const key = labels[i % labels.length]!
       const started = performance.now()
