@@ -8,7 +8,7 @@ import { AppError, type FieldConflict } from '@domain/errors'
 import { changedKeys, describeKey, overlapping, restoreKeys, type ChangeKey } from '@domain/project/changes'
 import { decodeProject, MAX_PROJECT_BYTES, serializeProject, validateProject } from '@domain/project/codec'
 import type { EditOutcome } from '@domain/project/ops'
-import type { HistoryEntry, Project } from '@domain/project/schema'
+import { historyEntry, type HistoryEntry, type Project } from '@domain/project/schema'
 import { slugify } from '@domain/slug'
 import { currentSession } from './call-session'
 import { createFileExclusive, DurableJsonFile, removeStaleTemps, writeFileAtomic } from './fs/durable'
@@ -394,13 +394,13 @@ export class ProjectStore {
     const session = currentSession()
     const before = doc.db.data
     const outcome = apply(before)
-    const entry: HistoryEntry = {
+    const entry: HistoryEntry = historyEntry({
       at: meta.at,
       author: meta.author,
       action: meta.action,
       claimId: outcome.claimId,
       summary: outcome.summary,
-    }
+    })
     const next = this.checked(doc, before, { ...outcome.project, updatedAt: meta.at, history: [...before.history, entry] })
     const keys = changedKeys(before, next)
     // An edit that changes nothing (the same verdict again, an unchanged field) is not history.
@@ -449,13 +449,13 @@ export class ProjectStore {
       ...restored,
       history: [
         ...current.history,
-        {
+        historyEntry({
           at: meta.at,
           author: meta.author,
           action: `edit.${direction}`,
           claimId: step.claimId,
           summary: `${direction === 'undo' ? 'Undid' : 'Redid'}: ${step.summary}`,
-        },
+        }),
       ],
     })
     this.commit(doc, next, changedKeys(current, next), client)
@@ -610,13 +610,13 @@ export class ProjectStore {
         ...found.project,
         history: [
           ...found.project.history,
-          {
+          historyEntry({
             at: meta.at,
             author: meta.author,
             action: 'project.recover',
             claimId: null,
             summary: `Restored ${found.edits} unsaved edits from ${when} UTC as a copy, because the project had changed since.`,
-          },
+          }),
         ],
       })
       await this.recovery.discard(path)
@@ -629,13 +629,13 @@ export class ProjectStore {
       updatedAt: meta.at,
       history: [
         ...found.project.history,
-        {
+        historyEntry({
           at: meta.at,
           author: meta.author,
           action: 'project.recover',
           claimId: null,
           summary: `Restored ${found.edits} unsaved edits from ${when} UTC.`,
-        },
+        }),
       ],
     })
     this.commit(doc, next, changedKeys(current, next), currentSession().client)

@@ -1,5 +1,6 @@
 // Child process of the kill test: saves a growing project in a tight loop and reports each
 // generation on stdout once it is on disk, until the parent kills it with SIGKILL.
+import { historyEntry } from '@domain/project/schema'
 import { ProjectStore } from '@engine/project-store'
 
 const path = process.argv[2]
@@ -16,7 +17,7 @@ for (;;) {
     article: { ...p.article, title: `generation ${generation}` },
     history: [
       ...p.history,
-      { at, author: 'kill-test', action: 'test.grow', claimId: null, summary: `generation ${generation} ${'·'.repeat(120)}` },
+      historyEntry({ at, author: 'kill-test', action: 'test.grow', claimId: null, summary: `generation ${generation} ${'·'.repeat(120)}` }),
     ],
   }))
   const status = await store.flush(path)
