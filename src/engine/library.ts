@@ -119,7 +119,13 @@ export class Library {
       article: { ...project.article, title },
       history: [
         ...project.history,
-        historyEntry({ at, author, action: 'project.rename', claimId: null, summary: `Renamed from "${project.article.title}" to "${title}".` }),
+        historyEntry({
+          at,
+          author,
+          action: 'project.rename',
+          claimId: null,
+          summary: `Renamed from "${project.article.title}" to "${title}".`,
+        }),
       ],
     }
     this.cache.delete(path)

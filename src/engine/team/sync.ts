@@ -51,6 +51,25 @@ export interface TeamSyncOptions {
 
 const gitdirOf = (dir: string): string => join(dir, '.git')
 
+/** Files that come and go while Factdesk runs (temp files of a save, locks, backups); git ignores them all. */
+const TRANSIENT = /(\.tmp|\.lock|\.bak)$/
+
+/**
+ * The file system isomorphic-git reads the projects folder through. Its walk stats every name a
+ * folder listing returns before it applies .gitignore, so a save's temp file that is renamed away
+ * in between fails the whole status; names that are only ever transient are left out of listings.
+ */
+const teamFs = {
+  ...fs,
+  promises: {
+    ...fs.promises,
+    readdir: async (path: fs.PathLike, options?: unknown): Promise<string[]> => {
+      const names = (await fs.promises.readdir(path, options as undefined)) as string[]
+      return names.filter((name) => !TRANSIENT.test(name))
+    },
+  },
+}
+
 export function remoteOf(url: string): TeamRemote {
   if (/^https?:\/\//i.test(url)) return { kind: 'http', url }
   const path = url.startsWith('file://') ? fileURLToPath(url) : url
@@ -133,7 +152,7 @@ export class TeamSync {
   }
 
   private async changedFiles(dir: string): Promise<{ path: string; deleted: boolean }[]> {
-    const matrix = await git.statusMatrix({ fs, dir })
+    const matrix = await git.statusMatrix({ fs: teamFs, dir })
     return matrix
       .filter(([, head, workdir, stage]) => !(head === 1 && workdir === 1 && stage === 1))
       .map(([path, , workdir]) => ({ path, deleted: workdir === 0 }))
@@ -215,7 +234,7 @@ export class TeamSync {
         const tip = remote?.kind === 'folder' && !hasProjects ? await fetchFromFolder(gitdirOf(dir), remote.url) : null
         if (tip) {
           await git.writeRef({ fs, dir, ref: `refs/heads/${BRANCH}`, value: tip, force: true })
-          await git.checkout({ fs, dir, ref: BRANCH, force: true })
+          await git.checkout({ fs: teamFs, dir, ref: BRANCH, force: true })
         }
       }
       await this.configure(dir, remote)
@@ -259,8 +278,8 @@ export class TeamSync {
     const changed = await this.changedFiles(dir)
     if (changed.length === 0) return null
     for (const { path, deleted } of changed) {
-      if (deleted) await git.remove({ fs, dir, filepath: path })
-      else await git.add({ fs, dir, filepath: path })
+      if (deleted) await git.remove({ fs: teamFs, dir, filepath: path })
+      else await git.add({ fs: teamFs, dir, filepath: path })
     }
     const person = await this.options.identity()
     const head = await this.tip(dir, 'HEAD')
@@ -412,11 +431,11 @@ export class TeamSync {
             })
           }
           const changed = await this.diff(dir, local, (await this.tip(dir, BRANCH)) as string)
-          await git.checkout({ fs, dir, ref: BRANCH, filepaths: changed.map((c) => c.path), force: true })
+          await git.checkout({ fs: teamFs, dir, ref: BRANCH, filepaths: changed.map((c) => c.path), force: true })
           for (const change of changed) if (!received.has(change.path)) received.set(change.path, change.committed)
         } else if (remoteTip && !local) {
           await git.writeRef({ fs, dir, ref: `refs/heads/${BRANCH}`, value: remoteTip, force: true })
-          await git.checkout({ fs, dir, ref: BRANCH, force: true })
+          await git.checkout({ fs: teamFs, dir, ref: BRANCH, force: true })
         }
         const tip = await this.tip(dir, BRANCH)
         if (!tip || tip === remoteTip) break
