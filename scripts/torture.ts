@@ -15,6 +15,7 @@ import { RecoveryStore } from '@engine/recovery'
 import { createServices } from '@engine/services'
 import { claimOver, makeProject } from '../tests/helpers/projects'
 import { docxBomb, manyPagesPdf, pdfStreamBomb } from '../tests/fixtures/import/bombs'
+import { runAndKill } from './torture/kill'
 
 const ROOT = join(import.meta.dirname, '..')
 const SHORT = process.argv.includes('--short')
@@ -69,32 +70,6 @@ function bigProject(): Project {
   return { ...base, claims: Array.from({ length: 60 }, (_, i) => ({ ...claim, id: `c${i}`, notes: 'n'.repeat(200_000) })) }
 }
 
-/** Starts the writer, kills it after it has confirmed a save and `delayMs` more; the last generation it confirmed. */
-function runAndKill(script: string, path: string, delayMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, path], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-    let out = ''
-    let err = ''
-    let timer: NodeJS.Timeout | undefined
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk
-      timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs)
-    })
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk))
-    child.on('close', (_code, signal) => {
-      if (signal !== 'SIGKILL') return reject(new Error(`writer exited on its own: ${err || out.slice(-200)}`))
-      resolve(
-        Number(
-          out
-            .split('\n')
-            .filter((l) => /^\d+$/.test(l))
-            .at(-1),
-        ),
-      )
-    })
-  })
-}
-
 async function kills(label: string, project: Project, count: number, maxDelayMs: number): Promise<void> {
   const script = await bundle('kill-writer')
   const path = join(work, `${label}.factdesk.json`)
@@ -102,7 +77,7 @@ async function kills(label: string, project: Project, count: number, maxDelayMs:
   const row: Row = { case: `SIGKILL mid-save, ${label} project`, checked: 0, lost: 0, unreadable: 0, note: '' }
   let midWrite = 0
   for (let i = 0; i < count; i++) {
-    const confirmed = await runAndKill(script, path, random() * maxDelayMs)
+    const confirmed = await runAndKill(script, path, random() * maxDelayMs, ROOT)
     // A temp file beside the project right after the kill: it died in the middle of writing one.
     if ((await readdir(work)).some((name) => name.startsWith(`.${label}.factdesk.json`) && name.endsWith('.tmp'))) midWrite++
     const ok = (await readable(path)) && (await readable(`${path}.bak`))

@@ -648,39 +648,26 @@ export class ProjectStore {
     const found = await this.recovery.find(path, doc.diskHash)
     if (!found) throw new AppError('NOT_FOUND', 'There are no kept edits for this project.')
     const when = found.at.slice(11, 16)
+    const restored = (summary: string): Project => ({
+      ...found.project,
+      updatedAt: meta.at,
+      history: [
+        ...found.project.history,
+        historyEntry({ at: meta.at, author: meta.author, action: 'project.recover', claimId: null, summary }),
+      ],
+    })
     if (found.asCopy) {
-      const copy = await writeNewProjectFile(copyDir ?? dirname(doc.path), `${basename(path, PROJECT_SUFFIX)} recovered`, {
-        ...found.project,
-        history: [
-          ...found.project.history,
-          historyEntry({
-            at: meta.at,
-            author: meta.author,
-            action: 'project.recover',
-            claimId: null,
-            summary: `Restored ${found.edits} unsaved edits from ${when} UTC as a copy, because the project had changed since.`,
-          }),
-        ],
-      })
+      const copy = await writeNewProjectFile(
+        copyDir ?? dirname(doc.path),
+        `${basename(path, PROJECT_SUFFIX)} recovered`,
+        restored(`Restored ${found.edits} unsaved edits from ${when} UTC as a copy, because the project had changed since.`),
+      )
       await this.recovery.discard(path)
       doc.recovery = null
       return this.open(copy)
     }
     const current = doc.db.data
-    const next = this.checked(doc, current, {
-      ...found.project,
-      updatedAt: meta.at,
-      history: [
-        ...found.project.history,
-        historyEntry({
-          at: meta.at,
-          author: meta.author,
-          action: 'project.recover',
-          claimId: null,
-          summary: `Restored ${found.edits} unsaved edits from ${when} UTC.`,
-        }),
-      ],
-    })
+    const next = this.checked(doc, current, restored(`Restored ${found.edits} unsaved edits from ${when} UTC.`))
     this.commit(doc, next, changedKeys(current, next), currentSession().client)
     await this.recovery.discard(path)
     doc.recovery = null

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Project } from '@domain/project/schema'
+import { startServe } from '../helpers/cli'
 import { tempDir } from '../helpers/projects'
 
 const REPO = join(import.meta.dirname, '../..')
@@ -19,39 +19,17 @@ describe('factdesk serve', () => {
   afterAll(async () => cleanup())
 
   it('prints the address on a line by itself, serves the app, and stops cleanly on Ctrl+C', async () => {
-    const child = spawn(process.execPath, [join(REPO, 'bin/factdesk.js'), 'serve', '--no-open', '--home', join(dir, 'projects')], {
-      env: { PATH: process.env.PATH ?? '', HOME: dir, FACTDESK_CONFIG_DIR: join(dir, 'cfg') },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.setEncoding('utf8').on('data', (d: string) => {
-        stdout += d
-        const line = stdout.split('\n').find((l) => l.startsWith('http'))
-        if (line) resolve(line)
-      })
-      child.on('exit', () => reject(new Error(`serve exited early: ${stderr}`)))
-    })
+    const { child, url, stderr, api } = await startServe(join(dir, 'projects'), { HOME: dir, FACTDESK_CONFIG_DIR: join(dir, 'cfg') })
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{40,}$/)
     const base = url.split('#')[0]!
     const page = await fetch(base)
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('<div id="root"></div>')
 
-    const token = url.split('#token=')[1]!
-    const api = async (channel: string, input: unknown): Promise<{ ok: boolean; value: { path: string; project: Project } }> =>
-      (await (
-        await fetch(`${base}api/${channel}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Factdesk-Token': token },
-          body: JSON.stringify(input),
-        })
-      ).json()) as { ok: boolean; value: { path: string; project: Project } }
-    const created = await api('project:create', {
+    const created = (await api('project:create', {
       title: 'Quit test',
       text: 'The council spent €3.1 million on the bridge in 2025, the auditor said.',
-    })
+    })) as { ok: boolean; value: { path: string; project: Project } }
     const claim = created.value.project.claims[0]!
     const edited = await api('claim:setVerdict', { path: created.value.path, id: claim.id, verdict: 'true' })
     expect(edited.ok).toBe(true)
@@ -59,7 +37,7 @@ describe('factdesk serve', () => {
     const exit = new Promise<number | null>((resolve) => child.on('exit', resolve))
     child.kill('SIGINT')
     expect(await exit).toBe(0)
-    expect(stderr).toContain('Every change is saved. Factdesk stopped.')
+    expect(stderr()).toContain('Every change is saved. Factdesk stopped.')
     const saved = JSON.parse(await readFile(created.value.path, 'utf8')) as Project
     expect(saved.claims[0]?.verdict).toBe('true')
   })

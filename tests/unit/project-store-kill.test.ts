@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { build } from 'esbuild'
@@ -6,30 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { encodeProject } from '@domain/project/codec'
 import { readProjectFile } from '@engine/project-store'
 import { makeProject, tempDir } from '../helpers/projects'
+import { runAndKill } from '../../scripts/torture/kill'
 
 const KILLS = 200
 const LANES = 4
-
-/** Starts the writer, waits until it has saved at least once, kills it after `delayMs`; returns the last generation it confirmed. */
-function runAndKill(script: string, path: string, delayMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, path], { stdio: ['ignore', 'pipe', 'pipe'] })
-    let out = ''
-    let err = ''
-    let timer: NodeJS.Timeout | undefined
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk
-      timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs)
-    })
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk))
-    child.on('error', reject)
-    child.on('close', (_code, signal) => {
-      if (signal !== 'SIGKILL') return reject(new Error(`writer exited on its own: ${err || out.slice(-200)}`))
-      const lines = out.split('\n').filter((l) => /^\d+$/.test(l))
-      resolve(Number(lines.at(-1)))
-    })
-  })
-}
 
 describe('a project survives SIGKILL at any moment of a save', () => {
   let dir: string
@@ -40,7 +19,7 @@ describe('a project survives SIGKILL at any moment of a save', () => {
     script = join(dir, 'kill-writer.mjs')
     // Bundled once so each of the 200 child processes starts in tens of milliseconds.
     await build({
-      entryPoints: [join(import.meta.dirname, '../helpers/kill-writer.ts')],
+      entryPoints: [join(import.meta.dirname, '../../scripts/torture/kill-writer.ts')],
       bundle: true,
       platform: 'node',
       format: 'esm',

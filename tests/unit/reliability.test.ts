@@ -11,7 +11,7 @@ import { RecoveryStore } from '@engine/recovery'
 import { createServices, type Services } from '@engine/services'
 import { encodeProject, MAX_PROJECT_BYTES } from '@domain/project/codec'
 import type { Project } from '@domain/project/schema'
-import { runCli } from '../helpers/cli'
+import { runCli, startServe } from '../helpers/cli'
 import { claimOver, makeProject, tempDir } from '../helpers/projects'
 
 const readJson = async (path: string): Promise<Project> => JSON.parse(await readFile(path, 'utf8')) as Project
@@ -23,9 +23,9 @@ let cleanup: () => Promise<void>
 let path: string
 const stores: ProjectStore[] = []
 
-function newStore(name = 'store'): ProjectStore {
+function newStore(name = 'store', debounceMs = 5): ProjectStore {
   const store = new ProjectStore({
-    debounceMs: 5,
+    debounceMs,
     recovery: new RecoveryStore(join(dir, `config-${name}`)),
     holder: () => ({
       name: `Checker ${name}`,
@@ -109,45 +109,19 @@ describe('unsaved edits are never dropped', () => {
   it('Ctrl+C in the browser edition names the recovery file and exits 1 when an edit could not be saved', async () => {
     const home = join(dir, 'projects')
     await mkdir(home)
-    const child = await import('node:child_process').then(({ spawn }) =>
-      spawn(process.execPath, [join(import.meta.dirname, '../../bin/factdesk.js'), 'serve', '--no-open', '--home', home], {
-        env: { PATH: process.env.PATH ?? '', HOME: dir, FACTDESK_CONFIG_DIR: join(dir, 'cfg') },
-      }),
-    )
-    let stdout = ''
-    let stderr = ''
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.setEncoding('utf8').on('data', (d: string) => {
-        stdout += d
-        const line = stdout.split('\n').find((l) => l.startsWith('http'))
-        if (line) resolve(line)
-      })
-      child.on('exit', () => reject(new Error(`serve exited early: ${stderr}`)))
-    })
-    const [base, token] = url.split('/#token=') as [string, string]
-    const api = async <T>(channel: string, input: unknown): Promise<T> =>
-      (
-        (await (
-          await fetch(`${base}/api/${channel}`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'X-Factdesk-Token': token },
-            body: JSON.stringify(input),
-          })
-        ).json()) as { value: T }
-      ).value
-    const created = await api<{ path: string; project: Project }>('project:create', {
+    const { child, stderr, api } = await startServe(home, { HOME: dir, FACTDESK_CONFIG_DIR: join(dir, 'cfg') })
+    const { value: created } = (await api('project:create', {
       title: 'Quit',
       text: 'The council spent €3.1 million on the bridge in 2025, the auditor said.',
-    })
+    })) as { value: { path: string; project: Project } }
     await mkdir(`${created.path}.bak`)
     await api('claim:setVerdict', { path: created.path, id: created.project.claims[0]!.id, verdict: 'true' })
     const exit = new Promise<number | null>((resolve) => child.on('exit', resolve))
     child.kill('SIGINT')
     expect(await exit).toBe(1)
-    expect(stderr).not.toContain('Every change is saved')
-    expect(stderr).toMatch(/Your unsaved edit is kept in ".*\.recovery\.json"/)
-    expect(stderr).toContain('Factdesk stopped, but 1 project was not saved.')
+    expect(stderr()).not.toContain('Every change is saved')
+    expect(stderr()).toMatch(/Your unsaved edit is kept in ".*\.recovery\.json"/)
+    expect(stderr()).toContain('Factdesk stopped, but 1 project was not saved.')
     const kept = await readdir(join(dir, 'cfg', 'recovery'))
     expect(kept).toHaveLength(1)
   })
@@ -257,7 +231,8 @@ describe('limits that agree', () => {
 
 describe('one writer per project', () => {
   it('opens a project another checker holds read-only, naming them; taking over makes the first read-only and keeps their edits', async () => {
-    const first = newStore('first')
+    // The first checker's save waits long enough that the take-over lands before it.
+    const first = newStore('first', 1000)
     const second = newStore('second')
     await first.open(path)
     const held = await second.open(path)

@@ -25,6 +25,8 @@ test.describe('nothing the checker did is lost', () => {
       await page.getByLabel('Rationale').blur()
       await savedProject(page, path)
       await other.keyboard.press('1')
+      // A verdict moves on to the next claim to decide; the second tab goes back to the first claim.
+      await other.getByRole('option', { name: /^Ministers said/ }).click()
       await expect
         .poll(async () => (await readProject(path)).claims[0])
         .toMatchObject({ rationale: 'The statistics office figure is 4.6%.', verdict: 'true' })

@@ -86,33 +86,20 @@ export function CommitField({
   // Leaving the field by any way (another claim, another screen) commits what was typed.
   useEffect(() => () => latestCommit.current(), [])
 
+  const fieldProps = {
+    id,
+    value: draft,
+    placeholder,
+    disabled,
+    'aria-invalid': problem ? true : undefined,
+    'aria-describedby': problem ? `${id}-problem` : undefined,
+    onChange: (e: { target: { value: string } }) => change(e.target.value),
+    onBlur: () => commit(draft),
+  }
   return (
     <>
       <label htmlFor={id}>{label}</label>
-      {multiline ? (
-        <textarea
-          id={id}
-          value={draft}
-          rows={rows}
-          placeholder={placeholder}
-          disabled={disabled}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${id}-problem` : undefined}
-          onChange={(e) => change(e.target.value)}
-          onBlur={() => commit(draft)}
-        />
-      ) : (
-        <input
-          id={id}
-          value={draft}
-          placeholder={placeholder}
-          disabled={disabled}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${id}-problem` : undefined}
-          onChange={(e) => change(e.target.value)}
-          onBlur={() => commit(draft)}
-        />
-      )}
+      {multiline ? <textarea {...fieldProps} rows={rows} /> : <input {...fieldProps} />}
       {problem && (
         <p className="form-problem" id={`${id}-problem`} role="alert">
           {problem}

@@ -4,6 +4,7 @@ import { fileToBase64 } from '../api/base64'
 import { ApiError, call, followShownVersion, messageOf } from '../api/client'
 import { commitPendingFields } from '../components/pending-fields'
 import { DEFAULT_FILTERS } from '../features/claims/claim-filter'
+import { countEditStarted } from './edit-counter'
 import type { EditAction } from './edit-channel'
 import type { AppSlice } from './index'
 
@@ -139,6 +140,7 @@ export const createSessionSlice: AppSlice<SessionSlice> = (set, get) => {
       const current = get().current
       if (!current) return null
       const selectedBefore = get().selectedId
+      countEditStarted()
       const saveBefore = get().save
       // The edit is on its way to disk from this moment: say so at once, not when the call returns.
       if (saveBefore && saveBefore.state !== 'conflict') set({ save: { ...saveBefore, state: 'saving', message: null } })

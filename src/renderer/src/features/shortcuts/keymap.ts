@@ -5,6 +5,7 @@ import type { EditAction } from '../../store/edit-channel'
 import type { Span } from '../article/highlight'
 import { moveSelection, selectionStart, type SelectionMove } from '../article/keyboard-selection'
 import { nextToDecide } from '../claims/triage'
+import { editsStartedSoFar } from '../../store/edit-counter'
 
 /** What a shortcut reads and does: the project screen at the moment of the key press. */
 export interface KeymapContext {
@@ -64,8 +65,11 @@ function decide(context: KeymapContext, decision: (claim: Claim) => Promise<Edit
   const { selected, visible, select } = context
   if (!selected) return
   const order = visible.map((c) => c.id)
-  void decision(selected).then((edited) => {
-    if (!edited) return
+  const decided = decision(selected)
+  const started = editsStartedSoFar()
+  void decided.then((edited) => {
+    // The checker has moved on already (another key, a new claim): their later action decides the selection.
+    if (!edited || editsStartedSoFar() !== started) return
     const next = nextToDecide(order, edited.project, selected.id)
     if (next) select(next)
   })
