@@ -27,7 +27,7 @@ export interface DesktopAbilities {
  * process. The engine keeps only the sealed bytes.
  */
 export interface SecretSealer {
-  available: () => boolean
+  available: () => Promise<boolean>
   seal: (secret: string) => Promise<Uint8Array>
   unseal: (sealed: Uint8Array) => Promise<string>
 }

@@ -98,9 +98,9 @@ export function desktopAbilities(
     printToPdf,
     // The team's git token, sealed with the OS keychain (Keychain, DPAPI, libsecret) and never kept in clear.
     secrets: {
-      available: () => safeStorage.isEncryptionAvailable(),
-      seal: (secret) => Promise.resolve(safeStorage.encryptString(secret)),
-      unseal: (sealed) => Promise.resolve(safeStorage.decryptString(Buffer.from(sealed))),
+      available: () => safeStorage.isAsyncEncryptionAvailable(),
+      seal: (secret) => safeStorage.encryptStringAsync(secret),
+      unseal: async (sealed) => (await safeStorage.decryptStringAsync(Buffer.from(sealed))).result,
     },
   }
 }

@@ -111,7 +111,9 @@ describe('factdesk merge and merge-driver', () => {
         ['c-cost', 'true', 'Ben'],
         ['c-budget', 'false', ''],
       ])
-      expect(merged.conflicts.map((c) => c.values.map((v) => `${v.by}:${String(v.value)}`))).toEqual([['Ana:true', 'Ben:false']])
+      expect(merged.conflicts.map((c) => c.values.map((v) => `${v.by}:${JSON.stringify(v.value)}`))).toEqual([
+        ['Ana:"true"', 'Ben:"false"'],
+      ])
       expect((await runCli(['check', file], { cwd: dir, env: { HOME: dir } })).code).toBe(0)
     },
   )

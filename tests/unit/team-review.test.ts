@@ -93,7 +93,7 @@ describe('a second checker’s review', () => {
     const withdrawn = await ana.h['claim:withdrawComment']({ path, id: fares, commentId: comment.id })
     expect(withdrawn.project.claims.find((c) => c.id === fares)!.comments[0]).toMatchObject({
       text: 'Which ORR table?',
-      withdrawnAt: expect.any(String),
+      withdrawnAt: expect.any(String) as unknown,
     })
   })
 })

@@ -40,7 +40,7 @@ export interface MergeResult {
 }
 
 /** Fields a claim merges as one: the range, and what the claim engine derived from it. */
-const CLAIM_RANGE = ['start', 'end', 'text', 'reasons', 'score'] as const
+type ClaimRangeField = 'start' | 'end' | 'text' | 'reasons' | 'score'
 const CLAIM_FIELDS = [
   'origin',
   'status',
@@ -169,7 +169,7 @@ function mergeComments(ours: Claim['comments'], theirs: Claim['comments']): Clai
 
 const later = (a: string, b: string): string => (a >= b ? a : b)
 
-function rangeOf(claim: Claim): Pick<Claim, (typeof CLAIM_RANGE)[number]> {
+function rangeOf(claim: Claim): Pick<Claim, ClaimRangeField> {
   return { start: claim.start, end: claim.end, text: claim.text, reasons: claim.reasons, score: claim.score }
 }
 

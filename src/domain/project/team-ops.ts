@@ -1,15 +1,6 @@
 import { AppError } from '../errors'
 import { setRatingScale, STATUS_LABELS, type EditContext, type EditOutcome } from './ops'
-import {
-  approvalHolds,
-  reviewDigest,
-  type Claim,
-  type ConflictValue,
-  type Person,
-  type Project,
-  type RatingScale,
-  type RecordedConflict,
-} from './schema'
+import { approvalHolds, reviewDigest, type Claim, type ConflictValue, type Person, type Project, type RecordedConflict } from './schema'
 
 /**
  * Team work as pure edits: who checks a claim, who reviews it, the comment thread, the second
@@ -167,11 +158,14 @@ export function describeConflictValue(project: Project, conflict: RecordedConfli
   const field = conflict.key.includes('.') ? conflict.key.slice(conflict.key.indexOf('.') + 1) : ''
   if (value === null) return field === 'verdict' ? '(no verdict)' : '(empty)'
   if (field === 'verdict' && typeof value === 'string') return project.ratingScale.labels.find((l) => l.id === value)?.label ?? value
-  if (field === 'status' && typeof value === 'string') return STATUS_LABELS[value as Claim['status']] ?? value
+  if (field === 'status' && typeof value === 'string')
+    return Object.hasOwn(STATUS_LABELS, value) ? STATUS_LABELS[value as Claim['status']] : value
   if ((field === 'assignee' || field === 'reviewer') && typeof value === 'object' && !Array.isArray(value))
     return personLabel(value as Person)
-  if (field === 'range' && typeof value === 'object' && !Array.isArray(value)) return quote(String(value.text), 120)
-  if (conflict.key === 'scale' && typeof value === 'object' && !Array.isArray(value)) return String(value.name)
+  if (field === 'range' && typeof value === 'object' && !Array.isArray(value))
+    return typeof value.text === 'string' ? quote(value.text, 120) : JSON.stringify(value.text)
+  if (conflict.key === 'scale' && typeof value === 'object' && !Array.isArray(value))
+    return typeof value.name === 'string' ? value.name : JSON.stringify(value.name)
   if (value === 'removed') return 'removed'
   if (value === 'kept') return 'kept and changed'
   return typeof value === 'string' ? value : JSON.stringify(value)
@@ -217,7 +211,7 @@ export function resolveConflict(project: Project, input: { key: string; pick: nu
       next = { ...next, sources: setRecordField(next.sources, id, field === 'attachment' ? value : { [field]: value }, ctx.now) }
     }
   } else if (conflict.key === 'scale') {
-    next = setRatingScale(next, { scale: value as RatingScale }, ctx).project
+    next = setRatingScale(next, { scale: value }, ctx).project
   } else if (conflict.key.startsWith('article.') && conflict.key !== 'article.text') {
     next = { ...next, article: { ...next.article, [conflict.key.slice('article.'.length)]: value } }
   } else if (conflict.key.startsWith('project.')) {

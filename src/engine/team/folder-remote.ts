@@ -16,6 +16,7 @@ const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904'
 
 async function has(gitdir: string, oid: string, cache: object): Promise<boolean> {
   try {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- objects are copied still deflated; readBlob/readTree would inflate and re-deflate every one
     await git.readObject({ fs, gitdir, oid, format: 'deflated', cache })
     return true
   } catch {
@@ -24,11 +25,14 @@ async function has(gitdir: string, oid: string, cache: object): Promise<boolean>
 }
 
 async function copyObject(from: string, to: string, oid: string, cache: object): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- objects are copied still deflated; readBlob/readTree would inflate and re-deflate every one
   const object = await git.readObject({ fs, gitdir: from, oid, format: 'deflated', cache })
   if (object.format === 'deflated') {
-    await git.writeObject({ fs, gitdir: to, oid, format: 'deflated', object: object.object as Uint8Array })
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- objects are copied still deflated; readBlob/readTree would inflate and re-deflate every one
+    await git.writeObject({ fs, gitdir: to, oid, format: 'deflated', object: object.object })
   } else if (object.type !== 'wrapped') {
-    await git.writeObject({ fs, gitdir: to, type: object.type, format: 'content', object: object.object as Uint8Array })
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- objects are copied still deflated; readBlob/readTree would inflate and re-deflate every one
+    await git.writeObject({ fs, gitdir: to, type: object.type, format: 'content', object: object.object })
   }
 }
 
@@ -48,7 +52,10 @@ async function copyTree(from: string, to: string, oid: string, counterparts: str
   const others = await Promise.all(counterparts.map((c) => treeEntries(from, c, cache)))
   for (const [path, entry] of entries) {
     if (entry.type === 'commit') continue
-    const before = others.flatMap((o) => (o.get(path)?.type === entry.type ? [o.get(path)!.oid] : []))
+    const before = others.flatMap((o) => {
+      const same = o.get(path)
+      return same?.type === entry.type ? [same.oid] : []
+    })
     if (before.includes(entry.oid) || copied.has(entry.oid)) continue
     if (entry.type === 'tree') await copyTree(from, to, entry.oid, before, cache, copied)
     else if (!(await has(to, entry.oid, cache))) {

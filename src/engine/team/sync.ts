@@ -64,7 +64,7 @@ const teamFs = {
   promises: {
     ...fs.promises,
     readdir: async (path: fs.PathLike, options?: unknown): Promise<string[]> => {
-      const names = (await fs.promises.readdir(path, options as undefined)) as string[]
+      const names = await fs.promises.readdir(path, options as undefined)
       return names.filter((name) => !TRANSIENT.test(name))
     },
   },
@@ -320,7 +320,7 @@ export class TeamSync {
       if (name === 'HttpError' && /401|403/.test(String(error))) {
         throw new AppError(
           'FORBIDDEN',
-          `The team's git host refused the token (${String((error as Error).message)}); enter a valid token and sync again.`,
+          `The team's git host refused the token (${(error as Error).message}); enter a valid token and sync again.`,
         )
       }
       if (name === 'NotFoundError' || /Could not find/.test(String(error))) return null

@@ -28,14 +28,9 @@ export class TokenStore {
     return join(this.configDir, 'team', `token-${createHash('sha256').update(remote).digest('hex').slice(0, 16)}.sealed`)
   }
 
-  /** Whether the token stays after this session (sealed by the OS keychain), or only in memory. */
-  get persistent(): boolean {
-    return this.sealer?.available() ?? false
-  }
-
   async save(remote: string, token: string): Promise<void> {
     this.session.set(remote, token)
-    if (!this.sealer?.available()) return
+    if (!this.sealer || !(await this.sealer.available())) return
     await mkdir(join(this.configDir, 'team'), { recursive: true })
     await writeFileAtomic(this.file(remote), await this.sealer.seal(token), { mode: 0o600 })
   }
@@ -44,7 +39,7 @@ export class TokenStore {
     const known = this.session.get(remote)
     if (known) return known
     if (this.env[TOKEN_VARIABLE]) return this.env[TOKEN_VARIABLE] ?? null
-    if (!this.sealer?.available()) return null
+    if (!this.sealer || !(await this.sealer.available())) return null
     let sealed: Buffer
     try {
       sealed = await readFile(this.file(remote))

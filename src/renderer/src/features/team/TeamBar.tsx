@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type SyntheticEvent } from 'react'
+import { useEffect, useState, type SyntheticEvent } from 'react'
 import type { SyncCopy, TeamStatus } from '@contract/team'
 import { apiAction } from '../../api/api-action'
 import { Dialog } from '../../components/Dialog'
@@ -9,7 +9,7 @@ import { useApp } from '../../store'
 const isHttp = (remote: string): boolean => /^https?:\/\//i.test(remote.trim())
 
 /** "2 to send · 1 to receive · synced 14:02", or why the last sync did not reach the team. */
-export function syncSummary(status: TeamStatus): string {
+function syncSummary(status: TeamStatus): string {
   const parts = [`${status.ahead} to send`, `${status.behind} to receive`]
   if (status.uncommitted) parts.push(`${status.uncommitted} changed file${status.uncommitted === 1 ? '' : 's'} not committed yet`)
   parts.push(status.lastSync ? `last synced ${formatDateTime(status.lastSync)}` : 'never synced')
@@ -79,15 +79,15 @@ export function TeamBar() {
   const [syncing, setSyncing] = useState(false)
   const [token, setToken] = useState('')
 
-  const load = useCallback(async (): Promise<void> => {
-    const [found, left] = await Promise.all([
+  useEffect(() => {
+    void Promise.all([
       apiAction('team:status', {}, { onError: () => setStatus(null) }),
       apiAction('team:copies', {}, { onError: () => setCopies([]) }),
-    ])
-    if (found) setStatus(found)
-    if (left) setCopies(left)
-  }, [])
-  useEffect(() => void load(), [library, load])
+    ]).then(([found, left]) => {
+      if (found) setStatus(found)
+      if (left) setCopies(left)
+    })
+  }, [library])
 
   const sync = async (): Promise<void> => {
     setSyncing(true)
