@@ -54,6 +54,15 @@ export const CHANNELS = [
   'report:render',
   'report:save',
   'report:setPublication',
+  'memory:search',
+  'memory:status',
+  'memory:seenBefore',
+  'memory:checkedBefore',
+  'memory:archives',
+  'memory:csvColumns',
+  'memory:importArchive',
+  'memory:removeArchive',
+  'claim:reuseCheck',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -18,6 +18,8 @@ import { projectHandlers } from './handlers/projects'
 import { reportHandlers } from './handlers/reports'
 import { settingsHandlers } from './handlers/settings'
 import { sourceHandlers } from './handlers/sources'
+import { memoryHandlers } from './handlers/memory'
+import { MemoryService } from './memory/memory-service'
 import { PathAccess } from './access'
 import { Library } from './library'
 import { documentsDir, resolveProjectsDir, type Env, type ProjectsDirChoice } from './paths'
@@ -75,6 +77,8 @@ export interface Engine {
   createProject: (input: ArticleInput, target?: NewProjectTarget) => Promise<string>
   /** Which project files the API may open: the projects folder, and files the checker chose. */
   access: PathAccess
+  /** The claim memory: the projects folder's library index, in its worker. */
+  memory: MemoryService
 }
 
 export interface Services {
@@ -83,6 +87,7 @@ export interface Services {
   library: Library
   settings: SettingsStore
   projectsDir: () => Promise<string>
+  memory: MemoryService
   createProject: Engine['createProject']
   /** Lets the API open a project file the checker chose outside the API (a file opened from the OS, the command line). */
   grant: (path: string) => void
@@ -114,10 +119,12 @@ function createEngine(ctx: ServiceContext): Engine {
   const now = ctx.now ?? (() => new Date())
   const settings = new SettingsStore(ctx.configDir)
   const recovery = new RecoveryStore(ctx.configDir)
+  const memory = new MemoryService(async () => (await projectsDirChoice()).dir)
   const store = new ProjectStore({
     ...(ctx.debounceMs === undefined ? {} : { debounceMs: ctx.debounceMs }),
     holder: async () => currentHolder((await settings.get()).checkerName, ctx.edition),
     recovery,
+    onSaved: (path, project) => memory.projectSaved(path, project),
   })
   const library = new Library((path) => store.peek(path))
   const access = new PathAccess(
@@ -137,6 +144,7 @@ function createEngine(ctx: ServiceContext): Engine {
     library,
     settings,
     access,
+    memory,
     projectsDirChoice,
     projectsDir: async () => (await projectsDirChoice()).dir,
     author,
@@ -193,6 +201,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...claimHandlers(engine),
     ...sourceHandlers(engine),
     ...reportHandlers(engine),
+    ...memoryHandlers(engine),
   }
   return {
     handlers,
@@ -200,6 +209,7 @@ export function createServices(ctx: ServiceContext): Services {
     library: engine.library,
     settings: engine.settings,
     projectsDir: engine.projectsDir,
+    memory: engine.memory,
     createProject: engine.createProject,
     grant: (path) => engine.access.grant(path),
   }

@@ -166,3 +166,14 @@ export function queryNameKeys(text: string, language?: string): string[] {
   }
   return [...keys]
 }
+
+/** A search box's words, each as the term it is indexed by and the key it would have as a name. */
+export function queryWords(text: string, language?: string): { term: string; name: string | null }[] {
+  const out: { term: string; name: string | null }[] = []
+  for (const word of words(text)) {
+    if (STOP.has(word) || /^\d+$/.test(word)) continue
+    const name = word.length >= 4 ? nameKey(word, language) : ''
+    out.push({ term: stemOf(word, language), name: name.length >= 2 ? name : null })
+  }
+  return out
+}

@@ -33,6 +33,8 @@ export interface MatchReasons {
 export interface Match {
   id: string
   score: number
+  /** How much of each claim the other covers (0–1), independent of the rest of the corpus's scores. */
+  confidence: number
   reasons: MatchReasons
 }
 
@@ -220,6 +222,7 @@ export class MemoryIndex {
     const scored = this.candidates(query, options.filter ? { filter: options.filter } : {}).map((c) => ({
       id: c.id,
       score: weigh(c, weights),
+      confidence: Math.min(1, (c.queryCovered + Math.max(c.claimCovered, c.titleCovered)) / 2),
       reasons: c.reasons,
     }))
     scored.sort((a, b) => b.score - a.score)
