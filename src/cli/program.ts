@@ -16,6 +16,9 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   split: async () => (await import('./commands/split')).registerSplit,
   export: async () => (await import('./commands/export')).registerExport,
   serve: async () => (await import('./commands/serve')).registerServe,
+  search: async () => (await import('./commands/search')).registerSearch,
+  match: async () => (await import('./commands/match')).registerMatch,
+  archive: async () => (await import('./commands/archive')).registerArchive,
 }
 
 /** The `factdesk` command line: the same engine the app uses, one file per subcommand. */

@@ -87,9 +87,9 @@ describe('claim memory handlers', () => {
     expect(seen[0]?.numbers).toContain('20000')
 
     // "зарплати" (another case of "зарплата") and the Latin spelling of the name both find it.
-    const byForm = await h()['memory:search']({ query: 'зарплати', filters: { kinds: ['claim'] } })
+    const byForm = await h()['memory:search']({ query: 'зарплати', filters: { kinds: ['claim'] }, limit: 50 })
     expect(byForm.items.map((i) => i.path)).toContain(earlier.path)
-    const byName = await h()['memory:search']({ query: 'Zelensky', filters: { kinds: ['claim'], verdict: 'False' } })
+    const byName = await h()['memory:search']({ query: 'Zelensky', filters: { kinds: ['claim'], verdict: 'False' }, limit: 50 })
     expect(byName.items.map((i) => `${i.path}#${i.itemId}`)).toEqual([`${earlier.path}#${earlier.id}`])
 
     const reused = await h()['claim:reuseCheck']({ path: later, id: claimId, from: { key: seen[0]?.key ?? '' } })
@@ -145,12 +145,12 @@ describe('claim memory handlers', () => {
 
   it('indexes a project that changed on disk behind the app, and keeps its cache out of git', async () => {
     const path = await create('Bridge', 'The bridge cost 41 million euros.\n\nOther.', 'en')
-    expect((await h()['memory:search']({ query: 'bridge', filters: { kinds: ['article'] } })).items).toHaveLength(1)
+    expect((await h()['memory:search']({ query: 'bridge', filters: { kinds: ['article'] }, limit: 50 })).items).toHaveLength(1)
     const file = JSON.parse(await readFile(path, 'utf8')) as { article: { title: string } }
     file.article.title = 'Viaduct'
     await writeFile(path, JSON.stringify(file, null, 2))
     await expect
-      .poll(async () => (await h()['memory:search']({ query: 'viaduct', filters: { kinds: ['article'] } })).items.length, { timeout: 5000 })
+      .poll(async () => (await h()['memory:search']({ query: 'viaduct', filters: { kinds: ['article'] }, limit: 50 })).items.length, { timeout: 5000 })
       .toBe(1)
     await services.memory.flush()
     expect(await readFile(join(home, '.factdesk', '.gitignore'), 'utf8')).toContain('*')
@@ -169,7 +169,7 @@ describe('claim memory handlers', () => {
       mapping: { claim: 'Statement', verdict: 'Rating', url: 'Link' },
     })
     expect(summary.reviews).toBe(1)
-    const found = await h()['memory:search']({ query: 'bread', filters: { kinds: ['review'] } })
+    const found = await h()['memory:search']({ query: 'bread', filters: { kinds: ['review'] }, limit: 50 })
     expect(found.items[0]).toMatchObject({ verdict: 'False', url: 'https://x.example/1' })
   })
 })
