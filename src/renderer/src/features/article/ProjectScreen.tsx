@@ -19,6 +19,7 @@ import { ArticleView, SelectionActions, type ArticleSelection } from './ArticleV
 import { selectArticleText } from './select-text'
 import { useDiskWatch } from '../../hooks/useDiskWatch'
 import { ProjectBanners } from './ProjectBanners'
+import { useCheckedBefore } from '../memory/useCheckedBefore'
 
 /** The workbench: claims on the left, the article in the middle, the selected claim on the right. */
 export function ProjectScreen({ opened }: { opened: OpenedProject }) {
@@ -33,6 +34,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
   const openDialog = useApp((s) => s.openDialog)
   const edit = useApp((s) => s.edit)
   const [articleSelection, setArticleSelection] = useState<ArticleSelection | null>(null)
+  useCheckedBefore(opened.path)
   const search = useRef<HTMLInputElement>(null)
 
   const visible = useMemo(() => filterClaims(project, filters), [project, filters])
