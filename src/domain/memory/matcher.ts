@@ -42,6 +42,7 @@ export interface Match {
 const CANDIDATES = 100
 const DAY_MS = 86_400_000
 const COMMON_SHARE = 0.1
+const MIN_CORPUS = 1000
 
 interface Analysed {
   text: string[]
@@ -137,9 +138,14 @@ export class MemoryIndex {
     this.bm25.remove(id, { text: [...a.text, ...a.names.map((n) => `@${n}`)], title: a.title })
   }
 
+  /**
+   * A term's weight in the coverage features. The corpus counts as at least 1,000 documents, so a
+   * team's first few projects weigh shared and unshared words alike instead of by accident of
+   * which project came first.
+   */
   private idf(term: string): number {
     const n = this.bm25.documentFrequency(term)
-    return Math.log(1 + (this.docs.size - n + 0.5) / (n + 0.5))
+    return Math.log(1 + (Math.max(this.docs.size, MIN_CORPUS) - n + 0.5) / (n + 0.5))
   }
 
   /**

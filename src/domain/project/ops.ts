@@ -585,7 +585,7 @@ export function reuseCheck(
   const sourcesPart = `${cited.length} source${cited.length === 1 ? '' : 's'}`
   return {
     project: next,
-    summary: `Reused the check of ${quote(earlier.from.claimText)} in "${earlier.from.container.slice(0, 200)}" (${earlier.from.link.slice(0, 1000)}): ${verdictPart}, ${rationale ? 'rationale' : 'no rationale'}, ${sourcesPart}.`,
+    summary: `Reused the check of ${quote(earlier.from.claimText)} in “${earlier.from.container.slice(0, 200)}” (${earlier.from.link.slice(0, 1000)}): ${verdictPart}, ${rationale ? 'rationale' : 'no rationale'}, ${sourcesPart}.`,
     claimId: claim.id,
   }
 }

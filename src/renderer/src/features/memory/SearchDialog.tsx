@@ -42,7 +42,11 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
     let live = true
     const timer = setTimeout(() => {
       const chosen = Object.fromEntries(Object.entries(filters).filter(([key, value]) => value && key !== 'kind'))
-      void apiAction('memory:search', { query, filters: { ...chosen, ...(filters.kind ? { kinds: [filters.kind] } : {}) }, limit: 50 }).then((found) => {
+      void apiAction('memory:search', {
+        query,
+        filters: { ...chosen, ...(filters.kind ? { kinds: [filters.kind] } : {}) },
+        limit: 50,
+      }).then((found) => {
         if (live && found) {
           setResult(found)
           setActive(0)
@@ -129,8 +133,8 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
           {field('language', 'Language')}
           {field('checker', 'Checker')}
           {field('outlet', 'Outlet')}
-          {field('from', 'From', 'date')}
-          {field('to', 'To', 'date')}
+          {field('from', 'Dated from', 'date')}
+          {field('to', 'Dated to', 'date')}
         </fieldset>
         <p className="muted" aria-live="polite">
           {building
