@@ -45,8 +45,8 @@ export interface SeenBefore {
   names: string[]
 }
 
-const SEARCH_FIELDS = ['text', 'title', 'names', 'people'] as const
-const BOOST = { text: 1, title: 0.7, names: 0.8, people: 0.5 }
+const SEARCH_FIELDS = ['text', 'title', 'rationale', 'names', 'people'] as const
+const BOOST = { text: 1, title: 0.7, rationale: 0.4, names: 0.8, people: 0.5 }
 /** A proposal is marked "checked before" when an earlier check covers this much of it and it of that. */
 export const CHECKED_BEFORE_CONFIDENCE = 0.55
 /** Below this a "seen before" candidate shares too little to show. */
@@ -62,6 +62,8 @@ function analysedField(record: MemoryRecord, field: string): string {
       return joined([...terms(record.text, language), ...numberTerms(record.text)])
     case 'title':
       return joined(terms(record.title, language))
+    case 'rationale':
+      return joined([...terms(record.rationale, language), ...numberTerms(record.rationale)])
     case 'names':
       return joined(nameKeys(`${record.text} ${record.title} ${record.claimant}`, language))
     case 'people':
@@ -253,11 +255,11 @@ export class LibraryIndex {
     const clauses: Query[] = words.map((w, i) => ({
       combineWith: 'OR',
       queries: [
-        { queries: [w.term], fields: ['text', 'title', 'people'], prefix: i === words.length - 1 && w.term.length >= 3 },
+        { queries: [w.term], fields: ['text', 'title', 'rationale', 'people'], prefix: i === words.length - 1 && w.term.length >= 3 },
         ...(w.name ? [{ queries: [w.name], fields: ['names'] }] : []),
       ],
     }))
-    for (const n of numbers) clauses.push({ queries: [n], fields: ['text'] })
+    for (const n of numbers) clauses.push({ queries: [n], fields: ['text', 'rationale'] })
     const results = this.search.search({ combineWith: 'AND', queries: clauses }, { boost: BOOST, filter: accept })
     return {
       hits: results.slice(0, limit).map((r) => ({ record: this.records.get(r.id as string) as MemoryRecord, score: r.score })),
