@@ -37,7 +37,7 @@ export function vocabulary(next: () => number, size: number): string[] {
   const words = new Set<string>()
   while (words.size < size) {
     let word = ''
-    for (let n = 2 + Math.floor(next() * 3); n > 0; n--) word += SYLLABLES[Math.floor(next() * SYLLABLES.length)]
+    for (let n = 2 + Math.floor(next() * 3); n > 0; n--) word += SYLLABLES[Math.floor(next() * SYLLABLES.length)] as string
     words.add(word)
   }
   return [...words]
@@ -65,7 +65,7 @@ export function project(i: number, words: string[]): Project {
     {
       title: `${sentence(next, words).slice(0, 60)} (${i})`,
       text: sentences.join(' '),
-      language: LANGUAGES[i % LANGUAGES.length] as string,
+      language: LANGUAGES[i % LANGUAGES.length],
       outlet: `Outlet ${i % 40}`,
       publishedAt: day.toISOString().slice(0, 10),
     },

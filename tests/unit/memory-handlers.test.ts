@@ -48,12 +48,11 @@ describe('claim memory handlers', () => {
     const path = await create(title, text)
     const opened = await h()['project:open']({ path })
     const id = await firstLineClaim(path)
-    let edited
     const label = opened.project.ratingScale.labels.find((l) => l.label === verdictLabel)
     expect(label, `the default scale has ${verdictLabel}`).toBeDefined()
-    edited = await h()['claim:setVerdict']({ path, id, verdict: label?.id ?? null })
+    await h()['claim:setVerdict']({ path, id, verdict: label?.id ?? null })
     await h()['claim:update']({ path, id, fields: { rationale: 'Статистика показує інше.' } })
-    edited = await h()['source:add']({
+    await h()['source:add']({
       path,
       claimId: id,
       fields: {
@@ -150,7 +149,9 @@ describe('claim memory handlers', () => {
     file.article.title = 'Viaduct'
     await writeFile(path, JSON.stringify(file, null, 2))
     await expect
-      .poll(async () => (await h()['memory:search']({ query: 'viaduct', filters: { kinds: ['article'] }, limit: 50 })).items.length, { timeout: 5000 })
+      .poll(async () => (await h()['memory:search']({ query: 'viaduct', filters: { kinds: ['article'] }, limit: 50 })).items.length, {
+        timeout: 5000,
+      })
       .toBe(1)
     await services.memory.flush()
     expect(await readFile(join(home, '.factdesk', '.gitignore'), 'utf8')).toContain('*')

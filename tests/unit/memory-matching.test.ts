@@ -64,7 +64,7 @@ describe('claim memory: fact-check archives', () => {
     '@type': 'ClaimReview',
     url: `https://checks.example/${n}`,
     claimReviewed: `Claim number ${n}`,
-    datePublished: '2026-01-0' + n,
+    datePublished: `2026-01-0${n}`,
     author: { '@type': 'Organization', name: 'Checks' },
     reviewRating: { '@type': 'Rating', alternateName: 'False' },
     itemReviewed: { '@type': 'Claim', author: { '@type': 'Person', name: 'A. Speaker' } },

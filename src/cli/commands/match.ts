@@ -6,7 +6,8 @@ import { AppError } from '@domain/errors'
 import type { CliIo } from '../io'
 
 interface CorpusLine {
-  id: string
+  /** A string, or a number as some corpora write their ids. */
+  id: string | number
   text: string
   title?: string
   date?: string
@@ -17,17 +18,17 @@ interface CorpusLine {
 /** At most this many corpus ids per query, best first. */
 const RANKED = 100
 
-function parseLine<T extends { id: unknown; text: unknown }>(line: string, where: string): T {
+function parseLine(line: string, where: string): CorpusLine {
   let value: unknown
   try {
     value = JSON.parse(line)
   } catch (error) {
     throw new AppError('INVALID_INPUT', `${where} is not JSON (${(error as Error).message}).`)
   }
-  const v = value as T
+  const v = value as Partial<Record<keyof CorpusLine, unknown>> | null
   if (typeof v !== 'object' || v === null || (typeof v.id !== 'string' && typeof v.id !== 'number') || typeof v.text !== 'string')
     throw new AppError('INVALID_INPUT', `${where} needs "id" and "text" (a string).`)
-  return v
+  return v as CorpusLine
 }
 
 export function registerMatch(program: Command, io: CliIo): void {
@@ -51,7 +52,7 @@ export function registerMatch(program: Command, io: CliIo): void {
         for await (const line of createInterface({ input: createReadStream(corpusPath, 'utf8'), crlfDelay: Infinity })) {
           n++
           if (!line.trim()) continue
-          const doc = parseLine<CorpusLine>(line, `${corpusPath}:${n}`)
+          const doc = parseLine(line, `${corpusPath}:${n}`)
           index.add({
             id: String(doc.id),
             text: doc.text,
@@ -67,7 +68,7 @@ export function registerMatch(program: Command, io: CliIo): void {
         throw error
       }
       const answer = (line: string, where: string): void => {
-        const q = parseLine<CorpusLine>(line, where)
+        const q = parseLine(line, where)
         const ranked = index
           .match({ text: q.text, date: q.date ?? null, speaker: q.speaker ?? null, language: options.lang ?? null }, { limit: RANKED })
           .map((m) => m.id)

@@ -238,6 +238,6 @@ export class MemoryIndex {
 
 export function weigh(features: Record<MatchFeature, number>, weights: Record<MatchFeature, number>): number {
   let score = 0
-  for (const key of Object.keys(weights) as MatchFeature[]) score += (weights[key] ?? 0) * features[key]
+  for (const key of Object.keys(weights) as MatchFeature[]) score += weights[key] * features[key]
   return score
 }

@@ -37,10 +37,12 @@ export async function readArchiveFile(path: string): Promise<ArchiveFile> {
 
 function csvRows(fileName: string, content: string): Record<string, string>[] {
   try {
-    return parse(content.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as Record<
-      string,
-      string
-    >[]
+    return parse<Record<string, string>>(content.replace(/^\uFEFF/, ''), {
+      columns: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    })
   } catch (error) {
     throw new AppError(
       'INVALID_INPUT',
