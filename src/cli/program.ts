@@ -18,6 +18,9 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   serve: async () => (await import('./commands/serve')).registerServe,
   merge: async () => (await import('./commands/merge')).registerMerge,
   'merge-driver': async () => (await import('./commands/merge')).registerMerge,
+  search: async () => (await import('./commands/search')).registerSearch,
+  match: async () => (await import('./commands/match')).registerMatch,
+  archive: async () => (await import('./commands/archive')).registerArchive,
 }
 
 /** The `factdesk` command line: the same engine the app uses, one file per subcommand. */

@@ -15,6 +15,18 @@ import {
   type TeamStatus,
 } from './team'
 import {
+  ArchiveFileName,
+  ArchiveUpload,
+  CsvMappingSchema,
+  MemorySearchInput,
+  ReuseFrom,
+  type ArchiveSummary,
+  type CsvColumns,
+  type IndexStatus,
+  type MemorySearchResult,
+  type SeenBeforeItem,
+} from './memory'
+import {
   AppearanceSchema,
   ArticleInputSchema,
   ArticleMetadataSchema,
@@ -364,6 +376,18 @@ export const api = {
   'team:sync': channel<SyncResult>()(z.strictObject({ token: TokenSchema.optional() })),
   'team:copies': channel<SyncCopy[]>()(Empty),
   'team:mergeCopy': channel<CopyMerged>()(z.strictObject({ path: ProjectPath })),
+  // The claim memory (contract/memory.ts, engine/handlers/memory.ts).
+  'memory:search': channel<MemorySearchResult>()(MemorySearchInput),
+  'memory:status': channel<IndexStatus>()(Empty),
+  'memory:seenBefore': channel<SeenBeforeItem[]>()(z.strictObject({ path: ProjectPath, claimId: IdSchema })),
+  'memory:checkedBefore': channel<Record<string, SeenBeforeItem>>()(WithPath),
+  'memory:archives': channel<ArchiveSummary[]>()(Empty),
+  'memory:csvColumns': channel<CsvColumns>()(ArchiveUpload),
+  'memory:importArchive': channel<ArchiveSummary>()(
+    ArchiveUpload.extend({ mapping: CsvMappingSchema.optional(), name: z.string().trim().max(300).optional() }),
+  ),
+  'memory:removeArchive': channel<{ removed: true }>()(z.strictObject({ file: ArchiveFileName })),
+  'claim:reuseCheck': channel<Edited>()(z.strictObject({ path: ProjectPath, id: IdSchema, from: ReuseFrom })),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 export type Api = typeof api

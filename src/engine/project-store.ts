@@ -249,6 +249,8 @@ export interface ProjectStoreOptions {
   holder?: () => Promise<LockHolder> | LockHolder
   /** Where edits that cannot be written are kept; without one, a project with unsaved edits cannot be closed. */
   recovery?: RecoveryStore
+  /** Told of every project written to disk, as written (the claim memory's index follows saves). */
+  onSaved?: (path: string, project: Project) => void
 }
 
 /**
@@ -263,11 +265,13 @@ export class ProjectStore {
   private readonly debounceMs: number
   private readonly holder: () => Promise<LockHolder> | LockHolder
   private readonly recovery: RecoveryStore | null
+  private readonly onSaved: (path: string, project: Project) => void
 
   constructor(options: ProjectStoreOptions = {}) {
     this.debounceMs = options.debounceMs ?? AUTOSAVE_DEBOUNCE_MS
     this.holder = options.holder ?? (() => currentHolder('', 'test'))
     this.recovery = options.recovery ?? null
+    this.onSaved = options.onSaved ?? (() => undefined)
   }
 
   isOpen(path: string): boolean {
@@ -855,6 +859,7 @@ export class ProjectStore {
         // checks above is part of this write, and one arriving from here on marks the project dirty again.
         await doc.file.writeText(text)
         doc.saved = snapshot
+        this.onSaved(doc.target, snapshot)
         doc.problem = null
         doc.unsaved = Math.max(0, doc.unsaved - edits)
         doc.status.warning = this.sizeWarning(doc)

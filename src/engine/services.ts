@@ -19,6 +19,8 @@ import { reportHandlers } from './handlers/reports'
 import { settingsHandlers } from './handlers/settings'
 import { sourceHandlers } from './handlers/sources'
 import { teamHandlers } from './handlers/team'
+import { memoryHandlers } from './handlers/memory'
+import { MemoryService } from './memory/memory-service'
 import { PathAccess } from './access'
 import { Library } from './library'
 import { documentsDir, resolveProjectsDir, type Env, type ProjectsDirChoice } from './paths'
@@ -83,6 +85,8 @@ export interface Engine {
   team: TeamSync
   /** Who the checker is to the team: the name and e-mail from Settings, else git's user.name and user.email. */
   identity: () => Promise<{ name: string; email: string }>
+  /** The claim memory: the projects folder's library index, in its worker. */
+  memory: MemoryService
 }
 
 export interface Services {
@@ -91,6 +95,7 @@ export interface Services {
   library: Library
   settings: SettingsStore
   projectsDir: () => Promise<string>
+  memory: MemoryService
   createProject: Engine['createProject']
   /** Lets the API open a project file the checker chose outside the API (a file opened from the OS, the command line). */
   grant: (path: string) => void
@@ -126,10 +131,12 @@ function createEngine(ctx: ServiceContext): Engine {
   const now = ctx.now ?? (() => new Date())
   const settings = new SettingsStore(ctx.configDir)
   const recovery = new RecoveryStore(ctx.configDir)
+  const memory = new MemoryService(async () => (await projectsDirChoice()).dir)
   const store = new ProjectStore({
     ...(ctx.debounceMs === undefined ? {} : { debounceMs: ctx.debounceMs }),
     holder: async () => currentHolder((await settings.get()).checkerName, ctx.edition),
     recovery,
+    onSaved: (path, project) => memory.projectSaved(path, project),
   })
   const library = new Library((path) => store.peek(path))
   const access = new PathAccess(
@@ -170,6 +177,7 @@ function createEngine(ctx: ServiceContext): Engine {
     library,
     settings,
     access,
+    memory,
     projectsDirChoice,
     projectsDir: async () => (await projectsDirChoice()).dir,
     author,
@@ -237,6 +245,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...sourceHandlers(engine),
     ...reportHandlers(engine),
     ...teamHandlers(engine),
+    ...memoryHandlers(engine),
   }
   if (ctx.edition === 'desktop' || ctx.edition === 'browser') engine.team.startAutoCommit(AUTO_COMMIT_MINUTES * 60_000)
   // Closing a project ends an editing session: in a shared folder its saved work becomes a commit.
@@ -252,6 +261,7 @@ export function createServices(ctx: ServiceContext): Services {
     library: engine.library,
     settings: engine.settings,
     projectsDir: engine.projectsDir,
+    memory: engine.memory,
     createProject: engine.createProject,
     grant: (path) => engine.access.grant(path),
     team: engine.team,

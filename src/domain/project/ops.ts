@@ -549,3 +549,69 @@ export function setPublication(project: Project, input: { fields: Partial<Public
     unchanged: changed.length === 0,
   }
 }
+
+/** An earlier check to reuse: what "seen before" found, as the handler read it from its project or archive. */
+export interface EarlierCheck {
+  /** The verdict's label as published or chosen there ("False"); matched to this project's scale by name. */
+  verdictLabel: string
+  rationale: string
+  sources: SourceFields[]
+  /** Where it came from, for the history entry: the project's title or the archive's name, and a link. */
+  from: { container: string; claimText: string; link: string }
+}
+
+const sameLabel = (a: string, b: string): boolean =>
+  a.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase() === b.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase()
+
+/**
+ * Reuses an earlier check in one undoable edit: its verdict (when this project's scale has a label
+ * of that name), its rationale (after this claim's own, if any) and its sources (a source already
+ * in the project, by address, is cited rather than copied). The history entry names the earlier
+ * project or archive and links to it.
+ */
+export function reuseCheck(
+  project: Project,
+  input: { id: string; earlier: EarlierCheck; checker?: string },
+  ctx: EditContext,
+): EditOutcome {
+  const claim = findClaim(project, input.id)
+  const { earlier } = input
+  const label = earlier.verdictLabel ? project.ratingScale.labels.find((l) => sameLabel(l.label, earlier.verdictLabel)) : undefined
+  let next: Project = project
+  const cited: string[] = []
+  for (const fields of earlier.sources) {
+    const existing = fields.url ? next.sources.find((s) => s.url === fields.url) : undefined
+    if (existing) {
+      cited.push(existing.id)
+      continue
+    }
+    const added = addSource(next, { fields, claimId: null }, ctx)
+    next = added.project
+    cited.push(added.sourceId)
+  }
+  const rationale = earlier.rationale.trim()
+  next = replaceClaim(next, claim.id, ctx.now, (c) => ({
+    ...c,
+    verdict: label ? label.id : c.verdict,
+    rationale:
+      !rationale || c.rationale.includes(rationale)
+        ? c.rationale
+        : c.rationale.trim()
+          ? `${c.rationale.trim()}\n\n${rationale}`
+          : rationale,
+    sourceIds: [...c.sourceIds, ...cited.filter((id) => !c.sourceIds.includes(id))],
+    status: c.status === 'suggested' || c.status === 'dismissed' ? 'in-progress' : c.status,
+    checker: c.checker || (input.checker ?? ''),
+  }))
+  const verdictPart = label
+    ? `verdict ${label.label}`
+    : earlier.verdictLabel
+      ? `its verdict "${earlier.verdictLabel}" is not on this scale, so the verdict was left as it was`
+      : 'it had no verdict'
+  const sourcesPart = `${cited.length} source${cited.length === 1 ? '' : 's'}`
+  return {
+    project: next,
+    summary: `Reused the check of ${quote(earlier.from.claimText)} in “${earlier.from.container.slice(0, 200)}” (${earlier.from.link.slice(0, 1000)}): ${verdictPart}, ${rationale ? 'rationale' : 'no rationale'}, ${sourcesPart}.`,
+    claimId: claim.id,
+  }
+}

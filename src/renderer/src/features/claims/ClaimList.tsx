@@ -3,6 +3,8 @@ import { memo, useEffect, useRef, type CSSProperties } from 'react'
 import type { Claim, RatingScale } from '@domain/project/schema'
 import { STATUS_LABELS } from '@domain/project/ops'
 import { formatScore } from '@domain/claims/ranking'
+import { useApp } from '../../store'
+import { CheckedBeforeMark } from '../memory/CheckedBeforeMark'
 
 interface ClaimListProps {
   claims: readonly Claim[]
@@ -29,6 +31,7 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
   })
   const selectedIndex = selectedId ? claims.findIndex((c) => c.id === selectedId) : -1
   const labels = new Map(scale.labels.map((l) => [l.id, l]))
+  const checkedBefore = useApp((s) => (s.checkedBefore?.path === s.current?.path ? s.checkedBefore?.marks : undefined))
 
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
@@ -56,6 +59,7 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
           if (!claim) return null
           const label = claim.verdict ? labels.get(claim.verdict) : undefined
           const selected = claim.id === selectedId
+          const seenBefore = checkedBefore?.[claim.id]
           return (
             <div
               key={claim.id}
@@ -77,6 +81,7 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
               <span className="claim-row-meta">
                 <span className={`status-pill status-${claim.status}`}>{STATUS_LABELS[claim.status]}</span>
                 {label && <span className="claim-row-verdict">{label.label}</span>}
+                {seenBefore && <CheckedBeforeMark item={seenBefore} />}
                 {claim.score !== null && <span className="claim-row-score">{formatScore(claim.score)}</span>}
               </span>
             </div>
