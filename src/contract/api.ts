@@ -50,7 +50,7 @@ const SourceFieldsSchema = z.strictObject({
 })
 const ReportRequestSchema = z.strictObject({
   path: ProjectPath,
-  format: z.enum(['html', 'pdf', 'md', 'csv', 'json', 'claimreview']),
+  format: z.enum(['html', 'pdf', 'md', 'csv', 'json', 'claimreview', 'annotations']),
   /** Default: Done claims for ClaimReview (what is published), accepted claims for every other format. */
   claims: z.enum(['all', 'accepted', 'done']).optional(),
   includeArticle: z.boolean().default(true),
