@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   score: async () => (await import('./commands/score')).registerScore,
   split: async () => (await import('./commands/split')).registerSplit,
   export: async () => (await import('./commands/export')).registerExport,
+  verify: async () => (await import('./commands/verify')).registerVerify,
   serve: async () => (await import('./commands/serve')).registerServe,
 }
 

@@ -114,6 +114,7 @@ describe('reading project files', () => {
       'claims',
       'sources',
       'publication',
+      'evidence',
       'history',
     ])
   })
@@ -219,7 +220,7 @@ describe('migrations', () => {
     expect(opened.project.publication).toEqual({ reviewUrl: '', publishedAt: '' })
     expect((await store.awaitSave(path)).state).toBe('saved')
     const saved = JSON.parse(await readFile(path, 'utf8')) as { schemaVersion: number }
-    expect(saved.schemaVersion).toBe(2)
+    expect(saved.schemaVersion).toBe(SCHEMA_VERSION)
     expect(await readFile(`${path}.bak`, 'utf8')).toBe(original)
     await store.closeAll()
   })
