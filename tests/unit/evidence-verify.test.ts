@@ -2,13 +2,15 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Edited, OpenedProject } from '@contract/api'
-import { checkChain } from '@domain/evidence/chain'
-import type { Project } from '@domain/project/schema'
+import { checkChain, sealHistory } from '@domain/evidence/chain'
+import { encodeProject } from '@domain/project/codec'
+import { mergeProjectTexts } from '@domain/project/merge-files'
+import { historyEntry, type Project } from '@domain/project/schema'
 import { createDispatcher } from '@engine/dispatcher'
 import { sha256, verifyProjectFile } from '@engine/evidence/verify'
 import { createServices } from '@engine/services'
 import { runCli } from '../helpers/cli'
-import { ARTICLE_TEXT, tempDir } from '../helpers/projects'
+import { ARTICLE_TEXT, makeProject, tempDir } from '../helpers/projects'
 
 type Tamper = (project: Project) => void
 
@@ -148,5 +150,33 @@ describe('factdesk verify: a project edited outside Factdesk is caught, an untou
     const before = checkChain(legacy, sha256)
     expect(before.checks[0]).toMatchObject({ status: 'not-recorded' })
     expect(before.checks[0]?.summary).toMatch(/make any change in Factdesk to start the chain/)
+  })
+
+  it('keeps a teammate’s merge intact: the merge entry names both copies’ last entries', () => {
+    const base = sealHistory(makeProject(), sha256, 0)
+    const edited = (author: string, at: string, change: (p: Project) => Project): Project =>
+      sealHistory(
+        {
+          ...change(base),
+          updatedAt: at,
+          history: [...base.history, historyEntry({ at, author, action: 'project.edit', claimId: null, summary: `${author}'s edit` })],
+        },
+        sha256,
+        base.history.length,
+      )
+    const ours = edited('ana', '2026-11-21T10:00:00.000Z', (p) => ({ ...p, article: { ...p.article, title: 'Bridge: the cost' } }))
+    const theirs = edited('bo', '2026-11-21T11:00:00.000Z', (p) => ({
+      ...p,
+      publication: { ...p.publication, reviewUrl: 'https://desk.example/bridge' },
+    }))
+    const options = { now: '2026-11-22T09:00:00.000Z', author: 'ana', theirsName: 'the team’s copy' }
+    const merged = JSON.parse(
+      mergeProjectTexts(encodeProject(base), encodeProject(ours), encodeProject(theirs), { ...options, sha256 }).text,
+    ) as Project
+    expect(checkChain(merged, sha256).checks.map((c) => c.status)).toEqual(['intact', 'intact'])
+    expect(merged.history.at(-1)?.prev).toEqual([ours.history.at(-1)?.hash, theirs.history.at(-1)?.hash].sort())
+    // A merge written without sealing leaves two heads and a state no entry vouches for: that is reported, not passed.
+    const unsealed = JSON.parse(mergeProjectTexts(encodeProject(base), encodeProject(ours), encodeProject(theirs), options).text) as Project
+    expect(checkChain(unsealed, sha256).checks.map((c) => c.status)).toContain('broken')
   })
 })

@@ -10,6 +10,7 @@ import {
   isoDay,
   percent,
   plural,
+  reviewLine,
   SELECTION_DESCRIPTIONS,
   STATUS_LABELS,
   type ReportClaim,
@@ -208,8 +209,10 @@ function summary(model: ReportModel): string {
       (s) => `<tr><td>${STATUS_LABELS[s.status]}</td><td class="num">${s.count}</td><td class="num">${percent(s.count, total)}</td></tr>`,
     )
     .join('\n')
+  const review = reviewLine(model)
   return `<section aria-labelledby="summary">
 <h2 id="summary">Summary</h2>
+${review ? `<p class="review-note">${h(review)}</p>` : ''}
 <div class="stats">
 ${stat(total, total === 1 ? 'claim in this report' : 'claims in this report')}
 ${stat(rated, 'with a verdict')}

@@ -9,6 +9,7 @@ import {
   isoDay,
   percent,
   plural,
+  reviewLine,
   SELECTION_DESCRIPTIONS,
   STATUS_LABELS,
   type ReportClaim,
@@ -39,6 +40,7 @@ function header(model: ReportModel): string[] {
     `- **Rating scale:** ${e(ratingScale.name)}`,
     `- **Claims:** ${model.claims.length} of ${claims.length} in the project (${SELECTION_DESCRIPTIONS[model.options.claims]})`,
     `- **Generated:** ${e(formatTimestamp(generatedAt))}`,
+    ...(reviewLine(model) ? [`- **Review:** ${e(reviewLine(model) ?? '')}`] : []),
   ]
 }
 

@@ -1,3 +1,4 @@
+import { isPublishable } from '../project/team-ops'
 import {
   CLAIM_STATUSES,
   type Appearance,
@@ -54,6 +55,11 @@ export interface ReportModel {
   unrated: number
   /** Every status in workflow order with how many reported claims have it. */
   byStatus: { status: ClaimStatus; count: number }[]
+  /**
+   * The project requires a second checker's review: only approved claims are in the report, and
+   * `awaiting` counts the selected ones left out until someone approves them.
+   */
+  review: { required: boolean; awaiting: number }
   warnings: string[]
 }
 
@@ -110,8 +116,10 @@ export function attachmentName(source: Source): string {
 export function buildReportModel(project: Project, options: ReportOptions): ReportModel {
   const labels = new Map(project.ratingScale.labels.map((label) => [label.id, label]))
   const sources = new Map(project.sources.map((source) => [source.id, source]))
-  const claims = project.claims
-    .filter((claim) => isSelected(claim, options.claims))
+  const selected = project.claims.filter((claim) => isSelected(claim, options.claims))
+  const publishable = selected.filter((claim) => isPublishable(project, claim))
+  const review = { required: project.team.requireReview, awaiting: selected.length - publishable.length }
+  const claims = publishable
     .sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id))
     .map((claim, i) => ({
       number: i + 1,
@@ -125,12 +133,26 @@ export function buildReportModel(project: Project, options: ReportOptions): Repo
   }))
   const byStatus = CLAIM_STATUSES.map((status) => ({ status, count: claims.filter((c) => c.claim.status === status).length }))
   const warnings: string[] = []
+  if (review.awaiting > 0) warnings.push(reviewNote(review.awaiting))
   if (claims.length === 0) {
     warnings.push(`No claims match “${SELECTION_DESCRIPTIONS[options.claims]}”; the report has no claims.`)
   }
   const unsourced = claims.filter((c) => c.verdict !== null && c.sources.length === 0).length
   if (unsourced > 0) warnings.push(`${plural(unsourced, 'claim')} with a verdict ${unsourced === 1 ? 'cites' : 'cite'} no source.`)
-  return { project, options, claims, byVerdict, unrated: claims.filter((c) => c.verdict === null).length, byStatus, warnings }
+  return { project, options, claims, byVerdict, unrated: claims.filter((c) => c.verdict === null).length, byStatus, review, warnings }
+}
+
+/** What a report says when the project requires review: that it holds only approved claims, and how many wait. */
+export function reviewNote(awaiting: number): string {
+  return `This project requires a second checker’s review: only approved claims are included; ${plural(awaiting, 'claim')} awaiting approval ${awaiting === 1 ? 'was' : 'were'} left out.`
+}
+
+/** The report's line about review, or null when the project does not require it. */
+export function reviewLine(model: Pick<ReportModel, 'review'>): string | null {
+  if (!model.review.required) return null
+  return model.review.awaiting > 0
+    ? reviewNote(model.review.awaiting)
+    : 'This project requires a second checker’s review: every claim here was approved.'
 }
 
 /** The calendar day of an ISO timestamp, as written (in its own offset). */
