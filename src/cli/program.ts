@@ -16,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   split: async () => (await import('./commands/split')).registerSplit,
   export: async () => (await import('./commands/export')).registerExport,
   verify: async () => (await import('./commands/verify')).registerVerify,
+  case: async () => (await import('./commands/case')).registerCase,
+  keygen: async () => (await import('./commands/case')).registerKeygen,
   serve: async () => (await import('./commands/serve')).registerServe,
   merge: async () => (await import('./commands/merge')).registerMerge,
   'merge-driver': async () => (await import('./commands/merge')).registerMerge,

@@ -1,5 +1,6 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Edited, OpenedProject } from '@contract/api'
 import { checkChain, sealHistory } from '@domain/evidence/chain'
@@ -7,6 +8,7 @@ import { encodeProject } from '@domain/project/codec'
 import { mergeProjectTexts } from '@domain/project/merge-files'
 import { historyEntry, type Project } from '@domain/project/schema'
 import { createDispatcher } from '@engine/dispatcher'
+import type { CaseManifest } from '@engine/evidence/case-file'
 import { sha256, verifyProjectFile } from '@engine/evidence/verify'
 import { createServices } from '@engine/services'
 import { runCli } from '../helpers/cli'
@@ -178,5 +180,50 @@ describe('factdesk verify: a project edited outside Factdesk is caught, an untou
     // A merge written without sealing leaves two heads and a state no entry vouches for: that is reported, not passed.
     const unsealed = JSON.parse(mergeProjectTexts(encodeProject(base), encodeProject(ours), encodeProject(theirs), options).text) as Project
     expect(checkChain(unsealed, sha256).checks.map((c) => c.status)).toContain('broken')
+  })
+
+  it('writes a case file that round-trips, detects a changed byte, and checks its signature against the key given', async () => {
+    const keys = join(dir, 'keys')
+    expect((await runCli(['keygen', '--out', keys])).code).toBe(0)
+    const zipPath = join(dir, 'bridge.case.zip')
+    const made = await runCli(['case', original, '-o', zipPath, '--sign-key', join(keys, 'factdesk-signing.key')], {
+      env: { FACTDESK_CONFIG_DIR: join(dir, 'cfg'), FACTDESK_CHROMIUM: process.env.FACTDESK_CHROMIUM ?? '' },
+    })
+    expect(made.stderr).not.toMatch(/Error/)
+    expect(made.code).toBe(0)
+    const zip = await JSZip.loadAsync(await readFile(zipPath))
+    const manifest = JSON.parse((await zip.file('MANIFEST.json')?.async('string')) ?? '{}') as CaseManifest
+    expect(manifest.historyHead).toBe(project.history.at(-1)?.hash)
+    const listed = manifest.files.map((f) => f.path)
+    expect(listed).toEqual(expect.arrayContaining(['project/bridge.factdesk.json', `project/${project.sources[0]!.attachment}`]))
+    expect(listed.some((p) => p.endsWith('.report.html'))).toBe(true)
+    expect(listed.some((p) => p.endsWith('.report.json'))).toBe(true)
+    expect(listed.some((p) => p.endsWith('.annotations.jsonld'))).toBe(true)
+    for (const entry of manifest.files) expect(sha256((await zip.file(entry.path)?.async('uint8array'))!)).toBe(entry.sha256)
+
+    const pub = join(keys, 'factdesk-signing.pub')
+    const intact = await runCli(['verify', zipPath, '--public-key', pub])
+    expect(intact.stdout).toMatch(/^INTACT: /)
+    expect(intact.stdout).toMatch(/Signature: The manifest is signed by the key given/)
+    expect(intact.code).toBe(0)
+
+    // One byte of the attached file changed inside the zip, the manifest left as it was.
+    const attachment = `project/${project.sources[0]!.attachment}`
+    const bytes = (await zip.file(attachment)!.async('uint8array')).slice()
+    bytes[0] = bytes[0]! ^ 1
+    zip.file(attachment, bytes)
+    const changedPath = join(dir, 'bridge-changed.case.zip')
+    await writeFile(changedPath, await zip.generateAsync({ type: 'uint8array' }))
+    const changed = await runCli(['verify', changedPath, '--public-key', pub])
+    expect(changed.code).toBe(1)
+    expect(changed.stdout).toMatch(/FAIL Files in the case[\s\S]*"project\/bridge\.files\/minutes\.txt" was changed/)
+
+    // The manifest rewritten to match the changed file: the hashes agree again, the signature no longer does.
+    const forged = manifest.files.map((f) => (f.path === attachment ? { ...f, sha256: sha256(bytes) } : f))
+    zip.file('MANIFEST.json', `${JSON.stringify({ ...manifest, files: forged }, null, 2)}\n`)
+    await writeFile(changedPath, await zip.generateAsync({ type: 'uint8array' }))
+    const resigned = await runCli(['verify', changedPath, '--public-key', pub])
+    expect(resigned.code).toBe(1)
+    expect(resigned.stdout).toMatch(/FAIL Signature: The signature does not match/)
   })
 })
