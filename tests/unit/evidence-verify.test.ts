@@ -63,7 +63,7 @@ describe('factdesk verify: a project edited outside Factdesk is caught, an untou
     })
     const dispatch = createDispatcher(services.handlers)
     const call = async <T>(channel: string, input: unknown): Promise<T> => {
-      const result = await dispatch(channel as never, input)
+      const result = await dispatch(channel, input)
       if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
       return result.value as T
     }

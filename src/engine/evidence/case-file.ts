@@ -2,10 +2,11 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } 
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import JSZip from 'jszip'
+import { z } from 'zod'
 import { checkChain, type EvidenceCheck } from '@domain/evidence/chain'
 import type { AttachmentStatus, EvidenceReport } from '@domain/evidence/report'
 import { AppError } from '@domain/errors'
-import { decodeProject } from '@domain/project/codec'
+import { decodeProject, describeZodError } from '@domain/project/codec'
 import type { Project } from '@domain/project/schema'
 import { REPORT_FORMATS, type ReportFormat, type ReportOptions } from '@domain/report'
 import { attachmentPath } from '../attachments'
@@ -24,22 +25,20 @@ export const MANIFEST = 'MANIFEST.json'
 export const SIGNATURE = 'MANIFEST.sig'
 export const CASE_FORMAT = 'factdesk-case/1'
 
-export interface ManifestFile {
-  path: string
-  sha256: string
-  bytes: number
-}
+const ManifestFileSchema = z.strictObject({ path: z.string().min(1), sha256: z.string(), bytes: z.number().int().nonnegative() })
+export type ManifestFile = z.infer<typeof ManifestFileSchema>
 
-export interface CaseManifest {
-  format: typeof CASE_FORMAT
-  createdAt: string
-  project: { id: string; title: string; file: string }
+const CaseManifestSchema = z.strictObject({
+  format: z.literal(CASE_FORMAT),
+  createdAt: z.string(),
+  project: z.strictObject({ id: z.string(), title: z.string(), file: z.string().min(1) }),
   /** The history's last entry's hash (the chain's head); null when the project has no sealed entry yet. */
-  historyHead: string | null
-  files: ManifestFile[]
+  historyHead: z.string().nullable(),
+  files: z.array(ManifestFileSchema),
   /** What could not go in, and why (a PDF without a browser, an incomplete ClaimReview). */
-  omitted: { what: string; reason: string }[]
-}
+  omitted: z.array(z.strictObject({ what: z.string(), reason: z.string() })),
+})
+export type CaseManifest = z.infer<typeof CaseManifestSchema>
 
 const CASE_REPORTS: ReportFormat[] = ['html', 'pdf', 'json', 'claimreview', 'annotations']
 
@@ -143,15 +142,17 @@ export async function verifyCaseFile(
   }
   const manifestText = await zip.file(MANIFEST)?.async('string')
   if (manifestText === undefined) throw new AppError('INVALID_INPUT', `"${file}" has no ${MANIFEST}, so it is not a Factdesk case file.`)
-  let manifest: CaseManifest
+  let parsed: unknown
   try {
-    manifest = JSON.parse(manifestText) as CaseManifest
+    parsed = JSON.parse(manifestText)
   } catch {
     throw new AppError('INVALID_INPUT', `The ${MANIFEST} in "${file}" is not valid JSON: the case file was damaged or edited.`)
   }
-  if (manifest.format !== CASE_FORMAT || !Array.isArray(manifest.files)) {
-    throw new AppError('INVALID_INPUT', `The ${MANIFEST} in "${file}" is not a Factdesk case manifest (format ${String(manifest.format)}).`)
+  const result = CaseManifestSchema.safeParse(parsed)
+  if (!result.success) {
+    throw new AppError('INVALID_INPUT', `The ${MANIFEST} in "${file}" is not a Factdesk case manifest: ${describeZodError(result.error)}.`)
   }
+  const manifest: CaseManifest = result.data
   const checks: EvidenceCheck[] = []
   const fileProblems: string[] = []
   const listed = new Set(manifest.files.map((f) => f.path))
@@ -176,7 +177,7 @@ export async function verifyCaseFile(
   )
   if (publicKeyPem !== undefined) {
     const signature = await zip.file(SIGNATURE)?.async('string')
-    let valid = false
+    let valid: boolean
     try {
       valid =
         signature !== undefined &&
