@@ -74,7 +74,7 @@ const SourceFieldsSchema = z.strictObject({
 })
 const ReportRequestSchema = z.strictObject({
   path: ProjectPath,
-  format: z.enum(['html', 'pdf', 'md', 'csv', 'json', 'claimreview']),
+  format: z.enum(['html', 'pdf', 'md', 'csv', 'json', 'claimreview', 'annotations']),
   /** Default: Done claims for ClaimReview (what is published), accepted claims for every other format. */
   claims: z.enum(['all', 'accepted', 'done']).optional(),
   includeArticle: z.boolean().default(true),
@@ -127,7 +127,21 @@ export interface RenderedExport {
 }
 
 /** What an imported file gives the new-project form: its text and the metadata found in it. */
+/** The file an article was imported from, as Factdesk read it: its name, SHA-256 and size (issue 20's checksums). */
+export const FileOriginSchema = z.strictObject({
+  fileName: z.string().max(500),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256: 64 hex digits'),
+  bytes: z.number().int().nonnegative(),
+})
+export type FileOrigin = z.infer<typeof FileOriginSchema>
+
+/** A new project's article, with the file it was imported from (none for pasted text). */
+export const NewProjectInputSchema = ArticleInputSchema.extend({ origin: FileOriginSchema.nullable().optional() })
+export type NewProjectInput = z.input<typeof NewProjectInputSchema>
+
 export interface ImportedFile extends Omit<ImportedArticle, 'language' | 'encoding'> {
+  /** The file read, hashed as it came; null for pasted text. */
+  origin: FileOrigin | null
   /** The file's name; '' for pasted text. */
   fileName: string
   /** From the file's own metadata, else detected from the text; "und" when neither tells. */
@@ -276,7 +290,7 @@ export const api = {
   'settings:get': channel<Settings>()(Empty),
   // The recent list is the engine's own record of what the checker opened: never set from outside.
   'settings:set': channel<Settings>()(SettingsSchema.omit({ recent: true }).partial().strict()),
-  'project:create': channel<OpenedProject>()(ArticleInputSchema),
+  'project:create': channel<OpenedProject>()(NewProjectInputSchema),
   'project:importFile': channel<ImportedFile>()(
     z.strictObject({
       fileName: z.string().trim().min(1).max(255),

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os'
-import type { ArticleInput, Edited, Edition, Handlers } from '@contract/api'
+import type { Edited, Edition, FileOrigin, Handlers, NewProjectInput } from '@contract/api'
+import { sealHistory } from '@domain/evidence/chain'
 import { createClaimProposer } from '@domain/claims/propose'
 import type { CheckworthinessModel } from '@domain/claims/model'
 import { AppError } from '@domain/errors'
@@ -7,7 +8,7 @@ import { newId } from '@domain/ids'
 import { newProject } from '@domain/project/create'
 import { decodeProject, MAX_PROJECT_BYTES, serializeProject } from '@domain/project/codec'
 import type { EditContext, EditOutcome } from '@domain/project/ops'
-import type { Project } from '@domain/project/schema'
+import type { ArticleOrigin, Project } from '@domain/project/schema'
 import { detectLanguage } from '@domain/text/language'
 import { loadCheckworthinessModel } from './claim-model'
 import { appHandlers } from './handlers/app'
@@ -25,7 +26,7 @@ import { PathAccess } from './access'
 import { Library } from './library'
 import { documentsDir, resolveProjectsDir, type Env, type ProjectsDirChoice } from './paths'
 import type { DesktopAbilities } from './ports'
-import { ProjectStore, writeNewProjectFile, writeProjectFileAt } from './project-store'
+import { ProjectStore, sha256, writeNewProjectFile, writeProjectFileAt } from './project-store'
 import { RecoveryStore } from './recovery'
 import { SettingsStore } from './settings'
 import { currentHolder } from './fs/lock'
@@ -78,7 +79,7 @@ export interface Engine {
   /** The desktop shell's abilities, or UNSUPPORTED naming what needed them. */
   needDesktop: (what: string) => DesktopAbilities
   /** Writes a new project file from an article (claims proposed) and returns its path. */
-  createProject: (input: ArticleInput, target?: NewProjectTarget) => Promise<string>
+  createProject: (input: NewProjectInput, target?: NewProjectTarget) => Promise<string>
   /** Which project files the API may open: the projects folder, and files the checker chose. */
   access: PathAccess
   /** The projects folder shared through git (team work). */
@@ -115,6 +116,17 @@ function refuseOversizedNewProject(project: Project): void {
     'TOO_LARGE',
     `This article makes a project of ${(bytes / 1048576).toFixed(1)} MB with ${project.claims.length.toLocaleString('en')} proposed claims, too close to the ${MAX_PROJECT_BYTES / 1048576} MB a project file may be to work in. Split the article into parts and make a project of each. Nothing was written.`,
   )
+}
+
+/** Where a new project's text came from: the imported file's hash and size, and the hash of the text as normalised. */
+export function articleOrigin(project: Project, file: FileOrigin | null): ArticleOrigin {
+  return {
+    fileName: file?.fileName ?? '',
+    fileSha256: file?.sha256 ?? '',
+    fileBytes: file?.bytes ?? null,
+    textSha256: sha256(project.article.text),
+    importedAt: project.createdAt,
+  }
 }
 
 /** The system user's name, for history entries when no checker name is set. */
@@ -209,18 +221,20 @@ function createEngine(ctx: ServiceContext): Engine {
     },
     team,
     identity,
-    createProject: async (input, target = null) => {
+    createProject: async ({ origin, ...input }, target = null) => {
       const proposeClaims = ctx.proposeClaims === false ? undefined : createClaimProposer(await claimModel())
       const dir = target && 'dir' in target ? target.dir : (await projectsDirChoice()).dir
       // In a shared folder a verdict needs a second checker's approval unless the project says otherwise.
       const requireReview = !(target && 'file' in target) && (await team.isShared(dir))
-      const project = newProject(input, {
+      const made = newProject(input, {
         now: now(),
         author: await author(),
         detectLanguage,
         requireReview,
         ...(proposeClaims ? { proposeClaims } : {}),
       })
+      // The chain starts with the project's first entry; the origin says which file, byte for byte, the text came from.
+      const project = sealHistory({ ...made, evidence: { ...made.evidence, origin: articleOrigin(made, origin ?? null) } }, sha256, 0)
       refuseOversizedNewProject(project)
       if (target && 'file' in target) return writeProjectFileAt(target.file, project)
       return writeNewProjectFile(dir, project.article.title, project)

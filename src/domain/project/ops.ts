@@ -461,12 +461,14 @@ export function updateSource(project: Project, input: { id: string; fields: Part
 /** Records a file copied in beside the project, with the SHA-256 of its bytes so a reader can tell it is the same file. */
 export function setSourceAttachment(
   project: Project,
-  input: { id: string; attachment: string; sha256: string },
+  input: { id: string; attachment: string; sha256: string; bytes?: number },
   ctx: EditContext,
 ): EditOutcome {
   const source = findSource(project, input.id)
   const sources = project.sources.map((s) =>
-    s.id === source.id ? { ...s, attachment: input.attachment, attachmentSha256: input.sha256, updatedAt: ctx.now } : s,
+    s.id === source.id
+      ? { ...s, attachment: input.attachment, attachmentSha256: input.sha256, attachmentBytes: input.bytes, updatedAt: ctx.now }
+      : s,
   )
   return { project: { ...project, updatedAt: ctx.now, sources }, summary: `File attached to source ${sourceName(source)}.`, claimId: null }
 }

@@ -4,6 +4,7 @@ import { renderCsvTable } from './csv'
 import { renderHtmlDocument } from './html'
 import { jsonReport } from './json'
 import { renderMarkdownDocument } from './markdown'
+import { webAnnotations } from './web-annotation'
 import { buildReportModel, type ReportOptions } from './model'
 
 export { defaultSelection, isReportFormat, REPORT_FORMATS, type ReportFormat, type TextReportFormat } from './formats'
@@ -60,6 +61,13 @@ export function renderClaimReview(project: Project, options: ReportOptions): Ren
   return rendered('claimreview', `${json}\n`, [...kept, ...warnings], missing)
 }
 
+/** A JSON array of W3C Web Annotations, one per reported claim (see web-annotation.ts). */
+export function renderWebAnnotations(project: Project, options: ReportOptions): RenderedReport {
+  const model = buildReportModel(project, options)
+  const { annotations, warnings } = webAnnotations(model)
+  return rendered('annotations', `${JSON.stringify(annotations, null, 2)}\n`, [...model.warnings, ...warnings])
+}
+
 /** The sentence a refused ClaimReview export answers with, naming each missing field. */
 export function missingMessage(missing: readonly string[], advice = 'Give them and export again.'): string {
   return `The ClaimReview was not written: it needs ${missing.join('; ')}. ${advice}`
@@ -71,6 +79,7 @@ const RENDERERS: Record<TextReportFormat, (project: Project, options: ReportOpti
   csv: renderCsv,
   json: renderJson,
   claimreview: renderClaimReview,
+  annotations: renderWebAnnotations,
 }
 
 export function renderReport(project: Project, format: TextReportFormat, options: ReportOptions): RenderedReport {

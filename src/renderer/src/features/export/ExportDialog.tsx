@@ -10,7 +10,7 @@ import { copyText } from '../claims/copy-link'
 
 type ClaimChoice = 'all' | 'accepted' | 'done'
 
-const FORMATS: ReportFormat[] = ['html', 'pdf', 'md', 'csv', 'json', 'claimreview']
+const FORMATS: ReportFormat[] = ['html', 'pdf', 'md', 'csv', 'json', 'claimreview', 'annotations']
 const CLAIM_CHOICES: { value: ClaimChoice; label: string }[] = [
   { value: 'accepted', label: 'Accepted claims' },
   { value: 'done', label: 'Done only' },
