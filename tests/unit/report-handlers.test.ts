@@ -45,6 +45,7 @@ describe('report channels', () => {
         code: 'INCOMPLETE',
         message:
           'The ClaimReview was not written: it needs the fact check’s address (the URL of the published review); the fact check’s publication date. Give them in the Export dialog (and the claims’ Claimant) and export again.',
+        params: { missing: 'the fact check’s address (the URL of the published review); the fact check’s publication date' },
       },
     })
     const draft = await dispatch('report:render', { path, format: 'claimreview', draft: true })
@@ -59,13 +60,13 @@ describe('report channels', () => {
       path,
       fields: { reviewUrl: 'https://factdesk.example.org/checks/trains', publishedAt: '2026-11-28' },
     })
-    const rendered = await services.handlers['report:render']({ path, format: 'claimreview', includeArticle: true, draft: false })
+    const rendered = await services.handlers['report:render']({ path, format: 'claimreview', includeArticle: true, draft: false, language: 'en' })
     const reviews = JSON.parse(rendered.content) as { url: string; datePublished: string }[]
     expect(reviews).toHaveLength(3)
     expect(reviews.every((r) => r.url === 'https://factdesk.example.org/checks/trains' && r.datePublished === '2026-11-28')).toBe(true)
     expect(rendered.missing).toEqual([])
     expect(rendered.warnings).toContain('Left out: 2 claims not Done (1 in progress, 1 needs review).')
-    const csv = await services.handlers['report:render']({ path, format: 'csv', includeArticle: true, draft: false })
+    const csv = await services.handlers['report:render']({ path, format: 'csv', includeArticle: true, draft: false, language: 'en' })
     expect(csv.content.split('\r\n').filter(Boolean)).toHaveLength(6)
   })
 })
