@@ -1,5 +1,6 @@
 // A torture child: opens a project and saves a growing version of it in a tight loop, printing each
 // generation once it is on disk, until the parent kills it with SIGKILL.
+import { historyEntry } from '@domain/project/schema'
 import { ProjectStore } from '@engine/project-store'
 
 const path = process.argv[2]
@@ -18,7 +19,7 @@ for (;;) {
     ...p,
     updatedAt: at,
     article: { ...p.article, title: `generation ${generation}` },
-    history: [...p.history, { at, author: 'torture', action: 'test.grow', claimId: null, summary: `generation ${generation}` }],
+    history: [...p.history, historyEntry({ at, author: 'torture', action: 'test.grow', claimId: null, summary: `generation ${generation}` })],
   }))
   const status = await store.flush(path)
   if (status.state !== 'saved') {

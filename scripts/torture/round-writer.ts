@@ -1,6 +1,7 @@
 // A torture child for two writers on one folder: on each "go N" line from the parent it opens the
 // project, adds its own history entry for round N, saves, closes, and answers how it went.
 import { createInterface } from 'node:readline'
+import { historyEntry } from '@domain/project/schema'
 import { ProjectStore } from '@engine/project-store'
 import { RecoveryStore } from '@engine/recovery'
 
@@ -19,7 +20,7 @@ for await (const line of createInterface({ input: process.stdin })) {
       store.mutate(path, (p) => ({
         ...p,
         updatedAt: at,
-        history: [...p.history, { at, author: name, action: 'test.round', claimId: null, summary: `${name} round ${round}` }],
+        history: [...p.history, historyEntry({ at, author: name, action: 'test.round', claimId: null, summary: `${name} round ${round}` })],
       }))
       const status = await store.flush(path)
       outcome = status.state === 'saved' ? 'saved' : status.state

@@ -16,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   split: async () => (await import('./commands/split')).registerSplit,
   export: async () => (await import('./commands/export')).registerExport,
   serve: async () => (await import('./commands/serve')).registerServe,
+  merge: async () => (await import('./commands/merge')).registerMerge,
+  'merge-driver': async () => (await import('./commands/merge')).registerMerge,
 }
 
 /** The `factdesk` command line: the same engine the app uses, one file per subcommand. */
@@ -29,9 +31,13 @@ export async function buildProgram(io: CliIo, argv: readonly string[] = process.
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
   const requested = argv.slice(2).find((arg) => !arg.startsWith('-'))
   const names = requested !== undefined && requested in COMMANDS ? [requested] : Object.keys(COMMANDS)
+  // One module may register several commands (merge and merge-driver): each module once.
+  const registered = new Set<Register>()
   for (const name of names) {
     const register = await COMMANDS[name]?.()
-    register?.(program, io)
+    if (!register || registered.has(register)) continue
+    registered.add(register)
+    register(program, io)
   }
   return program
 }

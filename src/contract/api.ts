@@ -3,6 +3,18 @@ import type { Channel } from './channels'
 import type { Envelope } from '@domain/errors'
 import type { ImportedArticle, ImportProgress } from './import'
 import {
+  CommentIdSchema,
+  ConflictPickSchema,
+  PersonInputSchema,
+  RemoteSchema,
+  TokenSchema,
+  type CopyMerged,
+  type SyncCopy,
+  type SyncResult,
+  type TeamIdentityInfo,
+  type TeamStatus,
+} from './team'
+import {
   AppearanceSchema,
   ArticleInputSchema,
   ArticleMetadataSchema,
@@ -60,7 +72,7 @@ const ReportRequestSchema = z.strictObject({
    */
   draft: z.boolean().default(false),
   /** The report's language (a catalogue's tag, "uk"), chosen apart from the app's; default English. */
-  language: z.string().max(35).default('en'),
+  language: z.string().max(35).optional(),
 })
 /** The claimant's fields to change, merged into the claimant the project holds (see ops.updateClaim). */
 const ClaimantInputSchema = z
@@ -130,6 +142,8 @@ export const SettingsSchema = z.strictObject({
   /** Where new projects go and the library lists from; empty means the default. */
   projectsDir: z.string().max(4096),
   checkerName: z.string().max(200),
+  /** The checker's e-mail: with the name, who they are to the team (assignments, reviews, commits). */
+  checkerEmail: z.string().max(320),
   organisationName: z.string().max(300),
   organisationUrl: z.string().max(4000),
   /** The organisation's logo (an http(s) address), ClaimReview's `author.logo`. */
@@ -342,6 +356,20 @@ export const api = {
   ),
   'scale:presets': channel<RatingScale[]>()(Empty),
   'scale:set': channel<Edited>()(z.strictObject({ path: ProjectPath, scale: RatingScaleSchema })),
+  'claim:assign': channel<Edited>()(z.strictObject({ path: ProjectPath, id: IdSchema, assignee: PersonInputSchema.nullable() })),
+  'claim:setReviewer': channel<Edited>()(z.strictObject({ path: ProjectPath, id: IdSchema, reviewer: PersonInputSchema.nullable() })),
+  'claim:comment': channel<Edited>()(z.strictObject({ path: ProjectPath, id: IdSchema, text: z.string().trim().min(1).max(20_000) })),
+  'claim:withdrawComment': channel<Edited>()(z.strictObject({ path: ProjectPath, id: IdSchema, commentId: CommentIdSchema })),
+  'claim:approve': channel<Edited>()(z.strictObject({ path: ProjectPath, id: IdSchema })),
+  'claim:withdrawApproval': channel<Edited>()(z.strictObject({ path: ProjectPath, id: IdSchema })),
+  'project:setRequireReview': channel<Edited>()(z.strictObject({ path: ProjectPath, required: z.boolean() })),
+  'project:resolveConflict': channel<Edited>()(ConflictPickSchema.extend({ path: ProjectPath })),
+  'team:status': channel<TeamStatus>()(Empty),
+  'team:identity': channel<TeamIdentityInfo>()(Empty),
+  'team:startSharing': channel<TeamStatus>()(z.strictObject({ remote: RemoteSchema.optional(), token: TokenSchema.optional() })),
+  'team:sync': channel<SyncResult>()(z.strictObject({ token: TokenSchema.optional() })),
+  'team:copies': channel<SyncCopy[]>()(Empty),
+  'team:mergeCopy': channel<CopyMerged>()(z.strictObject({ path: ProjectPath })),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 export type Api = typeof api

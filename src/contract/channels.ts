@@ -54,6 +54,20 @@ export const CHANNELS = [
   'report:render',
   'report:save',
   'report:setPublication',
+  'claim:assign',
+  'claim:setReviewer',
+  'claim:comment',
+  'claim:withdrawComment',
+  'claim:approve',
+  'claim:withdrawApproval',
+  'project:setRequireReview',
+  'project:resolveConflict',
+  'team:status',
+  'team:identity',
+  'team:startSharing',
+  'team:sync',
+  'team:copies',
+  'team:mergeCopy',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path'
 import type { LibraryListing, ProjectSummary, TrashedProject } from '@contract/api'
 import { AppError } from '@domain/errors'
 import { newId } from '@domain/ids'
-import { CLAIM_STATUSES, type ClaimStatus, type Project } from '@domain/project/schema'
+import { CLAIM_STATUSES, historyEntry, type ClaimStatus, type Project } from '@domain/project/schema'
 import { slugify } from '@domain/slug'
 import { describeHolder, ProjectLock } from './fs/lock'
 import { PROJECT_SUFFIX, readProjectFile, rewriteProjectFile, writeNewProjectFile } from './project-store'
@@ -119,7 +119,13 @@ export class Library {
       article: { ...project.article, title },
       history: [
         ...project.history,
-        { at, author, action: 'project.rename', claimId: null, summary: `Renamed from "${project.article.title}" to "${title}".` },
+        historyEntry({
+          at,
+          author,
+          action: 'project.rename',
+          claimId: null,
+          summary: `Renamed from "${project.article.title}" to "${title}".`,
+        }),
       ],
     }
     this.cache.delete(path)
@@ -145,7 +151,7 @@ export class Library {
       article: { ...project.article, title },
       history: [
         ...project.history,
-        { at, author, action: 'project.duplicate', claimId: null, summary: `Duplicated from ${basename(path)}.` },
+        historyEntry({ at, author, action: 'project.duplicate', claimId: null, summary: `Duplicated from ${basename(path)}.` }),
       ],
     }
     return this.summaryOf(await writeNewProjectFile(join(path, '..'), title, copy))

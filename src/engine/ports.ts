@@ -18,4 +18,16 @@ export interface DesktopAbilities {
   chooseSaveFile: (options: { title: string; defaultPath: string; filters: FileFilter[] }) => Promise<string | null>
   /** Prints self-contained HTML to PDF (Electron's printToPDF). */
   printToPdf: (html: string) => Promise<Uint8Array>
+  /** Seals secrets with the OS keychain; absent where the shell cannot. */
+  secrets?: SecretSealer
+}
+
+/**
+ * Seals a secret (a git host's token) with the OS keychain: Electron's safeStorage in the main
+ * process. The engine keeps only the sealed bytes.
+ */
+export interface SecretSealer {
+  available: () => Promise<boolean>
+  seal: (secret: string) => Promise<Uint8Array>
+  unseal: (sealed: Uint8Array) => Promise<string>
 }

@@ -7,8 +7,9 @@ import type { ClosedProject, OpenedProject, ReadOnlyState, RecoveryOffer, SaveSt
 import { AppError, type FieldConflict } from '@domain/errors'
 import { changedKeys, describeKey, overlapping, restoreKeys, type ChangeKey } from '@domain/project/changes'
 import { decodeProject, MAX_PROJECT_BYTES, serializeProject, validateProject } from '@domain/project/codec'
+import { mergeProjects } from '@domain/project/merge'
 import type { EditOutcome } from '@domain/project/ops'
-import type { HistoryEntry, Project } from '@domain/project/schema'
+import { historyEntry, type HistoryEntry, type Project } from '@domain/project/schema'
 import { slugify } from '@domain/slug'
 import { currentSession } from './call-session'
 import { createFileExclusive, DurableJsonFile, removeStaleTemps, writeFileAtomic } from './fs/durable'
@@ -394,13 +395,13 @@ export class ProjectStore {
     const session = currentSession()
     const before = doc.db.data
     const outcome = apply(before)
-    const entry: HistoryEntry = {
+    const entry: HistoryEntry = historyEntry({
       at: meta.at,
       author: meta.author,
       action: meta.action,
       claimId: outcome.claimId,
       summary: outcome.summary,
-    }
+    })
     const next = this.checked(doc, before, { ...outcome.project, updatedAt: meta.at, history: [...before.history, entry] })
     const keys = changedKeys(before, next)
     // An edit that changes nothing (the same verdict again, an unchanged field) is not history.
@@ -449,13 +450,13 @@ export class ProjectStore {
       ...restored,
       history: [
         ...current.history,
-        {
+        historyEntry({
           at: meta.at,
           author: meta.author,
           action: `edit.${direction}`,
           claimId: step.claimId,
           summary: `${direction === 'undo' ? 'Undid' : 'Redid'}: ${step.summary}`,
-        },
+        }),
       ],
     })
     this.commit(doc, next, changedKeys(current, next), client)
@@ -582,6 +583,48 @@ export class ProjectStore {
   }
 
   /**
+   * The file was changed on disk by a team sync (a pull): the open project takes the new version
+   * with its own edits since `committed` (the version the sync committed; by default the one last
+   * saved) merged in by the project merge, rather than stopping at a conflict. A read-only project
+   * simply shows the new version.
+   */
+  async mergeExternal(path: string, committed: Project | null, meta: Omit<EditMeta, 'action'>): Promise<OpenedProject> {
+    const doc = this.get(path)
+    while (doc.writing) await doc.writing
+    const { project: disk, hash, bytes } = await readProjectFile(doc.target)
+    if (hash === doc.diskHash && !doc.conflict) return this.view(doc)
+    const ours = doc.db.data
+    const base = committed ?? doc.saved
+    const untouched = JSON.stringify(ours) === JSON.stringify(base)
+    const merged =
+      untouched || doc.readOnly
+        ? disk
+        : mergeProjects(base, ours, disk, { now: meta.at, author: meta.author, theirsName: 'the team’s copy' }).project
+    if (doc.timer) clearTimeout(doc.timer)
+    doc.timer = null
+    doc.saved = disk
+    doc.diskHash = hash
+    doc.diskBytes = bytes
+    doc.conflict = null
+    doc.version++
+    doc.log = []
+    doc.undo.clear()
+    doc.redo.clear()
+    if (JSON.stringify(merged) === JSON.stringify(disk)) {
+      doc.db.data = disk
+      doc.dirty = false
+      doc.unsaved = 0
+      doc.status = { state: 'saved', savedAt: doc.status.savedAt, message: null, version: doc.version, warning: this.sizeWarning(doc) }
+      this.release(doc)
+    } else {
+      doc.db.data = validateProject(merged, doc.path)
+      doc.unsaved = Math.max(1, doc.unsaved)
+      this.markDirty(doc)
+    }
+    return this.view(doc)
+  }
+
+  /**
    * Keeps the checker's in-memory version by writing it to a new file (beside the original, or in
    * `dir` when the original's folder is read-only); the original is left as it is and closed, the
    * copy opened.
@@ -608,7 +651,10 @@ export class ProjectStore {
     const restored = (summary: string): Project => ({
       ...found.project,
       updatedAt: meta.at,
-      history: [...found.project.history, { at: meta.at, author: meta.author, action: 'project.recover', claimId: null, summary }],
+      history: [
+        ...found.project.history,
+        historyEntry({ at: meta.at, author: meta.author, action: 'project.recover', claimId: null, summary }),
+      ],
     })
     if (found.asCopy) {
       const copy = await writeNewProjectFile(

@@ -5,7 +5,7 @@ import type { CheckworthinessModel } from '@domain/claims/model'
 import { AppError } from '@domain/errors'
 import { newId } from '@domain/ids'
 import { newProject } from '@domain/project/create'
-import { MAX_PROJECT_BYTES, serializeProject } from '@domain/project/codec'
+import { decodeProject, MAX_PROJECT_BYTES, serializeProject } from '@domain/project/codec'
 import type { EditContext, EditOutcome } from '@domain/project/ops'
 import type { Project } from '@domain/project/schema'
 import { detectLanguage } from '@domain/text/language'
@@ -18,6 +18,7 @@ import { projectHandlers } from './handlers/projects'
 import { reportHandlers } from './handlers/reports'
 import { settingsHandlers } from './handlers/settings'
 import { sourceHandlers } from './handlers/sources'
+import { teamHandlers } from './handlers/team'
 import { PathAccess } from './access'
 import { Library } from './library'
 import { documentsDir, resolveProjectsDir, type Env, type ProjectsDirChoice } from './paths'
@@ -26,6 +27,9 @@ import { ProjectStore, writeNewProjectFile, writeProjectFileAt } from './project
 import { RecoveryStore } from './recovery'
 import { SettingsStore } from './settings'
 import { currentHolder } from './fs/lock'
+import { gitIdentity } from './team/identity'
+import { TeamSync } from './team/sync'
+import { TokenStore } from './team/tokens'
 
 export interface ServiceContext {
   edition: Edition
@@ -77,6 +81,10 @@ export interface Engine {
   createProject: (input: ArticleInput, target?: NewProjectTarget) => Promise<string>
   /** Which project files the API may open: the projects folder, and files the checker chose. */
   access: PathAccess
+  /** The projects folder shared through git (team work). */
+  team: TeamSync
+  /** Who the checker is to the team: the name and e-mail from Settings, else git's user.name and user.email. */
+  identity: () => Promise<{ name: string; email: string }>
 }
 
 export interface Services {
@@ -88,7 +96,11 @@ export interface Services {
   createProject: Engine['createProject']
   /** Lets the API open a project file the checker chose outside the API (a file opened from the OS, the command line). */
   grant: (path: string) => void
+  team: TeamSync
 }
+
+/** In a shared folder the checker's saved work is committed at least this often while the app runs. */
+const AUTO_COMMIT_MINUTES = 10
 
 /** A new project must leave room to work: the claims, sources and history a checker adds all grow the file. */
 const NEW_PROJECT_SHARE = 0.8
@@ -130,6 +142,27 @@ function createEngine(ctx: ServiceContext): Engine {
   const projectsDirChoice = async (): Promise<ProjectsDirChoice> => resolveProjectsDir(env, (await settings.get()).projectsDir, documents)
   const author = async (): Promise<string> => (await settings.get()).checkerName || systemUserName()
   const claimModel = (): Promise<CheckworthinessModel> => loadCheckworthinessModel(ctx.resourcesDir)
+  const identity = async (): Promise<{ name: string; email: string }> => {
+    const { checkerName, checkerEmail } = await settings.get()
+    if (checkerName && checkerEmail) return { name: checkerName, email: checkerEmail }
+    const fromGit = await gitIdentity(env, (await projectsDirChoice()).dir)
+    return { name: checkerName || fromGit.name || systemUserName(), email: checkerEmail || fromGit.email }
+  }
+  const team = new TeamSync({
+    projectsDir: async () => (await projectsDirChoice()).dir,
+    identity,
+    tokens: new TokenStore(ctx.configDir, env, ctx.desktop?.secrets ?? null),
+    now,
+    flush: () => store.flushAll(),
+    received: async (changes) => {
+      const meta = { author: await author(), at: now().toISOString() }
+      for (const { path, committed } of changes) {
+        if (!store.isOpen(path)) continue
+        const base = committed === null ? null : decodeProject(Buffer.from(committed), path).project
+        await store.mergeExternal(path, base, meta)
+      }
+    },
+  })
 
   return {
     ctx,
@@ -168,12 +201,22 @@ function createEngine(ctx: ServiceContext): Engine {
       if (!ctx.desktop) throw new AppError('UNSUPPORTED', `${what} needs the desktop app.`)
       return ctx.desktop
     },
+    team,
+    identity,
     createProject: async (input, target = null) => {
       const proposeClaims = ctx.proposeClaims === false ? undefined : createClaimProposer(await claimModel())
-      const project = newProject(input, { now: now(), author: await author(), detectLanguage, ...(proposeClaims ? { proposeClaims } : {}) })
+      const dir = target && 'dir' in target ? target.dir : (await projectsDirChoice()).dir
+      // In a shared folder a verdict needs a second checker's approval unless the project says otherwise.
+      const requireReview = !(target && 'file' in target) && (await team.isShared(dir))
+      const project = newProject(input, {
+        now: now(),
+        author: await author(),
+        detectLanguage,
+        requireReview,
+        ...(proposeClaims ? { proposeClaims } : {}),
+      })
       refuseOversizedNewProject(project)
       if (target && 'file' in target) return writeProjectFileAt(target.file, project)
-      const dir = target ? target.dir : (await projectsDirChoice()).dir
       return writeNewProjectFile(dir, project.article.title, project)
     },
   }
@@ -195,6 +238,15 @@ export function createServices(ctx: ServiceContext): Services {
     ...claimHandlers(engine),
     ...sourceHandlers(engine),
     ...reportHandlers(engine),
+    ...teamHandlers(engine),
+  }
+  if (ctx.edition === 'desktop' || ctx.edition === 'browser') engine.team.startAutoCommit(AUTO_COMMIT_MINUTES * 60_000)
+  // Closing a project ends an editing session: in a shared folder its saved work becomes a commit.
+  const close = handlers['project:close']
+  handlers['project:close'] = async (input) => {
+    const closed = await close(input)
+    await engine.team.commit().catch(() => null)
+    return closed
   }
   return {
     handlers,
@@ -204,5 +256,6 @@ export function createServices(ctx: ServiceContext): Services {
     projectsDir: engine.projectsDir,
     createProject: engine.createProject,
     grant: (path) => engine.access.grant(path),
+    team: engine.team,
   }
 }

@@ -8,6 +8,7 @@ import { DurableJsonFile } from './fs/durable'
 export const DEFAULT_SETTINGS: Settings = {
   projectsDir: '',
   checkerName: '',
+  checkerEmail: '',
   organisationName: '',
   organisationUrl: '',
   organisationLogo: '',

@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog, session, shell, type OpenDialogOptions, type SaveDialogOptions, type Session } from 'electron'
+import { BrowserWindow, dialog, safeStorage, session, shell, type OpenDialogOptions, type SaveDialogOptions, type Session } from 'electron'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -96,5 +96,11 @@ export function desktopAbilities(
       return canceled || !filePath ? null : filePath
     },
     printToPdf,
+    // The team's git token, sealed with the OS keychain (Keychain, DPAPI, libsecret) and never kept in clear.
+    secrets: {
+      available: () => safeStorage.isAsyncEncryptionAvailable(),
+      seal: (secret) => safeStorage.encryptStringAsync(secret),
+      unseal: async (sealed) => (await safeStorage.decryptStringAsync(Buffer.from(sealed))).result,
+    },
   }
 }

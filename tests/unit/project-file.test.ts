@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '@domain/errors'
 import { encodeProject, MAX_PROJECT_BYTES } from '@domain/project/codec'
-import { SCHEMA_VERSION } from '@domain/project/schema'
+import { SCHEMA_VERSION, type Claim, type Project } from '@domain/project/schema'
 import { ProjectStore, readProjectFile } from '@engine/project-store'
 import { claimOver, makeProject, tempDir } from '../helpers/projects'
 
@@ -104,18 +104,22 @@ describe('reading project files', () => {
     expect(encodeProject(shuffled)).toBe(encodeProject(project))
     const text = encodeProject(project)
     expect(text.split('\n')[1]).toBe(`  "schemaVersion": ${SCHEMA_VERSION},`)
+    // What every save touches (updatedAt, the appended history) last, away from the claims; a final newline.
     expect(Object.keys(JSON.parse(text) as object)).toEqual([
       'schemaVersion',
       'id',
       'createdAt',
-      'updatedAt',
       'article',
       'ratingScale',
+      'publication',
+      'team',
       'claims',
       'sources',
-      'publication',
+      'conflicts',
+      'updatedAt',
       'history',
     ])
+    expect(text.endsWith('}\n')).toBe(true)
   })
 
   it('re-saving an unchanged project through the store produces byte-identical output', async () => {
@@ -175,13 +179,25 @@ describe('migrations', () => {
     expect(await readFile(`${path}.bak`, 'utf8')).toBe(original)
   })
 
+  /** A claim as schema 2 wrote it: no assignee, reviewer, comments or approval. */
+  function withoutTeamwork(claim: Claim): Omit<Claim, 'assignee' | 'reviewer' | 'comments' | 'approval'> {
+    const { assignee: _a, reviewer: _r, comments: _c, approval: _p, ...v2 } = claim
+    return v2
+  }
+
+  /** A project as schema 2 wrote it: no team settings or conflicts, history entries without ids. */
+  function schemaTwo(project: Project): Record<string, unknown> {
+    const { team: _t, conflicts: _c, ...rest } = project
+    return { ...rest, schemaVersion: 2, claims: project.claims.map(withoutTeamwork), history: project.history.map(({ id: _i, ...e }) => e) }
+  }
+
   /** A schema-1 file as Factdesk 0.1 wrote it: no claimant, claim date, appearances, accessed date or hash. */
   function schemaOneFile(): string {
     const current = makeProject()
     const claim = claimOver(current, 'the new bridge cost €41 million')
-    const { claimant: _c, claimDate: _d, appearances: _a, claimReviewed: _r, ...v1Claim } = claim
+    const { claimant: _c, claimDate: _d, appearances: _a, claimReviewed: _r, ...v1Claim } = withoutTeamwork(claim)
     const v1 = {
-      ...current,
+      ...schemaTwo(current),
       schemaVersion: 1,
       article: { ...current.article, author: 'Sam Reyes' },
       claims: [{ ...v1Claim, sourceIds: ['s1'] }],
@@ -219,8 +235,26 @@ describe('migrations', () => {
     expect(opened.project.publication).toEqual({ reviewUrl: '', publishedAt: '' })
     expect((await store.awaitSave(path)).state).toBe('saved')
     const saved = JSON.parse(await readFile(path, 'utf8')) as { schemaVersion: number }
-    expect(saved.schemaVersion).toBe(2)
+    expect(saved.schemaVersion).toBe(SCHEMA_VERSION)
     expect(await readFile(`${path}.bak`, 'utf8')).toBe(original)
+    await store.closeAll()
+  })
+
+  it('upgrades a schema-2 file: nobody assigned, no review required, history ids the same on every checker’s copy', async () => {
+    const current = makeProject()
+    const v2 = { ...schemaTwo(current), claims: [withoutTeamwork(claimOver(current, 'the new bridge cost €41 million'))] }
+    const first = join(dir, 'one.factdesk.json')
+    const second = join(dir, 'two.factdesk.json')
+    await writeFile(first, JSON.stringify(v2, null, 2))
+    await writeFile(second, JSON.stringify(v2, null, 2))
+    const store = new ProjectStore({ debounceMs: 5 })
+    const [a, b] = [await store.open(first), await store.open(second)]
+    expect(a.migratedFrom).toBe(2)
+    expect(a.project.team).toEqual({ requireReview: false })
+    expect(a.project.conflicts).toEqual([])
+    expect(a.project.claims[0]).toMatchObject({ assignee: null, reviewer: null, comments: [], approval: null })
+    expect(a.project.history[0]?.id).toMatch(/^h-[0-9a-f]{16}$/)
+    expect(a.project.history.map((e) => e.id)).toEqual(b.project.history.map((e) => e.id))
     await store.closeAll()
   })
 

@@ -60,13 +60,13 @@ describe('report channels', () => {
       path,
       fields: { reviewUrl: 'https://factdesk.example.org/checks/trains', publishedAt: '2026-11-28' },
     })
-    const rendered = await services.handlers['report:render']({ path, format: 'claimreview', includeArticle: true, draft: false, language: 'en' })
+    const rendered = await services.handlers['report:render']({ path, format: 'claimreview', includeArticle: true, draft: false })
     const reviews = JSON.parse(rendered.content) as { url: string; datePublished: string }[]
     expect(reviews).toHaveLength(3)
     expect(reviews.every((r) => r.url === 'https://factdesk.example.org/checks/trains' && r.datePublished === '2026-11-28')).toBe(true)
     expect(rendered.missing).toEqual([])
     expect(rendered.warnings).toContain('Left out: 2 claims not Done (1 in progress, 1 needs review).')
-    const csv = await services.handlers['report:render']({ path, format: 'csv', includeArticle: true, draft: false, language: 'en' })
+    const csv = await services.handlers['report:render']({ path, format: 'csv', includeArticle: true, draft: false })
     expect(csv.content.split('\r\n').filter(Boolean)).toHaveLength(6)
   })
 })

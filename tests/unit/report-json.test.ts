@@ -25,6 +25,7 @@ describe('JSON report', () => {
       'organisation',
       'publication',
       'selection',
+      'review',
       'project',
       'article',
       'ratingScale',

@@ -118,12 +118,13 @@ export function decodeProject(bytes: Uint8Array, file: string): DecodedProject {
 }
 
 /**
- * The exact text a project is saved as — what lowdb's JSONFile adapter writes for a validated
- * project: keys in schema order (zod's output order) and two-space indentation, so saving an
- * unchanged project gives identical bytes and two checkers can diff and merge the file in git.
+ * The exact text a project is saved as: keys in the schema's order (zod's output order, which
+ * docs/project-format.md describes: `updatedAt` and the appended history last, claims in article
+ * order), two-space indentation and a final newline, so saving an unchanged project gives
+ * identical bytes and two checkers' independent edits fall on different lines of a git diff.
  */
 export function serializeProject(validated: Project): string {
-  return JSON.stringify(validated, null, 2)
+  return `${JSON.stringify(validated, null, 2)}\n`
 }
 
 export function encodeProject(project: Project, file = 'project'): string {

@@ -1,7 +1,7 @@
 import { newId } from '../ids'
 import { normalizeArticleText } from '../text/normalize'
 import { defaultRatingScale } from './rating-scales'
-import { SCHEMA_VERSION, type ArticleInput, type Claim, type Project, type RatingScale } from './schema'
+import { historyEntry, SCHEMA_VERSION, type ArticleInput, type Claim, type Project, type RatingScale } from './schema'
 
 export interface NewProjectOptions {
   now: Date
@@ -11,6 +11,8 @@ export interface NewProjectOptions {
   proposeClaims?: (text: string, language: string, now: string) => Claim[]
   /** Language to use when the input does not name one. */
   detectLanguage?: (text: string) => string
+  /** Whether verdicts need a second checker's approval (on for a project made in a shared folder). */
+  requireReview?: boolean
 }
 
 /** A new, valid project from an article: normalised text, metadata, proposed claims. */
@@ -39,17 +41,19 @@ export function newProject(input: ArticleInput, options: NewProjectOptions): Pro
       text,
     },
     ratingScale: options.scale ?? defaultRatingScale(),
+    publication: { reviewUrl: '', publishedAt: '' },
+    team: { requireReview: options.requireReview ?? false },
     claims,
     sources: [],
-    publication: { reviewUrl: '', publishedAt: '' },
+    conflicts: [],
     history: [
-      {
+      historyEntry({
         at: now,
         author: options.author,
         action: 'project.create',
         claimId: null,
         summary: `Created from ${text.length.toLocaleString('en')} characters of text with ${claims.length} proposed claims.`,
-      },
+      }),
     ],
   }
 }

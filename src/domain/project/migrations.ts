@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defaultRatingScale } from './rating-scales'
-import { SCHEMA_VERSION, unattributed } from './schema'
+import { historyId, SCHEMA_VERSION, unattributed, type HistoryEntry } from './schema'
 
 /**
  * Each migration takes a file of version N (already parsed JSON) and returns version N + 1.
@@ -85,13 +85,41 @@ function migrateV1(data: unknown): unknown {
     ...v1,
     schemaVersion: 2,
     // The schema puts every key in its place when the project is written, whatever the order here.
-    claims: v1.claims.map((claim) => ({ ...claim, ...unattributed() })),
+    claims: v1.claims.map((claim) => ({ ...claim, claimant: null, claimDate: '', appearances: [], claimReviewed: '' })),
     sources: v1.sources.map((source) => ({ ...source, accessedAt: '', attachmentSha256: '' })),
     publication: { reviewUrl: '', publishedAt: '' },
   }
 }
 
-const MIGRATIONS: Record<number, (data: unknown) => unknown> = { 0: migrateV0, 1: migrateV1 }
+const V2Schema = z.looseObject({
+  schemaVersion: z.literal(2),
+  claims: z.array(z.looseObject({})),
+  history: z.array(
+    z.looseObject({ at: z.string(), author: z.string(), action: z.string(), claimId: z.string().nullable(), summary: z.string() }),
+  ),
+})
+
+/**
+ * Schema 3 is team work: every claim gets an assignee, a reviewer, comments and an approval (none
+ * yet), the project its team settings (review not required: the checker had no reviewer before)
+ * and a place for conflicts a merge records, and every history entry an id. The id is derived from
+ * the entry's content, so two checkers upgrading the same file get the same ids and a merge of
+ * their copies keeps each entry once.
+ */
+function migrateV2(data: unknown): unknown {
+  const v2 = V2Schema.parse(data)
+  const { assignee, reviewer, comments, approval } = unattributed()
+  return {
+    ...v2,
+    schemaVersion: 3,
+    team: { requireReview: false },
+    claims: v2.claims.map((claim) => ({ ...claim, assignee, reviewer, comments, approval })),
+    conflicts: [],
+    history: v2.history.map((entry) => ({ ...entry, id: historyId(entry as Omit<HistoryEntry, 'id'>) })),
+  }
+}
+
+const MIGRATIONS: Record<number, (data: unknown) => unknown> = { 0: migrateV0, 1: migrateV1, 2: migrateV2 }
 
 /** The schema version a parsed file declares: `schemaVersion`, or 0 for the draft shape. */
 export function declaredVersion(data: unknown): number | undefined {

@@ -1,5 +1,6 @@
 import { AppError } from '../errors'
 import {
+  approvalHolds,
   unattributed,
   type Article,
   type Claim,
@@ -76,8 +77,19 @@ function findSource(project: Project, id: string): Source {
   return source
 }
 
+/** An approval is for the verdict and rationale it saw: once either changes, it no longer holds and is withdrawn. */
+function withoutStaleApproval(claim: Claim): Claim {
+  return claim.approval && !approvalHolds(claim) ? { ...claim, approval: null } : claim
+}
+
 function withClaims(project: Project, claims: Claim[], now: string): Project {
-  return { ...project, updatedAt: now, claims: [...claims].sort(byPosition) }
+  return { ...project, updatedAt: now, claims: claims.map(withoutStaleApproval).sort(byPosition) }
+}
+
+/** " Approval by Ana withdrawn.", when an edit of the claim withdrew its approval; else "". */
+export function approvalWithdrawn(before: Claim, after: Project): string {
+  const now = after.claims.find((c) => c.id === before.id)
+  return before.approval && !now?.approval ? ` Approval by ${before.approval.by.name || before.approval.by.email} withdrawn.` : ''
 }
 
 function replaceClaim(project: Project, id: string, now: string, change: (claim: Claim) => Claim): Project {
@@ -202,7 +214,9 @@ export function setVerdict(
   }))
   return {
     project: next,
-    summary: label ? `Verdict of ${quote(claim.text)} set to ${label.label}.` : `Verdict of ${quote(claim.text)} cleared.`,
+    summary:
+      (label ? `Verdict of ${quote(claim.text)} set to ${label.label}.` : `Verdict of ${quote(claim.text)} cleared.`) +
+      approvalWithdrawn(claim, next),
     claimId: claim.id,
     unchanged: claim.verdict === (label?.id ?? null),
   }
@@ -254,7 +268,12 @@ export function updateClaim(project: Project, input: { id: string; fields: Claim
   const fields = Object.fromEntries(changed.map((k) => [k, resolved[k]])) as ClaimFields
   const next = changed.length ? replaceClaim(project, input.id, ctx.now, (c) => ({ ...c, ...fields })) : project
   const names = changed.map((k) => FIELD_NAMES[k]).join(', ') || 'Nothing'
-  return { project: next, summary: `${names} of ${quote(claim.text)} edited.`, claimId: claim.id, unchanged: changed.length === 0 }
+  return {
+    project: next,
+    summary: `${names} of ${quote(claim.text)} edited.${approvalWithdrawn(claim, next)}`,
+    claimId: claim.id,
+    unchanged: changed.length === 0,
+  }
 }
 
 const STATUS_RANK: Record<ClaimStatus, number> = { dismissed: 0, suggested: 1, 'to-check': 2, 'in-progress': 3, 'needs-review': 4, done: 5 }
@@ -369,6 +388,9 @@ export function splitClaim(project: Project, input: { id: string; at: number }, 
     rationale: '',
     notes: '',
     claimReviewed: '',
+    // The discussion and the approval were about the whole claim, which the first part keeps.
+    comments: [],
+    approval: null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   }
@@ -492,7 +514,11 @@ export function setRatingScale(project: Project, input: { scale: RatingScale }, 
     return { ...c, verdict: null, notes: [c.notes, note].filter(Boolean).join('\n\n'), updatedAt: ctx.now }
   })
   const summary = `Rating scale set to ${input.scale.name}${cleared ? `; ${cleared} verdicts moved into notes` : ''}.`
-  return { project: { ...project, updatedAt: ctx.now, ratingScale: input.scale, claims }, summary, claimId: null }
+  return {
+    project: { ...project, updatedAt: ctx.now, ratingScale: input.scale, claims: claims.map(withoutStaleApproval) },
+    summary,
+    claimId: null,
+  }
 }
 
 export type ArticleFields = Partial<Omit<Article, 'text'>>

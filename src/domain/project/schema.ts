@@ -3,11 +3,12 @@ import { LANGUAGE_CODE } from '../text/language-code'
 import { CLAIM_STATUSES, type ClaimStatus } from './statuses'
 
 /** The schema version this build writes. Files with a higher number are refused, never rewritten. */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 /** Ids are short and URL-safe so they read well in git diffs and in exported reports. */
 export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "-" or "_"')
-const Timestamp = z.iso.datetime({ offset: true })
+export const TimestampSchema = z.iso.datetime({ offset: true })
+const Timestamp = TimestampSchema
 /** A calendar date as checkers type it: empty, a year, a month or a full ISO date. */
 export const LooseDateSchema = z.string().regex(/^$|^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be empty or a date like 2026-11-27')
 const Offset = z.number().int().nonnegative()
@@ -114,6 +115,34 @@ export const AppearanceSchema = z.strictObject({
 })
 export type Appearance = z.infer<typeof AppearanceSchema>
 
+/** A checker as a team knows them: the name and e-mail from Settings (git's user.name and user.email by default). */
+export const PersonSchema = z.strictObject({
+  name: z.string().max(200),
+  email: z.string().max(320),
+})
+export type Person = z.infer<typeof PersonSchema>
+
+/** One remark on a claim. Comments are never edited: they are added, and withdrawn (the text stays, marked). */
+export const CommentSchema = z.strictObject({
+  id: IdSchema,
+  author: PersonSchema,
+  at: Timestamp,
+  text: z.string().min(1).max(20_000),
+  withdrawnAt: Timestamp.nullable(),
+})
+export type Comment = z.infer<typeof CommentSchema>
+
+/**
+ * A second checker's approval of a claim's verdict: who, when, and a digest of the verdict and
+ * rationale they approved (see reviewDigest). Changing either afterwards withdraws the approval.
+ */
+export const ApprovalSchema = z.strictObject({
+  by: PersonSchema,
+  at: Timestamp,
+  digest: z.string().regex(/^[0-9a-f]{16}$/, 'must be 16 hex digits'),
+})
+export type Approval = z.infer<typeof ApprovalSchema>
+
 export const ClaimSchema = z.strictObject({
   id: IdSchema,
   text: z.string().min(1),
@@ -136,15 +165,46 @@ export const ClaimSchema = z.strictObject({
   appearances: z.array(AppearanceSchema).max(50),
   /** The claim in a short sentence for ClaimReview's `claimReviewed`; empty means the claim text. */
   claimReviewed: z.string().max(1000),
+  /** The checker the claim is assigned to; null when nobody is. */
+  assignee: PersonSchema.nullable(),
+  /** Who is asked to review the verdict; null when nobody is yet. */
+  reviewer: PersonSchema.nullable(),
+  comments: z.array(CommentSchema).max(2000),
+  /** The second checker's approval of the verdict and rationale as they are now; null when not approved. */
+  approval: ApprovalSchema.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 })
 export type Claim = z.infer<typeof ClaimSchema>
 
-/** The fields schema 2 added to a claim, as a new claim starts with them. */
+/** The fields schema 2 added to a claim (attribution) and schema 3 (team work). */
 export type ClaimAttribution = Pick<Claim, 'claimant' | 'claimDate' | 'appearances' | 'claimReviewed'>
-export function unattributed(): ClaimAttribution {
-  return { claimant: null, claimDate: '', appearances: [], claimReviewed: '' }
+export type ClaimTeamwork = Pick<Claim, 'assignee' | 'reviewer' | 'comments' | 'approval'>
+/** The fields a new claim starts empty: nobody named as claimant, assignee or reviewer, no comment, no approval. */
+export function unattributed(): ClaimAttribution & ClaimTeamwork {
+  return { claimant: null, claimDate: '', appearances: [], claimReviewed: '', assignee: null, reviewer: null, comments: [], approval: null }
+}
+
+/**
+ * What an approval is bound to: the verdict and the rationale, as 16 hex digits (two 32-bit FNV-1a
+ * hashes over different seeds; written here because it must run in the domain, without Node's
+ * crypto, and only has to notice a change, not resist an attacker).
+ */
+export function reviewDigest(claim: Pick<Claim, 'verdict' | 'rationale'>): string {
+  const text = `${claim.verdict ?? ''}\u0000${claim.rationale}`
+  let a = 0x811c9dc5
+  let b = 0x01000193 ^ text.length
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    a = Math.imul(a ^ c, 0x01000193)
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15)
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0')
+}
+
+/** Whether the claim's approval is for its verdict and rationale as they are now. */
+export function approvalHolds(claim: Pick<Claim, 'verdict' | 'rationale' | 'approval'>): boolean {
+  return claim.approval !== null && claim.approval.digest === reviewDigest(claim)
 }
 
 export const SourceSchema = z.strictObject({
@@ -168,6 +228,8 @@ export const SourceSchema = z.strictObject({
 export type Source = z.infer<typeof SourceSchema>
 
 export const HistoryEntrySchema = z.strictObject({
+  /** Derived from the entry's content (historyId), so the same event has the same id on every checker's copy. */
+  id: IdSchema,
   at: Timestamp,
   author: z.string().max(200),
   /** What happened, as `domain.verb` ("claim.verdict", "source.add"). */
@@ -177,6 +239,50 @@ export const HistoryEntrySchema = z.strictObject({
 })
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>
 
+/** A 16-hex-digit digest of any text (see reviewDigest for why it is written here). */
+function digestText(text: string): string {
+  return reviewDigest({ verdict: null, rationale: text })
+}
+
+/** The id of a history entry: `h-` and a digest of what it says, who said it and when. */
+export function historyId(entry: Omit<HistoryEntry, 'id'>): string {
+  return `h-${digestText(`${entry.at}\u0000${entry.author}\u0000${entry.action}\u0000${entry.claimId ?? ''}\u0000${entry.summary}`)}`
+}
+
+/** A history entry with its id. */
+export function historyEntry(entry: Omit<HistoryEntry, 'id'>): HistoryEntry {
+  return { id: historyId(entry), ...entry }
+}
+
+/** Team work settings kept with the project. */
+export const TeamSettingsSchema = z.strictObject({
+  /** A verdict is publishable only once someone other than its checker approved it (on by default in a shared folder). */
+  requireReview: z.boolean(),
+})
+export type TeamSettings = z.infer<typeof TeamSettingsSchema>
+
+/** One side's value in a recorded conflict: the value, and who set it when. */
+export const ConflictValueSchema = z.strictObject({
+  value: z.json(),
+  by: z.string().max(200),
+  at: Timestamp,
+})
+export type ConflictValue = z.infer<typeof ConflictValueSchema>
+
+/**
+ * Two checkers changed the same field differently, and a merge met both: the field keeps the
+ * first value (the local checker's) until a checker picks one; both values stay here meanwhile.
+ * `key` names the field as changes.ts does (`claim:<id>.verdict`, `source:<id>.title`,
+ * `article.title`, `claim:<id>` for a claim one side removed and the other changed).
+ */
+export const RecordedConflictSchema = z.strictObject({
+  key: z.string().min(1).max(200),
+  what: z.string().max(400),
+  values: z.array(ConflictValueSchema).length(2),
+  at: Timestamp,
+})
+export type RecordedConflict = z.infer<typeof RecordedConflictSchema>
+
 /** Where and when the fact check is published: ClaimReview's `url` and `datePublished`, kept per project. */
 export const PublicationSchema = z.strictObject({
   reviewUrl: z.string().max(4000),
@@ -184,18 +290,25 @@ export const PublicationSchema = z.strictObject({
 })
 export type Publication = z.infer<typeof PublicationSchema>
 
+/**
+ * The project file, in the order it is written (docs/project-format.md): what rarely changes first,
+ * then the claims in article order and the sources, and last what every save touches (`updatedAt`
+ * and the appended history), so that two checkers' independent edits land on different lines.
+ */
 const ProjectShape = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id: IdSchema,
   createdAt: Timestamp,
-  updatedAt: Timestamp,
   article: ArticleSchema,
   ratingScale: RatingScaleSchema,
+  publication: PublicationSchema,
+  team: TeamSettingsSchema,
   claims: z
     .array(ClaimSchema)
     .max(MAX_CLAIMS, `holds more than the ${MAX_CLAIMS.toLocaleString('en')} claims a project may have; split the article`),
   sources: z.array(SourceSchema),
-  publication: PublicationSchema,
+  conflicts: z.array(RecordedConflictSchema).max(MAX_CLAIMS),
+  updatedAt: Timestamp,
   history: z.array(HistoryEntrySchema),
 })
 
@@ -238,6 +351,15 @@ export const ProjectSchema = ProjectShape.superRefine((project, ctx) => {
       if (!sourceIds.has(id))
         ctx.addIssue({ code: 'custom', path: ['claims', i, 'sourceIds', j], message: `source "${id}" does not exist in this project` })
     })
+    if (claim.approval && !approvalHolds(claim)) {
+      ctx.addIssue({ code: 'custom', path: at('approval'), message: 'is for another verdict or rationale than the claim has now' })
+    }
+  })
+  const conflictKeys = new Set<string>()
+  project.conflicts.forEach((conflict, i) => {
+    if (conflictKeys.has(conflict.key))
+      ctx.addIssue({ code: 'custom', path: ['conflicts', i, 'key'], message: `duplicate conflict "${conflict.key}"` })
+    conflictKeys.add(conflict.key)
   })
 })
 export type Project = z.infer<typeof ProjectShape>

@@ -12,6 +12,7 @@ import {
   percent,
   selectionDescription,
   statusLabel,
+  reviewLine,
   type ReportClaim,
   type ReportModel,
 } from './model'
@@ -227,8 +228,10 @@ function summary(model: ReportModel): string {
         `<tr><td>${h(statusLabel(s.status, t))}</td><td class="num">${formatNumber(s.count, language)}</td><td class="num">${percent(s.count, total, language)}</td></tr>`,
     )
     .join('\n')
+  const review = reviewLine(model, t)
   return `<section aria-labelledby="summary">
 <h2 id="summary">${h(t('report.summary'))}</h2>
+${review ? `<p class="review-note">${h(review)}</p>` : ''}
 <div class="stats">
 ${stat(total, t('report.statClaims', { count: total }))}
 ${stat(rated, t('report.statRated', { count: rated }))}

@@ -4,7 +4,7 @@ import { renderCsvTable } from './csv'
 import { renderHtmlDocument } from './html'
 import { jsonReport } from './json'
 import { renderMarkdownDocument } from './markdown'
-import { buildReportModel, type ReportOptions } from './model'
+import { buildReportModel, selectionDescription, type ReportOptions } from './model'
 import type { Translate } from '../translate'
 
 export { defaultSelection, isReportFormat, REPORT_FORMATS, type ReportFormat, type TextReportFormat } from './formats'
@@ -57,7 +57,10 @@ export function renderClaimReview(project: Project, options: ReportOptions): Ren
   const model = buildReportModel(project, options)
   const { reviews, warnings, missing } = claimReviews(model)
   const json = JSON.stringify(reviews, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-  const kept = model.claims.length === 0 ? model.warnings.slice(1) : model.warnings
+  const { t } = options.translator
+  // "No claims match" is said by `missing` here, which names the claim with a verdict it needs.
+  const noClaims = t('report.warning.noClaims', { selection: selectionDescription(options.claims, t) })
+  const kept = model.warnings.filter((w) => w !== noClaims)
   return rendered('claimreview', `${json}\n`, [...kept, ...warnings], missing)
 }
 

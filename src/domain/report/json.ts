@@ -13,6 +13,8 @@ export interface JsonReport {
   /** Where and when the fact check is published, as remembered with the project. */
   publication: { reviewUrl: string; publishedAt: string }
   selection: { claims: ClaimSelection; includeArticle: boolean }
+  /** The project requires a second checker's review: only approved claims are listed; `awaitingApproval` were left out. */
+  review: { required: boolean; awaitingApproval: number }
   project: { id: string; createdAt: string; updatedAt: string }
   /** `text` is null when the article was left out of the report. */
   article: { title: string; outlet: string; author: string; url: string; publishedAt: string; language: string; text: string | null }
@@ -84,6 +86,7 @@ export function jsonReport(model: ReportModel): JsonReport {
       publishedAt: options.reviewDate ?? project.publication.publishedAt,
     },
     selection: { claims: options.claims, includeArticle: options.includeArticle },
+    review: { required: model.review.required, awaitingApproval: model.review.awaiting },
     project: { id: project.id, createdAt: project.createdAt, updatedAt: project.updatedAt },
     article: {
       title: article.title,

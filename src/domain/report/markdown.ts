@@ -11,6 +11,7 @@ import {
   percent,
   selectionDescription,
   statusLabel,
+  reviewLine,
   type ReportClaim,
   type ReportModel,
 } from './model'
@@ -37,6 +38,7 @@ function header(model: ReportModel): string[] {
     .map(e)
     .join(' · ')
   const count = t('report.claimsOfProject', { shown: model.claims.length, total: claims.length })
+  const review = reviewLine(model, t)
   return [
     `# ${e(t('report.titleWith', { title: article.title || t('report.untitledArticle') }))}`,
     '',
@@ -46,6 +48,7 @@ function header(model: ReportModel): string[] {
     `- **${e(t('report.ratingScale'))}:** ${e(ratingScale.name)}`,
     `- **${e(t('report.claims'))}:** ${e(count)} (${e(selectionDescription(model.options.claims, t))})`,
     `- **${e(t('report.generated'))}:** ${e(formatTimestamp(generatedAt, language))}`,
+    ...(review ? [`- **${e(t('report.review.label'))}:** ${e(review)}`] : []),
   ]
 }
 

@@ -1,3 +1,4 @@
+import { isPublishable } from '../project/team-ops'
 import {
   CLAIM_STATUSES,
   type Appearance,
@@ -62,6 +63,11 @@ export interface ReportModel {
   unrated: number
   /** Every status in workflow order with how many reported claims have it. */
   byStatus: { status: ClaimStatus; count: number }[]
+  /**
+   * The project requires a second checker's review: only approved claims are in the report, and
+   * `awaiting` counts the selected ones left out until someone approves them.
+   */
+  review: { required: boolean; awaiting: number }
   warnings: string[]
 }
 
@@ -140,8 +146,10 @@ export function buildReportModel(original: Project, options: ReportOptions): Rep
   const project = { ...original, ratingScale: localiseScale(original.ratingScale, t) }
   const labels = new Map(project.ratingScale.labels.map((label) => [label.id, label]))
   const sources = new Map(project.sources.map((source) => [source.id, source]))
-  const claims = project.claims
-    .filter((claim) => isSelected(claim, options.claims))
+  const selected = project.claims.filter((claim) => isSelected(claim, options.claims))
+  const publishable = selected.filter((claim) => isPublishable(project, claim))
+  const review = { required: project.team.requireReview, awaiting: selected.length - publishable.length }
+  const claims = publishable
     .sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id))
     .map((claim, i) => ({
       number: i + 1,
@@ -155,12 +163,24 @@ export function buildReportModel(original: Project, options: ReportOptions): Rep
   }))
   const byStatus = CLAIM_STATUSES.map((status) => ({ status, count: claims.filter((c) => c.claim.status === status).length }))
   const warnings: string[] = []
+  if (review.awaiting > 0) warnings.push(reviewNote(review.awaiting, t))
   if (claims.length === 0) {
     warnings.push(t('report.warning.noClaims', { selection: selectionDescription(options.claims, t) }))
   }
   const unsourced = claims.filter((c) => c.verdict !== null && c.sources.length === 0).length
   if (unsourced > 0) warnings.push(t('report.warning.unsourced', { count: unsourced }))
-  return { project, options, claims, byVerdict, unrated: claims.filter((c) => c.verdict === null).length, byStatus, warnings }
+  return { project, options, claims, byVerdict, unrated: claims.filter((c) => c.verdict === null).length, byStatus, review, warnings }
+}
+
+/** What a report says when the project requires review: that it holds only approved claims, and how many wait. */
+export function reviewNote(awaiting: number, t: Translate): string {
+  return t('report.review.awaiting', { count: awaiting })
+}
+
+/** The report's line about review, or null when the project does not require it. */
+export function reviewLine(model: Pick<ReportModel, 'review'>, t: Translate): string | null {
+  if (!model.review.required) return null
+  return model.review.awaiting > 0 ? reviewNote(model.review.awaiting, t) : t('report.review.allApproved')
 }
 
 /** The calendar day of an ISO timestamp, as written (in its own offset). */

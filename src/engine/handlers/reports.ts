@@ -21,7 +21,7 @@ export function reportHandlers({
     format: ReportFormat,
     claims: ClaimSelection | undefined,
     includeArticle: boolean,
-    language: string,
+    language: string | undefined,
   ): Promise<ReportOptions> => {
     const { organisationName, organisationUrl, organisationLogo } = await settings.get()
     return {
@@ -29,7 +29,7 @@ export function reportHandlers({
       includeArticle,
       organisation: { name: organisationName, url: organisationUrl, logo: organisationLogo },
       generatedAt: now().toISOString(),
-      translator: translatorFor(loadCatalogues(ctx.resourcesDir), language),
+      translator: translatorFor(loadCatalogues(ctx.resourcesDir), language ?? 'en'),
     }
   }
   const printer = (): ExportDeps => (ctx.desktop ? { printPdf: ctx.desktop.printToPdf } : { env })

@@ -97,7 +97,7 @@ for (const scheme of ['light', 'dark'] as const) {
       fields: { claimant: { name: 'Ana Petrenko', kind: 'person', role: 'Minister', url: '' } },
     })
     await h['claim:setStatus']({ path, ids: ['c-punctual'], status: 'needs-review' })
-    const { content } = await h['report:render']({ path, format: 'html', claims: 'all', includeArticle: true, draft: true, language: 'en' })
+    const { content } = await h['report:render']({ path, format: 'html', claims: 'all', includeArticle: true, draft: true })
     await page.setContent(content)
     await expect(page.getByRole('heading', { level: 1, name: 'Rail fares to rise' })).toBeVisible()
     expect(await seriousViolations(page), 'the HTML report').toEqual([])

@@ -19,6 +19,8 @@ import { ArticleView, SelectionActions, type ArticleSelection } from './ArticleV
 import { selectArticleText } from './select-text'
 import { useDiskWatch } from '../../hooks/useDiskWatch'
 import { ProjectBanners } from './ProjectBanners'
+import { ProjectTeamBar } from '../team/ProjectTeamBar'
+import { useIdentity } from '../team/identity'
 
 /** The workbench: claims on the left, the article in the middle, the selected claim on the right. */
 export function ProjectScreen({ opened }: { opened: OpenedProject }) {
@@ -35,7 +37,8 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
   const [articleSelection, setArticleSelection] = useState<ArticleSelection | null>(null)
   const search = useRef<HTMLInputElement>(null)
 
-  const visible = useMemo(() => filterClaims(project, filters), [project, filters])
+  const me = useIdentity()
+  const visible = useMemo(() => filterClaims(project, filters, me), [project, filters, me])
   const counts = useMemo(() => countByStatus(project), [project])
   const triage = useMemo(() => decidedCount(project), [project])
   const selected = selectedId ? (project.claims.find((c) => c.id === selectedId) ?? null) : null
@@ -118,6 +121,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
         </div>
       </header>
       <ProjectBanners opened={opened} />
+      <ProjectTeamBar opened={opened} />
       <main className="workbench">
         <aside className="claims-pane" aria-label="Claim list">
           <div className="claim-filters">
@@ -146,6 +150,15 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
                     {STATUS_LABELS[status]} ({formatCount(counts[status] ?? 0)})
                   </option>
                 ))}
+              </select>
+              <select
+                aria-label="Filter by team work"
+                value={filters.team}
+                onChange={(e) => setFilters({ team: e.target.value as 'any' | 'mine' | 'review' })}
+              >
+                <option value="any">Anyone’s</option>
+                <option value="mine">Assigned to me</option>
+                <option value="review">Waiting for my review</option>
               </select>
               <select aria-label="Filter by verdict" value={filters.verdict} onChange={(e) => setFilters({ verdict: e.target.value })}>
                 <option value="any">Any verdict</option>

@@ -7,6 +7,7 @@ import { CommitField } from '../../components/CommitField'
 import { formatDateTime } from '../../components/format'
 import { useApp } from '../../store'
 import { SourcesSection } from '../sources/SourcesSection'
+import { ClaimConflicts, ClaimTeam } from '../team/ClaimTeam'
 import { ClaimAttribution } from './ClaimAttribution'
 import { ClaimText } from './ClaimText'
 import { claimLink, copyText } from './copy-link'
@@ -138,6 +139,7 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
   return (
     <section className="claim-panel" aria-label="Selected claim">
       <ClaimText key={claim.id} claim={claim} articleText={project.article.text} />
+      <ClaimConflicts claim={claim} project={project} />
       {(inside.length > 0 || claim.score !== null) && (
         <div className="reasons">
           <h3>
@@ -221,6 +223,7 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
           </button>
         )}
       </div>
+      <ClaimTeam key={`team-${claim.id}`} claim={claim} project={project} />
       <ClaimHistory claim={claim} project={project} />
     </section>
   )

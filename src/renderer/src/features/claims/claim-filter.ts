@@ -1,5 +1,6 @@
 import { compareByCheckworthiness } from '@domain/claims/ranking'
-import type { Claim, ClaimStatus, Project } from '@domain/project/schema'
+import { approvalHolds, type Claim, type ClaimStatus, type Person, type Project } from '@domain/project/schema'
+import { samePerson } from '@domain/project/team-ops'
 
 /** Which claims the list shows: every claim, the proposals, the accepted ones, or one status. */
 export type StatusFilter = 'all' | 'suggested' | 'accepted' | ClaimStatus
@@ -9,15 +10,17 @@ export interface ClaimFilters {
   verdict: string
   text: string
   sort: 'position' | 'score'
+  /** Team work: every claim, those assigned to me, or those waiting for my review (I am the reviewer, not approved yet). */
+  team: 'any' | 'mine' | 'review'
 }
 
 /** What a project opens with: every claim but the dismissed ones, in article order. */
-export const DEFAULT_FILTERS: ClaimFilters = { status: 'all', verdict: 'any', text: '', sort: 'position' }
+export const DEFAULT_FILTERS: ClaimFilters = { status: 'all', verdict: 'any', text: '', sort: 'position', team: 'any' }
 
 const ACCEPTED = new Set(['to-check', 'in-progress', 'needs-review', 'done'])
 
 /** The claims the list shows, in the chosen order. Search matches the claim text, rationale and notes. */
-export function filterClaims(project: Project, filters: ClaimFilters): Claim[] {
+export function filterClaims(project: Project, filters: ClaimFilters, me: Person | null = null): Claim[] {
   const needle = filters.text.trim().toLocaleLowerCase()
   const shown = project.claims.filter((claim) => {
     if (filters.status === 'all') {
@@ -28,6 +31,8 @@ export function filterClaims(project: Project, filters: ClaimFilters): Claim[] {
       return false
     }
     if (filters.verdict === 'none' ? claim.verdict !== null : filters.verdict !== 'any' && claim.verdict !== filters.verdict) return false
+    if (filters.team === 'mine' && !samePerson(claim.assignee, me)) return false
+    if (filters.team === 'review' && !(samePerson(claim.reviewer, me) && claim.verdict !== null && !approvalHolds(claim))) return false
     if (needle && !`${claim.text}\n${claim.rationale}\n${claim.notes}`.toLocaleLowerCase().includes(needle)) return false
     return true
   })

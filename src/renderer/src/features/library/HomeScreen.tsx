@@ -6,6 +6,7 @@ import { RenameDialog, SettingsDialog, TrashDialog } from './LibraryDialogs'
 import { NewProjectPanel } from './NewProjectPanel'
 import { arrangeProjects, type LibrarySort } from './arrange'
 import { ProjectList } from './ProjectList'
+import { TeamBar } from '../team/TeamBar'
 
 type HomeDialog = { kind: 'rename'; summary: ProjectSummary } | { kind: 'trash' } | { kind: 'settings' } | null
 
@@ -66,6 +67,7 @@ export function HomeScreen() {
           </button>
         </div>
       </header>
+      <TeamBar />
       <main className="home-main">
         <NewProjectPanel />
         <section className="panel library" aria-labelledby="library-heading">

@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog'
 import { formatDateTime } from '../../components/format'
 import { useApp } from '../../store'
 import { FormActions } from '../../components/FormActions'
+import { useGitIdentity } from '../team/identity'
 
 export function RenameDialog({ summary, onClose }: { summary: ProjectSummary; onClose: () => void }) {
   const [title, setTitle] = useState(summary.title)
@@ -75,8 +76,12 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const info = useApp((s) => s.info)
   const updateSettings = useApp((s) => s.updateSettings)
   const boot = useApp((s) => s.boot)
-  const [draft, setDraft] = useState<Pick<Settings, 'checkerName' | 'organisationName' | 'organisationUrl' | 'projectsDir'>>({
+  const git = useGitIdentity()
+  const [draft, setDraft] = useState<
+    Pick<Settings, 'checkerName' | 'checkerEmail' | 'organisationName' | 'organisationUrl' | 'projectsDir'>
+  >({
     checkerName: settings?.checkerName ?? '',
+    checkerEmail: settings?.checkerEmail ?? '',
     organisationName: settings?.organisationName ?? '',
     organisationUrl: settings?.organisationUrl ?? '',
     projectsDir: settings?.projectsDir ?? '',
@@ -92,7 +97,23 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     <Dialog title="Settings" onClose={onClose}>
       <form onSubmit={(e) => void submit(e)}>
         <label htmlFor="settings-checker">Your name (shown on claims and in the history)</label>
-        <input id="settings-checker" value={draft.checkerName} onChange={set('checkerName')} />
+        <input id="settings-checker" value={draft.checkerName} onChange={set('checkerName')} placeholder={git.name} />
+        <label htmlFor="settings-email">Your e-mail (who you are to your team: assignments, reviews, commits)</label>
+        <input id="settings-email" type="email" value={draft.checkerEmail} onChange={set('checkerEmail')} placeholder={git.email} />
+        {(git.name || git.email) && (!draft.checkerName || !draft.checkerEmail) && (
+          <p className="hint">
+            Empty fields use git’s: {[git.name, git.email].filter(Boolean).join(', ')}.{' '}
+            <button
+              type="button"
+              className="button-link"
+              onClick={() =>
+                setDraft({ ...draft, checkerName: draft.checkerName || git.name, checkerEmail: draft.checkerEmail || git.email })
+              }
+            >
+              Use them
+            </button>
+          </p>
+        )}
         <label htmlFor="settings-org">Organisation (author of published ClaimReview)</label>
         <input id="settings-org" value={draft.organisationName} onChange={set('organisationName')} />
         <label htmlFor="settings-org-url">Organisation website</label>
