@@ -11,7 +11,7 @@ import type { Catalogue } from './translator'
 export const PSEUDO_LANGUAGE = 'en-XA'
 
 const ACCENTED: Record<string, string> = Object.fromEntries(
-  [...'abcdeghiklnorstuyzABCDEGHIKLNORSTUYZ'].map((c, i) => [c, [...'ȧƀƈḓḗɠħīķŀƞǿřşŧŭẏẑȦƁƇḒḖƓĦĪĶĿȠǾŘŞŦŬẎẐ'][i] ?? c]),
+  Array.from('abcdeghiklnorstuyzABCDEGHIKLNORSTUYZ', (c, i) => [c, Array.from('ȧƀƈḓḗɠħīķŀƞǿřşŧŭẏẑȦƁƇḒḖƓĦĪĶĿȠǾŘŞŦŬẎẐ')[i] ?? c]),
 )
 const VOWEL = /[aeiouyAEIOUY]/
 
@@ -38,11 +38,14 @@ function pseudoElements(elements: MessageFormatElement[]): MessageFormatElement[
   })
 }
 
+/** The printer's declarations carry their own copy of the parser's element types; the elements are the same. */
+const print: (elements: MessageFormatElement[]) => string = printAST
+
 /** How much longer than English a pseudo message is, at least: translations often run 30–40% longer. */
 const EXPANSION = 1.4
 
 export function pseudoMessage(message: string): string {
-  const accented = printAST(pseudoElements(parse(message)))
+  const accented = print(pseudoElements(parse(message)))
   const padding = Math.max(0, Math.ceil(message.length * EXPANSION) - accented.length - 2)
   return `⟦${accented}${'·'.repeat(padding)}⟧`
 }

@@ -1,4 +1,5 @@
 import { initReactI18next } from 'react-i18next'
+import { setUiLanguage, uiLanguage } from './language'
 import { createI18n, matchLanguage, shippedLanguages, withPseudo, type Catalogue, type Catalogues } from '@contract/i18n/translator'
 
 // Every catalogue in resources/locales is bundled: a new xx.json is a new language, no code change.
@@ -23,14 +24,13 @@ export function resolveLanguage(chosen: string | undefined, systemLanguage: stri
 
 export const i18n = createI18n(catalogues, resolveLanguage(undefined, undefined), [initReactI18next])
 document.documentElement.lang = i18n.language
+setUiLanguage(i18n.language)
 
 /** Switches every screen at once, without a reload: the open project and selection stay as they are. */
 export function applyLanguage(language: string): void {
   document.documentElement.lang = language
+  setUiLanguage(language)
   if (i18n.language !== language) void i18n.changeLanguage(language)
 }
 
-/** The language screens are shown in, for Intl formatting and sorting. */
-export function uiLanguage(): string {
-  return i18n.language
-}
+export { uiLanguage }

@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useRef, type CSSProperties } from 'react'
 import type { Claim, RatingScale } from '@domain/project/schema'
-import { STATUS_LABELS } from '@domain/project/ops'
 import { formatScore } from '@domain/claims/ranking'
+import { useTranslation } from 'react-i18next'
 
 interface ClaimListProps {
   claims: readonly Claim[]
@@ -29,6 +29,7 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
   })
   const selectedIndex = selectedId ? claims.findIndex((c) => c.id === selectedId) : -1
   const labels = new Map(scale.labels.map((l) => [l.id, l]))
+  const { t } = useTranslation()
 
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
@@ -37,7 +38,7 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
   if (claims.length === 0) {
     return (
       <p className="claim-list-empty muted" tabIndex={-1}>
-        No claims match. Select text in the article and press C to make one.
+        {t('claimList.empty')}
       </p>
     )
   }
@@ -46,7 +47,7 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
       ref={scroller}
       className="claim-list"
       role="listbox"
-      aria-label="Claims"
+      aria-label={t('claimList.label')}
       tabIndex={0}
       aria-activedescendant={selectedIndex >= 0 ? `claim-row-${claims[selectedIndex]?.id ?? ''}` : undefined}
     >
@@ -75,7 +76,7 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
             >
               <span className="claim-row-text">{claim.text}</span>
               <span className="claim-row-meta">
-                <span className={`status-pill status-${claim.status}`}>{STATUS_LABELS[claim.status]}</span>
+                <span className={`status-pill status-${claim.status}`}>{t(`status.${claim.status}`)}</span>
                 {label && <span className="claim-row-verdict">{label.label}</span>}
                 {claim.score !== null && <span className="claim-row-score">{formatScore(claim.score)}</span>}
               </span>
