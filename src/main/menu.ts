@@ -72,7 +72,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
         id: 'export',
         label: t('menu.export'),
         submenu: (Object.keys(REPORT_FORMATS) as ReportFormat[]).map((format) =>
-          command('file:export', t('menu.exportAs', { format: REPORT_FORMATS[format].label }), undefined, format),
+          command('file:export', t('menu.exportAs', { format: t(`formats.${format}`) }), undefined, format),
         ),
       },
       separator,

@@ -14,6 +14,8 @@ import { ExportDialog } from '../export/ExportDialog'
 import { ScaleDialog } from '../scale/ScaleDialog'
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog'
 import { ArticleDetailsDialog } from './ArticleDetailsDialog'
+import { localiseScale } from '@domain/report/model'
+import { SettingsDialog } from '../library/LibraryDialogs'
 import { ArticleView, SelectionActions, type ArticleSelection } from './ArticleView'
 import { selectArticleText } from './select-text'
 import { useDiskWatch } from '../../hooks/useDiskWatch'
@@ -68,6 +70,9 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
   useEffect(() => focusList(), [opened.path, focusList])
 
   const { t } = useTranslation()
+  // A preset's labels as its owner publishes them in this language (report/model.ts); the project keeps its own.
+  const shown = useMemo(() => ({ ...project, ratingScale: localiseScale(project.ratingScale, t) }), [project, t])
+  const [settingsOpen, setSettingsOpen] = useState(false)
   useDiskWatch(opened.path)
   useProjectShortcuts({
     project,
@@ -120,6 +125,9 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
           <button type="button" className="button-quiet" onClick={() => openDialog('shortcuts')} aria-label={t('project.shortcuts')}>
             ?
           </button>
+          <button type="button" className="button-quiet" onClick={() => setSettingsOpen(true)}>
+            {t('library.settings')}
+          </button>
           <SaveIndicator />
         </div>
       </header>
@@ -170,8 +178,8 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
               >
                 <option value="any">{t('project.anyVerdict')}</option>
                 <option value="none">{t('project.noVerdict')}</option>
-                {project.ratingScale.labels.map((l) => (
-                  <option key={l.id} value={l.id}>
+                {shown.ratingScale.labels.map((l) => (
+                  <option key={l.id} value={l.id} translate="no">
                     {l.label}
                   </option>
                 ))}
@@ -197,7 +205,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
               </select>
             </div>
           </div>
-          <ClaimList claims={visible} scale={project.ratingScale} selectedId={selectedId} onSelect={select} />
+          <ClaimList claims={visible} scale={shown.ratingScale} selectedId={selectedId} onSelect={select} />
         </aside>
         <section className="article-pane" aria-label={t('project.article')}>
           <article className="article">
@@ -232,7 +240,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
         </section>
         <aside className="panel-pane" aria-label={t('project.claimDetails')}>
           {selected ? (
-            <ClaimPanel claim={selected} project={project} />
+            <ClaimPanel claim={selected} project={shown} />
           ) : (
             <div className="panel-empty">
               <p>{t('project.selectHint')}</p>
@@ -242,6 +250,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
         </aside>
       </main>
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => openDialog(null)} />}
+      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       {dialog === 'scale' && <ScaleDialog current={project.ratingScale} onClose={() => openDialog(null)} />}
       {dialog === 'article' && <ArticleDetailsDialog article={article} onClose={() => openDialog(null)} />}
       {dialog === 'export' && (

@@ -74,10 +74,16 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
               }
               onClick={() => onSelect(claim.id)}
             >
-              <span className="claim-row-text">{claim.text}</span>
+              <span className="claim-row-text" translate="no">
+                {claim.text}
+              </span>
               <span className="claim-row-meta">
                 <span className={`status-pill status-${claim.status}`}>{t(`status.${claim.status}`)}</span>
-                {label && <span className="claim-row-verdict">{label.label}</span>}
+                {label && (
+                  <span className="claim-row-verdict" translate="no">
+                    {label.label}
+                  </span>
+                )}
                 {claim.score !== null && <span className="claim-row-score">{formatScore(claim.score)}</span>}
               </span>
             </div>

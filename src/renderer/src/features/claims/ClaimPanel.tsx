@@ -42,7 +42,7 @@ function VerdictPicker({ claim, project }: { claim: Claim; project: Project }) {
             onClick={() => void edit('claim:setVerdict', { id: claim.id, verdict: chosen ? null : label.id })}
           >
             {i < 9 && <kbd>{i + 1}</kbd>}
-            {label.label}
+            <span translate="no">{label.label}</span>
           </button>
         )
       })}

@@ -200,7 +200,7 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
             {FORMATS.map((f) => (
               <label key={f} className="choice">
                 <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} />
-                {REPORT_FORMATS[f].label}
+                {t(`formats.${f}`)}
               </label>
             ))}
           </fieldset>

@@ -123,12 +123,12 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         </select>
         <p className="hint">{t('settings.languageHint')}</p>
         <label htmlFor="settings-checker">{t('settings.name')}</label>
-        <input id="settings-checker" value={draft.checkerName} onChange={set('checkerName')} placeholder={git.name} />
+        <input id="settings-checker" translate="no" value={draft.checkerName} onChange={set('checkerName')} placeholder={git.name} />
         <label htmlFor="settings-email">{t('settings.email')}</label>
-        <input id="settings-email" type="email" value={draft.checkerEmail} onChange={set('checkerEmail')} placeholder={git.email} />
+        <input id="settings-email" type="email" translate="no" value={draft.checkerEmail} onChange={set('checkerEmail')} placeholder={git.email} />
         {(git.name || git.email) && (!draft.checkerName || !draft.checkerEmail) && (
           <p className="hint">
-            {t('settings.gitFallback', { identity: [git.name, git.email].filter(Boolean).join(', ') })}{' '}
+            {t('settings.gitFallback')} <span translate="no">{[git.name, git.email].filter(Boolean).join(', ')}</span>.{' '}
             <button
               type="button"
               className="button-link"
