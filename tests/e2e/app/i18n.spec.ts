@@ -8,7 +8,8 @@ import { expect, test } from '../fixtures'
 const OUT = process.env.SCREENSHOTS_DIR ?? 'test-results/screens'
 
 /** Names and codes that read the same in every language. */
-const NAMES = /^(Factdesk|ClaimReview|JSON-LD|JSON|HTML|PDF|CSV|Markdown|URL|ID|UTC|SHA-256|PolitiFact|Truth-O-Meter|AAP|AFP|Meta|FactCheck|Word|docx|schema|org|git|und)$/
+const NAMES =
+  /^(Factdesk|ClaimReview|JSON-LD|JSON|HTML|PDF|CSV|Markdown|URL|ID|UTC|SHA-256|PolitiFact|Truth-O-Meter|AAP|AFP|Meta|FactCheck|Word|docx|schema|org|git|und)$/
 
 /**
  * Every visible text and every label a screen reader reads (aria-label, title, placeholder) that has
@@ -114,4 +115,66 @@ test('the app follows the system language until the checker picks one', async ({
   await expect(page.getByRole('button', { name: 'Відкрити зразок статті' })).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'uk')
   expect(await englishLeft(page, ['.topbar-meta', '.team-bar'])).toEqual([])
+})
+
+/**
+ * Catalogue text that does not fit: an element showing pseudo-locale text (⟦…⟧, 40% longer than
+ * English) that is wider or taller than its box where the overflow is hidden, or that runs off the window.
+ */
+async function clippedText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = []
+    for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+      const own = Array.from(element.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.includes('⟦'))
+      if (!own || element.closest('[translate="no"], option') || !element.checkVisibility()) continue
+      const style = getComputedStyle(element)
+      const hides = /hidden|clip/.test(style.overflowX + style.overflowY) || style.textOverflow === 'ellipsis'
+      const clipped = hides && (element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1)
+      const box = element.getBoundingClientRect()
+      const outside = box.right > window.innerWidth + 1 || box.left < -1
+      if (clipped || outside)
+        found.push(`${element.tagName.toLowerCase()}.${element.className}: ${element.textContent?.slice(0, 60) ?? ''}`)
+    }
+    // A closed select shows its chosen option in its own box, which cuts it off without overflowing.
+    const context = document.createElement('canvas').getContext('2d')
+    for (const select of document.querySelectorAll('select')) {
+      const chosen = select.selectedOptions[0]
+      if (!context || !chosen?.text.includes('⟦') || !select.checkVisibility()) continue
+      const style = getComputedStyle(select)
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
+      // The arrow takes about 1.5em at the end.
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 1.5 * parseFloat(style.fontSize)
+      if (context.measureText(chosen.text).width > room + 1)
+        found.push(`select[aria-label="${select.getAttribute('aria-label') ?? ''}"]: ${chosen.text}`)
+    }
+    return found
+  })
+}
+
+test('the pseudo-locale (accented, 40% longer) fits on every converted screen', async ({ page, openApp, bridge }) => {
+  test.setTimeout(90_000)
+  await bridge.services.handlers['settings:set']({ language: 'en-XA' })
+  await openApp()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA')
+  const screens: [string, () => Promise<void>][] = [
+    ['library', async () => {}],
+    ['settings', async () => page.locator('.topbar-actions button').last().click()],
+    [
+      'workbench',
+      async () => {
+        await page.keyboard.press('Escape')
+        await page.locator('.empty-state button').click()
+        await page.locator('.claim-row').nth(1).click()
+      },
+    ],
+    ['export', async () => page.locator('.topbar-actions .button-secondary').click()],
+  ]
+  const problems: string[] = []
+  for (const [name, open] of screens) {
+    await open()
+    await page.waitForTimeout(300)
+    await page.screenshot({ path: join(OUT, `pseudo-${name}.png`) })
+    problems.push(...(await clippedText(page)).map((p) => `${name}: ${p}`))
+  }
+  expect(problems).toEqual([])
 })
