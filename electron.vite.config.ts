@@ -24,8 +24,10 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve('src/main/index.ts'),
-          // Every import runs in a worker thread (src/engine/import/worker-runner.ts), which loads this file beside index.js.
+          // Worker threads (src/engine/workers.ts), each loaded from its file beside index.js: every
+          // import runs in one, and the claim memory's library index lives in another.
           'import-worker': resolve('src/engine/import/worker-entry.ts'),
+          'memory-worker': resolve('src/engine/memory/worker-entry.ts'),
         },
       },
     },

@@ -28,8 +28,12 @@ export async function buildCli() {
   await rm(CLI_OUT, { recursive: true, force: true })
   await build({
     absWorkingDir: root,
-    // The import worker is its own entry: src/engine/import/worker-runner.ts starts it from out/cli/import-worker.js.
-    entryPoints: { index: 'src/cli/index.ts', 'import-worker': 'src/engine/import/worker-entry.ts' },
+    // Each worker is its own entry (src/engine/workers.ts starts them from out/cli/<name>.js).
+    entryPoints: {
+      index: 'src/cli/index.ts',
+      'import-worker': 'src/engine/import/worker-entry.ts',
+      'memory-worker': 'src/engine/memory/worker-entry.ts',
+    },
     outdir: CLI_OUT,
     bundle: true,
     splitting: true,

@@ -2,7 +2,8 @@
 // never copied into it) and prints sentence-splitting pass counts per language on the Golden Rules
 // cases and check-worthiness precision, recall and F1 on ClaimBuster; then precision, recall, F1 and
 // claimant accuracy on our own labelled news set (tests/fixtures/news-claims), and how many proposals
-// share the top displayed score in each news article, the seed story and the sample article.
+// share the top displayed score in each news article, the seed story and the sample article; and
+// the claim memory's matcher on the CLEF claim-retrieval sets (eval-matching.ts).
 // It exits non-zero when a measure falls below its floor; raise the floors as the engine improves.
 import { readFile, readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
@@ -12,6 +13,7 @@ import { scoreSentence, type CheckworthinessModel } from '@domain/claims/model'
 import { scoreSentences, scoreSpans } from '@domain/claims/propose'
 import { allowedTopTies, topScoreTies } from '@domain/claims/ranking'
 import { splitSentences } from '@domain/text/segment'
+import { evalClaimMatching } from './eval-matching'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const PEER_DATA = resolve(ROOT, '../shared/peer-data')
@@ -318,6 +320,10 @@ function checkTies(name: string, scores: readonly number[], rows: string[][]): v
 await evalGoldenRules()
 await evalCheckworthiness()
 await evalNews(await loadCheckworthinessModel(resolve(ROOT, 'resources')))
+printTable(
+  'Claim matching: CLEF CheckThat! training queries (scripts/eval-matching.ts; the test sets are kept apart)',
+  await evalClaimMatching(PEER_DATA, failures, { tuneWeights: process.argv.includes('--tune') }),
+)
 if (failures.length) {
   process.stdout.write(`\nBelow the floor:\n${failures.map((f) => `  ${f}`).join('\n')}\n`)
   process.exitCode = 1

@@ -15,9 +15,15 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   score: async () => (await import('./commands/score')).registerScore,
   split: async () => (await import('./commands/split')).registerSplit,
   export: async () => (await import('./commands/export')).registerExport,
+  verify: async () => (await import('./commands/verify')).registerVerify,
+  case: async () => (await import('./commands/case')).registerCase,
+  keygen: async () => (await import('./commands/case')).registerKeygen,
   serve: async () => (await import('./commands/serve')).registerServe,
   merge: async () => (await import('./commands/merge')).registerMerge,
   'merge-driver': async () => (await import('./commands/merge')).registerMerge,
+  search: async () => (await import('./commands/search')).registerSearch,
+  match: async () => (await import('./commands/match')).registerMatch,
+  archive: async () => (await import('./commands/archive')).registerArchive,
 }
 
 /** The `factdesk` command line: the same engine the app uses, one file per subcommand. */

@@ -15,6 +15,18 @@ import {
   type TeamStatus,
 } from './team'
 import {
+  ArchiveFileName,
+  ArchiveUpload,
+  CsvMappingSchema,
+  MemorySearchInput,
+  ReuseFrom,
+  type ArchiveSummary,
+  type CsvColumns,
+  type IndexStatus,
+  type MemorySearchResult,
+  type SeenBeforeItem,
+} from './memory'
+import {
   AppearanceSchema,
   ArticleInputSchema,
   ArticleMetadataSchema,
@@ -62,7 +74,7 @@ const SourceFieldsSchema = z.strictObject({
 })
 const ReportRequestSchema = z.strictObject({
   path: ProjectPath,
-  format: z.enum(['html', 'pdf', 'md', 'csv', 'json', 'claimreview']),
+  format: z.enum(['html', 'pdf', 'md', 'csv', 'json', 'claimreview', 'annotations']),
   /** Default: Done claims for ClaimReview (what is published), accepted claims for every other format. */
   claims: z.enum(['all', 'accepted', 'done']).optional(),
   includeArticle: z.boolean().default(true),
@@ -117,7 +129,21 @@ export interface RenderedExport {
 }
 
 /** What an imported file gives the new-project form: its text and the metadata found in it. */
+/** The file an article was imported from, as Factdesk read it: its name, SHA-256 and size (issue 20's checksums). */
+export const FileOriginSchema = z.strictObject({
+  fileName: z.string().max(500),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256: 64 hex digits'),
+  bytes: z.number().int().nonnegative(),
+})
+export type FileOrigin = z.infer<typeof FileOriginSchema>
+
+/** A new project's article, with the file it was imported from (none for pasted text). */
+export const NewProjectInputSchema = ArticleInputSchema.extend({ origin: FileOriginSchema.nullable().optional() })
+export type NewProjectInput = z.input<typeof NewProjectInputSchema>
+
 export interface ImportedFile extends Omit<ImportedArticle, 'language' | 'encoding'> {
+  /** The file read, hashed as it came; null for pasted text. */
+  origin: FileOrigin | null
   /** The file's name; '' for pasted text. */
   fileName: string
   /** From the file's own metadata, else detected from the text; "und" when neither tells. */
@@ -270,7 +296,7 @@ export const api = {
   'settings:get': channel<Settings>()(Empty),
   // The recent list is the engine's own record of what the checker opened: never set from outside.
   'settings:set': channel<Settings>()(SettingsSchema.omit({ recent: true }).partial().strict()),
-  'project:create': channel<OpenedProject>()(ArticleInputSchema),
+  'project:create': channel<OpenedProject>()(NewProjectInputSchema),
   'project:importFile': channel<ImportedFile>()(
     z.strictObject({
       fileName: z.string().trim().min(1).max(255),
@@ -370,6 +396,18 @@ export const api = {
   'team:sync': channel<SyncResult>()(z.strictObject({ token: TokenSchema.optional() })),
   'team:copies': channel<SyncCopy[]>()(Empty),
   'team:mergeCopy': channel<CopyMerged>()(z.strictObject({ path: ProjectPath })),
+  // The claim memory (contract/memory.ts, engine/handlers/memory.ts).
+  'memory:search': channel<MemorySearchResult>()(MemorySearchInput),
+  'memory:status': channel<IndexStatus>()(Empty),
+  'memory:seenBefore': channel<SeenBeforeItem[]>()(z.strictObject({ path: ProjectPath, claimId: IdSchema })),
+  'memory:checkedBefore': channel<Record<string, SeenBeforeItem>>()(WithPath),
+  'memory:archives': channel<ArchiveSummary[]>()(Empty),
+  'memory:csvColumns': channel<CsvColumns>()(ArchiveUpload),
+  'memory:importArchive': channel<ArchiveSummary>()(
+    ArchiveUpload.extend({ mapping: CsvMappingSchema.optional(), name: z.string().trim().max(300).optional() }),
+  ),
+  'memory:removeArchive': channel<{ removed: true }>()(z.strictObject({ file: ArchiveFileName })),
+  'claim:reuseCheck': channel<Edited>()(z.strictObject({ path: ProjectPath, id: IdSchema, from: ReuseFrom })),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 export type Api = typeof api

@@ -68,6 +68,15 @@ export const CHANNELS = [
   'team:sync',
   'team:copies',
   'team:mergeCopy',
+  'memory:search',
+  'memory:status',
+  'memory:seenBefore',
+  'memory:checkedBefore',
+  'memory:archives',
+  'memory:csvColumns',
+  'memory:importArchive',
+  'memory:removeArchive',
+  'claim:reuseCheck',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'INTERNAL',
   /** The checker stopped the work (a long import) before it finished. */
   'CANCELLED',
+  /** A file imported as a fact-check archive holds no fact-check Factdesk can read. */
+  'NO_REVIEWS',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

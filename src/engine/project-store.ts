@@ -7,6 +7,7 @@ import type { ClosedProject, OpenedProject, ReadOnlyState, RecoveryOffer, SaveSt
 import { AppError, type FieldConflict } from '@domain/errors'
 import { changedKeys, describeKey, overlapping, restoreKeys, type ChangeKey } from '@domain/project/changes'
 import { decodeProject, MAX_PROJECT_BYTES, serializeProject, validateProject } from '@domain/project/codec'
+import { sealHistory } from '@domain/evidence/chain'
 import { mergeProjects } from '@domain/project/merge'
 import type { EditOutcome } from '@domain/project/ops'
 import { historyEntry, type HistoryEntry, type Project } from '@domain/project/schema'
@@ -200,7 +201,7 @@ function checkedText(project: Project, path: string): string {
  * hard-linked to the target name, which fails atomically when the name is taken.
  */
 async function linkNewFile(dir: string, project: Project, label: string, names: Iterable<string>): Promise<string> {
-  const text = checkedText(validateProject(project, label), join(dir, label))
+  const text = checkedText(sealHistory(validateProject(project, label), sha256), join(dir, label))
   let created: string | null
   try {
     created = await createFileExclusive(dir, names, text)
@@ -237,7 +238,7 @@ export function writeProjectFileAt(path: string, project: Project): Promise<stri
 export async function rewriteProjectFile(path: string, project: Project): Promise<void> {
   const holder = await ProjectLock.holderOf(path)
   if (holder) throw new AppError('READ_ONLY', `"${path}" is open in ${describeHolder(holder)}; close it there first.`)
-  const text = checkedText(validateProject(project, path), path)
+  const text = checkedText(sealHistory(validateProject(project, path), sha256), path)
   const old = await currentBytes(path)
   if (old) await writeFileAtomic(`${path}.bak`, old, { mode: 0o600 })
   await writeFileAtomic(path, text)
@@ -249,6 +250,8 @@ export interface ProjectStoreOptions {
   holder?: () => Promise<LockHolder> | LockHolder
   /** Where edits that cannot be written are kept; without one, a project with unsaved edits cannot be closed. */
   recovery?: RecoveryStore
+  /** Told of every project written to disk, as written (the claim memory's index follows saves). */
+  onSaved?: (path: string, project: Project) => void
 }
 
 /**
@@ -263,11 +266,13 @@ export class ProjectStore {
   private readonly debounceMs: number
   private readonly holder: () => Promise<LockHolder> | LockHolder
   private readonly recovery: RecoveryStore | null
+  private readonly onSaved: (path: string, project: Project) => void
 
   constructor(options: ProjectStoreOptions = {}) {
     this.debounceMs = options.debounceMs ?? AUTOSAVE_DEBOUNCE_MS
     this.holder = options.holder ?? (() => currentHolder('', 'test'))
     this.recovery = options.recovery ?? null
+    this.onSaved = options.onSaved ?? (() => undefined)
   }
 
   isOpen(path: string): boolean {
@@ -599,7 +604,7 @@ export class ProjectStore {
     const merged =
       untouched || doc.readOnly
         ? disk
-        : mergeProjects(base, ours, disk, { now: meta.at, author: meta.author, theirsName: 'the team’s copy' }).project
+        : sealHistory(mergeProjects(base, ours, disk, { now: meta.at, author: meta.author, theirsName: 'the team’s copy' }).project, sha256)
     if (doc.timer) clearTimeout(doc.timer)
     doc.timer = null
     doc.saved = disk
@@ -702,7 +707,8 @@ export class ProjectStore {
 
   /** Validates an edit's result, keeps history append-only and the project within the size limit. */
   private checked(doc: OpenDocument, before: Project, next: Project): Project {
-    const valid = validateProject(next, doc.path)
+    // Every entry an edit appends is sealed into the tamper-evident chain with the state it produced.
+    const valid = sealHistory(validateProject(next, doc.path), sha256, before.history.length)
     const lastBefore = before.history.at(-1)
     const sameIndex = valid.history[before.history.length - 1]
     if (valid.history.length < before.history.length || (lastBefore && JSON.stringify(sameIndex) !== JSON.stringify(lastBefore))) {
@@ -855,6 +861,7 @@ export class ProjectStore {
         // checks above is part of this write, and one arriving from here on marks the project dirty again.
         await doc.file.writeText(text)
         doc.saved = snapshot
+        this.onSaved(doc.target, snapshot)
         doc.problem = null
         doc.unsaved = Math.max(0, doc.unsaved - edits)
         doc.status.warning = this.sizeWarning(doc)

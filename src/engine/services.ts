@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os'
-import type { ArticleInput, Edited, Edition, Handlers } from '@contract/api'
+import type { Edited, Edition, FileOrigin, Handlers, NewProjectInput } from '@contract/api'
+import { sealHistory } from '@domain/evidence/chain'
 import { createClaimProposer } from '@domain/claims/propose'
 import type { CheckworthinessModel } from '@domain/claims/model'
 import { AppError } from '@domain/errors'
@@ -7,7 +8,7 @@ import { newId } from '@domain/ids'
 import { newProject } from '@domain/project/create'
 import { decodeProject, MAX_PROJECT_BYTES, serializeProject } from '@domain/project/codec'
 import type { EditContext, EditOutcome } from '@domain/project/ops'
-import type { Project } from '@domain/project/schema'
+import type { ArticleOrigin, Project } from '@domain/project/schema'
 import { detectLanguage } from '@domain/text/language'
 import { loadCheckworthinessModel } from './claim-model'
 import { appHandlers } from './handlers/app'
@@ -19,11 +20,13 @@ import { reportHandlers } from './handlers/reports'
 import { settingsHandlers } from './handlers/settings'
 import { sourceHandlers } from './handlers/sources'
 import { teamHandlers } from './handlers/team'
+import { memoryHandlers } from './handlers/memory'
+import { MemoryService } from './memory/memory-service'
 import { PathAccess } from './access'
 import { Library } from './library'
 import { documentsDir, resolveProjectsDir, type Env, type ProjectsDirChoice } from './paths'
 import type { DesktopAbilities } from './ports'
-import { ProjectStore, writeNewProjectFile, writeProjectFileAt } from './project-store'
+import { ProjectStore, sha256, writeNewProjectFile, writeProjectFileAt } from './project-store'
 import { RecoveryStore } from './recovery'
 import { SettingsStore } from './settings'
 import { currentHolder } from './fs/lock'
@@ -78,13 +81,15 @@ export interface Engine {
   /** The desktop shell's abilities, or UNSUPPORTED naming what needed them. */
   needDesktop: (what: string) => DesktopAbilities
   /** Writes a new project file from an article (claims proposed) and returns its path. */
-  createProject: (input: ArticleInput, target?: NewProjectTarget) => Promise<string>
+  createProject: (input: NewProjectInput, target?: NewProjectTarget) => Promise<string>
   /** Which project files the API may open: the projects folder, and files the checker chose. */
   access: PathAccess
   /** The projects folder shared through git (team work). */
   team: TeamSync
   /** Who the checker is to the team: the name and e-mail from Settings, else git's user.name and user.email. */
   identity: () => Promise<{ name: string; email: string }>
+  /** The claim memory: the projects folder's library index, in its worker. */
+  memory: MemoryService
 }
 
 export interface Services {
@@ -93,6 +98,7 @@ export interface Services {
   library: Library
   settings: SettingsStore
   projectsDir: () => Promise<string>
+  memory: MemoryService
   createProject: Engine['createProject']
   /** Lets the API open a project file the checker chose outside the API (a file opened from the OS, the command line). */
   grant: (path: string) => void
@@ -114,6 +120,17 @@ function refuseOversizedNewProject(project: Project): void {
   )
 }
 
+/** Where a new project's text came from: the imported file's hash and size, and the hash of the text as normalised. */
+export function articleOrigin(project: Project, file: FileOrigin | null): ArticleOrigin {
+  return {
+    fileName: file?.fileName ?? '',
+    fileSha256: file?.sha256 ?? '',
+    fileBytes: file?.bytes ?? null,
+    textSha256: sha256(project.article.text),
+    importedAt: project.createdAt,
+  }
+}
+
 /** The system user's name, for history entries when no checker name is set. */
 export function systemUserName(): string {
   try {
@@ -128,10 +145,12 @@ function createEngine(ctx: ServiceContext): Engine {
   const now = ctx.now ?? (() => new Date())
   const settings = new SettingsStore(ctx.configDir)
   const recovery = new RecoveryStore(ctx.configDir)
+  const memory = new MemoryService(async () => (await projectsDirChoice()).dir)
   const store = new ProjectStore({
     ...(ctx.debounceMs === undefined ? {} : { debounceMs: ctx.debounceMs }),
     holder: async () => currentHolder((await settings.get()).checkerName, ctx.edition),
     recovery,
+    onSaved: (path, project) => memory.projectSaved(path, project),
   })
   const library = new Library((path) => store.peek(path))
   const access = new PathAccess(
@@ -172,6 +191,7 @@ function createEngine(ctx: ServiceContext): Engine {
     library,
     settings,
     access,
+    memory,
     projectsDirChoice,
     projectsDir: async () => (await projectsDirChoice()).dir,
     author,
@@ -203,18 +223,20 @@ function createEngine(ctx: ServiceContext): Engine {
     },
     team,
     identity,
-    createProject: async (input, target = null) => {
+    createProject: async ({ origin, ...input }, target = null) => {
       const proposeClaims = ctx.proposeClaims === false ? undefined : createClaimProposer(await claimModel())
       const dir = target && 'dir' in target ? target.dir : (await projectsDirChoice()).dir
       // In a shared folder a verdict needs a second checker's approval unless the project says otherwise.
       const requireReview = !(target && 'file' in target) && (await team.isShared(dir))
-      const project = newProject(input, {
+      const made = newProject(input, {
         now: now(),
         author: await author(),
         detectLanguage,
         requireReview,
         ...(proposeClaims ? { proposeClaims } : {}),
       })
+      // The chain starts with the project's first entry; the origin says which file, byte for byte, the text came from.
+      const project = sealHistory({ ...made, evidence: { ...made.evidence, origin: articleOrigin(made, origin ?? null) } }, sha256, 0)
       refuseOversizedNewProject(project)
       if (target && 'file' in target) return writeProjectFileAt(target.file, project)
       return writeNewProjectFile(dir, project.article.title, project)
@@ -239,6 +261,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...sourceHandlers(engine),
     ...reportHandlers(engine),
     ...teamHandlers(engine),
+    ...memoryHandlers(engine),
   }
   if (ctx.edition === 'desktop' || ctx.edition === 'browser') engine.team.startAutoCommit(AUTO_COMMIT_MINUTES * 60_000)
   // Closing a project ends an editing session: in a shared folder its saved work becomes a commit.
@@ -254,6 +277,7 @@ export function createServices(ctx: ServiceContext): Services {
     library: engine.library,
     settings: engine.settings,
     projectsDir: engine.projectsDir,
+    memory: engine.memory,
     createProject: engine.createProject,
     grant: (path) => engine.access.grant(path),
     team: engine.team,

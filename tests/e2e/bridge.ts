@@ -57,6 +57,7 @@ export async function installBridge(
     services,
     dispose: async () => {
       await services.store.closeAll()
+      await services.memory.close()
       await rm(root, { recursive: true, force: true })
     },
   }

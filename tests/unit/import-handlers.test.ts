@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDispatcher, type Dispatch } from '@engine/dispatcher'
@@ -41,6 +42,7 @@ describe('the review form’s import channels', () => {
         format: 'text',
         warnings: [],
         fileName: '',
+        origin: null,
         recognised: [
           { kind: 'headline', start: 0, end: 32, fills: { title: 'Львів відкриє ще шість бібліотек' } },
           { kind: 'byline', start: 34, end: 53, fills: { author: 'Олена Гнатюк' } },
@@ -52,15 +54,15 @@ describe('the review form’s import channels', () => {
   it('shows the title a text file will get, cut at a word, instead of an empty one', async () => {
     const first =
       'Міська рада Львова ухвалила рішення відкрити шість нових бібліотек до кінця 2026 року, на що виділять 48 мільйонів гривень, повідомила пресслужба.'
-    const answer = await dispatch('project:importFile', {
-      fileName: 'lviv.txt',
-      dataBase64: Buffer.from(`${first}\n\nЦе вдвічі більше, ніж торік.`).toString('base64'),
-    })
+    const bytes = Buffer.from(`${first}\n\nЦе вдвічі більше, ніж торік.`)
+    const answer = await dispatch('project:importFile', { fileName: 'lviv.txt', dataBase64: bytes.toString('base64') })
     expect(answer).toMatchObject({
       ok: true,
       value: {
         title: 'Міська рада Львова ухвалила рішення відкрити шість нових бібліотек до кінця 2026 року, на що виділять 48 мільйонів…',
         recognised: [],
+        // The file as it came, byte for byte: what the project records as the article's origin.
+        origin: { fileName: 'lviv.txt', sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength },
       },
     })
   })

@@ -115,6 +115,7 @@ describe('reading project files', () => {
       'team',
       'claims',
       'sources',
+      'evidence',
       'conflicts',
       'updatedAt',
       'history',

@@ -31,7 +31,9 @@ interface ExportOptions {
 export function registerExport(program: Command, io: CliIo): void {
   program
     .command('export')
-    .description('export a verdict report as HTML, PDF, Markdown, CSV, JSON or schema.org ClaimReview JSON-LD')
+    .description(
+      'export a verdict report as HTML, PDF, Markdown, CSV, JSON or schema.org ClaimReview JSON-LD, or the claims as W3C Web Annotations',
+    )
     .argument('<file>', 'the project file (.factdesk.json)')
     .addOption(new Option('-f, --format <format>', 'the report format').choices(Object.keys(REPORT_FORMATS)).makeOptionMandatory())
     .option('-o, --output <path>', 'a file or folder to write to, or "-" for standard output (not for pdf); default: next to the project')

@@ -4,6 +4,7 @@ import type { Command } from 'commander'
 import { AppError } from '@domain/errors'
 import { mergeProjectTexts, type MergedFile } from '@domain/project/merge-files'
 import { writeFileAtomic } from '@engine/fs/durable'
+import { sha256 } from '@engine/project-store'
 import { defaultConfigDir } from '@engine/paths'
 import { SettingsStore } from '@engine/settings'
 import { systemUserName } from '@engine/services'
@@ -34,6 +35,7 @@ async function merge(io: CliIo, base: string, ours: string, theirs: string): Pro
     now: new Date().toISOString(),
     author: await mergeAuthor(io),
     theirsName: theirs,
+    sha256,
     names: { base: resolve(io.cwd, base), ours: resolve(io.cwd, ours), theirs: resolve(io.cwd, theirs) },
   })
 }

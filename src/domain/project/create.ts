@@ -1,7 +1,7 @@
 import { newId } from '../ids'
 import { normalizeArticleText } from '../text/normalize'
 import { defaultRatingScale } from './rating-scales'
-import { historyEntry, SCHEMA_VERSION, type ArticleInput, type Claim, type Project, type RatingScale } from './schema'
+import { historyEntry, noEvidence, SCHEMA_VERSION, type ArticleInput, type Claim, type Project, type RatingScale } from './schema'
 
 export interface NewProjectOptions {
   now: Date
@@ -46,6 +46,8 @@ export function newProject(input: ArticleInput, options: NewProjectOptions): Pro
     claims,
     sources: [],
     conflicts: [],
+    // The engine fills in the origin: hashing needs Node's crypto, which the domain does without.
+    evidence: noEvidence(),
     history: [
       historyEntry({
         at: now,

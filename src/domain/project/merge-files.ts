@@ -1,3 +1,4 @@
+import { sealHistory, type Sha256 } from '../evidence/chain'
 import { AppError } from '../errors'
 import { decodeProject, encodeProject } from './codec'
 import { mergeProjects, type MergeOptions, type MergeResult } from './merge'
@@ -26,7 +27,11 @@ export function mergeProjectTexts(
   base: string | null,
   ours: string,
   theirs: string,
-  options: MergeOptions & { names?: { base: string; ours: string; theirs: string } },
+  options: MergeOptions & {
+    names?: { base: string; ours: string; theirs: string }
+    /** Seals the merge's history entry into the tamper-evident chain, naming both copies' last entries. */
+    sha256?: Sha256
+  },
 ): MergedFile {
   const names = options.names ?? { base: 'the common ancestor', ours: 'our version', theirs: 'their version' }
   const baseProject = base && base.trim() ? read(base, names.base) : null
@@ -34,7 +39,7 @@ export function mergeProjectTexts(
   const result = mergeProjects(baseProject, read(ours, names.ours), theirsProject, options)
   let text: string
   try {
-    text = encodeProject(result.project, names.ours)
+    text = encodeProject(options.sha256 ? sealHistory(result.project, options.sha256) : result.project, names.ours)
   } catch (error) {
     throw new AppError(
       'INTERNAL',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defaultRatingScale } from './rating-scales'
-import { historyId, SCHEMA_VERSION, unattributed, type HistoryEntry } from './schema'
+import { historyId, noEvidence, SCHEMA_VERSION, unattributed, type HistoryEntry } from './schema'
 
 /**
  * Each migration takes a file of version N (already parsed JSON) and returns version N + 1.
@@ -119,7 +119,22 @@ function migrateV2(data: unknown): unknown {
   }
 }
 
-const MIGRATIONS: Record<number, (data: unknown) => unknown> = { 0: migrateV0, 1: migrateV1, 2: migrateV2 }
+/** The part of the file the evidence step reads: it only adds a key, so anything else passes through. */
+const BeforeEvidenceSchema = z.looseObject({ schemaVersion: z.number().int() })
+
+/**
+ * The evidence step (issue 20), self-contained so it can be renumbered when another step lands
+ * before it: the project gets an evidence record whose origin is unknown (the file was imported
+ * before Factdesk hashed imports) and no earlier article versions. Claims gain no anchor and
+ * attachments no size, both optional; history entries stay unsealed, and the tamper-evident chain
+ * starts at the first entry Factdesk appends after the upgrade (domain/evidence/chain.ts).
+ */
+function migrateEvidence(data: unknown): unknown {
+  const before = BeforeEvidenceSchema.parse(data)
+  return { ...before, schemaVersion: before.schemaVersion + 1, evidence: noEvidence() }
+}
+
+const MIGRATIONS: Record<number, (data: unknown) => unknown> = { 0: migrateV0, 1: migrateV1, 2: migrateV2, 3: migrateEvidence }
 
 /** The schema version a parsed file declares: `schemaVersion`, or 0 for the draft shape. */
 export function declaredVersion(data: unknown): number | undefined {

@@ -461,12 +461,14 @@ export function updateSource(project: Project, input: { id: string; fields: Part
 /** Records a file copied in beside the project, with the SHA-256 of its bytes so a reader can tell it is the same file. */
 export function setSourceAttachment(
   project: Project,
-  input: { id: string; attachment: string; sha256: string },
+  input: { id: string; attachment: string; sha256: string; bytes?: number },
   ctx: EditContext,
 ): EditOutcome {
   const source = findSource(project, input.id)
   const sources = project.sources.map((s) =>
-    s.id === source.id ? { ...s, attachment: input.attachment, attachmentSha256: input.sha256, updatedAt: ctx.now } : s,
+    s.id === source.id
+      ? { ...s, attachment: input.attachment, attachmentSha256: input.sha256, attachmentBytes: input.bytes, updatedAt: ctx.now }
+      : s,
   )
   return { project: { ...project, updatedAt: ctx.now, sources }, summary: `File attached to source ${sourceName(source)}.`, claimId: null }
 }
@@ -547,5 +549,71 @@ export function setPublication(project: Project, input: { fields: Partial<Public
     summary: `Fact check ${changed.map((k) => PUBLICATION_NAMES[k]).join(' and ') || 'details'} set.`,
     claimId: null,
     unchanged: changed.length === 0,
+  }
+}
+
+/** An earlier check to reuse: what "seen before" found, as the handler read it from its project or archive. */
+export interface EarlierCheck {
+  /** The verdict's label as published or chosen there ("False"); matched to this project's scale by name. */
+  verdictLabel: string
+  rationale: string
+  sources: SourceFields[]
+  /** Where it came from, for the history entry: the project's title or the archive's name, and a link. */
+  from: { container: string; claimText: string; link: string }
+}
+
+const sameLabel = (a: string, b: string): boolean =>
+  a.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase() === b.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase()
+
+/**
+ * Reuses an earlier check in one undoable edit: its verdict (when this project's scale has a label
+ * of that name), its rationale (after this claim's own, if any) and its sources (a source already
+ * in the project, by address, is cited rather than copied). The history entry names the earlier
+ * project or archive and links to it.
+ */
+export function reuseCheck(
+  project: Project,
+  input: { id: string; earlier: EarlierCheck; checker?: string },
+  ctx: EditContext,
+): EditOutcome {
+  const claim = findClaim(project, input.id)
+  const { earlier } = input
+  const label = earlier.verdictLabel ? project.ratingScale.labels.find((l) => sameLabel(l.label, earlier.verdictLabel)) : undefined
+  let next: Project = project
+  const cited: string[] = []
+  for (const fields of earlier.sources) {
+    const existing = fields.url ? next.sources.find((s) => s.url === fields.url) : undefined
+    if (existing) {
+      cited.push(existing.id)
+      continue
+    }
+    const added = addSource(next, { fields, claimId: null }, ctx)
+    next = added.project
+    cited.push(added.sourceId)
+  }
+  const rationale = earlier.rationale.trim()
+  next = replaceClaim(next, claim.id, ctx.now, (c) => ({
+    ...c,
+    verdict: label ? label.id : c.verdict,
+    rationale:
+      !rationale || c.rationale.includes(rationale)
+        ? c.rationale
+        : c.rationale.trim()
+          ? `${c.rationale.trim()}\n\n${rationale}`
+          : rationale,
+    sourceIds: [...c.sourceIds, ...cited.filter((id) => !c.sourceIds.includes(id))],
+    status: c.status === 'suggested' || c.status === 'dismissed' ? 'in-progress' : c.status,
+    checker: c.checker || (input.checker ?? ''),
+  }))
+  const verdictPart = label
+    ? `verdict ${label.label}`
+    : earlier.verdictLabel
+      ? `its verdict "${earlier.verdictLabel}" is not on this scale, so the verdict was left as it was`
+      : 'it had no verdict'
+  const sourcesPart = `${cited.length} source${cited.length === 1 ? '' : 's'}`
+  return {
+    project: next,
+    summary: `Reused the check of ${quote(earlier.from.claimText)} in “${earlier.from.container.slice(0, 200)}” (${earlier.from.link.slice(0, 1000)}): ${verdictPart}, ${rationale ? 'rationale' : 'no rationale'}, ${sourcesPart}.`,
+    claimId: claim.id,
   }
 }

@@ -3,7 +3,7 @@ import { LANGUAGE_CODE } from '../text/language-code'
 import { CLAIM_STATUSES, type ClaimStatus } from './statuses'
 
 /** The schema version this build writes. Files with a higher number are refused, never rewritten. */
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4
 
 /** Ids are short and URL-safe so they read well in git diffs and in exported reports. */
 export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "-" or "_"')
@@ -115,6 +115,24 @@ export const AppearanceSchema = z.strictObject({
 })
 export type Appearance = z.infer<typeof AppearanceSchema>
 
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256: 64 hex digits')
+const OptionalSha256 = z.string().regex(/^$|^[0-9a-f]{64}$/, 'must be empty or 64 hex digits')
+
+/**
+ * Where a claim stands after the article was replaced by a newer version (see domain/anchoring):
+ * its quote still there unchanged, moved elsewhere, or changed (the old words kept here). A claim
+ * that is gone leaves the claim list for the version it was last in (ArticleVersion.removedClaims).
+ */
+export const AnchorSchema = z.strictObject({
+  state: z.enum(['unchanged', 'moved', 'changed']),
+  /** The article version (ArticleVersion.number + 1, the one after it) the claim was re-anchored in. */
+  version: z.number().int().min(2),
+  /** The claim's text in the version before. */
+  previousText: z.string(),
+  /** How alike the old and the new quote are, 0–1 (1 unless changed). */
+  similarity: z.number().min(0).max(1),
+})
+export type Anchor = z.infer<typeof AnchorSchema>
 /** A checker as a team knows them: the name and e-mail from Settings (git's user.name and user.email by default). */
 export const PersonSchema = z.strictObject({
   name: z.string().max(200),
@@ -172,6 +190,8 @@ export const ClaimSchema = z.strictObject({
   comments: z.array(CommentSchema).max(2000),
   /** The second checker's approval of the verdict and rationale as they are now; null when not approved. */
   approval: ApprovalSchema.nullable(),
+  /** How the claim was found again when a newer version of the article came in; absent until one did. */
+  anchor: AnchorSchema.optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 })
@@ -221,7 +241,9 @@ export const SourceSchema = z.strictObject({
   /** When the checker read the source (a web page can change afterwards). */
   accessedAt: LooseDateSchema,
   /** SHA-256 of the attached file as it was copied in, hex; empty when there is no attachment. */
-  attachmentSha256: z.string().regex(/^$|^[0-9a-f]{64}$/, 'must be empty or 64 hex digits'),
+  attachmentSha256: OptionalSha256,
+  /** The attached file's size in bytes as it was copied in; absent when there is none or it was attached before schema 3. */
+  attachmentBytes: z.number().int().nonnegative().optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 })
@@ -236,8 +258,55 @@ export const HistoryEntrySchema = z.strictObject({
   action: z.string().min(1).max(60),
   claimId: IdSchema.nullable(),
   summary: z.string().max(2000),
+  /**
+   * The tamper-evident chain (domain/evidence/chain.ts), on every entry from the first one Factdesk
+   * sealed: the hashes of the entries before it (two after a merge of two copies; none for the
+   * chain's first entry), the SHA-256 of the project state the entry produced, and the entry's own.
+   */
+  prev: z.array(Sha256).max(8).optional(),
+  state: Sha256.optional(),
+  hash: Sha256.optional(),
 })
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>
+
+/**
+ * Where an article version came from: the imported file's name, SHA-256 and size (empty for
+ * pasted text), and the SHA-256 of the text as normalised into the project.
+ */
+export const ArticleOriginSchema = z.strictObject({
+  fileName: z.string().max(500),
+  fileSha256: OptionalSha256,
+  fileBytes: z.number().int().nonnegative().nullable(),
+  /** Empty for projects made before schema 3, whose text was not hashed at import. */
+  textSha256: OptionalSha256,
+  importedAt: Timestamp.nullable(),
+})
+export type ArticleOrigin = z.infer<typeof ArticleOriginSchema>
+
+/** An earlier text of the article, kept when a newer version was imported. */
+export const ArticleVersionSchema = z.strictObject({
+  /** 1 for the text the project was made from. */
+  number: z.number().int().min(1),
+  text: z.string(),
+  origin: ArticleOriginSchema,
+  /** When the newer version replaced it. */
+  replacedAt: Timestamp,
+  /** The claims the newer version no longer has (re-anchoring found them gone), with their offsets into this text. */
+  removedClaims: z.array(ClaimSchema).max(MAX_CLAIMS),
+})
+export type ArticleVersion = z.infer<typeof ArticleVersionSchema>
+
+/** The evidence kept beside the article: where the current text came from and the earlier versions. */
+export const EvidenceSchema = z.strictObject({
+  origin: ArticleOriginSchema,
+  versions: z.array(ArticleVersionSchema).max(100),
+})
+export type Evidence = z.infer<typeof EvidenceSchema>
+
+/** The evidence record of a project whose article origin is unknown (made before schema 3). */
+export function noEvidence(): Evidence {
+  return { origin: { fileName: '', fileSha256: '', fileBytes: null, textSha256: '', importedAt: null }, versions: [] }
+}
 
 /** A 16-hex-digit digest of any text (see reviewDigest for why it is written here). */
 function digestText(text: string): string {
@@ -307,6 +376,7 @@ const ProjectShape = z.strictObject({
     .array(ClaimSchema)
     .max(MAX_CLAIMS, `holds more than the ${MAX_CLAIMS.toLocaleString('en')} claims a project may have; split the article`),
   sources: z.array(SourceSchema),
+  evidence: EvidenceSchema,
   conflicts: z.array(RecordedConflictSchema).max(MAX_CLAIMS),
   updatedAt: Timestamp,
   history: z.array(HistoryEntrySchema),
@@ -318,6 +388,22 @@ const ProjectShape = z.strictObject({
  * the scale and source ids exist in the project.
  */
 export const ProjectSchema = ProjectShape.superRefine((project, ctx) => {
+  project.evidence.versions.forEach((version, v) => {
+    if (version.number !== v + 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['evidence', 'versions', v, 'number'],
+        message: `must be ${v + 1}: versions are numbered in order`,
+      })
+    version.removedClaims.forEach((claim, i) => {
+      if (version.text.slice(claim.start, claim.end) !== claim.text)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['evidence', 'versions', v, 'removedClaims', i, 'text'],
+          message: `does not match version ${version.number}'s text at offsets ${claim.start}–${claim.end}`,
+        })
+    })
+  })
   const textLength = project.article.text.length
   const labelIds = new Set(project.ratingScale.labels.map((l) => l.id))
   const sourceIds = new Set<string>()
@@ -345,6 +431,13 @@ export const ProjectSchema = ProjectShape.superRefine((project, ctx) => {
         code: 'custom',
         path: at('verdict'),
         message: `"${claim.verdict}" is not a label of the rating scale "${project.ratingScale.name}"`,
+      })
+    }
+    if (claim.anchor && claim.anchor.version !== project.evidence.versions.length + 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: at('anchor'),
+        message: `names article version ${claim.anchor.version}, but the article is at version ${project.evidence.versions.length + 1}`,
       })
     }
     claim.sourceIds.forEach((id, j) => {

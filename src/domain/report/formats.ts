@@ -1,6 +1,6 @@
 // The report formats on their own, without the renderers, so the renderer process can list them
 // without bundling the CSV writer (which needs Node's Buffer).
-export type ReportFormat = 'html' | 'pdf' | 'md' | 'csv' | 'json' | 'claimreview'
+export type ReportFormat = 'html' | 'pdf' | 'md' | 'csv' | 'json' | 'claimreview' | 'annotations'
 export type TextReportFormat = Exclude<ReportFormat, 'pdf'>
 
 export const REPORT_FORMATS: Record<ReportFormat, { label: string; extension: string; mimeType: string }> = {
@@ -10,6 +10,11 @@ export const REPORT_FORMATS: Record<ReportFormat, { label: string; extension: st
   csv: { label: 'CSV (spreadsheet)', extension: 'csv', mimeType: 'text/csv; charset=utf-8; header=present' },
   json: { label: 'JSON', extension: 'json', mimeType: 'application/json' },
   claimreview: { label: 'ClaimReview (schema.org JSON-LD)', extension: 'jsonld', mimeType: 'application/ld+json' },
+  annotations: {
+    label: 'Web Annotations (W3C JSON-LD)',
+    extension: 'jsonld',
+    mimeType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
+  },
 }
 
 export function isReportFormat(value: string): value is ReportFormat {

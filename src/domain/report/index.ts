@@ -4,6 +4,7 @@ import { renderCsvTable } from './csv'
 import { renderHtmlDocument } from './html'
 import { jsonReport } from './json'
 import { renderMarkdownDocument } from './markdown'
+import { webAnnotations } from './web-annotation'
 import { buildReportModel, selectionDescription, type ReportOptions } from './model'
 import type { Translate } from '../translate'
 
@@ -64,6 +65,13 @@ export function renderClaimReview(project: Project, options: ReportOptions): Ren
   return rendered('claimreview', `${json}\n`, [...kept, ...warnings], missing)
 }
 
+/** A JSON array of W3C Web Annotations, one per reported claim (see web-annotation.ts). */
+export function renderWebAnnotations(project: Project, options: ReportOptions): RenderedReport {
+  const model = buildReportModel(project, options)
+  const { annotations, warnings } = webAnnotations(model)
+  return rendered('annotations', `${JSON.stringify(annotations, null, 2)}\n`, [...model.warnings, ...warnings])
+}
+
 /** The sentence a refused ClaimReview export answers with, naming each missing field. */
 export function missingMessage(missing: readonly string[], t: Translate, advice = t('report.cr.adviceDefault')): string {
   return t('report.cr.refused', { missing: missing.join('; '), advice })
@@ -75,6 +83,7 @@ const RENDERERS: Record<TextReportFormat, (project: Project, options: ReportOpti
   csv: renderCsv,
   json: renderJson,
   claimreview: renderClaimReview,
+  annotations: renderWebAnnotations,
 }
 
 export function renderReport(project: Project, format: TextReportFormat, options: ReportOptions): RenderedReport {

@@ -28,11 +28,12 @@ export interface ExportResult {
   warnings: string[]
 }
 
-/** `story.factdesk.json` → `story.report.html`, or `story.claimreview.jsonld`, in the project's folder. */
+/** `story.factdesk.json` → `story.report.html`, `story.claimreview.jsonld` or `story.annotations.jsonld`, in the project's folder. */
 export function defaultExportName(projectPath: string, format: ReportFormat): string {
   const name = basename(projectPath)
   const stem = name.endsWith(PROJECT_SUFFIX) ? name.slice(0, -PROJECT_SUFFIX.length) : name.replace(/\.[^.]*$/, '')
-  return `${stem}.${format === 'claimreview' ? 'claimreview' : 'report'}.${REPORT_FORMATS[format].extension}`
+  const kind = format === 'claimreview' || format === 'annotations' ? format : 'report'
+  return `${stem}.${kind}.${REPORT_FORMATS[format].extension}`
 }
 
 export interface RenderedData {

@@ -5,6 +5,7 @@ import {
   adjustClaim,
   createClaim,
   mergeClaims,
+  reuseCheck,
   setStatus,
   setVerdict,
   splitClaim,
@@ -14,6 +15,7 @@ import {
 } from '@domain/project/ops'
 import type { Claim, Project } from '@domain/project/schema'
 import { claimantFromSpan } from '@domain/claims/claimant'
+import { earlierCheck } from '../memory/earlier'
 import type { Engine } from '../services'
 import type { HandlersFor } from './types'
 
@@ -32,6 +34,8 @@ export function claimHandlers({
   edit,
   settings,
   claimModel,
+  memory,
+  store,
 }: Engine): HandlersFor<
   | 'claim:create'
   | 'claim:accept'
@@ -42,6 +46,7 @@ export function claimHandlers({
   | 'claim:merge'
   | 'claim:split'
   | 'claim:adjust'
+  | 'claim:reuseCheck'
 > {
   const checkerName = async (): Promise<string> => (await settings.get()).checkerName
   return {
@@ -73,6 +78,11 @@ export function claimHandlers({
     'claim:adjust': async ({ path, id, start, end }) => {
       const model = await claimModel()
       return edit(path, 'claim.adjust', (p, c) => adjustClaim(p, { id, start, end, rescore: rescorer(p, model) }, c))
+    },
+    'claim:reuseCheck': async ({ path, id, from }) => {
+      const checker = await checkerName()
+      const earlier = await earlierCheck(memory, from.key, (p) => store.peek(p))
+      return edit(path, 'claim.reuse', (p, c) => reuseCheck(p, { id, earlier, checker }, c))
     },
   }
 }

@@ -25,7 +25,9 @@ export function sourceHandlers({
       const bytes = Buffer.from(dataBase64, 'base64')
       const attachment = await saveAttachment(path, fileName, bytes)
       const sha256 = createHash('sha256').update(bytes).digest('hex')
-      return edit(path, 'source.attachFile', (p, c) => setSourceAttachment(p, { id: sourceId, attachment, sha256 }, c))
+      return edit(path, 'source.attachFile', (p, c) =>
+        setSourceAttachment(p, { id: sourceId, attachment, sha256, bytes: bytes.byteLength }, c),
+      )
     },
     'source:openAttachment': async ({ path, sourceId }) => {
       const source = store.peek(path)?.sources.find((s) => s.id === sourceId)

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ImportedArticle, ImportProgress } from '@contract/import'
 import { AppError } from '@domain/errors'
 import { IMPORT_LIMITS, megabytes, tooMuch, type ImportLimits } from './limits'
 import type { ImportJob, WorkerInput, WorkerMessage } from './worker-protocol'
+import { workerUrl } from '../workers'
 
 export type { ImportJob } from './worker-protocol'
 
@@ -24,25 +23,6 @@ const running = new Set<Worker>()
 /** Import workers alive right now: every one ends with its import, whatever the outcome. */
 export function liveImportWorkers(): number {
   return running.size
-}
-
-/**
- * The worker's script. The builds put it beside their entry (out/main/import-worker.js,
- * out/cli/import-worker.js), where this module may sit in the entry or in a chunk folder under it;
- * from the TypeScript sources it is bundled on the fly by a module the builds leave out (its
- * specifier is computed, so no bundler follows it).
- */
-async function workerUrl(): Promise<URL> {
-  const here = import.meta.url
-  if (here.endsWith('.ts')) {
-    const source = (await import(/* @vite-ignore */ new URL('./worker-source.ts', here).href)) as typeof import('./worker-source')
-    return source.sourceWorkerUrl()
-  }
-  const candidates = [new URL('./import-worker.js', here), new URL('../import-worker.js', here)]
-  const found = candidates.find((candidate) => existsSync(fileURLToPath(candidate)))
-  if (!found)
-    throw new AppError('INTERNAL', `This Factdesk build has no import worker (looked for ${fileURLToPath(candidates[0] ?? here)}).`)
-  return found
 }
 
 /** How the checker knows the thing being imported, in messages. */
@@ -71,7 +51,7 @@ export async function runImport(
   const name = nameOf(job)
   const cancelled = (): AppError => new AppError('CANCELLED', `The import of "${name}" was cancelled; nothing was created.`)
   if (signal?.aborted) throw cancelled()
-  const url = await workerUrl()
+  const url = await workerUrl('import-worker')
   const started = performance.now()
   const input: WorkerInput = { job, limits }
   const worker = new Worker(url, {

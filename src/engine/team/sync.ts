@@ -8,8 +8,7 @@ import type { SyncResult, TeamRemote, TeamStatus } from '@contract/team'
 import { AppError } from '@domain/errors'
 import { mergeProjectTexts } from '@domain/project/merge-files'
 import type { Person } from '@domain/project/schema'
-import { PROJECT_SUFFIX } from '../project-store'
-import { writeNewProjectFile } from '../project-store'
+import { PROJECT_SUFFIX, sha256, writeNewProjectFile } from '../project-store'
 import { commitMessage } from './commit-message'
 import { BRANCH, fetchFromFolder, isBareRepository, pushToFolder } from './folder-remote'
 import type { TokenStore } from './tokens'
@@ -349,6 +348,7 @@ export class TeamSync {
         now: this.options.now().toISOString(),
         author,
         theirsName: 'the team’s copy',
+        sha256,
       })
       conflicts.count += merged.conflicts.length
       if (merged.articleConflict) copies.push({ file: path, text: theirs })

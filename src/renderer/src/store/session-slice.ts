@@ -1,4 +1,4 @@
-import type { ArticleInput, Edited, ImportedFile, InputOf, OpenedProject, SaveStatus } from '@contract/api'
+import type { Edited, ImportedFile, InputOf, NewProjectInput, OpenedProject, SaveStatus } from '@contract/api'
 import type { FieldConflict } from '@domain/errors'
 import { fileToBase64 } from '../api/base64'
 import { ApiError, call, followShownVersion, messageOf } from '../api/client'
@@ -14,7 +14,7 @@ export interface SessionSlice {
   save: SaveStatus | null
   /** A file read for a new project, waiting for the checker to review its details. */
   pendingImport: ImportedFile | null
-  createProject: (input: ArticleInput) => Promise<void>
+  createProject: (input: NewProjectInput) => Promise<void>
   openProject: (path: string) => Promise<void>
   /** Asks the desktop for a project file (native dialog) and opens it. */
   openChosenProject: () => Promise<void>

@@ -23,6 +23,7 @@ import { ProjectBanners } from './ProjectBanners'
 import { ProjectTeamBar } from '../team/ProjectTeamBar'
 import { useIdentity } from '../team/identity'
 import { useTranslation } from 'react-i18next'
+import { useCheckedBefore } from '../memory/useCheckedBefore'
 
 /** The workbench: claims on the left, the article in the middle, the selected claim on the right. */
 export function ProjectScreen({ opened }: { opened: OpenedProject }) {
@@ -37,6 +38,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
   const openDialog = useApp((s) => s.openDialog)
   const edit = useApp((s) => s.edit)
   const [articleSelection, setArticleSelection] = useState<ArticleSelection | null>(null)
+  useCheckedBefore(opened.path)
   const search = useRef<HTMLInputElement>(null)
 
   const me = useIdentity()

@@ -3,6 +3,8 @@ import { memo, useEffect, useRef, type CSSProperties } from 'react'
 import type { Claim, RatingScale } from '@domain/project/schema'
 import { formatScore } from '@domain/claims/ranking'
 import { useTranslation } from 'react-i18next'
+import { useApp } from '../../store'
+import { CheckedBeforeMark } from '../memory/CheckedBeforeMark'
 
 interface ClaimListProps {
   claims: readonly Claim[]
@@ -30,6 +32,7 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
   const selectedIndex = selectedId ? claims.findIndex((c) => c.id === selectedId) : -1
   const labels = new Map(scale.labels.map((l) => [l.id, l]))
   const { t } = useTranslation()
+  const checkedBefore = useApp((s) => (s.checkedBefore?.path === s.current?.path ? s.checkedBefore?.marks : undefined))
 
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
@@ -57,6 +60,7 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
           if (!claim) return null
           const label = claim.verdict ? labels.get(claim.verdict) : undefined
           const selected = claim.id === selectedId
+          const seenBefore = checkedBefore?.[claim.id]
           return (
             <div
               key={claim.id}
@@ -84,6 +88,7 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
                     {label.label}
                   </span>
                 )}
+                {seenBefore && <CheckedBeforeMark item={seenBefore} />}
                 {claim.score !== null && <span className="claim-row-score">{formatScore(claim.score)}</span>}
               </span>
             </div>

@@ -9,6 +9,7 @@ import type { TFunction } from 'i18next'
 import { useApp } from '../../store'
 import { SourcesSection } from '../sources/SourcesSection'
 import { ClaimConflicts, ClaimTeam } from '../team/ClaimTeam'
+import { SeenBefore } from '../memory/SeenBefore'
 import { ClaimAttribution } from './ClaimAttribution'
 import { ClaimText } from './ClaimText'
 import { claimLink, copyText } from './copy-link'
@@ -174,6 +175,7 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
         </div>
       )}
       <StatusPicker claim={claim} />
+      <SeenBefore claim={claim} />
       <VerdictPicker claim={claim} project={project} />
       <CommitField
         key={`claim-rationale-${claim.id}`}

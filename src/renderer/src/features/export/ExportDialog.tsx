@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { RenderedExport, Settings } from '@contract/api'
-import { defaultSelection, REPORT_FORMATS, type ReportFormat } from '@domain/report/formats'
+import { defaultSelection, type ReportFormat } from '@domain/report/formats'
 import { claimReviewSnippet } from '@domain/report/snippet'
 import { apiAction } from '../../api/api-action'
 import { CommitField } from '../../components/CommitField'
@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next'
 
 type ClaimChoice = 'all' | 'accepted' | 'done'
 
-const FORMATS: ReportFormat[] = ['html', 'pdf', 'md', 'csv', 'json', 'claimreview']
+const FORMATS: ReportFormat[] = ['html', 'pdf', 'md', 'csv', 'json', 'claimreview', 'annotations']
 const CLAIM_CHOICES: { value: ClaimChoice; key: string }[] = [
   { value: 'accepted', key: 'export.claimsAccepted' },
   { value: 'done', key: 'export.claimsDone' },

@@ -8,8 +8,9 @@ import { arrangeProjects, type LibrarySort } from './arrange'
 import { ProjectList } from './ProjectList'
 import { TeamBar } from '../team/TeamBar'
 import { useTranslation } from 'react-i18next'
+import { SearchDialog } from '../memory/SearchDialog'
 
-type HomeDialog = { kind: 'rename'; summary: ProjectSummary } | { kind: 'trash' } | { kind: 'settings' } | null
+type HomeDialog = { kind: 'rename'; summary: ProjectSummary } | { kind: 'trash' } | { kind: 'settings' } | { kind: 'search' } | null
 
 const RECENT_SHOWN = 4
 /** Below this many projects the whole list fits on screen and a Recent section would only repeat it. */
@@ -56,6 +57,9 @@ export function HomeScreen() {
           {info?.projectsDir}
         </span>
         <div className="topbar-actions">
+          <button type="button" className="button-secondary" onClick={() => setDialog({ kind: 'search' })}>
+            {t('library.searchEverything')}
+          </button>
           {info?.desktop && (
             <button type="button" className="button-quiet" onClick={() => void openChosenProject()}>
               {t('library.open')}
@@ -134,6 +138,7 @@ export function HomeScreen() {
       {dialog?.kind === 'rename' && <RenameDialog summary={dialog.summary} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'trash' && <TrashDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'settings' && <SettingsDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'search' && <SearchDialog onClose={() => setDialog(null)} />}
     </div>
   )
 }

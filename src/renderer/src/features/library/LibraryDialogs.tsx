@@ -125,7 +125,14 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         <label htmlFor="settings-checker">{t('settings.name')}</label>
         <input id="settings-checker" translate="no" value={draft.checkerName} onChange={set('checkerName')} placeholder={git.name} />
         <label htmlFor="settings-email">{t('settings.email')}</label>
-        <input id="settings-email" type="email" translate="no" value={draft.checkerEmail} onChange={set('checkerEmail')} placeholder={git.email} />
+        <input
+          id="settings-email"
+          type="email"
+          translate="no"
+          value={draft.checkerEmail}
+          onChange={set('checkerEmail')}
+          placeholder={git.email}
+        />
         {(git.name || git.email) && (!draft.checkerName || !draft.checkerEmail) && (
           <p className="hint">
             {t('settings.gitFallback')} <span translate="no">{[git.name, git.email].filter(Boolean).join(', ')}</span>.{' '}

@@ -73,7 +73,7 @@ function ImportReview({ imported }: { imported: ImportedFile }) {
   }
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault()
-    void createProject({ ...fields, language: fields.language.trim().toLowerCase() || 'und', text })
+    void createProject({ ...fields, language: fields.language.trim().toLowerCase() || 'und', text, origin: imported.origin })
   }
   return (
     <section className="panel new-project" aria-labelledby="import-heading">

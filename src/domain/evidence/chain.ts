@@ -1,0 +1,190 @@
+import canonicalize from 'canonicalize'
+import type { HistoryEntry, Project } from '../project/schema'
+
+/**
+ * The tamper-evident history. Every entry Factdesk appends is sealed: it records the hashes of the
+ * entries before it (`prev`), the SHA-256 of the project state it produced (`state`: the whole
+ * project but its history, as RFC 8785 canonical JSON) and its own hash over all of that (`hash`).
+ * So an edit of the file outside Factdesk shows: a changed verdict, rationale or source no longer
+ * matches the last entry's state; a rewritten entry no longer matches its own hash; a removed one
+ * leaves the entry after it naming a hash that is not there (or, the last one, the state of the
+ * one before no longer matches).
+ *
+ * It detects, it does not prevent: anyone who knows this scheme can recompute every hash. What
+ * closes that gap is a hash recorded elsewhere — the head in a signed case file's manifest, or
+ * quoted in a published report — against which a later file is checked.
+ *
+ * Merges (team work): two copies' histories are joined and the next entry names both heads in its
+ * `prev`, so the chain becomes a graph that still has one head. Projects made before the chain
+ * existed start it at the first entry appended after the upgrade; the entries before it are
+ * reported as not covered, never as broken.
+ *
+ * Hashing itself is passed in (Node's crypto in the engine), since the domain runs without Node.
+ */
+
+export type Sha256 = (text: string) => string
+
+function canonical(value: unknown): string {
+  const text = canonicalize(value)
+  if (text === undefined) throw new Error('a project always has a canonical JSON form')
+  return text
+}
+
+/** The SHA-256 of the project as it stands, without its history: what a history entry says it produced. */
+export function stateHash(project: Project, sha256: Sha256): string {
+  const { history: _history, ...state } = project
+  return sha256(canonical(state))
+}
+
+/** The SHA-256 of an entry's canonical JSON, everything but its own `hash`. */
+export function entryHash(entry: HistoryEntry, sha256: Sha256): string {
+  const { hash: _hash, ...rest } = entry
+  return sha256(canonical(rest))
+}
+
+export function isSealed(entry: HistoryEntry): boolean {
+  return entry.hash !== undefined
+}
+
+/** The sealed entries no later entry names in its `prev`: one normally, two after a merge until the next entry. */
+function tips(history: readonly HistoryEntry[]): string[] {
+  const named = new Set(history.flatMap((entry) => entry.prev ?? []))
+  return history.flatMap((entry) => (entry.hash !== undefined && !named.has(entry.hash) ? [entry.hash] : [])).sort()
+}
+
+/**
+ * Seals the entries appended since the last sealed one, with the state the project is in now. A
+ * project with no sealed entry yet (made before the chain existed) starts its chain at the first
+ * entry appended now, `appendedFrom` (the history's length before the change); without it, nothing
+ * is sealed, so a legacy entry is never passed off as a sealed one.
+ */
+export function sealHistory(project: Project, sha256: Sha256, appendedFrom = project.history.length): Project {
+  const { history } = project
+  const lastSealed = history.findLastIndex(isSealed)
+  const from = lastSealed >= 0 ? lastSealed + 1 : appendedFrom
+  if (from < 0 || from >= history.length) return project
+  const state = stateHash(project, sha256)
+  const sealed = history.slice(0, from)
+  let prev = tips(sealed)
+  for (const entry of history.slice(from)) {
+    const { prev: _p, state: _s, hash: _h, ...content } = entry
+    const unsigned: HistoryEntry = { ...content, prev, state }
+    const hash = entryHash(unsigned, sha256)
+    sealed.push({ ...unsigned, hash })
+    prev = [hash]
+  }
+  return { ...project, history: sealed }
+}
+
+export type CheckStatus = 'intact' | 'broken' | 'not-recorded'
+
+/** One line of a verification: what was checked, whether it held, and the particulars a checker can act on. */
+export interface EvidenceCheck {
+  id: string
+  label: string
+  status: CheckStatus
+  /** One sentence on the whole check. */
+  summary: string
+  /** The particulars, one per finding (an entry, a file). */
+  details: string[]
+}
+
+export interface ChainReport {
+  checks: EvidenceCheck[]
+  /** The last entry's hash: what a manifest or a report quotes to pin this history; null before the chain starts. */
+  head: string | null
+  /** Where the chain starts: the number (1-based) of its first entry, and how many entries before it it does not cover. */
+  since: { entry: number; uncovered: number } | null
+}
+
+function describe(entry: HistoryEntry, index: number): string {
+  return `entry ${index + 1} (${entry.at}, ${entry.action}${entry.author ? ` by ${entry.author}` : ''})`
+}
+
+/** Checks the history chain and that its last entry's state is the project as it stands. */
+export function checkChain(project: Project, sha256: Sha256): ChainReport {
+  const { history } = project
+  const first = history.findIndex(isSealed)
+  if (first < 0) {
+    const summary =
+      'No history entry carries a hash yet: this project was last saved before Factdesk kept a tamper-evident history. Open it and make any change in Factdesk to start the chain.'
+    return {
+      checks: [
+        { id: 'history-chain', label: 'History chain', status: 'not-recorded', summary, details: [] },
+        {
+          id: 'project-state',
+          label: 'Project matches its history',
+          status: 'not-recorded',
+          summary: 'Nothing to check it against yet.',
+          details: [],
+        },
+      ],
+      head: null,
+      since: null,
+    }
+  }
+  const problems: string[] = []
+  const known = new Map<string, number>()
+  history.forEach((entry, index) => {
+    if (index < first) return
+    if (!isSealed(entry) || entry.state === undefined || entry.prev === undefined) {
+      problems.push(`${describe(entry, index)} carries no hash: it was added or rewritten outside Factdesk.`)
+      return
+    }
+    if (entryHash(entry, sha256) !== entry.hash) {
+      problems.push(`${describe(entry, index)} was changed after it was written: its content no longer matches its hash.`)
+    }
+    for (const prev of entry.prev) {
+      if (!known.has(prev))
+        problems.push(`${describe(entry, index)} follows an entry that is no longer in the history: an entry was removed or rewritten.`)
+    }
+    if (entry.hash !== undefined) known.set(entry.hash, index)
+  })
+  const heads = tips(history.slice(first))
+  const last = history.at(-1)
+  if (heads.length > 1)
+    problems.push(`The history has ${heads.length} last entries instead of one: entries were removed or copied in from elsewhere.`)
+  else if (last?.hash !== undefined && heads[0] !== last.hash)
+    problems.push('The last entry is not the end of the chain: entries were reordered.')
+  const uncovered = first
+  const coverage =
+    uncovered > 0
+      ? ` from entry ${first + 1} on; the ${uncovered} entries before it were written before Factdesk kept a chain and are not covered`
+      : ''
+  const chain: EvidenceCheck = problems.length
+    ? {
+        id: 'history-chain',
+        label: 'History chain',
+        status: 'broken',
+        summary: `The history was changed outside Factdesk${coverage ? ` (chain kept${coverage})` : ''}.`,
+        details: problems,
+      }
+    : {
+        id: 'history-chain',
+        label: 'History chain',
+        status: 'intact',
+        summary: `All ${history.length - first} sealed entries are intact and in one chain${coverage}.`,
+        details: [],
+      }
+  const now = stateHash(project, sha256)
+  const state: EvidenceCheck =
+    last?.state === now
+      ? {
+          id: 'project-state',
+          label: 'Project matches its history',
+          status: 'intact',
+          summary: 'The claims, verdicts, sources and article are exactly as the last history entry left them.',
+          details: [],
+        }
+      : {
+          id: 'project-state',
+          label: 'Project matches its history',
+          status: 'broken',
+          summary:
+            'The project was changed outside Factdesk after its last history entry (a verdict, a rationale, a claim, a source or the article).',
+          details: [
+            `The last entry${last ? `, ${describe(last, history.length - 1)},` : ''} recorded state ${last?.state ?? '(none)'}; the file's state is ${now}.`,
+          ],
+        }
+  return { checks: [chain, state], head: last?.hash ?? null, since: { entry: first + 1, uncovered } }
+}

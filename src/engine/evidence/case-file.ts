@@ -1,0 +1,272 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import JSZip from 'jszip'
+import { z } from 'zod'
+import { checkChain, type EvidenceCheck } from '@domain/evidence/chain'
+import type { AttachmentStatus, EvidenceReport } from '@domain/evidence/report'
+import { AppError } from '@domain/errors'
+import { decodeProject, describeZodError } from '@domain/project/codec'
+import type { Project } from '@domain/project/schema'
+import { REPORT_FORMATS, type ReportFormat, type ReportOptions } from '@domain/report'
+import { attachmentPath } from '../attachments'
+import { defaultExportName, renderExport, type ExportDeps } from '../export'
+import { PROJECT_SUFFIX, sha256 } from '../project-store'
+
+/**
+ * The portable case file: one .zip with the project, its attached files, the reports (HTML, PDF
+ * where a browser is available, JSON, ClaimReview, Web Annotations) and MANIFEST.json, which lists
+ * every other file with its SHA-256 and size and quotes the history's head hash. Optionally the
+ * manifest is signed with the organisation's Ed25519 key (MANIFEST.sig); `factdesk verify` checks
+ * the signature against a public key the checker supplies, never one taken from the zip itself.
+ */
+
+export const MANIFEST = 'MANIFEST.json'
+export const SIGNATURE = 'MANIFEST.sig'
+export const CASE_FORMAT = 'factdesk-case/1'
+
+const ManifestFileSchema = z.strictObject({ path: z.string().min(1), sha256: z.string(), bytes: z.number().int().nonnegative() })
+export type ManifestFile = z.infer<typeof ManifestFileSchema>
+
+const CaseManifestSchema = z.strictObject({
+  format: z.literal(CASE_FORMAT),
+  createdAt: z.string(),
+  project: z.strictObject({ id: z.string(), title: z.string(), file: z.string().min(1) }),
+  /** The history's last entry's hash (the chain's head); null when the project has no sealed entry yet. */
+  historyHead: z.string().nullable(),
+  files: z.array(ManifestFileSchema),
+  /** What could not go in, and why (a PDF without a browser, an incomplete ClaimReview). */
+  omitted: z.array(z.strictObject({ what: z.string(), reason: z.string() })),
+})
+export type CaseManifest = z.infer<typeof CaseManifestSchema>
+
+const CASE_REPORTS: ReportFormat[] = ['html', 'pdf', 'json', 'claimreview', 'annotations']
+
+export interface CaseFileOptions {
+  report: ReportOptions
+  export?: ExportDeps
+  /** The organisation's Ed25519 private key (PEM); kept outside project files, in a path the checker gives. */
+  privateKeyPem?: string
+}
+
+/** The case file's bytes for an open or saved project. */
+export async function buildCaseFile(
+  projectPath: string,
+  project: Project,
+  projectText: string,
+  options: CaseFileOptions,
+): Promise<Uint8Array> {
+  const zip = new JSZip()
+  const files: ManifestFile[] = []
+  const omitted: CaseManifest['omitted'] = []
+  const add = (path: string, data: string | Uint8Array): void => {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
+    zip.file(path, bytes)
+    files.push({ path, sha256: sha256(bytes), bytes: bytes.byteLength })
+  }
+  const name = basename(projectPath)
+  add(`project/${name}`, projectText)
+  for (const source of project.sources) {
+    if (!source.attachment) continue
+    try {
+      add(`project/${source.attachment}`, await readFile(attachmentPath(projectPath, source.attachment)))
+    } catch (error) {
+      omitted.push({ what: `project/${source.attachment}`, reason: `the attached file could not be read (${(error as Error).message})` })
+    }
+  }
+  for (const format of CASE_REPORTS) {
+    try {
+      const rendered = await renderExport(project, format, { ...options.report, claims: options.report.claims }, options.export)
+      if (rendered.missing.length > 0) {
+        omitted.push({ what: REPORT_FORMATS[format].label, reason: `incomplete: it needs ${rendered.missing.join('; ')}` })
+        continue
+      }
+      add(`reports/${basename(defaultExportName(projectPath, format))}`, rendered.data)
+    } catch (error) {
+      omitted.push({ what: REPORT_FORMATS[format].label, reason: (error as Error).message })
+    }
+  }
+  const manifest: CaseManifest = {
+    format: CASE_FORMAT,
+    createdAt: options.report.generatedAt,
+    project: { id: project.id, title: project.article.title, file: `project/${name}` },
+    historyHead: project.history.at(-1)?.hash ?? null,
+    files,
+    omitted,
+  }
+  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`
+  zip.file(MANIFEST, manifestText)
+  if (options.privateKeyPem) {
+    const signature = sign(null, Buffer.from(manifestText, 'utf8'), createPrivateKey(options.privateKeyPem))
+    zip.file(SIGNATURE, `${signature.toString('base64')}\n`)
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
+}
+
+/** A new Ed25519 key pair for an organisation, as PEM: the private key signs case files, the public one is handed to whoever verifies them. */
+export function generateSigningKeys(): { privateKeyPem: string; publicKeyPem: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519')
+  return {
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  }
+}
+
+/** The case file's name beside the project: `story.case.zip`. */
+export function defaultCaseName(projectPath: string): string {
+  return projectPath.endsWith(PROJECT_SUFFIX) ? `${projectPath.slice(0, -PROJECT_SUFFIX.length)}.case.zip` : `${projectPath}.case.zip`
+}
+
+function check(id: string, label: string, problems: string[], ok: string, broken: string): EvidenceCheck {
+  return problems.length
+    ? { id, label, status: 'broken', summary: broken, details: problems }
+    : { id, label, status: 'intact', summary: ok, details: [] }
+}
+
+export interface CaseContents {
+  manifest: CaseManifest
+  zip: JSZip
+}
+
+/** Checks a case file: every listed file against its hash, nothing unlisted, the project's history and its head, the signature when a key is given. */
+export async function verifyCaseFile(
+  bytes: Uint8Array,
+  file: string,
+  publicKeyPem?: string,
+): Promise<EvidenceReport & { contents: CaseContents | null }> {
+  let zip: JSZip
+  try {
+    zip = await JSZip.loadAsync(bytes)
+  } catch {
+    throw new AppError('INVALID_INPUT', `"${file}" is not a readable .zip file, so it is not a Factdesk case file.`)
+  }
+  const manifestText = await zip.file(MANIFEST)?.async('string')
+  if (manifestText === undefined) throw new AppError('INVALID_INPUT', `"${file}" has no ${MANIFEST}, so it is not a Factdesk case file.`)
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(manifestText)
+  } catch {
+    throw new AppError('INVALID_INPUT', `The ${MANIFEST} in "${file}" is not valid JSON: the case file was damaged or edited.`)
+  }
+  const result = CaseManifestSchema.safeParse(parsed)
+  if (!result.success) {
+    throw new AppError('INVALID_INPUT', `The ${MANIFEST} in "${file}" is not a Factdesk case manifest: ${describeZodError(result.error)}.`)
+  }
+  const manifest: CaseManifest = result.data
+  const checks: EvidenceCheck[] = []
+  const fileProblems: string[] = []
+  const listed = new Set(manifest.files.map((f) => f.path))
+  for (const entry of manifest.files) {
+    const data = await zip.file(entry.path)?.async('uint8array')
+    if (!data) fileProblems.push(`"${entry.path}" is listed in the manifest but missing from the case file.`)
+    else if (sha256(data) !== entry.sha256)
+      fileProblems.push(`"${entry.path}" was changed: the manifest says SHA-256 ${entry.sha256}, the file's is ${sha256(data)}.`)
+  }
+  zip.forEach((path, entry) => {
+    if (!entry.dir && path !== MANIFEST && path !== SIGNATURE && !listed.has(path))
+      fileProblems.push(`"${path}" is in the case file but not in its manifest: it was added afterwards.`)
+  })
+  checks.push(
+    check(
+      'case-files',
+      'Files in the case',
+      fileProblems,
+      `All ${manifest.files.length} files match the manifest's SHA-256.`,
+      'The case file was changed after it was written.',
+    ),
+  )
+  if (publicKeyPem !== undefined) {
+    const signature = await zip.file(SIGNATURE)?.async('string')
+    let valid: boolean
+    try {
+      valid =
+        signature !== undefined &&
+        verify(null, Buffer.from(manifestText, 'utf8'), createPublicKey(publicKeyPem), Buffer.from(signature.trim(), 'base64'))
+    } catch {
+      valid = false
+    }
+    checks.push(
+      valid
+        ? { id: 'signature', label: 'Signature', status: 'intact', summary: 'The manifest is signed by the key given.', details: [] }
+        : {
+            id: 'signature',
+            label: 'Signature',
+            status: 'broken',
+            summary:
+              signature === undefined
+                ? 'The case file is not signed.'
+                : 'The signature does not match the manifest and the key given: the manifest was changed, or another key signed it.',
+            details: [],
+          },
+    )
+  } else if (zip.file(SIGNATURE)) {
+    checks.push({
+      id: 'signature',
+      label: 'Signature',
+      status: 'not-recorded',
+      summary: 'The case file is signed; give the organisation’s public key (--public-key) to check it.',
+      details: [],
+    })
+  }
+  const projectBytes = await zip.file(manifest.project.file)?.async('uint8array')
+  let head: string | null = null
+  const attachments: AttachmentStatus[] = []
+  if (!projectBytes) {
+    checks.push({
+      id: 'history-chain',
+      label: 'History chain',
+      status: 'broken',
+      summary: `The project file "${manifest.project.file}" is missing.`,
+      details: [],
+    })
+  } else {
+    const { project } = decodeProject(projectBytes, manifest.project.file)
+    const chain = checkChain(project, sha256)
+    checks.push(...chain.checks)
+    head = chain.head
+    const folder = manifest.project.file.slice(0, manifest.project.file.lastIndexOf('/') + 1)
+    const attachmentProblems: string[] = []
+    for (const source of project.sources.filter((s) => s.attachment)) {
+      const data = await zip.file(`${folder}${source.attachment}`)?.async('uint8array')
+      const found = data ? sha256(data) : null
+      const status = !data ? 'missing' : !source.attachmentSha256 ? 'unrecorded' : found === source.attachmentSha256 ? 'intact' : 'changed'
+      if (status === 'missing' || status === 'changed')
+        attachmentProblems.push(
+          `"${source.attachment}" ${status === 'missing' ? 'is missing' : `was changed: expected SHA-256 ${source.attachmentSha256}, found ${found ?? ''}`}.`,
+        )
+      attachments.push({
+        sourceId: source.id,
+        source: source.title || source.url || source.id,
+        file: source.attachment,
+        status,
+        expected: source.attachmentSha256,
+        found,
+        expectedBytes: source.attachmentBytes ?? null,
+        foundBytes: data?.byteLength ?? null,
+      })
+    }
+    checks.push(
+      check(
+        'attachments',
+        'Attached files',
+        attachmentProblems,
+        `All ${attachments.length} attached files are as they were attached.`,
+        'Attached files in the case changed or are missing.',
+      ),
+    )
+    checks.push(
+      check(
+        'history-head',
+        'History head in the manifest',
+        manifest.historyHead === head
+          ? []
+          : [`The manifest quotes ${manifest.historyHead ?? '(none)'}; the project's history ends at ${head ?? '(none)'}.`],
+        'The project’s history ends where the manifest says.',
+        'The project’s history does not end where the manifest says.',
+      ),
+    )
+  }
+  // A signature nobody was given the key to check is not a break: the rest of the case still stands on its hashes.
+  const intact = checks.every((c) => c.status === 'intact' || (c.id === 'signature' && c.status === 'not-recorded'))
+  return { file, checks, attachments, head, intact, contents: { manifest, zip } }
+}
