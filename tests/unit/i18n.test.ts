@@ -57,7 +57,8 @@ describe('the catalogues', () => {
       expect(messages.filter(([, text]) => !text.trim())).toEqual([])
       // A message may equal English only when it is a name or a code ("ID {id}", "ClaimReview").
       const same = messages.filter(
-        ([key, text]) => text === source.get(key) && /[a-z]{3}/.test(text.replace(/\{[^}]*\}|ClaimReview|Factdesk|Markdown|SHA-256|URL/g, '')),
+        ([key, text]) =>
+          text === source.get(key) && /[a-z]{3}/.test(text.replace(/\{[^}]*\}|ClaimReview|Factdesk|Markdown|SHA-256|URL/g, '')),
       )
       expect(same).toEqual([])
     })

@@ -132,8 +132,7 @@ async function clippedText(page: Page): Promise<string[]> {
       const clipped = hides && (element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1)
       const box = element.getBoundingClientRect()
       const outside = box.right > window.innerWidth + 1 || box.left < -1
-      if (clipped || outside)
-        found.push(`${element.tagName.toLowerCase()}.${element.className}: ${element.textContent.slice(0, 60)}`)
+      if (clipped || outside) found.push(`${element.tagName.toLowerCase()}.${element.className}: ${element.textContent.slice(0, 60)}`)
     }
     // A closed select shows its chosen option in its own box, which cuts it off without overflowing.
     const context = document.createElement('canvas').getContext('2d')
