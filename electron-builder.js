@@ -30,6 +30,8 @@ export function builderConfiguration({ leftOut }) {
       'out/renderer/**',
       'resources/samples/**',
       'resources/models/**',
+      // The main process reads the menus' and dialogs' words from here; the renderer has them bundled.
+      'resources/locales/**',
       'package.json',
       '!**/node_modules/**/*.map',
       ...leftOut.map((name) => `!**/node_modules/${name}{,/**/*}`),

@@ -83,6 +83,8 @@ const ReportRequestSchema = z.strictObject({
    * with what is missing named. Without it such a ClaimReview is refused.
    */
   draft: z.boolean().default(false),
+  /** The report's language (a catalogue's tag, "uk"), chosen apart from the app's; default English. */
+  language: z.string().max(35).optional(),
 })
 /** The claimant's fields to change, merged into the claimant the project holds (see ops.updateClaim). */
 const ClaimantInputSchema = z
@@ -173,6 +175,8 @@ export const SettingsSchema = z.strictObject({
   /** The organisation's logo (an http(s) address), ClaimReview's `author.logo`. */
   organisationLogo: z.string().max(4000),
   recent: z.array(z.string().max(4096)).max(50),
+  /** The app's language (a catalogue's tag, "uk"); empty follows the system's. */
+  language: z.string().max(35),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -189,6 +193,8 @@ export interface AppInfo {
   schemaVersion: number
   /** Native dialogs and PDF printing are there (the desktop app); the renderer falls back without them. */
   desktop: boolean
+  /** The operating system's language (Electron's app.getLocale()) on the desktop; the browser edition asks the browser. */
+  systemLanguage?: string
 }
 
 /** The shipped sample article, as the new-project form takes it. */

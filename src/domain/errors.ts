@@ -37,9 +37,16 @@ export interface FieldConflict {
   yours: string
 }
 
+/** Values a catalogue message about the failure fills in (a file name, a count). */
+export type ErrorParams = Record<string, string | number>
+
 export interface ErrorInfo {
   code: ErrorCode
+  /** The English sentence, for logs and the CLI; the UI shows `errors.<key>` from its catalogue when it has one. */
   message: string
+  /** Which catalogue message says this failure in the checker's language (`errors.<key>`); the code when absent. */
+  key?: string
+  params?: ErrorParams
   /** EDIT_CONFLICT: the fields this edit and another window's later edit both changed. */
   conflicts?: FieldConflict[]
 }
@@ -49,11 +56,21 @@ export class AppError extends Error {
 
   readonly conflicts: FieldConflict[] | undefined
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; conflicts?: FieldConflict[] }) {
+  readonly key: string | undefined
+
+  readonly params: ErrorParams | undefined
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown; conflicts?: FieldConflict[]; key?: string; params?: ErrorParams },
+  ) {
     super(message, options)
     this.name = 'AppError'
     this.code = code
     this.conflicts = options?.conflicts
+    this.key = options?.key
+    this.params = options?.params
   }
 }
 

@@ -46,7 +46,13 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       if (error instanceof AppError) {
         return {
           ok: false,
-          error: { code: error.code, message: error.message, ...(error.conflicts ? { conflicts: error.conflicts } : {}) },
+          error: {
+            code: error.code,
+            message: error.message,
+            ...(error.conflicts ? { conflicts: error.conflicts } : {}),
+            ...(error.key ? { key: error.key } : {}),
+            ...(error.params ? { params: error.params } : {}),
+          },
         }
       }
       options.onUnexpected?.(channel, error)

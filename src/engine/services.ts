@@ -53,6 +53,8 @@ export interface ServiceContext {
   proposeClaims?: boolean
   /** What only the desktop shell can do; absent in the browser edition and the CLI. */
   desktop?: DesktopAbilities
+  /** The operating system's language, which the app speaks until the checker picks one (desktop: app.getLocale()). */
+  systemLanguage?: string
 }
 
 /** Where a new project file goes: a folder (named after its title), an exact file, or the projects folder. */

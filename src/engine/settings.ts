@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   organisationUrl: '',
   organisationLogo: '',
   recent: [],
+  language: '',
 }
 
 const RECENT_LIMIT = 12

@@ -16,6 +16,8 @@ import { APP_SCHEME, isTrustedRendererUrl, remoteDebuggingSwitch } from './secur
 import { createDispatcher } from '@engine/dispatcher'
 import { createServices } from '@engine/services'
 import { defaultConfigDir } from '@engine/paths'
+import { loadCatalogues } from '@engine/catalogues'
+import { matchLanguage, shippedLanguages, translatorFor } from '@contract/i18n/translator'
 import { createMainWindow, preloadPath } from './window'
 import { placeWindow, readWindowState, windowStateFile } from './window-state'
 
@@ -24,6 +26,7 @@ const devServerUrl = isDev ? process.env.ELECTRON_RENDERER_URL : undefined
 const mainDir = import.meta.dirname
 const rendererDir = join(mainDir, '../renderer')
 const configDir = defaultConfigDir()
+const resourcesDir = join(app.getAppPath(), 'resources')
 
 /** Channels after which the File ▸ Open Recent list may read differently. */
 const RECENT_CHANGES = new Set([
@@ -56,7 +59,8 @@ function start(): void {
   const services = createServices({
     edition: 'desktop',
     version: app.getVersion(),
-    resourcesDir: join(app.getAppPath(), 'resources'),
+    resourcesDir,
+    systemLanguage: app.getLocale(),
     configDir,
     documentsDir: app.getPath('documents'),
     desktop: desktopAbilities(
@@ -124,8 +128,15 @@ function start(): void {
 
   const refreshMenu = async (): Promise<void> => {
     const recent = await services.handlers['project:recent']({}).catch(() => [])
+    const { language } = await services.settings.get()
+    const catalogues = loadCatalogues(resourcesDir)
+    // The checker's choice, else the system's language (app.getLocale()), as the renderer chooses.
+    const { t } = translatorFor(
+      catalogues,
+      language in catalogues ? language : matchLanguage(shippedLanguages(catalogues), [app.getLocale()]),
+    )
     const template = menuTemplate(
-      { platform: process.platform, recent: recent.map(({ path, title }) => ({ path, title })), isDev },
+      { platform: process.platform, recent: recent.map(({ path, title }) => ({ path, title })), isDev, t },
       {
         send: deliver,
         clearRecent: () => void services.settings.update({ recent: [] }).then(refreshMenu),

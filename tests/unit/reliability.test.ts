@@ -13,6 +13,7 @@ import { encodeProject, MAX_PROJECT_BYTES } from '@domain/project/codec'
 import type { Project } from '@domain/project/schema'
 import { runCli, startServe } from '../helpers/cli'
 import { claimOver, makeProject, tempDir } from '../helpers/projects'
+import { translator } from '../helpers/translator'
 
 const readJson = async (path: string): Promise<Project> => JSON.parse(await readFile(path, 'utf8')) as Project
 const meta = (action: string) => ({ action, author: 'tester', at: new Date().toISOString() })
@@ -393,6 +394,7 @@ describe('confinement of the API', () => {
       includeArticle: true,
       organisation: { name: '', url: '' },
       generatedAt: new Date().toISOString(),
+      translator: translator('en'),
     }
     for (const name of ['P.FACTDESK.JSON', 'bridge.factdesk.json.bak', 'Bridge.Factdesk.Json.LOCK', 'x.recovery.json']) {
       await expect(exportProject(path, 'html', options, join(dir, name))).rejects.toMatchObject({ code: 'INVALID_INPUT' })

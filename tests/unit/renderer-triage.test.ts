@@ -3,6 +3,7 @@ import type { Claim } from '@domain/project/schema'
 import { moveSelection, selectionStart } from '../../src/renderer/src/features/article/keyboard-selection'
 import { decidedCount, nextToDecide } from '../../src/renderer/src/features/claims/triage'
 import { progressLabel } from '../../src/renderer/src/features/library/progress'
+import { translator } from '../helpers/translator'
 import { claimIn, makeProject } from '../helpers/projects'
 
 const TEXT = `Unemployment fell to 4.1% in March. Wages rose 3%.
@@ -65,9 +66,13 @@ describe('library progress', () => {
       progress: { done, total },
       byStatus: { suggested, dismissed: 0, 'to-check': 0, 'in-progress': 0, 'needs-review': 0, done },
     })
-    expect(progressLabel(summary(0, 1, 8724))).toBe(`0 of 1 accepted claim done · ${(8724).toLocaleString()} suggestions to review`)
-    expect(progressLabel(summary(2, 5, 0))).toBe('2 of 5 accepted claims done')
-    expect(progressLabel(summary(0, 0, 1))).toBe('1 suggestion to review')
-    expect(progressLabel(summary(0, 0, 0))).toBe('No claims yet')
+    const { t } = translator('en')
+    expect(progressLabel(summary(0, 1, 8724), t)).toBe('0 of 1 accepted claim done · 8,724 suggestions to review')
+    expect(progressLabel(summary(2, 5, 0), t)).toBe('2 of 5 accepted claims done')
+    expect(progressLabel(summary(0, 0, 1), t)).toBe('1 suggestion to review')
+    expect(progressLabel(summary(0, 0, 0), t)).toBe('No claims yet')
+    const uk = translator('uk').t
+    expect(progressLabel(summary(2, 5, 8724), uk)).toBe('Готово 2 з 5 прийнятих тверджень · 8\u00a0724 пропозиції на розгляд')
+    expect(progressLabel(summary(1, 21, 1), uk)).toBe('Готово 1 з 21 прийнятого твердження · 1 пропозиція на розгляд')
   })
 })

@@ -80,6 +80,7 @@ describe('ClaimReview JSON-LD', () => {
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
       url: 'https://factdesk.example.org/checks/cheaper-trains',
+      inLanguage: 'en',
       datePublished: '2026-11-28',
       author: {
         '@type': 'Organization',

@@ -45,6 +45,7 @@ describe('report channels', () => {
         code: 'INCOMPLETE',
         message:
           'The ClaimReview was not written: it needs the fact check’s address (the URL of the published review); the fact check’s publication date. Give them in the Export dialog (and the claims’ Claimant) and export again.',
+        params: { missing: 'the fact check’s address (the URL of the published review); the fact check’s publication date' },
       },
     })
     const draft = await dispatch('report:render', { path, format: 'claimreview', draft: true })

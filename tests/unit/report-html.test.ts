@@ -58,7 +58,7 @@ describe('HTML report', () => {
     expect(content).toContain('<span class="badge" style="background:#b58a00;color:#000000">Half True</span>')
     expect(content).toContain('<span class="badge none">No verdict yet</span><span class="status">In progress</span>')
     expect(content).toContain(
-      '<blockquote class="claim-text" dir="auto">&quot;We have cut fares for 3 million commuters,&quot; she told reporters in Leeds.</blockquote>',
+      '<blockquote class="claim-text" dir="auto" lang="en">&quot;We have cut fares for 3 million commuters,&quot; she told reporters in Leeds.</blockquote>',
     )
     expect(content).toContain(
       '<div class="rationale" dir="auto"><p>Regulated fares rose by 3.8% in March; no fare category fell.\nThe 12% figure is the fall in passenger numbers, not fares.</p><p>The minister’s office did not reply to a request for comment.</p></div>',
@@ -95,7 +95,7 @@ describe('HTML report', () => {
   it('highlights reported claims in the article, overlapping ones distinguished, each followed by its number', () => {
     const content = html()
     expect(content).toContain(
-      '<div class="article-text" dir="auto"><mark title="Claim 1">The transport minister said on Monday that </mark><mark class="overlap" title="Claim 1, 2">rail fares fell by 12%</mark><sup class="ref"><a href="#claim-2">2</a></sup><mark title="Claim 1"> last year.</mark><sup class="ref"><a href="#claim-1">1</a></sup> <mark title="Claim 3">&quot;We have cut fares',
+      '<div class="article-text" dir="auto" lang="en"><mark title="Claim 1">The transport minister said on Monday that </mark><mark class="overlap" title="Claim 1, 2">rail fares fell by 12%</mark><sup class="ref"><a href="#claim-2">2</a></sup><mark title="Claim 1"> last year.</mark><sup class="ref"><a href="#claim-1">1</a></sup> <mark title="Claim 3">&quot;We have cut fares',
     )
     expect(content).toContain('</sup> It is the best the network has ever performed, she said.')
     expect(content).toContain('\n\nWhether the trains will really be cheaper by 2030 remains to be seen.</div>')
@@ -104,7 +104,7 @@ describe('HTML report', () => {
   it('follows the options: which claims, and whether the article is included', () => {
     const done = html({ claims: 'done', includeArticle: false })
     expect(cards(done)).toBe(3)
-    expect(done).toContain('<dd>3 of 7 in the project<br><span class="note">Checked claims only (status Done)</span></dd>')
+    expect(done).toContain('<dd>3 of 7 claims in the project<br><span class="note">Checked claims only (status Done)</span></dd>')
     expect(done).not.toContain('id="article"')
     expect(done).not.toContain('<mark')
     const all = html({ claims: 'all' })

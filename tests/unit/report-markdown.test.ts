@@ -65,8 +65,8 @@ Article: <https://news.example.com/2026/11/cheaper-trains>
 
 - **Checked by:** [Fact Desk Lab](https://factdesk.example.org/)
 - **Rating scale:** PolitiFact Truth-O-Meter
-- **Claims:** 5 of 7 in the project (Claims accepted for checking; suggestions and dismissed claims left out)
-- **Generated:** 2026-11-27 14:05 UTC
+- **Claims:** 5 of 7 claims in the project (Claims accepted for checking; suggestions and dismissed claims left out)
+- **Generated:** November 27, 2026 at 2:05 PM UTC
 
 ## Summary
 
@@ -120,8 +120,8 @@ The minister’s office did not reply to a request for comment.
 
 2. [Passenger journeys (2025)](https://stats.example.org/passengers?year=2025&table=2) · Rail Statistics Office · 2026-03
 `)
-    expect(markdown).toContain('### Claim 2: no verdict yet\n')
-    expect(markdown).toContain('- **Claimant:** _not named yet_\n- **Claim date:** 2026-11-23\n')
+    expect(markdown).toContain('### Claim 2: No verdict yet\n')
+    expect(markdown).toContain('- **Claimant:** _Not named yet_\n- **Claim date:** 2026-11-23\n')
     expect(markdown).toContain('\\-3% is the cut on one line only, used by about "3 million" journeys, not commuters.')
     expect(markdown.match(/^### Claim /gm)).toHaveLength(5)
   })

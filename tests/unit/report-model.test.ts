@@ -47,9 +47,10 @@ describe('report model', () => {
     ])
   })
 
-  it('formats timestamps for people, keeping their offset', () => {
-    expect(formatTimestamp('2026-11-27T14:05:09.123Z')).toBe('2026-11-27 14:05 UTC')
-    expect(formatTimestamp('2026-11-27T14:05:00+02:00')).toBe('2026-11-27 14:05 UTC+02:00')
-    expect(formatTimestamp('yesterday')).toBe('yesterday')
+  it('formats timestamps for people in the report language, in UTC so every reader sees the same time', () => {
+    expect(formatTimestamp('2026-11-27T14:05:09.123Z', 'en')).toBe('November 27, 2026 at 2:05 PM UTC')
+    expect(formatTimestamp('2026-11-27T14:05:00+02:00', 'en-GB')).toBe('27 November 2026 at 12:05 UTC')
+    expect(formatTimestamp('2026-11-27T14:05:00Z', 'uk')).toBe('27 листопада 2026 р. о 14:05 UTC')
+    expect(formatTimestamp('yesterday', 'uk')).toBe('yesterday')
   })
 })

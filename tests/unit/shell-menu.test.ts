@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { menuTemplate, type MenuActions, type MenuState } from '../../src/main/menu'
 import { REPORT_FORMATS } from '@domain/report'
 import { isShellMessage, type ShellMessage } from '@contract/shell'
+import { translator } from '../helpers/translator'
 
 const RECENT = [
   { path: '/home/ana/Factdesk/rail-fares.factdesk.json', title: 'Rail fares to rise' },
@@ -12,7 +13,7 @@ const RECENT = [
 function build(state: Partial<MenuState> = {}): { menu: MenuItemConstructorOptions[]; actions: MenuActions; sent: ShellMessage[] } {
   const sent: ShellMessage[] = []
   const actions: MenuActions = { send: (message) => sent.push(message), clearRecent: vi.fn(), showAbout: vi.fn(), showNotices: vi.fn() }
-  const menu = menuTemplate({ platform: 'linux', recent: RECENT, isDev: false, ...state }, actions)
+  const menu = menuTemplate({ platform: 'linux', recent: RECENT, isDev: false, t: translator('en').t, ...state }, actions)
   return { menu, actions, sent }
 }
 
@@ -41,14 +42,14 @@ describe('the application menu', () => {
     for (const platform of ['linux', 'win32'] as const) {
       const { menu } = build({ platform })
       expect(menu.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help'])
-      expect(submenu(menu, 'File').at(-1)).toEqual({ role: 'quit' })
+      expect(submenu(menu, 'File').at(-1)).toEqual({ role: 'quit', label: 'Quit Factdesk' })
       expect(submenu(menu, 'Help').map((i) => i.label)).toEqual(['About Factdesk', 'Open-Source Notices'])
     }
   })
 
   it('has the app menu with About, Services, Hide and Quit first on macOS, and a Window menu', () => {
     const { menu } = build({ platform: 'darwin' })
-    expect(menu.map((m) => m.label ?? m.role)).toEqual(['Factdesk', 'File', 'Edit', 'View', 'windowMenu', 'Help'])
+    expect(menu.map((m) => m.label ?? m.role)).toEqual(['Factdesk', 'File', 'Edit', 'View', 'Window', 'Help'])
     const app = submenu(menu, 'Factdesk')
     expect(app[0]?.label).toBe('About Factdesk')
     expect(app.map((i) => i.role).filter(Boolean)).toEqual(['services', 'hide', 'hideOthers', 'unhide', 'quit'])
@@ -139,5 +140,17 @@ describe('the application menu', () => {
     click(find(menu, 'notices'))
     expect(actions.showAbout).toHaveBeenCalledOnce()
     expect(actions.showNotices).toHaveBeenCalledOnce()
+  })
+
+  it('speaks the checker’s language, roles included, so nothing stays in the system’s', () => {
+    const { menu } = build({ t: translator('uk').t })
+    expect(menu.map((m) => m.label)).toEqual(['Файл', 'Редагування', 'Вигляд', 'Довідка'])
+    expect(submenu(menu, 'Редагування').flatMap((i) => (i.role ? [i.label] : []))).toEqual([
+      'Вирізати',
+      'Копіювати',
+      'Вставити',
+      'Виділити все',
+    ])
+    expect(submenu(menu, 'Файл').at(-1)).toEqual({ role: 'quit', label: 'Вийти з Factdesk' })
   })
 })

@@ -7,7 +7,9 @@ import { defaultConfigDir } from '@engine/paths'
 import { readProjectFile } from '@engine/project-store'
 import { SettingsStore } from '@engine/settings'
 import { AppError } from '@domain/errors'
-import type { CliIo } from '../io'
+import { loadCatalogues } from '@engine/catalogues'
+import { translatorFor } from '@contract/i18n/translator'
+import { RESOURCES_DIR, type CliIo } from '../io'
 
 export function registerCase(program: Command, io: CliIo): void {
   program
@@ -28,6 +30,8 @@ export function registerCase(program: Command, io: CliIo): void {
           includeArticle: true,
           organisation: { name: settings.organisationName, url: settings.organisationUrl, logo: settings.organisationLogo },
           generatedAt: new Date().toISOString(),
+          // The case file's reports are the record of the check: in English, the language every desk's tools read.
+          translator: translatorFor(loadCatalogues(RESOURCES_DIR), 'en'),
         },
         export: { env: io.env, log: (line) => io.stderr(`${line}\n`) },
         ...(options.signKey ? { privateKeyPem: await readFile(resolve(io.cwd, options.signKey), 'utf8') } : {}),

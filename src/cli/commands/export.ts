@@ -14,7 +14,9 @@ import {
   type ReportFormat,
   type ReportOptions,
 } from '@domain/report'
-import type { CliIo } from '../io'
+import { loadCatalogues } from '@engine/catalogues'
+import { shippedLanguages, translatorFor } from '@contract/i18n/translator'
+import { RESOURCES_DIR, type CliIo } from '../io'
 
 interface ExportOptions {
   format: ReportFormat
@@ -23,10 +25,8 @@ interface ExportOptions {
   article: boolean
   reviewUrl?: string
   reviewDate?: string
+  lang: string
 }
-
-const CLI_ADVICE =
-  'Give the address and date with --review-url and --review-date (or once in the app’s Export dialog, which keeps them with the project), your organisation in the app’s Settings, and each claim’s Claimant in the app; then export again.'
 
 export function registerExport(program: Command, io: CliIo): void {
   program
@@ -49,9 +49,21 @@ export function registerExport(program: Command, io: CliIo): void {
       '--review-date <date>',
       'the day the fact check is published, like 2026-11-27, for ClaimReview (default: the one kept in the project)',
     )
+    .option('--lang <language>', `the report's language: ${shippedLanguages(loadCatalogues(RESOURCES_DIR)).join(', ')}`, 'en')
     .action(async (file: string, options: ExportOptions) => {
       const settings = await new SettingsStore(defaultConfigDir(io.env)).get()
+      const catalogues = loadCatalogues(RESOURCES_DIR)
+      if (!shippedLanguages(catalogues).includes(options.lang)) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `There is no report language "${options.lang}"; choose one of ${shippedLanguages(catalogues).join(', ')} (one file each in ${RESOURCES_DIR}/locales).`,
+        )
+      }
+      const translator = translatorFor(catalogues, options.lang)
+      // The CLI's own words stay English (docs/i18n.md); the advice belongs to the report's refusal, so it is in the report's language.
+      const advice = translator.t('report.cr.adviceCli')
       const reportOptions: ReportOptions = {
+        translator,
         claims: options.claims ?? defaultSelection(options.format),
         includeArticle: options.article,
         organisation: { name: settings.organisationName, url: settings.organisationUrl, logo: settings.organisationLogo },
@@ -64,14 +76,18 @@ export function registerExport(program: Command, io: CliIo): void {
       if (options.output === '-') {
         if (options.format === 'pdf')
           throw new AppError('INVALID_INPUT', 'A PDF cannot go to standard output; give a file with -o, e.g. -o report.pdf.')
-        const rendered = requireComplete(renderReport((await readProjectFile(path)).project, options.format, reportOptions), CLI_ADVICE)
+        const rendered = requireComplete(
+          renderReport((await readProjectFile(path)).project, options.format, reportOptions),
+          translator.t,
+          advice,
+        )
         io.stdout(rendered.content)
         warnings = rendered.warnings
       } else {
         const result = await exportProject(path, options.format, reportOptions, options.output && resolve(io.cwd, options.output), {
           env: io.env,
           log: (line) => io.stderr(`factdesk: ${line}\n`),
-          advice: CLI_ADVICE,
+          advice,
         })
         io.stdout(`${result.path}\n`)
         warnings = result.warnings

@@ -1,9 +1,9 @@
 import type { Claim as SchemaClaim, ClaimReview, CreativeWork, Organization, Person, Rating, WithContext } from 'schema-dts'
-import { STATUS_LABELS } from '../project/ops'
 import type { Appearance, Claim, Claimant, ClaimStatus, RatingLabel, RatingScale } from '../project/schema'
 import { httpUrl } from './escape'
 import { CLAIM_REVIEWED_ADVISED_LENGTH } from './limits'
-import { appearancesOf, claimDateOf, plural, type ReportModel } from './model'
+import type { Translate } from '../translate'
+import { appearancesOf, claimDateOf, statusLabel, type ReportModel } from './model'
 
 export interface ClaimReviewOutput {
   reviews: WithContext<ClaimReview>[]
@@ -62,10 +62,14 @@ function quoteShort(text: string): string {
 }
 
 /** "2 in progress, 1 to check", for the claims a ClaimReview export left out. */
-function byStatus(claims: readonly Claim[]): string {
+function byStatus(claims: readonly Claim[], t: Translate, language: string): string {
   const counts = new Map<ClaimStatus, number>()
   for (const claim of claims) counts.set(claim.status, (counts.get(claim.status) ?? 0) + 1)
-  return [...counts].map(([status, count]) => `${count} ${STATUS_LABELS[status].toLowerCase()}`).join(', ')
+  return new Intl.ListFormat(language, { type: 'unit' }).format(
+    [...counts].map(([status, count]) =>
+      t('report.countWithStatus', { count, status: statusLabel(status, t).toLocaleLowerCase(language) }),
+    ),
+  )
 }
 
 /**
@@ -80,6 +84,7 @@ export function claimReviews(model: ReportModel): ClaimReviewOutput {
   const { project, options } = model
   const { ratingScale } = project
   const { organisation } = options
+  const { t, language } = options.translator
   const warnings: string[] = []
   const missing: string[] = []
   const reviewUrlGiven = (options.reviewUrl ?? project.publication.reviewUrl).trim()
@@ -92,39 +97,37 @@ export function claimReviews(model: ReportModel): ClaimReviewOutput {
   const reported = new Set(model.claims.map((c) => c.claim.id))
   const notSelected = project.claims.filter((c) => !reported.has(c.id) && c.status !== 'suggested' && c.status !== 'dismissed')
   if (notSelected.length > 0) {
-    const why = options.claims === 'done' ? 'not Done' : 'not in this selection'
-    warnings.push(`Left out: ${plural(notSelected.length, 'claim')} ${why} (${byStatus(notSelected)}).`)
+    const list = byStatus(notSelected, t, language)
+    warnings.push(
+      t(options.claims === 'done' ? 'report.cr.leftOutNotDone' : 'report.cr.leftOutNotSelected', { count: notSelected.length, list }),
+    )
   }
-  if (model.unrated > 0) warnings.push(`Left out: ${plural(model.unrated, 'claim')} without a verdict.`)
+  if (model.unrated > 0) warnings.push(t('report.cr.leftOutUnrated', { count: model.unrated }))
 
-  if (rated.length === 0) missing.push('a claim with a verdict in this selection (only claims with a verdict are published)')
-  if (!reviewUrlGiven) missing.push('the fact check’s address (the URL of the published review)')
-  else if (!url) missing.push(`the fact check’s address as an http(s) URL (“${reviewUrlGiven}” is not one)`)
-  if (!reviewDate) missing.push('the fact check’s publication date')
-  else if (!FULL_DATE.test(reviewDate))
-    missing.push(`the fact check’s publication date as a full date like 2026-11-27 (“${reviewDate}” is not one)`)
-  if (!organisation.name.trim()) missing.push('your organisation’s name (the author of every review)')
+  if (rated.length === 0) missing.push(t('report.cr.missing.rated'))
+  if (!reviewUrlGiven) missing.push(t('report.cr.missing.url'))
+  else if (!url) missing.push(t('report.cr.missing.urlNotHttp', { value: reviewUrlGiven }))
+  if (!reviewDate) missing.push(t('report.cr.missing.date'))
+  else if (!FULL_DATE.test(reviewDate)) missing.push(t('report.cr.missing.dateNotFull', { value: reviewDate }))
+  if (!organisation.name.trim()) missing.push(t('report.cr.missing.organisation'))
   for (const { claim } of rated) {
-    if (!claim.claimant) missing.push(`who made the claim ${quoteShort(claim.text)} (its Claimant)`)
+    if (!claim.claimant) missing.push(t('report.cr.missing.claimant', { claim: quoteShort(claim.text) }))
   }
 
   if (rated.length > 0) {
-    if (!organisationUrl) warnings.push('Your organisation has no website (http or https) set; Google recommends one for the author.')
-    if (!logo) warnings.push('Your organisation has no logo address (http or https) set; Google recommends one for the author.')
+    if (!organisationUrl) warnings.push(t('report.cr.noWebsite'))
+    if (!logo) warnings.push(t('report.cr.noLogo'))
     if (url && organisationUrl && new URL(url).hostname !== new URL(organisationUrl).hostname) {
-      warnings.push(
-        'The fact check’s address is on another site than your organisation’s website; Google expects the page that carries the markup to be at the review’s address.',
-      )
+      warnings.push(t('report.cr.otherSite'))
     }
-    if (!httpUrl(project.article.url))
-      warnings.push('The article has no web address (http or https), so the claims’ appearance in it has no url.')
+    if (!httpUrl(project.article.url)) warnings.push(t('report.cr.articleNoUrl'))
     for (const { claim } of rated) {
       const statement = claim.claimReviewed || claim.text
       if (statement.length > CLAIM_REVIEWED_ADVISED_LENGTH)
         warnings.push(
-          `The ClaimReview statement of ${quoteShort(claim.text)} is ${statement.length} characters; Google advises under ${CLAIM_REVIEWED_ADVISED_LENGTH}: shorten it in the claim’s details.`,
+          t('report.cr.statementLong', { claim: quoteShort(claim.text), length: statement.length, advised: CLAIM_REVIEWED_ADVISED_LENGTH }),
         )
-      if (!claimDateOf(claim, project)) warnings.push(`The claim ${quoteShort(claim.text)} has no date, and the article has none either.`)
+      if (!claimDateOf(claim, project)) warnings.push(t('report.cr.noDate', { claim: quoteShort(claim.text) }))
     }
   }
 
@@ -151,6 +154,8 @@ export function claimReviews(model: ReportModel): ClaimReviewOutput {
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
       ...(url ? { url } : {}),
+      // The review is published beside the article, in the article's language, whatever the report's.
+      ...(project.article.language && project.article.language !== 'und' ? { inLanguage: project.article.language } : {}),
       ...(reviewDate ? { datePublished: reviewDate } : {}),
       author,
       ...(claim.checker.trim() ? { creator: { '@type': 'Person', name: claim.checker.trim() } } : {}),

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
 import type { Source } from '../project/schema'
-import { appearancesOf, attachmentName, claimDateOf, STATUS_LABELS, type ReportClaim, type ReportModel } from './model'
+import type { Translate } from '../translate'
+import { appearancesOf, attachmentName, claimDateOf, statusLabel, type ReportClaim, type ReportModel } from './model'
 
 /**
  * Spreadsheets run a cell that starts with one of these as a formula (CSV injection), also after
@@ -36,11 +37,14 @@ const COLUMNS: readonly { header: string; value: (row: ReportClaim, model: Repor
   { header: 'Claim', value: ({ claim }) => claim.text },
   { header: 'Claimant', value: ({ claim }) => claim.claimant?.name ?? '' },
   { header: 'Claimant role', value: ({ claim }) => claim.claimant?.role ?? '' },
-  { header: 'Claimant type', value: ({ claim }) => (claim.claimant ? (claim.claimant.kind === 'person' ? 'Person' : 'Organisation') : '') },
+  {
+    header: 'Claimant type',
+    value: ({ claim }, model) => (claim.claimant ? model.options.translator.t(`report.csv.kind.${claim.claimant.kind}`) : ''),
+  },
   { header: 'Claimant page', value: ({ claim }) => claim.claimant?.url ?? '' },
   { header: 'Claim date', value: ({ claim }, model) => claimDateOf(claim, model.project) },
   { header: 'Verdict', value: ({ verdict }) => verdict?.label ?? '' },
-  { header: 'Status', value: ({ claim }) => STATUS_LABELS[claim.status] },
+  { header: 'Status', value: ({ claim }, model) => statusLabel(claim.status, model.options.translator.t) },
   { header: 'Checker', value: ({ claim }) => claim.checker },
   { header: 'Rationale', value: ({ claim }) => claim.rationale },
   { header: 'ClaimReview statement', value: ({ claim }) => claim.claimReviewed || claim.text },
@@ -65,7 +69,18 @@ const COLUMNS: readonly { header: string; value: (row: ReportClaim, model: Repor
   { header: 'Source file SHA-256', value: ({ sources }) => perSource(sources, (s) => s.attachmentSha256) },
 ]
 
+/** The English column names; the header row is in the report's language (`report.csv.columns.*`). */
 export const CSV_COLUMNS: readonly string[] = COLUMNS.map((c) => c.header)
+
+/** "Claimant role" → `report.csv.columns.claimantRole`. */
+function columnKey(header: string): string {
+  const [first = '', ...rest] = header.replace(/-/g, '').split(' ')
+  return `report.csv.columns.${first.toLowerCase()}${rest.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`
+}
+
+export function csvHeaders(t: Translate): string[] {
+  return CSV_COLUMNS.map((header) => t(columnKey(header)))
+}
 
 /**
  * RFC 4180 (CRLF between records, every field quoted, quotes doubled) in UTF-8 with a byte-order
@@ -74,7 +89,7 @@ export const CSV_COLUMNS: readonly string[] = COLUMNS.map((c) => c.header)
  */
 export function renderCsvTable(model: ReportModel): string {
   const rows = model.claims.map((row) => COLUMNS.map((column) => column.value(row, model)))
-  return stringify([CSV_COLUMNS, ...rows], {
+  return stringify([csvHeaders(model.options.translator.t), ...rows], {
     bom: true,
     quoted: true,
     record_delimiter: 'windows',

@@ -6,17 +6,18 @@ import {
   attachmentName,
   claimantLine,
   claimDateOf,
+  formatNumber,
   formatTimestamp,
   isoDay,
   percent,
-  plural,
+  selectionDescription,
+  statusLabel,
   reviewLine,
-  SELECTION_DESCRIPTIONS,
-  STATUS_LABELS,
   type ReportClaim,
   type ReportModel,
 } from './model'
 import { segmentArticle } from './segments'
+import type { Translator } from '../translate'
 
 /**
  * The report needs no script, fonts, frames or remote images, so its policy allows nothing but its
@@ -89,8 +90,7 @@ mark.overlap { background: #ffd666; border-bottom-style: double; border-bottom-w
 .report-footer { margin-top: 3rem; padding-top: .75rem; border-top: 1px solid var(--line); font-size: .8rem; color: var(--muted); }
 .badge, .claim, mark, .chart, .stat, .facts { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 @page { size: A4; margin: 18mm 16mm 20mm;
-  @bottom-left { content: 'Verdict report'; font: 8pt system-ui, sans-serif; color: #59636e; }
-  @bottom-right { content: 'Page ' counter(page) ' of ' counter(pages); font: 8pt system-ui, sans-serif; color: #59636e; } }
+  @bottom-right { content: counter(page) ' / ' counter(pages); font: 8pt system-ui, sans-serif; color: #59636e; } }
 @media print {
   body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
@@ -100,10 +100,16 @@ mark.overlap { background: #ffd666; border-bottom-style: double; border-bottom-w
 }
 `
 
-function badge(label: RatingLabel | null): string {
-  if (!label) return '<span class="badge none">No verdict yet</span>'
+function badge(label: RatingLabel | null, { t }: Translator): string {
+  if (!label) return `<span class="badge none">${h(t('report.noVerdict'))}</span>`
   const colour = safeColour(label.color)
   return `<span class="badge" style="background:${colour};color:${textColourOn(colour)}">${h(label.label)}</span>`
+}
+
+/** The article's language on its own words (its text and the claims quoted from it), when known. */
+function articleLang(model: ReportModel): string {
+  const { language } = model.project.article
+  return language && language !== 'und' ? ` lang="${h(language)}"` : ''
 }
 
 /** A link for http(s) URLs; anything else is shown as text, so a javascript: URL is only ever words. */
@@ -123,22 +129,30 @@ function paragraphs(text: string): string {
 
 function header(model: ReportModel): string {
   const { article, ratingScale, claims } = model.project
-  const { organisation, generatedAt } = model.options
-  const byline = [article.outlet, article.author && `by ${article.author}`, article.publishedAt && `published ${article.publishedAt}`]
+  const { organisation, generatedAt, translator } = model.options
+  const { t, language } = translator
+  const byline = [
+    article.outlet,
+    article.author && t('report.byAuthor', { author: article.author }),
+    article.publishedAt && t('report.publishedOn', { date: article.publishedAt }),
+  ]
     .filter(Boolean)
     .map(h)
     .join(' · ')
-  const checkedBy = organisation.name ? link(organisation.name, organisation.url) : '<span class="empty">Organisation not set</span>'
+  const checkedBy = organisation.name
+    ? link(organisation.name, organisation.url)
+    : `<span class="empty">${h(t('report.organisationNotSet'))}</span>`
+  const count = t('report.claimsOfProject', { shown: model.claims.length, total: claims.length })
   return `<header>
-<p class="eyebrow">Verdict report</p>
-<h1 dir="auto">${h(article.title || 'Untitled article')}</h1>
+<p class="eyebrow">${h(t('report.title'))}</p>
+<h1 dir="auto">${h(article.title || t('report.untitledArticle'))}</h1>
 ${byline ? `<p class="byline" dir="auto">${byline}</p>` : ''}
 ${article.url ? `<p class="url">${link(article.url, article.url)}</p>` : ''}
 <dl class="facts">
-<div><dt>Checked by</dt><dd>${checkedBy}</dd></div>
-<div><dt>Rating scale</dt><dd>${h(ratingScale.name)}</dd></div>
-<div><dt>Claims</dt><dd>${model.claims.length} of ${claims.length} in the project<br><span class="note">${h(SELECTION_DESCRIPTIONS[model.options.claims])}</span></dd></div>
-<div><dt>Generated</dt><dd>${h(formatTimestamp(generatedAt))}</dd></div>
+<div><dt>${h(t('report.checkedBy'))}</dt><dd>${checkedBy}</dd></div>
+<div><dt>${h(t('report.ratingScale'))}</dt><dd>${h(ratingScale.name)}</dd></div>
+<div><dt>${h(t('report.claims'))}</dt><dd>${h(count)}<br><span class="note">${h(selectionDescription(model.options.claims, t))}</span></dd></div>
+<div><dt>${h(t('report.generated'))}</dt><dd>${h(formatTimestamp(generatedAt, language))}</dd></div>
 </dl>
 </header>`
 }
@@ -161,8 +175,9 @@ const MAX_LABEL_WIDTH = 260
  * the SVG title and in the rating scale section.
  */
 function chart(model: ReportModel): string {
+  const { t, language } = model.options.translator
   const rows = model.byVerdict.map(({ label, count }) => ({ name: label.label, count, fill: safeColour(label.color), dashed: false }))
-  if (model.unrated > 0) rows.push({ name: 'No verdict yet', count: model.unrated, fill: '#ffffff', dashed: true })
+  if (model.unrated > 0) rows.push({ name: t('report.noVerdict'), count: model.unrated, fill: '#ffffff', dashed: true })
   const longest = Math.max(...rows.map((r) => Array.from(r.name).length))
   const needed = longest * CHAR_WIDTH + 16
   const labelWidth = Math.min(Math.max(needed, 96), MAX_LABEL_WIDTH)
@@ -170,7 +185,9 @@ function chart(model: ReportModel): string {
   const barSpace = CHART_WIDTH - labelWidth - 84
   const total = model.claims.length
   const height = rows.length * ROW_HEIGHT
-  const description = rows.map((r) => `${r.name}: ${r.count}`).join(', ')
+  const description = new Intl.ListFormat(language, { type: 'unit' }).format(
+    rows.map((r) => `${r.name}: ${formatNumber(r.count, language)}`),
+  )
   const body = rows
     .map((row, i) => {
       const y = i * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2
@@ -185,45 +202,47 @@ function chart(model: ReportModel): string {
         width > 0
           ? `<rect x="${labelWidth}" y="${y}" width="${width}" height="${BAR_HEIGHT}" rx="3" fill="${row.fill}" stroke="#1f2328" stroke-opacity="0.45"${row.dashed ? ' stroke-dasharray="4 3"' : ''}/>`
           : '',
-        `<text class="count" x="${labelWidth + width + 8}" y="${middle}" dy="0.35em">${row.count} · ${percent(row.count, total)}</text>`,
+        `<text class="count" x="${labelWidth + width + 8}" y="${middle}" dy="0.35em">${formatNumber(row.count, language)} · ${percent(row.count, total, language)}</text>`,
       ].join('')
     })
     .join('\n')
   return `<figure class="chart">
-<figcaption>Verdicts</figcaption>
-<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${height}" role="img" aria-label="${h(`Verdicts: ${description}`)}">
+<figcaption>${h(t('report.verdicts'))}</figcaption>
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${height}" role="img" aria-label="${h(t('report.verdictsChart', { description }))}">
 ${body}
 </svg>
 </figure>`
 }
 
 function summary(model: ReportModel): string {
+  const { t, language } = model.options.translator
   const total = model.claims.length
   const rated = total - model.unrated
   const done = model.byStatus.find((s) => s.status === 'done')?.count ?? 0
   const stat = (value: number, label: string): string =>
-    `<div class="stat"><span class="stat-value">${value}</span><span class="stat-label">${label}</span></div>`
+    `<div class="stat"><span class="stat-value">${formatNumber(value, language)}</span><span class="stat-label">${h(label)}</span></div>`
   const statusRows = model.byStatus
     .filter((s) => s.count > 0)
     .map(
-      (s) => `<tr><td>${STATUS_LABELS[s.status]}</td><td class="num">${s.count}</td><td class="num">${percent(s.count, total)}</td></tr>`,
+      (s) =>
+        `<tr><td>${h(statusLabel(s.status, t))}</td><td class="num">${formatNumber(s.count, language)}</td><td class="num">${percent(s.count, total, language)}</td></tr>`,
     )
     .join('\n')
-  const review = reviewLine(model)
+  const review = reviewLine(model, t)
   return `<section aria-labelledby="summary">
-<h2 id="summary">Summary</h2>
+<h2 id="summary">${h(t('report.summary'))}</h2>
 ${review ? `<p class="review-note">${h(review)}</p>` : ''}
 <div class="stats">
-${stat(total, total === 1 ? 'claim in this report' : 'claims in this report')}
-${stat(rated, 'with a verdict')}
-${stat(done, 'checked (done)')}
+${stat(total, t('report.statClaims', { count: total }))}
+${stat(rated, t('report.statRated', { count: rated }))}
+${stat(done, t('report.statDone', { count: done }))}
 </div>
 ${total > 0 ? chart(model) : ''}
 ${
   statusRows
-    ? `<p class="table-caption">Status</p>
+    ? `<p class="table-caption">${h(t('report.status'))}</p>
 <table>
-<thead><tr><th>Status</th><th class="num">Claims</th><th class="num">Share</th></tr></thead>
+<thead><tr><th>${h(t('report.status'))}</th><th class="num">${h(t('report.claims'))}</th><th class="num">${h(t('report.share'))}</th></tr></thead>
 <tbody>
 ${statusRows}
 </tbody>
@@ -233,18 +252,22 @@ ${statusRows}
 </section>`
 }
 
-function sourceItem(source: Source): string {
-  const title = source.title || source.url || 'Untitled source'
+function sourceItem(source: Source, { t }: Translator): string {
+  const title = source.title || source.url || t('report.untitledSource')
   const meta = [source.publisher, source.date].filter(Boolean).map(h).join(' · ')
   const lines = [
     source.url ? link(title, source.url) : h(title),
     meta ? ` <span class="source-meta">${meta}</span>` : '',
-    source.url && source.title ? `<div class="url">${h(source.url)}${httpUrl(source.url) ? '' : ' (not a web address)'}</div>` : '',
-    source.accessedAt ? `<div class="source-meta">Accessed ${h(source.accessedAt)}</div>` : '',
-    source.archiveUrl ? `<div class="url">Archived copy: ${link(source.archiveUrl, source.archiveUrl)}</div>` : '',
-    source.reliability.trim() ? `<div class="source-meta" dir="auto">Reliability: ${h(source.reliability.trim())}</div>` : '',
+    source.url && source.title
+      ? `<div class="url">${h(source.url)}${httpUrl(source.url) ? '' : ` ${h(t('report.notWebAddress'))}`}</div>`
+      : '',
+    source.accessedAt ? `<div class="source-meta">${h(t('report.accessed', { date: source.accessedAt }))}</div>` : '',
+    source.archiveUrl ? `<div class="url">${h(t('report.archivedCopy'))} ${link(source.archiveUrl, source.archiveUrl)}</div>` : '',
+    source.reliability.trim()
+      ? `<div class="source-meta" dir="auto">${h(t('report.reliability', { note: source.reliability.trim() }))}</div>`
+      : '',
     source.attachment
-      ? `<div class="source-meta">Attached file: ${h(attachmentName(source))}${source.attachmentSha256 ? ` <span class="hash">SHA-256 ${h(source.attachmentSha256)}</span>` : ''}</div>`
+      ? `<div class="source-meta">${h(t('report.attachedFile', { name: attachmentName(source) }))}${source.attachmentSha256 ? ` <span class="hash">SHA-256 ${h(source.attachmentSha256)}</span>` : ''}</div>`
       : '',
     source.excerpt.trim() ? `<blockquote class="excerpt" dir="auto">${h(source.excerpt.trim())}</blockquote>` : '',
   ]
@@ -253,54 +276,62 @@ function sourceItem(source: Source): string {
 
 /** Who made the claim, when, and where it appeared (the article first). */
 function attribution(claim: ReportClaim['claim'], model: ReportModel): string {
+  const { t } = model.options.translator
   const { claimant } = claim
   const who = claimant
-    ? `${link(claimantLine(claimant), claimant.url)} <span class="note">(${claimant.kind === 'person' ? 'person' : 'organisation'})</span>`
-    : '<span class="empty">Not named yet</span>'
+    ? `${link(claimantLine(claimant), claimant.url)} <span class="note">(${h(t(claimant.kind === 'person' ? 'report.person' : 'report.organisation'))})</span>`
+    : `<span class="empty">${h(t('report.notNamed'))}</span>`
   const date = claimDateOf(claim, model.project)
   const appearances = appearancesOf(claim, model.project)
     .map((a) => {
-      const rest = [a.publisher, a.author && `by ${a.author}`, a.date].filter(Boolean).map(h).join(' · ')
-      return `<li>${link(a.title || a.url || 'Untitled', a.url)}${rest ? ` <span class="source-meta">${rest}</span>` : ''}</li>`
+      const rest = [a.publisher, a.author && t('report.byAuthor', { author: a.author }), a.date].filter(Boolean).map(h).join(' · ')
+      return `<li>${link(a.title || a.url || t('report.untitled'), a.url)}${rest ? ` <span class="source-meta">${rest}</span>` : ''}</li>`
     })
     .join('')
   const statement =
     claim.claimReviewed && claim.claimReviewed !== claim.text
-      ? `<div><dt>ClaimReview statement</dt><dd dir="auto">${h(claim.claimReviewed)}</dd></div>`
+      ? `<div><dt>${h(t('report.claimReviewStatement'))}</dt><dd dir="auto">${h(claim.claimReviewed)}</dd></div>`
       : ''
   return `<dl class="attribution">
-<div><dt>Claimant</dt><dd dir="auto">${who}</dd></div>
-<div><dt>Claim date</dt><dd>${date ? h(date) : '<span class="empty">Unknown</span>'}</dd></div>
-${statement}<div class="wide"><dt>Appeared in</dt><dd><ul class="appearances">${appearances}</ul></dd></div>
+<div><dt>${h(t('report.claimant'))}</dt><dd dir="auto">${who}</dd></div>
+<div><dt>${h(t('report.claimDate'))}</dt><dd>${date ? h(date) : `<span class="empty">${h(t('report.unknown'))}</span>`}</dd></div>
+${statement}<div class="wide"><dt>${h(t('report.appearedIn'))}</dt><dd><ul class="appearances">${appearances}</ul></dd></div>
 </dl>`
 }
 
 function claimCard({ number, claim, verdict, sources }: ReportClaim, model: ReportModel): string {
+  const { translator } = model.options
+  const { t } = translator
   const rationale = claim.rationale.trim()
     ? `<div class="rationale" dir="auto">${paragraphs(claim.rationale)}</div>`
-    : '<p class="empty">No rationale written yet.</p>'
+    : `<p class="empty">${h(t('report.noRationale'))}</p>`
   const sourceList = sources.length
-    ? `<ol class="sources">\n${sources.map(sourceItem).join('\n')}\n</ol>`
-    : '<p class="empty">No sources attached.</p>'
-  const meta = [claim.checker && `Checked by ${claim.checker}`, `Updated ${isoDay(claim.updatedAt)}`, `ID ${claim.id}`].filter(Boolean)
+    ? `<ol class="sources">\n${sources.map((source) => sourceItem(source, translator)).join('\n')}\n</ol>`
+    : `<p class="empty">${h(t('report.noSources'))}</p>`
+  const meta = [
+    claim.checker && t('report.checkedByName', { name: claim.checker }),
+    t('report.updated', { date: isoDay(claim.updatedAt) }),
+    t('report.id', { id: claim.id }),
+  ].filter(Boolean)
   return `<article class="claim" id="claim-${number}" style="--verdict:${verdict ? safeColour(verdict.color) : '#d1d9e0'}">
-<div class="claim-head"><h3>Claim ${number}</h3>${badge(verdict)}<span class="status">${STATUS_LABELS[claim.status]}</span></div>
-<blockquote class="claim-text" dir="auto">${h(claim.text)}</blockquote>
+<div class="claim-head"><h3>${h(t('report.claimNumber', { number }))}</h3>${badge(verdict, translator)}<span class="status">${h(statusLabel(claim.status, t))}</span></div>
+<blockquote class="claim-text" dir="auto"${articleLang(model)}>${h(claim.text)}</blockquote>
 ${attribution(claim, model)}
-<p class="label">Rationale</p>
+<p class="label">${h(t('report.rationale'))}</p>
 ${rationale}
-<p class="label">Sources</p>
+<p class="label">${h(t('report.sources'))}</p>
 ${sourceList}
 <p class="claim-meta">${meta.map(h).join(' · ')}</p>
 </article>`
 }
 
 function claimsSection(model: ReportModel): string {
+  const { t } = model.options.translator
   const cards = model.claims.length
     ? model.claims.map((row) => claimCard(row, model)).join('\n')
-    : '<p class="empty">No claims match this selection.</p>'
+    : `<p class="empty">${h(t('report.noClaimsMatch'))}</p>`
   return `<section aria-labelledby="claims">
-<h2 id="claims">Claims</h2>
+<h2 id="claims">${h(t('report.claims'))}</h2>
 ${cards}
 </section>`
 }
@@ -308,32 +339,34 @@ ${cards}
 function scaleSection(model: ReportModel): string {
   const described = model.project.ratingScale.labels.filter((label) => label.description.trim())
   if (described.length === 0) return ''
+  const { translator } = model.options
   return `<section aria-labelledby="scale">
-<h2 id="scale">Rating scale: ${h(model.project.ratingScale.name)}</h2>
+<h2 id="scale">${h(translator.t('report.scaleHeading', { name: model.project.ratingScale.name }))}</h2>
 <dl class="scale-list">
-${described.map((label) => `<dt>${badge(label)}</dt><dd>${h(label.description)}</dd>`).join('\n')}
+${described.map((label) => `<dt>${badge(label, translator)}</dt><dd>${h(label.description)}</dd>`).join('\n')}
 </dl>
 </section>`
 }
 
 /** The article with the reported claims marked; a number after each claim points to its card. */
 function articleSection(model: ReportModel): string {
+  const { t } = model.options.translator
   const { text } = model.project.article
   const ranges = model.claims.map(({ number, claim }) => ({ start: claim.start, end: claim.end, number }))
   const body = segmentArticle(text.length, ranges)
     .map((segment) => {
       const piece = h(text.slice(segment.start, segment.end))
       const marked = segment.claims.length
-        ? `<mark${segment.claims.length > 1 ? ' class="overlap"' : ''} title="Claim ${segment.claims.join(', ')}">${piece}</mark>`
+        ? `<mark${segment.claims.length > 1 ? ' class="overlap"' : ''} title="${h(t('report.claimNumber', { number: segment.claims.join(', ') }))}">${piece}</mark>`
         : piece
       const refs = segment.ending.map((n) => `<sup class="ref"><a href="#claim-${n}">${n}</a></sup>`).join('')
       return marked + refs
     })
     .join('')
   return `<section class="report-article" aria-labelledby="article">
-<h2 id="article">Article</h2>
-<p class="byline">${plural(model.claims.length, 'reported claim')} highlighted; the numbers refer to the claims above.</p>
-<div class="article-text" dir="auto">${body}</div>
+<h2 id="article">${h(t('report.article'))}</h2>
+<p class="byline">${h(t('report.highlighted', { count: model.claims.length }))}</p>
+<div class="article-text" dir="auto"${articleLang(model)}>${body}</div>
 </section>`
 }
 
@@ -341,15 +374,18 @@ function articleSection(model: ReportModel): string {
 export function renderHtmlDocument(model: ReportModel): string {
   const { article } = model.project
   const organisation = model.options.organisation.name
+  const { t, language } = model.options.translator
+  const generated = formatTimestamp(model.options.generatedAt, language)
+  // The report's own words are in the report's language; the article and claims keep theirs (dir="auto" on each).
   return `<!doctype html>
-<html lang="${h(article.language)}">
+<html lang="${h(language)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Factdesk">
-<title>${h(`Verdict report: ${article.title || 'Untitled article'}`)}</title>
+<title>${h(t('report.titleWith', { title: article.title || t('report.untitledArticle') }))}</title>
 <style>${REPORT_STYLES}</style>
 </head>
 <body>
@@ -359,7 +395,7 @@ ${summary(model)}
 ${claimsSection(model)}
 ${scaleSection(model)}
 ${model.options.includeArticle ? articleSection(model) : ''}
-<footer class="report-footer">${h(organisation ? `Prepared by ${organisation} with Factdesk.` : 'Prepared with Factdesk.')} Generated ${h(formatTimestamp(model.options.generatedAt))}.</footer>
+<footer class="report-footer">${h(organisation ? t('report.preparedBy', { organisation, date: generated }) : t('report.preparedWith', { date: generated }))}</footer>
 </main>
 </body>
 </html>

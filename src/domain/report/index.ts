@@ -5,7 +5,8 @@ import { renderHtmlDocument } from './html'
 import { jsonReport } from './json'
 import { renderMarkdownDocument } from './markdown'
 import { webAnnotations } from './web-annotation'
-import { buildReportModel, type ReportOptions } from './model'
+import { buildReportModel, selectionDescription, type ReportOptions } from './model'
+import type { Translate } from '../translate'
 
 export { defaultSelection, isReportFormat, REPORT_FORMATS, type ReportFormat, type TextReportFormat } from './formats'
 import { REPORT_FORMATS, type TextReportFormat } from './formats'
@@ -57,7 +58,10 @@ export function renderClaimReview(project: Project, options: ReportOptions): Ren
   const model = buildReportModel(project, options)
   const { reviews, warnings, missing } = claimReviews(model)
   const json = JSON.stringify(reviews, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-  const kept = model.warnings.filter((w) => !w.startsWith('No claims match'))
+  const { t } = options.translator
+  // "No claims match" is said by `missing` here, which names the claim with a verdict it needs.
+  const noClaims = t('report.warning.noClaims', { selection: selectionDescription(options.claims, t) })
+  const kept = model.warnings.filter((w) => w !== noClaims)
   return rendered('claimreview', `${json}\n`, [...kept, ...warnings], missing)
 }
 
@@ -69,8 +73,8 @@ export function renderWebAnnotations(project: Project, options: ReportOptions): 
 }
 
 /** The sentence a refused ClaimReview export answers with, naming each missing field. */
-export function missingMessage(missing: readonly string[], advice = 'Give them and export again.'): string {
-  return `The ClaimReview was not written: it needs ${missing.join('; ')}. ${advice}`
+export function missingMessage(missing: readonly string[], t: Translate, advice = t('report.cr.adviceDefault')): string {
+  return t('report.cr.refused', { missing: missing.join('; '), advice })
 }
 
 const RENDERERS: Record<TextReportFormat, (project: Project, options: ReportOptions) => RenderedReport> = {
@@ -86,11 +90,11 @@ export function renderReport(project: Project, format: TextReportFormat, options
   return RENDERERS[format](project, options)
 }
 
-export { CLAIM_SELECTIONS, SELECTION_DESCRIPTIONS, STATUS_LABELS, buildReportModel } from './model'
+export { CLAIM_SELECTIONS, buildReportModel, localiseScale, selectionDescription, statusLabel } from './model'
 export { CLAIM_REVIEWED_ADVISED_LENGTH } from './claimreview'
 export { claimReviewSnippet } from './snippet'
 export type { ClaimSelection, ReportClaim, ReportModel, ReportOptions } from './model'
 export { REPORT_CSP } from './html'
 export { REPORT_VERSION } from './json'
 export type { JsonReport, JsonReportClaim, JsonReportSource } from './json'
-export { CSV_COLUMNS } from './csv'
+export { CSV_COLUMNS, csvHeaders } from './csv'

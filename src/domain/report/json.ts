@@ -1,5 +1,5 @@
 import type { Appearance, Claimant, ClaimStatus, RatingLabel } from '../project/schema'
-import { appearancesOf, attachmentName, claimDateOf, STATUS_LABELS, type ClaimSelection, type ReportModel } from './model'
+import { appearancesOf, attachmentName, claimDateOf, statusLabel, type ClaimSelection, type ReportModel } from './model'
 
 /** Bumped whenever a field changes meaning or disappears; new fields may appear within a version. */
 export const REPORT_VERSION = 1
@@ -113,7 +113,7 @@ export function jsonReport(model: ReportModel): JsonReport {
       start: claim.start,
       end: claim.end,
       status: claim.status,
-      statusLabel: STATUS_LABELS[claim.status],
+      statusLabel: statusLabel(claim.status, model.options.translator.t),
       verdict: verdict && { id: verdict.id, label: verdict.label, value: verdict.value },
       rationale: claim.rationale,
       checker: claim.checker,

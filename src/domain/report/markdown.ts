@@ -5,17 +5,18 @@ import {
   attachmentName,
   claimantLine,
   claimDateOf,
+  formatNumber,
   formatTimestamp,
   isoDay,
   percent,
-  plural,
+  selectionDescription,
+  statusLabel,
   reviewLine,
-  SELECTION_DESCRIPTIONS,
-  STATUS_LABELS,
   type ReportClaim,
   type ReportModel,
 } from './model'
 import { segmentArticle } from './segments'
+import type { Translator } from '../translate'
 
 function quote(markdown: string, indent = ''): string {
   return markdown
@@ -26,44 +27,55 @@ function quote(markdown: string, indent = ''): string {
 
 function header(model: ReportModel): string[] {
   const { article, ratingScale, claims } = model.project
-  const { organisation, generatedAt } = model.options
-  const byline = [article.outlet, article.author && `by ${article.author}`, article.publishedAt && `published ${article.publishedAt}`]
+  const { organisation, generatedAt, translator } = model.options
+  const { t, language } = translator
+  const byline = [
+    article.outlet,
+    article.author && t('report.byAuthor', { author: article.author }),
+    article.publishedAt && t('report.publishedOn', { date: article.publishedAt }),
+  ]
     .filter(Boolean)
     .map(e)
     .join(' · ')
+  const count = t('report.claimsOfProject', { shown: model.claims.length, total: claims.length })
+  const review = reviewLine(model, t)
   return [
-    `# Verdict report: ${e(article.title || 'Untitled article')}`,
+    `# ${e(t('report.titleWith', { title: article.title || t('report.untitledArticle') }))}`,
     '',
     ...(byline ? [byline, ''] : []),
-    ...(article.url ? [`Article: ${markdownLink(article.url, article.url)}`, ''] : []),
-    `- **Checked by:** ${organisation.name ? markdownLink(organisation.name, organisation.url) : '_organisation not set_'}`,
-    `- **Rating scale:** ${e(ratingScale.name)}`,
-    `- **Claims:** ${model.claims.length} of ${claims.length} in the project (${SELECTION_DESCRIPTIONS[model.options.claims]})`,
-    `- **Generated:** ${e(formatTimestamp(generatedAt))}`,
-    ...(reviewLine(model) ? [`- **Review:** ${e(reviewLine(model) ?? '')}`] : []),
+    ...(article.url ? [`${e(t('report.articleLink'))} ${markdownLink(article.url, article.url)}`, ''] : []),
+    `- **${e(t('report.checkedBy'))}:** ${organisation.name ? markdownLink(organisation.name, organisation.url) : `_${e(t('report.organisationNotSet'))}_`}`,
+    `- **${e(t('report.ratingScale'))}:** ${e(ratingScale.name)}`,
+    `- **${e(t('report.claims'))}:** ${e(count)} (${e(selectionDescription(model.options.claims, t))})`,
+    `- **${e(t('report.generated'))}:** ${e(formatTimestamp(generatedAt, language))}`,
+    ...(review ? [`- **${e(t('report.review.label'))}:** ${e(review)}`] : []),
   ]
 }
 
 function summary(model: ReportModel): string[] {
+  const { t, language } = model.options.translator
   const total = model.claims.length
   const done = model.byStatus.find((s) => s.status === 'done')?.count ?? 0
-  const verdictRows = model.byVerdict.map(({ label, count }) => `| ${e(label.label)} | ${count} | ${percent(count, total)} |`)
-  if (model.unrated > 0) verdictRows.push(`| No verdict yet | ${model.unrated} | ${percent(model.unrated, total)} |`)
+  const n = (value: number): string => formatNumber(value, language)
+  const verdictRows = model.byVerdict.map(({ label, count }) => `| ${e(label.label)} | ${n(count)} | ${percent(count, total, language)} |`)
+  if (model.unrated > 0)
+    verdictRows.push(`| ${e(t('report.noVerdict'))} | ${n(model.unrated)} | ${percent(model.unrated, total, language)} |`)
   const statusRows = model.byStatus
     .filter((s) => s.count > 0)
-    .map((s) => `| ${STATUS_LABELS[s.status]} | ${s.count} | ${percent(s.count, total)} |`)
+    .map((s) => `| ${e(statusLabel(s.status, t))} | ${n(s.count)} | ${percent(s.count, total, language)} |`)
+  const head = (first: string): string => `| ${e(first)} | ${e(t('report.claims'))} | ${e(t('report.share'))} |`
   return [
-    '## Summary',
+    `## ${e(t('report.summary'))}`,
     '',
-    `${plural(total, 'claim')} in this report, ${total - model.unrated} with a verdict, ${done} checked (done).`,
+    e(t('report.summaryLine', { count: total, rated: total - model.unrated, done })),
     ...(total > 0
       ? [
           '',
-          '| Verdict | Claims | Share |',
+          head(t('report.verdict')),
           '| --- | ---: | ---: |',
           ...verdictRows,
           '',
-          '| Status | Claims | Share |',
+          head(t('report.status')),
           '| --- | ---: | ---: |',
           ...statusRows,
         ]
@@ -71,11 +83,11 @@ function summary(model: ReportModel): string[] {
   ]
 }
 
-function sourceItem(source: Source, i: number): string {
+function sourceItem(source: Source, i: number, { t }: Translator): string {
   const marker = `${i + 1}. `
   const indent = ' '.repeat(marker.length)
-  const title = source.title || source.url || 'Untitled source'
-  const notLink = source.url && !httpUrl(source.url) && source.title ? [`${e(source.url)} (not a web address)`] : []
+  const title = source.title || source.url || t('report.untitledSource')
+  const notLink = source.url && !httpUrl(source.url) && source.title ? [`${e(source.url)} ${e(t('report.notWebAddress'))}`] : []
   const parts = [
     source.url ? markdownLink(title, source.url) : e(title),
     ...notLink,
@@ -83,11 +95,13 @@ function sourceItem(source: Source, i: number): string {
   ]
   const line = (text: string): string => `\\\n${indent}${text}`
   const details = [
-    source.accessedAt ? line(`Accessed ${e(source.accessedAt)}`) : '',
-    source.archiveUrl ? line(`Archived copy: ${markdownLink(source.archiveUrl, source.archiveUrl)}`) : '',
-    source.reliability.trim() ? line(`Reliability: ${e(source.reliability)}`) : '',
+    source.accessedAt ? line(e(t('report.accessed', { date: source.accessedAt }))) : '',
+    source.archiveUrl ? line(`${e(t('report.archivedCopy'))} ${markdownLink(source.archiveUrl, source.archiveUrl)}`) : '',
+    source.reliability.trim() ? line(e(t('report.reliability', { note: source.reliability }))) : '',
     source.attachment
-      ? line(`Attached file: ${e(attachmentName(source))}${source.attachmentSha256 ? ` (SHA-256 ${source.attachmentSha256})` : ''}`)
+      ? line(
+          `${e(t('report.attachedFile', { name: attachmentName(source) }))}${source.attachmentSha256 ? ` (SHA-256 ${source.attachmentSha256})` : ''}`,
+        )
       : '',
   ].join('')
   const excerpt = source.excerpt.trim() ? `\n\n${quote(escapeMarkdownBlock(source.excerpt), indent)}` : ''
@@ -96,35 +110,40 @@ function sourceItem(source: Source, i: number): string {
 
 /** Who made the claim, when, and where it appeared (the article first), as list items. */
 function attribution({ claim }: ReportClaim, model: ReportModel): string[] {
+  const { t } = model.options.translator
   const { claimant } = claim
   const who = claimant
-    ? `${claimant.url && httpUrl(claimant.url) ? markdownLink(claimantLine(claimant), claimant.url) : e(claimantLine(claimant))} (${claimant.kind === 'person' ? 'person' : 'organisation'})`
-    : '_not named yet_'
+    ? `${claimant.url && httpUrl(claimant.url) ? markdownLink(claimantLine(claimant), claimant.url) : e(claimantLine(claimant))} (${e(t(claimant.kind === 'person' ? 'report.person' : 'report.organisation'))})`
+    : `_${e(t('report.notNamed'))}_`
   const date = claimDateOf(claim, model.project)
   const appearances = appearancesOf(claim, model.project).map((a) => {
-    const name = a.title || a.url || 'Untitled'
-    const rest = [a.publisher, a.author && `by ${a.author}`, a.date].filter(Boolean).map(e)
+    const name = a.title || a.url || t('report.untitled')
+    const rest = [a.publisher, a.author && t('report.byAuthor', { author: a.author }), a.date].filter(Boolean).map(e)
     return [a.url && httpUrl(a.url) ? markdownLink(name, a.url) : e(name), ...rest].join(' · ')
   })
+  const field = (key: string, value: string): string => `- **${e(t(key))}:** ${value}`
   return [
-    `- **Claimant:** ${who}`,
-    `- **Claim date:** ${date ? e(date) : '_unknown_'}`,
-    ...(claim.claimReviewed && claim.claimReviewed !== claim.text ? [`- **ClaimReview statement:** ${e(claim.claimReviewed)}`] : []),
-    `- **Appeared in:** ${appearances.join('; ')}`,
+    field('report.claimant', who),
+    field('report.claimDate', date ? e(date) : `_${e(t('report.unknown'))}_`),
+    ...(claim.claimReviewed && claim.claimReviewed !== claim.text ? [field('report.claimReviewStatement', e(claim.claimReviewed))] : []),
+    field('report.appearedIn', appearances.join('; ')),
   ]
 }
 
 function claimSection(row: ReportClaim, model: ReportModel): string[] {
   const { number, claim, verdict, sources } = row
+  const { translator } = model.options
+  const { t } = translator
+  const verdictText = verdict ? e(verdict.label) : e(t('report.noVerdict'))
   const meta = [
-    `**Verdict:** ${verdict ? e(verdict.label) : 'no verdict yet'}`,
-    `**Status:** ${STATUS_LABELS[claim.status]}`,
-    ...(claim.checker ? [`**Checked by:** ${e(claim.checker)}`] : []),
-    `**Updated:** ${isoDay(claim.updatedAt)}`,
+    `**${e(t('report.verdict'))}:** ${verdictText}`,
+    `**${e(t('report.status'))}:** ${e(statusLabel(claim.status, t))}`,
+    ...(claim.checker ? [`**${e(t('report.checkerLabel'))}:** ${e(claim.checker)}`] : []),
+    `**${e(t('report.updatedLabel'))}:** ${isoDay(claim.updatedAt)}`,
     `**ID:** ${e(claim.id)}`,
   ]
   return [
-    `### Claim ${number}: ${verdict ? e(verdict.label) : 'no verdict yet'}`,
+    `### ${e(t('report.claimNumber', { number }))}: ${verdictText}`,
     '',
     quote(escapeMarkdownBlock(claim.text)),
     '',
@@ -132,13 +151,13 @@ function claimSection(row: ReportClaim, model: ReportModel): string[] {
     '',
     ...attribution(row, model),
     '',
-    '**Rationale**',
+    `**${e(t('report.rationale'))}**`,
     '',
-    claim.rationale.trim() ? escapeMarkdownBlock(claim.rationale) : '_No rationale written yet._',
+    claim.rationale.trim() ? escapeMarkdownBlock(claim.rationale) : `_${e(t('report.noRationale'))}_`,
     '',
-    '**Sources**',
+    `**${e(t('report.sources'))}**`,
     '',
-    sources.length ? sources.map(sourceItem).join('\n\n') : '_No sources attached._',
+    sources.length ? sources.map((source, i) => sourceItem(source, i, translator)).join('\n\n') : `_${e(t('report.noSources'))}_`,
     '',
   ]
 }
@@ -147,7 +166,7 @@ function scaleSection(model: ReportModel): string[] {
   const described = model.project.ratingScale.labels.filter((label) => label.description.trim())
   if (described.length === 0) return []
   return [
-    `## Rating scale: ${e(model.project.ratingScale.name)}`,
+    `## ${e(model.options.translator.t('report.scaleHeading', { name: model.project.ratingScale.name }))}`,
     '',
     ...described.map((label) => `- **${e(label.label)}:** ${e(label.description)}`),
     '',
@@ -175,10 +194,11 @@ function articleSection(model: ReportModel): string[] {
       return segment.ending.length ? `${marked}<sup>${segment.ending.join(',')}</sup>` : marked
     })
     .join('')
+  const { t } = model.options.translator
   return [
-    '## Article',
+    `## ${e(t('report.article'))}`,
     '',
-    `_${plural(model.claims.length, 'reported claim')} highlighted; the numbers refer to the claims above._`,
+    `_${e(t('report.highlighted', { count: model.claims.length }))}_`,
     '',
     markdownLineBreaks(body.trim()),
     '',
@@ -186,14 +206,15 @@ function articleSection(model: ReportModel): string[] {
 }
 
 export function renderMarkdownDocument(model: ReportModel): string {
+  const { t } = model.options.translator
   return [
     ...header(model),
     '',
     ...summary(model),
     '',
-    '## Claims',
+    `## ${e(t('report.claims'))}`,
     '',
-    ...(model.claims.length ? model.claims.flatMap((row) => claimSection(row, model)) : ['_No claims match this selection._', '']),
+    ...(model.claims.length ? model.claims.flatMap((row) => claimSection(row, model)) : [`_${e(t('report.noClaimsMatch'))}_`, '']),
     ...scaleSection(model),
     ...(model.options.includeArticle ? articleSection(model) : []),
   ].join('\n')

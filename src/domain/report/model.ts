@@ -7,8 +7,11 @@ import {
   type ClaimStatus,
   type Project,
   type RatingLabel,
+  type RatingScale,
   type Source,
 } from '../project/schema'
+import { ratingScalePreset } from '../project/rating-scales'
+import type { Translate, Translator } from '../translate'
 
 /**
  * Which claims a report covers.
@@ -35,6 +38,11 @@ export interface ReportOptions {
   reviewUrl?: string
   /** When the fact check is (or was) published, ClaimReview's `datePublished`; as `reviewUrl`. */
   reviewDate?: string
+  /**
+   * The language the report is written in, chosen apart from the app's (a desk may work in
+   * Ukrainian and publish in English); ClaimReview's `inLanguage` stays the article's language.
+   */
+  translator: Translator
 }
 
 export interface ReportClaim {
@@ -63,22 +71,42 @@ export interface ReportModel {
   warnings: string[]
 }
 
-export { STATUS_LABELS } from '../project/ops'
+/** What a claim selection covers, as the report's header says it. */
+export function selectionDescription(selection: ClaimSelection, t: Translate): string {
+  return t(`report.selection.${selection}`)
+}
 
-export const SELECTION_DESCRIPTIONS: Record<ClaimSelection, string> = {
-  all: 'All claims, including suggestions and dismissed ones',
-  accepted: 'Claims accepted for checking; suggestions and dismissed claims left out',
-  done: 'Checked claims only (status Done)',
+/** A status as the reader of the report reads it ("В роботі"). */
+export function statusLabel(status: ClaimStatus, t: Translate): string {
+  return t(`status.${status}`)
+}
+
+/**
+ * The scale's labels in the report's language: a preset's label is translated where the scale's
+ * owner publishes a translation (the catalogue then has `label`), else kept as published, and its
+ * description is translated; a label the checker changed, and every custom scale, stay the checker's own.
+ */
+export function localiseScale(scale: RatingScale, t: Translate): RatingScale {
+  const preset = ratingScalePreset(scale.id)
+  if (!preset) return scale
+  const name = preset.name === scale.name ? t(`scales.${scale.id}.name`, { defaultValue: scale.name }) : scale.name
+  const labels = scale.labels.map((label) => {
+    const published = preset.labels.find((l) => l.id === label.id)
+    if (!published || published.label !== label.label || published.description !== label.description) return label
+    const key = `scales.${scale.id}.labels.${label.id}`
+    return {
+      ...label,
+      label: t(`${key}.label`, { defaultValue: label.label }),
+      description: t(`${key}.description`, { defaultValue: label.description }),
+    }
+  })
+  return { ...scale, name, labels }
 }
 
 function isSelected(claim: Claim, selection: ClaimSelection): boolean {
   if (selection === 'all') return true
   if (selection === 'done') return claim.status === 'done'
   return claim.status !== 'suggested' && claim.status !== 'dismissed'
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`
 }
 
 /** "Ben Asante, Councillor", for the reports' claim details. */
@@ -113,7 +141,9 @@ export function attachmentName(source: Source): string {
  * What every format reports: the selected claims in article order (the order a reader meets them),
  * with their verdict label and sources looked up, and the counts for the summary.
  */
-export function buildReportModel(project: Project, options: ReportOptions): ReportModel {
+export function buildReportModel(original: Project, options: ReportOptions): ReportModel {
+  const { t } = options.translator
+  const project = { ...original, ratingScale: localiseScale(original.ratingScale, t) }
   const labels = new Map(project.ratingScale.labels.map((label) => [label.id, label]))
   const sources = new Map(project.sources.map((source) => [source.id, source]))
   const selected = project.claims.filter((claim) => isSelected(claim, options.claims))
@@ -133,26 +163,24 @@ export function buildReportModel(project: Project, options: ReportOptions): Repo
   }))
   const byStatus = CLAIM_STATUSES.map((status) => ({ status, count: claims.filter((c) => c.claim.status === status).length }))
   const warnings: string[] = []
-  if (review.awaiting > 0) warnings.push(reviewNote(review.awaiting))
+  if (review.awaiting > 0) warnings.push(reviewNote(review.awaiting, t))
   if (claims.length === 0) {
-    warnings.push(`No claims match “${SELECTION_DESCRIPTIONS[options.claims]}”; the report has no claims.`)
+    warnings.push(t('report.warning.noClaims', { selection: selectionDescription(options.claims, t) }))
   }
   const unsourced = claims.filter((c) => c.verdict !== null && c.sources.length === 0).length
-  if (unsourced > 0) warnings.push(`${plural(unsourced, 'claim')} with a verdict ${unsourced === 1 ? 'cites' : 'cite'} no source.`)
+  if (unsourced > 0) warnings.push(t('report.warning.unsourced', { count: unsourced }))
   return { project, options, claims, byVerdict, unrated: claims.filter((c) => c.verdict === null).length, byStatus, review, warnings }
 }
 
 /** What a report says when the project requires review: that it holds only approved claims, and how many wait. */
-export function reviewNote(awaiting: number): string {
-  return `This project requires a second checker’s review: only approved claims are included; ${plural(awaiting, 'claim')} awaiting approval ${awaiting === 1 ? 'was' : 'were'} left out.`
+export function reviewNote(awaiting: number, t: Translate): string {
+  return t('report.review.awaiting', { count: awaiting })
 }
 
 /** The report's line about review, or null when the project does not require it. */
-export function reviewLine(model: Pick<ReportModel, 'review'>): string | null {
+export function reviewLine(model: Pick<ReportModel, 'review'>, t: Translate): string | null {
   if (!model.review.required) return null
-  return model.review.awaiting > 0
-    ? reviewNote(model.review.awaiting)
-    : 'This project requires a second checker’s review: every claim here was approved.'
+  return model.review.awaiting > 0 ? reviewNote(model.review.awaiting, t) : t('report.review.allApproved')
 }
 
 /** The calendar day of an ISO timestamp, as written (in its own offset). */
@@ -160,14 +188,22 @@ export function isoDay(timestamp: string): string {
   return timestamp.slice(0, 10)
 }
 
-/** "2026-11-27 14:05 UTC" from an ISO timestamp; anything unexpected is shown as given. */
-export function formatTimestamp(timestamp: string): string {
-  return timestamp.replace(
-    /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/,
-    (_, day: string, time: string, zone: string) => `${day} ${time} UTC${zone === 'Z' ? '' : zone}`,
-  )
+/**
+ * "27 November 2026, 14:05 UTC" (en), "27 листопада 2026 р. о 14:05 UTC" (uk) from an ISO
+ * timestamp, in UTC so that every reader sees the same time; anything unexpected is shown as given.
+ */
+export function formatTimestamp(timestamp: string, language: string): string {
+  const date = new Date(timestamp)
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(timestamp) || Number.isNaN(date.getTime())) return timestamp
+  return `${new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(date)} UTC`
 }
 
-export function percent(count: number, total: number): string {
-  return total === 0 ? '0%' : `${Math.round((count / total) * 100)}%`
+/** A whole number with the language's digit grouping ("8,724", "8 724"). */
+export function formatNumber(value: number, language: string): string {
+  return new Intl.NumberFormat(language).format(value)
+}
+
+/** "38%" (en), "38 %" (uk): a share of the reported claims, rounded to whole percent. */
+export function percent(count: number, total: number, language: string): string {
+  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(total === 0 ? 0 : count / total)
 }

@@ -1,5 +1,5 @@
 import { positionSelector, quoteSelector, type TextPositionSelector, type TextQuoteSelector } from '../anchoring/selectors'
-import { claimantLine, STATUS_LABELS, type ReportModel } from './model'
+import { claimantLine, statusLabel, type ReportModel } from './model'
 
 /**
  * The claims as W3C Web Annotations (https://www.w3.org/TR/annotation-model/), one per claim: the
@@ -47,7 +47,7 @@ export function webAnnotations(model: ReportModel): { annotations: WebAnnotation
   const annotations = model.claims.map(({ claim, verdict }): WebAnnotation => {
     const body: TextualBody[] = [
       { type: 'TextualBody', purpose: 'assessing', value: verdict?.label ?? 'No verdict yet', format: 'text/plain' },
-      { type: 'TextualBody', purpose: 'tagging', value: STATUS_LABELS[claim.status], format: 'text/plain' },
+      { type: 'TextualBody', purpose: 'tagging', value: statusLabel(claim.status, model.options.translator.t), format: 'text/plain' },
     ]
     if (claim.rationale.trim())
       body.push({

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { AppError } from '@domain/errors'
 import type { Project } from '@domain/project/schema'
 import { missingMessage, renderHtml, renderReport, REPORT_FORMATS, type ReportFormat, type ReportOptions } from '@domain/report'
+import type { Translate } from '@domain/translate'
 import type { Env } from '../paths'
 import { isProtectedFileName } from '../access'
 import { PROJECT_SUFFIX, readProjectFile } from '../project-store'
@@ -58,9 +59,14 @@ export async function renderExport(
   return { data: await print(content), warnings, missing }
 }
 
-/** A report to be written or downloaded must be complete: INCOMPLETE names each field it lacks. */
-export function requireComplete<T extends { missing: string[] }>(rendered: T, advice?: string): T {
-  if (rendered.missing.length > 0) throw new AppError('INCOMPLETE', missingMessage(rendered.missing, advice))
+/**
+ * A report to be written or downloaded must be complete: INCOMPLETE names each field it lacks (in
+ * the report's language, `t`); the UI says it with `errors.INCOMPLETE` and its own advice.
+ */
+export function requireComplete<T extends { missing: string[] }>(rendered: T, t: Translate, advice?: string): T {
+  if (rendered.missing.length > 0) {
+    throw new AppError('INCOMPLETE', missingMessage(rendered.missing, t, advice), { params: { missing: rendered.missing.join('; ') } })
+  }
   return rendered
 }
 
@@ -99,7 +105,7 @@ export async function exportProject(
   let target = resolve(out ?? join(dirname(projectPath), defaultExportName(projectPath, format)))
   if (await isDirectory(target)) target = join(target, defaultExportName(projectPath, format))
   refuseProtectedTarget(target, projectPath)
-  const { data, warnings } = requireComplete(await renderExport(project, format, options, deps), deps.advice)
+  const { data, warnings } = requireComplete(await renderExport(project, format, options, deps), options.translator.t, deps.advice)
   try {
     await writeFileAtomic(target, data)
   } catch (error) {

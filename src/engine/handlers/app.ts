@@ -16,6 +16,7 @@ export function appHandlers({ ctx, projectsDirChoice }: Engine): HandlersFor<'ap
         projectsDirSource: choice.source,
         schemaVersion: SCHEMA_VERSION,
         desktop: ctx.desktop !== undefined,
+        ...(ctx.systemLanguage ? { systemLanguage: ctx.systemLanguage } : {}),
       }
     },
     'app:sample': () => readSample(ctx.resourcesDir),

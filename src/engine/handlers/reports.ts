@@ -3,10 +3,10 @@ import { setPublication } from '@domain/project/ops'
 import { defaultSelection, REPORT_FORMATS, type ClaimSelection, type ReportFormat, type ReportOptions } from '@domain/report'
 import { defaultExportName, refuseProtectedTarget, renderExport, requireComplete, type ExportDeps } from '../export'
 import { writeFileAtomic } from '../fs/durable'
+import { loadCatalogues } from '../catalogues'
+import { translatorFor } from '@contract/i18n/translator'
 import type { Engine } from '../services'
 import type { HandlersFor } from './types'
-
-const APP_ADVICE = 'Give them in the Export dialog (and the claims’ Claimant) and export again.'
 
 export function reportHandlers({
   ctx,
@@ -21,6 +21,7 @@ export function reportHandlers({
     format: ReportFormat,
     claims: ClaimSelection | undefined,
     includeArticle: boolean,
+    language: string | undefined,
   ): Promise<ReportOptions> => {
     const { organisationName, organisationUrl, organisationLogo } = await settings.get()
     return {
@@ -28,13 +29,16 @@ export function reportHandlers({
       includeArticle,
       organisation: { name: organisationName, url: organisationUrl, logo: organisationLogo },
       generatedAt: now().toISOString(),
+      translator: translatorFor(loadCatalogues(ctx.resourcesDir), language ?? 'en'),
     }
   }
   const printer = (): ExportDeps => (ctx.desktop ? { printPdf: ctx.desktop.printToPdf } : { env })
   return {
-    'report:render': async ({ path, format, claims, includeArticle, draft }) => {
-      const rendered = await renderExport(openProject(path), format, await reportOptions(format, claims, includeArticle), printer())
-      const { data, warnings, missing } = draft ? rendered : requireComplete(rendered, APP_ADVICE)
+    'report:render': async ({ path, format, claims, includeArticle, draft, language }) => {
+      const options = await reportOptions(format, claims, includeArticle, language)
+      const rendered = await renderExport(openProject(path), format, options, printer())
+      const { t } = options.translator
+      const { data, warnings, missing } = draft ? rendered : requireComplete(rendered, t, t('report.cr.adviceApp'))
       return {
         content: typeof data === 'string' ? data : Buffer.from(data).toString('base64'),
         encoding: typeof data === 'string' ? 'utf8' : 'base64',
@@ -44,12 +48,15 @@ export function reportHandlers({
         missing,
       }
     },
-    'report:save': async ({ path, format, claims, includeArticle }) => {
+    'report:save': async ({ path, format, claims, includeArticle, language }) => {
       const desktop = needDesktop('Saving a report with a dialog')
+      const options = await reportOptions(format, claims, includeArticle, language)
+      const { t } = options.translator
       // Refused before the save dialog opens, so the checker is not asked for a place to put nothing.
       const { data, warnings } = requireComplete(
-        await renderExport(openProject(path), format, await reportOptions(format, claims, includeArticle), printer()),
-        APP_ADVICE,
+        await renderExport(openProject(path), format, options, printer()),
+        t,
+        t('report.cr.adviceApp'),
       )
       const { label, extension } = REPORT_FORMATS[format]
       const target = await desktop.chooseSaveFile({

@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import type { FactdeskApi } from '@contract/api'
 
 declare global {

@@ -1,7 +1,9 @@
 import { SESSION_KEY, type CallSession, type InputOf, type OutputOf } from '@contract/api'
 import { buildFactdeskApi } from '@contract/bridge'
 import { CHANNELS, type Channel } from '@contract/channels'
-import type { Envelope, ErrorCode, FieldConflict } from '@domain/errors'
+import { SOURCE_LANGUAGE } from '@contract/i18n/translator'
+import type { Envelope, ErrorCode, ErrorParams, FieldConflict } from '@domain/errors'
+import { i18n } from '../i18n'
 
 /** A failed call, with the code and the sentence the service wrote for the checker. */
 export class ApiError extends Error {
@@ -10,6 +12,8 @@ export class ApiError extends Error {
     message: string,
     /** EDIT_CONFLICT: what another window changed too, with both values. */
     readonly conflicts: FieldConflict[] = [],
+    readonly key?: string,
+    readonly params?: ErrorParams,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -25,9 +29,18 @@ export function followShownVersion(read: () => number | null): void {
   shownVersion = read
 }
 
-/** The sentence to show the checker for a failure of any kind. */
+/**
+ * The sentence to show the checker for a failure of any kind, in the app's language: the
+ * catalogue's `errors.<key>` when the engine named one (with its values), else the engine's own
+ * English sentence, which is the most precise, while the app speaks English, else the catalogue's
+ * sentence for the code.
+ */
 export function messageOf(error: unknown): string {
-  return error instanceof ApiError || error instanceof Error ? error.message : String(error)
+  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error)
+  const specific = `errors.${error.key ?? error.code}`
+  if ((error.key || error.params) && i18n.exists(specific)) return i18n.t(specific, error.params ?? {})
+  if (i18n.resolvedLanguage === SOURCE_LANGUAGE || !i18n.exists(`errors.${error.code}`)) return error.message
+  return i18n.t(`errors.${error.code}`)
 }
 
 /**
@@ -55,7 +68,11 @@ function httpInvoke(channel: string, input: unknown): Promise<Envelope<unknown>>
     (response) => response.json() as Promise<Envelope<unknown>>,
     (error: unknown) => ({
       ok: false,
-      error: { code: 'IO', message: `Factdesk's local server did not answer (${String(error)}). Is it still running?` },
+      error: {
+        code: 'IO',
+        message: `Factdesk's local server did not answer (${String(error)}). Is it still running?`,
+        key: 'serverUnreachable',
+      },
     }),
   )
 }
@@ -70,7 +87,10 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>, opt
   if (!fn) throw new ApiError('UNKNOWN_CHANNEL', `This build has no channel ${channel}.`)
   const session: CallSession = { client: CLIENT, base: options.base === undefined ? shownVersion() : options.base }
   const envelope = await fn({ ...input, [SESSION_KEY]: session })
-  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.conflicts)
+  if (!envelope.ok) {
+    const { code, message, conflicts, key, params } = envelope.error
+    throw new ApiError(code, message, conflicts, key, params)
+  }
   return envelope.value
 }
 

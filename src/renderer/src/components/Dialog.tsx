@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 
 interface DialogProps {
   title: string
@@ -13,6 +14,7 @@ interface DialogProps {
  * readers announce it with its title.
  */
 export function Dialog({ title, onClose, children, footer, wide }: DialogProps) {
+  const { t } = useTranslation()
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     const dialog = ref.current
@@ -30,7 +32,7 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
     >
       <header className="dialog-header">
         <h2 id="dialog-title">{title}</h2>
-        <button type="button" className="button-quiet" onClick={onClose} aria-label="Close">
+        <button type="button" className="button-quiet" onClick={onClose} aria-label={t('common.close')}>
           ×
         </button>
       </header>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 
 interface FormActionsProps {
   /** The submit button's label: what the form does ("Save settings"). */
@@ -12,12 +13,13 @@ interface FormActionsProps {
 
 /** The row that ends every form: Cancel, then the primary submit button. */
 export function FormActions({ submitLabel, onCancel, disabled, children }: FormActionsProps) {
+  const { t } = useTranslation()
   return (
     <div className="form-actions">
       {children}
       {onCancel && (
         <button type="button" className="button-quiet" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       )}
       <button type="submit" className="button-primary" disabled={disabled}>

@@ -8,14 +8,7 @@ import { createNoticeSlice, type NoticeSlice } from './notice-slice'
 import { createSessionSlice, type SessionSlice } from './session-slice'
 import { createSettingsSlice, type SettingsSlice } from './settings-slice'
 
-export type AppState = NoticeSlice &
-  SettingsSlice &
-  LibrarySlice &
-  SessionSlice &
-  ClaimsViewSlice &
-  DialogSlice &
-  ImportSlice &
-  MemorySlice
+export type AppState = NoticeSlice & SettingsSlice & LibrarySlice & SessionSlice & ClaimsViewSlice & DialogSlice & ImportSlice & MemorySlice
 
 /** One concern's part of the store; it may read and set the rest (opening a project resets the claim view). */
 export type AppSlice<Slice> = StateCreator<AppState, [], [], Slice>

@@ -1,5 +1,6 @@
 import type { AppInfo, Settings } from '@contract/api'
 import { call } from '../api/client'
+import { applyLanguage, resolveLanguage } from '../i18n'
 import type { AppSlice } from './index'
 
 /** Who and where: the edition and projects folder, and the checker's settings. */
@@ -17,10 +18,13 @@ export const createSettingsSlice: AppSlice<SettingsSlice> = (set, get) => ({
   boot: () =>
     get().run(async () => {
       const [info, settings, library] = await Promise.all([call('app:info', {}), call('settings:get', {}), call('project:list', {})])
+      applyLanguage(resolveLanguage(settings.language, info.systemLanguage))
       set({ info, settings, library })
     }),
   updateSettings: (patch) =>
     get().run(async () => {
-      set({ settings: await call('settings:set', patch) })
+      const settings = await call('settings:set', patch)
+      applyLanguage(resolveLanguage(settings.language, get().info?.systemLanguage))
+      set({ settings })
     }),
 })

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { OpenedProject } from '@contract/api'
-import { STATUS_LABELS } from '@domain/project/ops'
 import { CLAIM_STATUSES } from '@domain/project/statuses'
-import { countOf, formatCount, formatDate } from '../../components/format'
+import { formatDate } from '../../components/format'
 import { SaveIndicator } from '../../components/SaveIndicator'
 import { useProjectShortcuts } from '../../hooks/useProjectShortcuts'
 import { useApp } from '../../store'
@@ -15,12 +14,15 @@ import { ExportDialog } from '../export/ExportDialog'
 import { ScaleDialog } from '../scale/ScaleDialog'
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog'
 import { ArticleDetailsDialog } from './ArticleDetailsDialog'
+import { localiseScale } from '@domain/report/model'
+import { SettingsDialog } from '../library/LibraryDialogs'
 import { ArticleView, SelectionActions, type ArticleSelection } from './ArticleView'
 import { selectArticleText } from './select-text'
 import { useDiskWatch } from '../../hooks/useDiskWatch'
 import { ProjectBanners } from './ProjectBanners'
 import { ProjectTeamBar } from '../team/ProjectTeamBar'
 import { useIdentity } from '../team/identity'
+import { useTranslation } from 'react-i18next'
 import { useCheckedBefore } from '../memory/useCheckedBefore'
 
 /** The workbench: claims on the left, the article in the middle, the selected claim on the right. */
@@ -69,6 +71,10 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
   // The keyboard starts in the claim list: J, K, A and D work the moment a project is open.
   useEffect(() => focusList(), [opened.path, focusList])
 
+  const { t } = useTranslation()
+  // A preset's labels as its owner publishes them in this language (report/model.ts); the project keeps its own.
+  const shown = useMemo(() => ({ ...project, ratingScale: localiseScale(project.ratingScale, t) }), [project, t])
+  const [settingsOpen, setSettingsOpen] = useState(false)
   useDiskWatch(opened.path)
   useProjectShortcuts({
     project,
@@ -88,36 +94,41 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
     <div className="project">
       <header className="topbar">
         <button type="button" className="button-quiet" onClick={() => void closeProject()}>
-          ← Projects
+          {t('project.back')}
         </button>
-        <h1 className="topbar-title">{article.title}</h1>
+        <h1 className="topbar-title" translate="no">
+          {article.title}
+        </h1>
         <div className="topbar-actions">
           <button
             type="button"
             className="button-quiet"
             onClick={() => void edit('project:undo', {})}
             disabled={!opened.undoable.undo}
-            title={opened.undoable.undo ? `Undo: ${opened.undoable.undo}` : 'Nothing to undo'}
+            title={opened.undoable.undo ? t('project.undoWhat', { what: opened.undoable.undo }) : t('project.nothingToUndo')}
           >
-            Undo
+            {t('project.undo')}
           </button>
           <button
             type="button"
             className="button-quiet"
             onClick={() => void edit('project:redo', {})}
             disabled={!opened.undoable.redo}
-            title={opened.undoable.redo ? `Redo: ${opened.undoable.redo}` : 'Nothing to redo'}
+            title={opened.undoable.redo ? t('project.redoWhat', { what: opened.undoable.redo }) : t('project.nothingToRedo')}
           >
-            Redo
+            {t('project.redo')}
           </button>
           <button type="button" className="button-secondary" onClick={() => openDialog('export')}>
-            Export
+            {t('project.export')}
           </button>
           <button type="button" className="button-quiet" onClick={() => openDialog('scale')}>
-            Scale: {project.ratingScale.name}
+            {t('project.scale', { name: project.ratingScale.name })}
           </button>
-          <button type="button" className="button-quiet" onClick={() => openDialog('shortcuts')} aria-label="Keyboard shortcuts">
+          <button type="button" className="button-quiet" onClick={() => openDialog('shortcuts')} aria-label={t('project.shortcuts')}>
             ?
+          </button>
+          <button type="button" className="button-quiet" onClick={() => setSettingsOpen(true)}>
+            {t('library.settings')}
           </button>
           <SaveIndicator />
         </div>
@@ -125,13 +136,13 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
       <ProjectBanners opened={opened} />
       <ProjectTeamBar opened={opened} />
       <main className="workbench">
-        <aside className="claims-pane" aria-label="Claim list">
+        <aside className="claims-pane" aria-label={t('project.claimList')}>
           <div className="claim-filters">
             <input
               ref={search}
               type="search"
-              aria-label="Search claims"
-              placeholder="Search claims  /"
+              aria-label={t('project.searchClaims')}
+              placeholder={t('project.searchClaimsHint')}
               value={filters.text}
               onChange={(e) => setFilters({ text: e.target.value })}
               onKeyDown={(e) => {
@@ -140,33 +151,37 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
             />
             <div className="filter-row">
               <select
-                aria-label="Filter by status"
+                aria-label={t('project.filterStatus')}
                 value={filters.status}
                 onChange={(e) => setFilters({ status: e.target.value as StatusFilter })}
               >
-                <option value="all">All ({formatCount(counts.all ?? 0)})</option>
-                <option value="suggested">Suggested ({formatCount(counts.suggested ?? 0)})</option>
-                <option value="accepted">Accepted ({formatCount(counts.accepted ?? 0)})</option>
+                <option value="all">{t('project.filterAll', { count: counts.all ?? 0 })}</option>
+                <option value="suggested">{t('project.filterSuggested', { count: counts.suggested ?? 0 })}</option>
+                <option value="accepted">{t('project.filterAccepted', { count: counts.accepted ?? 0 })}</option>
                 {CLAIM_STATUSES.filter((s) => s !== 'suggested').map((status) => (
                   <option key={status} value={status}>
-                    {STATUS_LABELS[status]} ({formatCount(counts[status] ?? 0)})
+                    {t('project.filterStatusCount', { status: t(`status.${status}`), count: counts[status] ?? 0 })}
                   </option>
                 ))}
               </select>
               <select
-                aria-label="Filter by team work"
+                aria-label={t('project.filterTeam')}
                 value={filters.team}
                 onChange={(e) => setFilters({ team: e.target.value as 'any' | 'mine' | 'review' })}
               >
-                <option value="any">Anyone’s</option>
-                <option value="mine">Assigned to me</option>
-                <option value="review">Waiting for my review</option>
+                <option value="any">{t('project.teamAny')}</option>
+                <option value="mine">{t('project.teamMine')}</option>
+                <option value="review">{t('project.teamReview')}</option>
               </select>
-              <select aria-label="Filter by verdict" value={filters.verdict} onChange={(e) => setFilters({ verdict: e.target.value })}>
-                <option value="any">Any verdict</option>
-                <option value="none">No verdict yet</option>
-                {project.ratingScale.labels.map((l) => (
-                  <option key={l.id} value={l.id}>
+              <select
+                aria-label={t('project.filterVerdict')}
+                value={filters.verdict}
+                onChange={(e) => setFilters({ verdict: e.target.value })}
+              >
+                <option value="any">{t('project.anyVerdict')}</option>
+                <option value="none">{t('project.noVerdict')}</option>
+                {shown.ratingScale.labels.map((l) => (
+                  <option key={l.id} value={l.id} translate="no">
                     {l.label}
                   </option>
                 ))}
@@ -174,32 +189,32 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
             </div>
             <p className="triage-count" aria-live="polite">
               <progress max={Math.max(triage.total, 1)} value={triage.decided} aria-hidden="true" />
-              <span>
-                {formatCount(triage.decided)} of {formatCount(triage.total)} decided
-              </span>
+              <span>{t('project.decided', { decided: triage.decided, total: triage.total })}</span>
             </p>
             <div className="claim-count-row">
               <p className="claim-count" aria-live="polite">
                 {/* Dismissed claims are counted apart, so this agrees with "All (n)" in the filter. */}
-                {formatCount(visible.length)} of {countOf(counts.all ?? 0, 'claim')} shown
-                {counts.dismissed ? ` · ${formatCount(counts.dismissed)} dismissed` : ''}
+                {t('project.shown', { shown: visible.length, count: counts.all ?? 0 })}
+                {counts.dismissed ? t('project.dismissed', { count: counts.dismissed }) : ''}
               </p>
               <select
-                aria-label="Sort claims"
+                aria-label={t('project.sortClaims')}
                 value={filters.sort}
                 onChange={(e) => setFilters({ sort: e.target.value as 'position' | 'score' })}
               >
-                <option value="position">In article order</option>
-                <option value="score">By check-worthiness</option>
+                <option value="position">{t('project.sortPosition')}</option>
+                <option value="score">{t('project.sortScore')}</option>
               </select>
             </div>
           </div>
-          <ClaimList claims={visible} scale={project.ratingScale} selectedId={selectedId} onSelect={select} />
+          <ClaimList claims={visible} scale={shown.ratingScale} selectedId={selectedId} onSelect={select} />
         </aside>
-        <section className="article-pane" aria-label="Article">
+        <section className="article-pane" aria-label={t('project.article')}>
           <article className="article">
-            <button type="button" className="article-title-button" onClick={() => openDialog('article')} title="Edit the article’s details">
-              <h2 className="article-title">{article.title}</h2>
+            <button type="button" className="article-title-button" onClick={() => openDialog('article')} title={t('project.editDetails')}>
+              <h2 className="article-title" translate="no">
+                {article.title}
+              </h2>
             </button>
             <p className="article-meta">
               {[
@@ -209,7 +224,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
                 article.language !== 'und' && article.language.toUpperCase(),
               ]
                 .filter(Boolean)
-                .join(' · ') || 'No details yet: click the title to add outlet, author, date.'}
+                .join(' · ') || t('project.noDetails')}
             </p>
             <ArticleView project={project} selectedId={selectedId} onSelectClaim={select} onSelectionChange={onSelectionChange} />
           </article>
@@ -225,18 +240,19 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
             />
           )}
         </section>
-        <aside className="panel-pane" aria-label="Claim details">
+        <aside className="panel-pane" aria-label={t('project.claimDetails')}>
           {selected ? (
-            <ClaimPanel claim={selected} project={project} />
+            <ClaimPanel claim={selected} project={shown} />
           ) : (
             <div className="panel-empty">
-              <p>Select a claim in the list or the article, or select any text in the article and press C to make it a claim.</p>
-              <p className="muted">Press ? for every shortcut.</p>
+              <p>{t('project.selectHint')}</p>
+              <p className="muted">{t('project.shortcutsHint')}</p>
             </div>
           )}
         </aside>
       </main>
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => openDialog(null)} />}
+      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       {dialog === 'scale' && <ScaleDialog current={project.ratingScale} onClose={() => openDialog(null)} />}
       {dialog === 'article' && <ArticleDetailsDialog article={article} onClose={() => openDialog(null)} />}
       {dialog === 'export' && (

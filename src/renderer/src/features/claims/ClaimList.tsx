@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useRef, type CSSProperties } from 'react'
 import type { Claim, RatingScale } from '@domain/project/schema'
-import { STATUS_LABELS } from '@domain/project/ops'
 import { formatScore } from '@domain/claims/ranking'
+import { useTranslation } from 'react-i18next'
 import { useApp } from '../../store'
 import { CheckedBeforeMark } from '../memory/CheckedBeforeMark'
 
@@ -31,6 +31,7 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
   })
   const selectedIndex = selectedId ? claims.findIndex((c) => c.id === selectedId) : -1
   const labels = new Map(scale.labels.map((l) => [l.id, l]))
+  const { t } = useTranslation()
   const checkedBefore = useApp((s) => (s.checkedBefore?.path === s.current?.path ? s.checkedBefore?.marks : undefined))
 
   useEffect(() => {
@@ -40,7 +41,7 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
   if (claims.length === 0) {
     return (
       <p className="claim-list-empty muted" tabIndex={-1}>
-        No claims match. Select text in the article and press C to make one.
+        {t('claimList.empty')}
       </p>
     )
   }
@@ -49,7 +50,7 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
       ref={scroller}
       className="claim-list"
       role="listbox"
-      aria-label="Claims"
+      aria-label={t('claimList.label')}
       tabIndex={0}
       aria-activedescendant={selectedIndex >= 0 ? `claim-row-${claims[selectedIndex]?.id ?? ''}` : undefined}
     >
@@ -77,10 +78,16 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
               }
               onClick={() => onSelect(claim.id)}
             >
-              <span className="claim-row-text">{claim.text}</span>
+              <span className="claim-row-text" translate="no">
+                {claim.text}
+              </span>
               <span className="claim-row-meta">
-                <span className={`status-pill status-${claim.status}`}>{STATUS_LABELS[claim.status]}</span>
-                {label && <span className="claim-row-verdict">{label.label}</span>}
+                <span className={`status-pill status-${claim.status}`}>{t(`status.${claim.status}`)}</span>
+                {label && (
+                  <span className="claim-row-verdict" translate="no">
+                    {label.label}
+                  </span>
+                )}
                 {seenBefore && <CheckedBeforeMark item={seenBefore} />}
                 {claim.score !== null && <span className="claim-row-score">{formatScore(claim.score)}</span>}
               </span>

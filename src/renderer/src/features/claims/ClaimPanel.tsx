@@ -1,10 +1,11 @@
 import type { Claim, Project } from '@domain/project/schema'
-import { canMerge, STATUS_LABELS, WORKFLOW } from '@domain/project/ops'
+import { canMerge, WORKFLOW } from '@domain/project/ops'
 import { isPositive } from '@domain/claims/kinds'
 import { formatScore, groupReasons } from '@domain/claims/ranking'
 import { textColourOn } from '@domain/report/colour'
 import { CommitField } from '../../components/CommitField'
 import { formatDateTime } from '../../components/format'
+import type { TFunction } from 'i18next'
 import { useApp } from '../../store'
 import { SourcesSection } from '../sources/SourcesSection'
 import { ClaimConflicts, ClaimTeam } from '../team/ClaimTeam'
@@ -12,16 +13,19 @@ import { SeenBefore } from '../memory/SeenBefore'
 import { ClaimAttribution } from './ClaimAttribution'
 import { ClaimText } from './ClaimText'
 import { claimLink, copyText } from './copy-link'
+import { useTranslation } from 'react-i18next'
 
-function reasonName(kind: string): string {
-  return kind.replace(/[-_]/g, ' ')
+/** A reason's kind as the checker reads it; a kind added to the engine before the catalogue shows its own name. */
+function reasonName(kind: string, t: TFunction): string {
+  return t(`reasons.${kind}`, { defaultValue: kind.replace(/[-_]/g, ' ') })
 }
 
 function VerdictPicker({ claim, project }: { claim: Claim; project: Project }) {
   const edit = useApp((s) => s.edit)
+  const { t } = useTranslation()
   return (
     <fieldset className="verdict-picker">
-      <legend>Verdict</legend>
+      <legend>{t('claimPanel.verdict')}</legend>
       {project.ratingScale.labels.map((label, i) => {
         const chosen = claim.verdict === label.id
         return (
@@ -39,7 +43,7 @@ function VerdictPicker({ claim, project }: { claim: Claim; project: Project }) {
             onClick={() => void edit('claim:setVerdict', { id: claim.id, verdict: chosen ? null : label.id })}
           >
             {i < 9 && <kbd>{i + 1}</kbd>}
-            {label.label}
+            <span translate="no">{label.label}</span>
           </button>
         )
       })}
@@ -49,16 +53,17 @@ function VerdictPicker({ claim, project }: { claim: Claim; project: Project }) {
 
 function StatusPicker({ claim }: { claim: Claim }) {
   const edit = useApp((s) => s.edit)
+  const { t } = useTranslation()
   if (claim.status === 'suggested' || claim.status === 'dismissed') {
     return (
       <div className="suggestion-actions">
-        <p>{claim.status === 'suggested' ? 'Factdesk proposed this sentence as check-worthy.' : 'You dismissed this proposal.'}</p>
+        <p>{claim.status === 'suggested' ? t('claimPanel.proposed') : t('claimPanel.dismissedByYou')}</p>
         <button type="button" className="button-primary" onClick={() => void edit('claim:accept', { ids: [claim.id] })}>
-          Accept <kbd>A</kbd>
+          {t('claimPanel.accept')} <kbd>A</kbd>
         </button>
         {claim.status === 'suggested' && (
           <button type="button" className="button-secondary" onClick={() => void edit('claim:dismiss', { ids: [claim.id] })}>
-            Dismiss <kbd>D</kbd>
+            {t('claimPanel.dismiss')} <kbd>D</kbd>
           </button>
         )}
       </div>
@@ -66,7 +71,7 @@ function StatusPicker({ claim }: { claim: Claim }) {
   }
   return (
     <fieldset className="status-picker">
-      <legend>Status</legend>
+      <legend>{t('claimPanel.status')}</legend>
       <div className="segmented">
         {WORKFLOW.map((status) => (
           <button
@@ -76,7 +81,7 @@ function StatusPicker({ claim }: { claim: Claim }) {
             className={claim.status === status ? 'chosen' : ''}
             onClick={() => void edit('claim:setStatus', { ids: [claim.id], status })}
           >
-            {STATUS_LABELS[status]}
+            {t(`status.${status}`)}
           </button>
         ))}
       </div>
@@ -86,10 +91,11 @@ function StatusPicker({ claim }: { claim: Claim }) {
 
 function ClaimHistory({ claim, project }: { claim: Claim; project: Project }) {
   const entries = project.history.filter((entry) => entry.claimId === claim.id).reverse()
+  const { t } = useTranslation()
   if (entries.length === 0) return null
   return (
     <details className="claim-history">
-      <summary>History ({entries.length})</summary>
+      <summary>{t('claimPanel.history', { count: entries.length })}</summary>
       <ol>
         {entries.map((entry, i) => (
           <li key={`${entry.at}-${i}`}>
@@ -105,16 +111,17 @@ function ClaimHistory({ claim, project }: { claim: Claim; project: Project }) {
 /** Puts a link to the claim on the clipboard, one a checker can paste into notes or a chat. */
 function CopyLinkButton({ claim }: { claim: Claim }) {
   const notify = useApp((s) => s.notify)
+  const { t } = useTranslation()
   const copy = async (): Promise<void> => {
     const { info, current } = useApp.getState()
     if (!info || !current) return
     const link = claimLink({ desktop: info.desktop, projectsDir: info.projectsDir, path: current.path, claimId: claim.id })
-    if (await copyText(link)) notify('info', `Copied a link to this claim: ${link}`)
-    else notify('error', `The clipboard could not be written; the link is ${link}`)
+    if (await copyText(link)) notify('info', t('claimPanel.linkCopied', { url: link }))
+    else notify('error', t('claimPanel.linkNotCopied', { url: link }))
   }
   return (
     <button type="button" className="button-quiet button-small" onClick={() => void copy()}>
-      Copy link to claim
+      {t('claimPanel.copyLink')}
     </button>
   )
 }
@@ -123,6 +130,7 @@ function CopyLinkButton({ claim }: { claim: Claim }) {
 export function ClaimPanel({ claim, project }: { claim: Claim; project: Project }) {
   const edit = useApp((s) => s.edit)
   const version = useApp((s) => s.current?.version)
+  const { t } = useTranslation()
   const neighbours = project.claims.filter((c) => c.status !== 'dismissed')
   const index = neighbours.findIndex((c) => c.id === claim.id)
   const text = project.article.text
@@ -138,27 +146,28 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
   const against = grouped.filter((group) => !isPositive(group.kind))
 
   return (
-    <section className="claim-panel" aria-label="Selected claim">
+    <section className="claim-panel" aria-label={t('claimPanel.selected')}>
       <ClaimText key={claim.id} claim={claim} articleText={project.article.text} />
       <ClaimConflicts claim={claim} project={project} />
       {(inside.length > 0 || claim.score !== null) && (
         <div className="reasons">
           <h3>
-            Why it was proposed
-            {claim.score !== null && <span className="score"> · check-worthiness {formatScore(claim.score)}%</span>}
+            {t('claimPanel.why')}
+            {claim.score !== null && <span className="score">{t('claimPanel.score', { score: formatScore(claim.score) })}</span>}
           </h3>
-          <ul aria-label="Reasons for">
+          <ul aria-label={t('claimPanel.reasonsFor')}>
             {reasons.map((group) => (
               <li key={group.kind} className={`reason-chip reason-${group.kind}`}>
-                <span className="reason-kind">{reasonName(group.kind)}</span> {group.spans.map((span) => span.text).join(', ')}
+                <span className="reason-kind">{reasonName(group.kind, t)}</span> {group.spans.map((span) => span.text).join(', ')}
               </li>
             ))}
           </ul>
           {against.length > 0 && (
-            <ul aria-label="Reasons against" className="reasons-against">
+            <ul aria-label={t('claimPanel.reasonsAgainst')} className="reasons-against">
               {against.map((group) => (
                 <li key={group.kind} className="reason-chip reason-against">
-                  <span className="reason-kind">against: {reasonName(group.kind)}</span> {group.spans.map((span) => span.text).join(', ')}
+                  <span className="reason-kind">{t('claimPanel.against', { reason: reasonName(group.kind, t) })}</span>{' '}
+                  {group.spans.map((span) => span.text).join(', ')}
                 </li>
               ))}
             </ul>
@@ -171,11 +180,11 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
       <CommitField
         key={`claim-rationale-${claim.id}`}
         id="claim-rationale"
-        label="Rationale"
+        label={t('claimPanel.rationale')}
         multiline
         rows={5}
         value={claim.rationale}
-        placeholder="What the evidence shows, in a few sentences."
+        placeholder={t('claimPanel.rationaleHint')}
         version={version}
         onCommit={(rationale, base) => void edit('claim:update', { id: claim.id, fields: { rationale } }, { base })}
       />
@@ -186,7 +195,7 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
           <CommitField
             key={`claim-checker-${claim.id}`}
             id="claim-checker"
-            label="Checker"
+            label={t('claimPanel.checker')}
             value={claim.checker}
             version={version}
             onCommit={(checker, base) => void edit('claim:update', { id: claim.id, fields: { checker } }, { base })}
@@ -196,10 +205,10 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
       <CommitField
         key={`claim-notes-${claim.id}`}
         id="claim-notes"
-        label="Notes"
+        label={t('claimPanel.notes')}
         multiline
         value={claim.notes}
-        placeholder="Working notes; not part of the report."
+        placeholder={t('claimPanel.notesHint')}
         version={version}
         onCommit={(notes, base) => void edit('claim:update', { id: claim.id, fields: { notes } }, { base })}
       />
@@ -211,17 +220,17 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
             className="button-secondary"
             onClick={() => void edit('claim:merge', { ids: [mergePrevious.id, claim.id] })}
           >
-            Merge with previous
+            {t('claimPanel.mergePrevious')}
           </button>
         )}
         {mergeNext && (
           <button type="button" className="button-secondary" onClick={() => void edit('claim:merge', { ids: [claim.id, mergeNext.id] })}>
-            Merge with next <kbd>M</kbd>
+            {t('claimPanel.mergeNext')} <kbd>M</kbd>
           </button>
         )}
         {claim.status !== 'dismissed' && claim.status !== 'suggested' && (
           <button type="button" className="button-quiet" onClick={() => void edit('claim:dismiss', { ids: [claim.id] })}>
-            Dismiss
+            {t('claimPanel.dismiss')}
           </button>
         )}
       </div>

@@ -1,20 +1,23 @@
 import { useEffect, useRef, useState } from 'react'
 import type { RenderedExport, Settings } from '@contract/api'
-import { defaultSelection, REPORT_FORMATS, type ReportFormat } from '@domain/report/formats'
+import { defaultSelection, type ReportFormat } from '@domain/report/formats'
 import { claimReviewSnippet } from '@domain/report/snippet'
 import { apiAction } from '../../api/api-action'
 import { CommitField } from '../../components/CommitField'
 import { Dialog } from '../../components/Dialog'
+import { languageName } from '@contract/i18n/translator'
+import { LANGUAGES, uiLanguage } from '../../i18n'
 import { useApp } from '../../store'
 import { copyText } from '../claims/copy-link'
+import { useTranslation } from 'react-i18next'
 
 type ClaimChoice = 'all' | 'accepted' | 'done'
 
 const FORMATS: ReportFormat[] = ['html', 'pdf', 'md', 'csv', 'json', 'claimreview', 'annotations']
-const CLAIM_CHOICES: { value: ClaimChoice; label: string }[] = [
-  { value: 'accepted', label: 'Accepted claims' },
-  { value: 'done', label: 'Done only' },
-  { value: 'all', label: 'All, with suggestions and dismissed' },
+const CLAIM_CHOICES: { value: ClaimChoice; key: string }[] = [
+  { value: 'accepted', key: 'export.claimsAccepted' },
+  { value: 'done', key: 'export.claimsDone' },
+  { value: 'all', key: 'export.claimsAll' },
 ]
 const PREVIEW_DELAY_MS = 250
 const DATE = /^$|^\d{4}-\d{2}-\d{2}$/
@@ -38,43 +41,44 @@ function PublishingFields() {
   const publication = useApp((s) => s.current?.project.publication)
   const settings = useApp((s) => s.settings)
   const updateSettings = useApp((s) => s.updateSettings)
+  const { t } = useTranslation()
   const setting = (key: keyof Pick<Settings, 'organisationName' | 'organisationUrl' | 'organisationLogo'>) => (value: string) =>
     void updateSettings({ [key]: value.trim() })
   return (
     <fieldset className="publishing">
-      <legend>Publishing the fact check</legend>
+      <legend>{t('export.publishing')}</legend>
       <CommitField
         id="review-url"
-        label="Fact check’s address (URL)"
+        label={t('export.reviewUrl')}
         value={publication?.reviewUrl ?? ''}
-        placeholder="https://your-site.example/fact-checks/…"
+        placeholder={t('export.reviewUrlHint')}
         onCommit={(reviewUrl) => void edit('report:setPublication', { fields: { reviewUrl: reviewUrl.trim() } })}
       />
       <CommitField
         id="review-date"
-        label="Published on"
+        label={t('export.publishedOn')}
         value={publication?.publishedAt ?? ''}
         placeholder={new Date().toISOString().slice(0, 10)}
-        validate={(value) => (DATE.test(value.trim()) ? null : 'Write the day as 2026-11-27.')}
+        validate={(value) => (DATE.test(value.trim()) ? null : t('export.dateFormat'))}
         onCommit={(publishedAt) => void edit('report:setPublication', { fields: { publishedAt: publishedAt.trim() } })}
       />
       <CommitField
         id="org-name"
-        label="Organisation"
+        label={t('export.organisation')}
         value={settings?.organisationName ?? ''}
-        placeholder="Who publishes the fact check"
+        placeholder={t('export.organisationHint')}
         onCommit={setting('organisationName')}
       />
       <CommitField
         id="org-url"
-        label="Organisation website"
+        label={t('export.organisationUrl')}
         value={settings?.organisationUrl ?? ''}
         placeholder="https://"
         onCommit={setting('organisationUrl')}
       />
       <CommitField
         id="org-logo"
-        label="Organisation logo (URL)"
+        label={t('export.organisationLogo')}
         value={settings?.organisationLogo ?? ''}
         placeholder="https://…/logo.png"
         onCommit={setting('organisationLogo')}
@@ -95,7 +99,10 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
   const notify = useApp((s) => s.notify)
   const projectVersion = useApp((s) => s.current?.project.updatedAt)
   const settings = useApp((s) => s.settings)
+  const { t } = useTranslation()
   const [format, setFormat] = useState<ReportFormat>(initialFormat ?? 'html')
+  // The report is written for its readers, so its language is chosen apart from the app's.
+  const [language, setLanguage] = useState(() => (LANGUAGES.includes(uiLanguage()) ? uiLanguage() : 'en'))
   const [chosenClaims, setChosenClaims] = useState<ClaimChoice | null>(null)
   const [includeArticle, setIncludeArticle] = useState(true)
   const [preview, setPreview] = useState<RenderedExport | null>(null)
@@ -112,7 +119,7 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
     const timer = window.setTimeout(() => {
       void apiAction(
         'report:render',
-        { path, format: previewFormat, claims, includeArticle, draft: true },
+        { path, format: previewFormat, claims, includeArticle, draft: true, language },
         { onError: (message) => !cancelled && setProblem(message) },
       ).then((report) => {
         if (cancelled || !report) return
@@ -124,10 +131,10 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
       cancelled = true
       window.clearTimeout(timer)
     }
-  }, [path, previewFormat, claims, includeArticle, projectVersion, settings])
+  }, [path, previewFormat, claims, includeArticle, language, projectVersion, settings])
 
   const save = async (): Promise<void> => {
-    const request = { path, format, claims, includeArticle }
+    const request = { path, format, claims, includeArticle, language }
     // The dialog shows what went wrong next to the preview, where the checker is looking.
     const inPlace = { onError: setProblem }
     setWorking(true)
@@ -135,7 +142,7 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
       if (desktop) {
         const saved = await apiAction('report:save', request, inPlace)
         if (saved?.path) {
-          notify('info', `Exported ${saved.path}`)
+          notify('info', t('export.exported', { path: saved.path }))
           onClose()
         }
       } else if (format === 'pdf') {
@@ -144,7 +151,7 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
         const report = await apiAction('report:render', request, inPlace)
         if (report) {
           download(report)
-          notify('info', `Downloaded ${report.fileName}`)
+          notify('info', t('export.downloaded', { file: report.fileName }))
         }
       }
     } finally {
@@ -153,28 +160,31 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
   }
 
   const copySnippet = async (): Promise<void> => {
-    const report = await apiAction('report:render', { path, format: 'claimreview', claims, includeArticle }, { onError: setProblem })
+    const report = await apiAction(
+      'report:render',
+      { path, format: 'claimreview', claims, includeArticle, language },
+      { onError: setProblem },
+    )
     if (!report) return
-    if (await copyText(claimReviewSnippet(report.content)))
-      notify('info', 'Copied the ClaimReview as an HTML snippet to paste into your page.')
-    else setProblem('The clipboard could not be written.')
+    if (await copyText(claimReviewSnippet(report.content))) notify('info', t('export.snippetCopied'))
+    else setProblem(t('export.clipboardFailed'))
   }
 
-  const action = desktop ? 'Save…' : format === 'pdf' ? 'Print or save as PDF…' : 'Download'
+  const action = desktop ? t('export.save') : format === 'pdf' ? t('export.print') : t('export.download')
   const missing = preview?.missing ?? []
   return (
     <Dialog
-      title="Export a verdict report"
+      title={t('export.title')}
       wide
       onClose={onClose}
       footer={
         <>
           <button type="button" className="button-quiet" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           {isClaimReview && (
             <button type="button" className="button-secondary" onClick={() => void copySnippet()} disabled={working || !preview}>
-              Copy as HTML snippet
+              {t('export.copySnippet')}
             </button>
           )}
           <button type="button" className="button-primary" onClick={() => void save()} disabled={working || !preview}>
@@ -186,32 +196,40 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
       <div className="export-layout">
         <div className="export-options">
           <fieldset>
-            <legend>Format</legend>
+            <legend>{t('export.format')}</legend>
             {FORMATS.map((f) => (
               <label key={f} className="choice">
                 <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} />
-                {REPORT_FORMATS[f].label}
+                {t(`formats.${f}`)}
               </label>
             ))}
           </fieldset>
-          <label htmlFor="export-claims">Claims</label>
+          <label htmlFor="export-language">{t('export.language')}</label>
+          <select id="export-language" value={language} onChange={(e) => setLanguage(e.target.value)}>
+            {LANGUAGES.map((tag) => (
+              <option key={tag} value={tag} lang={tag}>
+                {languageName(tag)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="export-claims">{t('export.claims')}</label>
           <select id="export-claims" value={claims} onChange={(e) => setChosenClaims(e.target.value as ClaimChoice)}>
             {CLAIM_CHOICES.map((c) => (
               <option key={c.value} value={c.value}>
-                {c.label}
+                {t(c.key)}
               </option>
             ))}
           </select>
           {!isClaimReview && (
             <label className="choice">
               <input type="checkbox" checked={includeArticle} onChange={(e) => setIncludeArticle(e.target.checked)} />
-              Include the article with claims highlighted
+              {t('export.includeArticle')}
             </label>
           )}
           {isClaimReview && <PublishingFields />}
           {isClaimReview && missing.length > 0 && (
-            <div className="export-missing" role="group" aria-label="Needed before publishing">
-              <p>Needed before publishing:</p>
+            <div className="export-missing" role="group" aria-label={t('export.needed')}>
+              <p>{t('export.neededColon')}</p>
               <ul>
                 {missing.map((m) => (
                   <li key={m}>{m}</li>
@@ -220,7 +238,7 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
             </div>
           )}
           {preview && preview.warnings.length > 0 && (
-            <ul className="export-warnings" aria-label="Warnings">
+            <ul className="export-warnings" aria-label={t('export.warnings')}>
               {preview.warnings.map((w) => (
                 <li key={w}>{w}</li>
               ))}
@@ -236,14 +254,14 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
           {preview?.mimeType.startsWith('text/html') ? (
             <iframe
               ref={frame}
-              title="Report preview"
+              title={t('export.preview')}
               // No scripts ever run in the preview; same-origin only so the browser edition can print it.
               sandbox="allow-same-origin allow-modals"
               srcDoc={preview.content}
             />
           ) : (
-            <pre aria-label="Report preview" tabIndex={0}>
-              {preview?.content ?? 'Rendering…'}
+            <pre aria-label={t('export.preview')} tabIndex={0}>
+              {preview?.content ?? t('export.rendering')}
             </pre>
           )}
         </div>

@@ -7,6 +7,7 @@ import { NewProjectPanel } from './NewProjectPanel'
 import { arrangeProjects, type LibrarySort } from './arrange'
 import { ProjectList } from './ProjectList'
 import { TeamBar } from '../team/TeamBar'
+import { useTranslation } from 'react-i18next'
 import { SearchDialog } from '../memory/SearchDialog'
 
 type HomeDialog = { kind: 'rename'; summary: ProjectSummary } | { kind: 'trash' } | { kind: 'settings' } | { kind: 'search' } | null
@@ -28,6 +29,7 @@ export function HomeScreen() {
   const [sort, setSort] = useState<LibrarySort>('edited')
   const [recent, setRecent] = useState<ProjectSummary[]>([])
   const [dialog, setDialog] = useState<HomeDialog>(null)
+  const { t } = useTranslation()
 
   useEffect(() => {
     // Recent is a shortcut into the full list below: when it cannot be read it is left out, quietly.
@@ -51,23 +53,23 @@ export function HomeScreen() {
     <div className="home">
       <header className="topbar">
         <h1 className="brand">Factdesk</h1>
-        <span className="topbar-meta" title={info ? `Projects are kept in ${info.projectsDir}` : undefined}>
+        <span className="topbar-meta" title={info ? t('library.projectsKeptIn', { dir: info.projectsDir }) : undefined}>
           {info?.projectsDir}
         </span>
         <div className="topbar-actions">
           <button type="button" className="button-secondary" onClick={() => setDialog({ kind: 'search' })}>
-            Search everything
+            {t('library.searchEverything')}
           </button>
           {info?.desktop && (
             <button type="button" className="button-quiet" onClick={() => void openChosenProject()}>
-              Open…
+              {t('library.open')}
             </button>
           )}
           <button type="button" className="button-quiet" onClick={() => setDialog({ kind: 'trash' })}>
-            Trash
+            {t('library.trash')}
           </button>
           <button type="button" className="button-quiet" onClick={() => setDialog({ kind: 'settings' })}>
-            Settings
+            {t('library.settings')}
           </button>
         </div>
       </header>
@@ -76,52 +78,52 @@ export function HomeScreen() {
         <NewProjectPanel />
         <section className="panel library" aria-labelledby="library-heading">
           <div className="library-head">
-            <h2 id="library-heading">Projects</h2>
+            <h2 id="library-heading">{t('library.projects')}</h2>
             {!empty && (
               <>
                 <input
                   type="search"
-                  aria-label="Search projects"
-                  placeholder="Search projects"
+                  aria-label={t('library.search')}
+                  placeholder={t('library.search')}
                   value={search}
                   onChange={(e) => setSearch(e.target.value)}
                 />
-                <select aria-label="Sort projects" value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)}>
-                  <option value="edited">Last edited</option>
-                  <option value="title">Title</option>
-                  <option value="progress">Least done first</option>
+                <select aria-label={t('library.sort')} value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)}>
+                  <option value="edited">{t('library.sortEdited')}</option>
+                  <option value="title">{t('library.sortTitle')}</option>
+                  <option value="progress">{t('library.sortProgress')}</option>
                 </select>
               </>
             )}
           </div>
           {library === null ? (
-            <p className="muted">Loading…</p>
+            <p className="muted">{t('common.loading')}</p>
           ) : empty ? (
             <div className="empty-state">
-              <p>No projects yet. Paste an article or bring in a file, or start with a sample to see how Factdesk works.</p>
+              <p>{t('library.empty')}</p>
               <button type="button" className="button-secondary" onClick={() => void openSample()} disabled={busy}>
-                Open the sample article
+                {t('library.openSample')}
               </button>
             </div>
           ) : (
             <>
               {recent.length > 0 && library.projects.length >= RECENT_FROM && !search && (
                 <>
-                  <h3 className="list-heading">Recent</h3>
-                  <ProjectList label="Recent projects" projects={recent.slice(0, RECENT_SHOWN)} {...listProps} />
-                  <h3 className="list-heading">All projects ({library.projects.length})</h3>
+                  <h3 className="list-heading">{t('library.recent')}</h3>
+                  <ProjectList label={t('library.recentProjects')} projects={recent.slice(0, RECENT_SHOWN)} {...listProps} />
+                  <h3 className="list-heading">{t('library.allCount', { count: library.projects.length })}</h3>
                 </>
               )}
               {shown.length === 0 ? (
-                <p className="muted">No project matches “{search}”.</p>
+                <p className="muted">{t('library.noMatch', { search })}</p>
               ) : (
-                <ProjectList label="All projects" projects={shown} {...listProps} />
+                <ProjectList label={t('library.all')} projects={shown} {...listProps} />
               )}
             </>
           )}
           {library && library.problems.length > 0 && (
-            <div className="problems" role="group" aria-label="Files that could not be read">
-              <h3>Files that could not be read</h3>
+            <div className="problems" role="group" aria-label={t('library.unreadable')}>
+              <h3>{t('library.unreadable')}</h3>
               <ul>
                 {library.problems.map((p) => (
                   <li key={p.path}>

@@ -3,6 +3,7 @@ import type { ImportedFile } from '@contract/api'
 import { withoutLines, type RecognisedLine } from '@contract/import'
 import { useApp } from '../../store'
 import { FormActions } from '../../components/FormActions'
+import { useTranslation } from 'react-i18next'
 
 const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf'
 
@@ -34,6 +35,7 @@ function ImportReview({ imported }: { imported: ImportedFile }) {
   const busy = useApp((s) => s.busy)
   const createProject = useApp((s) => s.createProject)
   const cancelImport = useApp((s) => s.cancelImport)
+  const { t } = useTranslation()
   const lines = imported.recognised
   const [taken, setTaken] = useState<boolean[]>(() => lines.map(() => true))
   const [fields, setFields] = useState<Fields>(() => {
@@ -75,9 +77,11 @@ function ImportReview({ imported }: { imported: ImportedFile }) {
   }
   return (
     <section className="panel new-project" aria-labelledby="import-heading">
-      <h2 id="import-heading">{imported.fileName ? `New from ${imported.fileName}` : 'New from pasted text: review'}</h2>
+      <h2 id="import-heading">
+        {imported.fileName ? t('newProject.reviewFrom', { file: imported.fileName }) : t('newProject.reviewPasted')}
+      </h2>
       {imported.warnings.length > 0 && (
-        <ul className="export-warnings" aria-label="Import notes">
+        <ul className="export-warnings" aria-label={t('newProject.notes')}>
           {imported.warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}
@@ -86,7 +90,7 @@ function ImportReview({ imported }: { imported: ImportedFile }) {
       <form onSubmit={submit}>
         {lines.length > 0 && (
           <fieldset className="recognised-lines">
-            <legend>Not part of the article? Ticked lines are taken out of the text</legend>
+            <legend>{t('newProject.recognised')}</legend>
             <ul>
               {lines.map((line, i) => (
                 <li key={line.start}>
@@ -102,15 +106,15 @@ function ImportReview({ imported }: { imported: ImportedFile }) {
             </ul>
           </fieldset>
         )}
-        <label htmlFor="import-title">Title</label>
+        <label htmlFor="import-title">{t('newProject.title')}</label>
         <input id="import-title" value={fields.title} onChange={set('title')} />
         <div className="field-pair">
           <div>
-            <label htmlFor="import-outlet">Outlet</label>
+            <label htmlFor="import-outlet">{t('newProject.outlet')}</label>
             <input id="import-outlet" value={fields.outlet} onChange={set('outlet')} />
           </div>
           <div>
-            <label htmlFor="import-author">Author</label>
+            <label htmlFor="import-author">{t('newProject.author')}</label>
             <input id="import-author" value={fields.author} onChange={set('author')} />
           </div>
         </div>
@@ -118,17 +122,22 @@ function ImportReview({ imported }: { imported: ImportedFile }) {
         <input id="import-url" value={fields.url} onChange={set('url')} placeholder="https://" />
         <div className="field-pair">
           <div>
-            <label htmlFor="import-date">Published</label>
+            <label htmlFor="import-date">{t('newProject.published')}</label>
             <input id="import-date" value={fields.publishedAt} onChange={set('publishedAt')} placeholder="2026-11-27" />
           </div>
           <div>
-            <label htmlFor="import-language">Language code</label>
-            <input id="import-language" value={fields.language} onChange={set('language')} placeholder="en, uk, de… or und" />
+            <label htmlFor="import-language">{t('newProject.language')}</label>
+            <input
+              id="import-language"
+              value={fields.language}
+              onChange={set('language')}
+              placeholder={t('newProject.languagePlaceholder')}
+            />
           </div>
         </div>
-        <label htmlFor="import-text">Text ({text.length.toLocaleString()} characters)</label>
+        <label htmlFor="import-text">{t('newProject.textLength', { count: text.length })}</label>
         <textarea id="import-text" value={text} readOnly rows={10} />
-        <FormActions submitLabel="Create project" onCancel={cancelImport} disabled={busy} />
+        <FormActions submitLabel={t('newProject.create')} onCancel={cancelImport} disabled={busy} />
       </form>
     </section>
   )
@@ -145,6 +154,7 @@ export function NewProjectPanel() {
   const importFile = useApp((s) => s.importFile)
   const pendingImport = useApp((s) => s.pendingImport)
   const notify = useApp((s) => s.notify)
+  const { t } = useTranslation()
   const [title, setTitle] = useState('')
   const [text, setText] = useState('')
   const picker = useRef<HTMLInputElement>(null)
@@ -154,7 +164,7 @@ export function NewProjectPanel() {
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault()
     if (!text.trim()) {
-      notify('error', 'Paste the article text first.')
+      notify('error', t('newProject.pasteFirst'))
       return
     }
     void importPasted({ title, text })
@@ -162,27 +172,21 @@ export function NewProjectPanel() {
 
   return (
     <section className="panel new-project" aria-labelledby="new-heading">
-      <h2 id="new-heading">New from pasted text</h2>
+      <h2 id="new-heading">{t('newProject.heading')}</h2>
       <form onSubmit={submit}>
-        <label htmlFor="new-title">Title</label>
-        <input id="new-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Headline of the article" />
-        <label htmlFor="new-text">Article text</label>
-        <textarea
-          id="new-text"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder="Paste the article here. Paragraphs are kept; formatting is dropped."
-          rows={12}
-        />
-        <FormActions submitLabel="Create project" disabled={busy} />
+        <label htmlFor="new-title">{t('newProject.title')}</label>
+        <input id="new-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('newProject.headline')} />
+        <label htmlFor="new-text">{t('newProject.articleText')}</label>
+        <textarea id="new-text" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('newProject.pasteHere')} rows={12} />
+        <FormActions submitLabel={t('newProject.create')} disabled={busy} />
       </form>
       <div className="import-zone">
-        <p>Or bring in a file — text, Markdown, a saved web page, Word (.docx) or PDF. You can also drop it anywhere on this window.</p>
+        <p>{t('newProject.orFile')}</p>
         <input
           ref={picker}
           type="file"
           accept={ACCEPT}
-          aria-label="Choose an article file"
+          aria-label={t('newProject.chooseFile')}
           className="visually-hidden"
           onChange={(e) => {
             const file = e.target.files?.[0]
@@ -191,7 +195,7 @@ export function NewProjectPanel() {
           }}
         />
         <button type="button" className="button-secondary" onClick={() => picker.current?.click()} disabled={busy}>
-          From a file…
+          {t('newProject.fromFile')}
         </button>
       </div>
     </section>

@@ -63,16 +63,24 @@ export function ArchivesSection({ onChanged }: { onChanged: () => void }) {
       <summary>Fact-check archives ({archives?.length ?? '…'})</summary>
       <p className="muted">
         Published fact-checks your team imported, matched under “Seen before” and found by search: schema.org ClaimReview (JSON-LD, a
-        DataFeed, or saved web pages), CSV, and other teams’ Factdesk JSON reports. Each is a file in the projects folder’s archives
-        folder; nothing is fetched from the internet.
+        DataFeed, or saved web pages), CSV, and other teams’ Factdesk JSON reports. Each is a file in the projects folder’s archives folder;
+        nothing is fetched from the internet.
       </p>
       <ul className="archive-list" aria-label="Imported archives">
         {archives?.map((archive) => (
           <li key={archive.file}>
             <span>
-              <strong>{archive.name}</strong> <span className="muted">· {archive.reviews.toLocaleString()} fact-checks · {archive.source}</span>
+              <strong>{archive.name}</strong>{' '}
+              <span className="muted">
+                · {archive.reviews.toLocaleString()} fact-checks · {archive.source}
+              </span>
             </span>
-            <button type="button" className="button-quiet button-small" onClick={() => void remove(archive)} aria-label={`Remove the archive ${archive.name}`}>
+            <button
+              type="button"
+              className="button-quiet button-small"
+              onClick={() => void remove(archive)}
+              aria-label={`Remove the archive ${archive.name}`}
+            >
               Remove
             </button>
           </li>

@@ -1,12 +1,18 @@
 import type { SeenBeforeItem } from '@contract/memory'
 import { itemOrigin } from './memory-links'
+import { useTranslation } from 'react-i18next'
 
 /** A claim's mark in the list when an earlier check covers it closely. */
 export function CheckedBeforeMark({ item }: { item: SeenBeforeItem }) {
-  const said = `Checked before${item.verdict ? `: ${item.verdict}` : ''} (${itemOrigin(item)})`
+  const { t } = useTranslation()
+  const origin = itemOrigin(item)
+  const said = item.verdict
+    ? t('memory.checkedBeforeVerdict', { verdict: item.verdict, origin })
+    : t('memory.checkedBeforeOrigin', { origin })
   return (
     <span className="checked-before" title={said} aria-label={said}>
-      Checked before{item.verdict ? ` · ${item.verdict}` : ''}
+      {t('memory.checkedBefore')}
+      {item.verdict && <span translate="no">{` · ${item.verdict}`}</span>}
     </span>
   )
 }

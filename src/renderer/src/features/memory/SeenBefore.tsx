@@ -24,12 +24,14 @@ export function SeenBefore({ claim }: { claim: Claim }) {
     if (!path) return
     let live = true
     const timer = setTimeout(() => {
-      void apiAction('memory:seenBefore', { path, claimId: claim.id }, { onError: (message) => live && setProblem(message) }).then((items) => {
-        if (live && items) {
-          setProblem(null)
-          setFound({ key: lookup, items })
-        }
-      })
+      void apiAction('memory:seenBefore', { path, claimId: claim.id }, { onError: (message) => live && setProblem(message) }).then(
+        (items) => {
+          if (live && items) {
+            setProblem(null)
+            setFound({ key: lookup, items })
+          }
+        },
+      )
     }, SETTLE_MS)
     return () => {
       live = false
