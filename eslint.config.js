@@ -20,7 +20,6 @@ const NOT_YET_TRANSLATED = [
   'src/renderer/src/features/shortcuts/ShortcutsDialog.tsx',
   'src/renderer/src/features/sources/SourceForm.tsx',
   'src/renderer/src/features/sources/SourcesSection.tsx',
-  'src/renderer/src/features/team/*.tsx',
   'src/renderer/src/features/memory/SearchDialog.tsx',
   'src/renderer/src/features/memory/SeenBefore.tsx',
   'src/renderer/src/features/memory/ArchivesSection.tsx',

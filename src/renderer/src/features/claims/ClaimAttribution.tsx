@@ -124,12 +124,20 @@ function Appearances({ claim, project }: { claim: Claim; project: Project }) {
       <h3 id="appearances-heading">{t('appearances.heading', { count: claim.appearances.length + 1 })}</h3>
       <ul className="appearance-list">
         <li>
-          <span className="appearance-title">{article.title || t('appearances.thisArticle')}</span>
+          {article.title ? (
+            <span className="appearance-title" translate="no">
+              {article.title}
+            </span>
+          ) : (
+            <span className="appearance-title">{t('appearances.thisArticle')}</span>
+          )}
           <span className="muted">{article.url ? t('appearances.thisArticleNote') : t('appearances.thisArticleNoUrl')}</span>
         </li>
         {claim.appearances.map((a, i) => (
           <li key={`${a.url}-${a.title}-${i}`}>
-            <span className="appearance-title">{a.title || a.url}</span>
+            <span className="appearance-title" translate="no">
+              {a.title || a.url}
+            </span>
             <span className="muted"> {[a.publisher, a.author, a.date && formatDate(a.date)].filter(Boolean).join(' · ')}</span>
             <button
               type="button"

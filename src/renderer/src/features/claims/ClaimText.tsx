@@ -9,6 +9,7 @@ const EDGES = ['start', 'end'] as const
 
 /** The claim's words with the check-worthiness reasons marked in them. */
 function ReasonedText({ claim }: { claim: Claim }) {
+  const { t } = useTranslation()
   const reasons = claim.reasons
     .filter((r) => isPositive(r.kind) && r.start >= claim.start && r.end <= claim.end)
     .sort((a, b) => a.start - b.start)
@@ -18,14 +19,22 @@ function ReasonedText({ claim }: { claim: Claim }) {
     if (reason.start < at) continue
     parts.push(claim.text.slice(at - claim.start, reason.start - claim.start))
     parts.push(
-      <mark key={reason.start} className={`reason-mark reason-${reason.kind}`} title={reason.kind}>
+      <mark
+        key={reason.start}
+        className={`reason-mark reason-${reason.kind}`}
+        title={t(`reasons.${reason.kind}`, { defaultValue: reason.kind.replace(/[-_]/g, ' ') })}
+      >
         {claim.text.slice(reason.start - claim.start, reason.end - claim.start)}
       </mark>,
     )
     at = reason.end
   }
   parts.push(claim.text.slice(at - claim.start))
-  return <blockquote className="claim-text">{parts}</blockquote>
+  return (
+    <blockquote className="claim-text" translate="no">
+      {parts}
+    </blockquote>
+  )
 }
 
 /**
