@@ -6,26 +6,17 @@ import i18next from 'eslint-plugin-i18next'
 import tseslint from 'typescript-eslint'
 
 /** Text with no letters (×, →, "·", "3 / 7") needs no translation: the lint's whole allow-list of words, with key names. */
-const SYMBOLS_ONLY = '^[\\s\\d.,:;!?()\\[\\]{}\'"“”‘’«»…·×→←↑↓⌘⇧⌥+\\-–—/|<>=*#%&@~^_]*$'
+const SYMBOLS_ONLY = '^[\\s\\d.,:;!?()\\[\\]{}\'"“”‘’«»…·×→←↑↓◂▸⌘⇧⌥+\\-–—/|<>=*#%&@~^_]*$'
 
 /**
  * Screens and shell dialogs whose words are not in the catalogues yet (docs/i18n.md, "What is left"):
  * the rule skips them until they are converted; a file converted is taken off this list.
  */
 const NOT_YET_TRANSLATED = [
-  'src/renderer/src/features/article/ArticleDetailsDialog.tsx',
   'src/renderer/src/features/article/ArticleView.tsx',
   'src/renderer/src/features/article/ProjectBanners.tsx',
-  'src/renderer/src/features/claims/ClaimAttribution.tsx',
-  'src/renderer/src/features/claims/ClaimText.tsx',
-  'src/renderer/src/features/scale/ScaleDialog.tsx',
-  'src/renderer/src/features/shortcuts/ShortcutsDialog.tsx',
   'src/renderer/src/features/sources/SourceForm.tsx',
   'src/renderer/src/features/sources/SourcesSection.tsx',
-  'src/renderer/src/features/team/*.tsx',
-  'src/renderer/src/features/memory/SearchDialog.tsx',
-  'src/renderer/src/features/memory/SeenBefore.tsx',
-  'src/renderer/src/features/memory/ArchivesSection.tsx',
   'src/main/about.ts',
   'src/main/quit.ts',
   'src/main/sandbox-warning.ts',

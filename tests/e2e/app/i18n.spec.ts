@@ -9,7 +9,7 @@ const OUT = process.env.SCREENSHOTS_DIR ?? 'test-results/screens'
 
 /** Names and codes that read the same in every language. */
 const NAMES =
-  /^(Factdesk|ClaimReview|JSON-LD|JSON|HTML|PDF|CSV|Markdown|URL|ID|UTC|SHA-256|PolitiFact|Truth-O-Meter|AAP|AFP|Meta|FactCheck|Word|docx|schema|org|git|und)$/
+  /^(Factdesk|ClaimReview|JSON-LD|JSON|HTML|PDF|CSV|Markdown|URL|ID|UTC|SHA-256|PolitiFact|Truth-O-Meter|AAP|AFP|Meta|FactCheck|Google|Word|docx|schema|org|git|und)$/
 
 /**
  * Every visible text and every label a screen reader reads (aria-label, title, placeholder) that has
@@ -76,7 +76,7 @@ test('switching to Ukrainian in Settings keeps the project and the claim, and le
   await expect(page.getByRole('button', { name: 'Експорт', exact: true })).toBeVisible()
   await expect(page.getByText(/^Показано \d+ з \d+ тверджень?$/)).toBeVisible()
 
-  // The claim panel's own parts (decision, verdict, rationale) are converted; its claimant, sources and team parts are not yet (docs/i18n.md).
+  // The claim panel is converted but for its sources and Seen before (docs/i18n.md); the claimant fields and team section are checked below.
   await expect(page.getByRole('button', { name: /^Прийняти/ })).toBeVisible()
   await expect(page.getByRole('group', { name: 'Вердикт' })).toBeVisible()
   await expect(page.getByLabel('Обґрунтування')).toBeVisible()
@@ -94,16 +94,33 @@ test('switching to Ukrainian in Settings keeps the project and the claim, and le
   await expect(dialog.frameLocator('iframe').getByText('Verdict report', { exact: true })).toBeVisible()
   await page.keyboard.press('Escape')
 
+  // The claim panel, its split/adjust controls open too; its sources are not converted yet (docs/i18n.md).
   await page.locator('.claim-row.selected').click()
+  const panel = page.locator('.panel-pane')
+  await expect(panel.getByRole('group', { name: 'Хто висловив твердження' })).toBeVisible()
+  await expect(panel.getByRole('region', { name: 'Команда' })).toBeVisible()
+  await expect(panel.getByRole('heading', { name: 'Траплялося раніше' })).toBeVisible()
+  console.log("i18n e2e: the claim panel's sources are left out of the English check until they are converted (docs/i18n.md)")
+  const unconverted = ['.panel-pane .sources']
+  expect(await englishLeft(page, unconverted, '.panel-pane')).toEqual([])
+  await panel.getByRole('button', { name: 'Розділити чи змінити межі…' }).click()
+  expect(await englishLeft(page, unconverted, '.panel-pane')).toEqual([])
+  await panel.getByRole('button', { name: 'Готово' }).click()
   await page.keyboard.press('Escape')
-  console.log('i18n e2e: the claim panel and the team bars are left out of the English check until they are converted (docs/i18n.md)')
-  expect(await englishLeft(page, ['.article-text', '.article-meta', '.panel-pane', '.project-team-bar'])).toEqual([])
+  expect(await englishLeft(page, ['.article-text', '.article-meta'])).toEqual([])
 
   await page.getByRole('button', { name: '← Проєкти' }).click()
   await expect(page.getByRole('heading', { name: 'Проєкти', exact: true })).toBeVisible()
   // A project's outlet and the projects folder are the checker's own.
-  expect(await englishLeft(page, ['.topbar-meta', '.team-bar', '.project-meta'])).toEqual([])
+  await expect(page.getByRole('region', { name: 'Команда' })).toBeVisible()
+  expect(await englishLeft(page, ['.topbar-meta', '.project-meta'])).toEqual([])
   await page.screenshot({ path: join(OUT, 'library-uk.png') })
+  await page.getByRole('button', { name: 'Шукати скрізь' }).click()
+  const search = page.getByRole('dialog', { name: 'Шукати скрізь' })
+  await expect(search.getByRole('listbox', { name: 'Результати пошуку' }).getByRole('option').first()).toBeVisible()
+  // A result's origin names the checker's project, outlet and date.
+  expect(await englishLeft(page, ['.seen-origin'], 'dialog[open]')).toEqual([])
+  await page.keyboard.press('Escape')
   await page.getByRole('button', { name: 'Налаштування', exact: true }).click()
   expect(await englishLeft(page, [], 'dialog[open]')).toEqual([])
   await page.keyboard.press('Escape')
@@ -114,7 +131,7 @@ test('the app follows the system language until the checker picks one', async ({
   await openApp()
   await expect(page.getByRole('button', { name: 'Відкрити зразок статті' })).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'uk')
-  expect(await englishLeft(page, ['.topbar-meta', '.team-bar'])).toEqual([])
+  expect(await englishLeft(page, ['.topbar-meta'])).toEqual([])
 })
 
 /**
@@ -126,7 +143,8 @@ async function clippedText(page: Page): Promise<string[]> {
     const found: string[] = []
     for (const element of document.querySelectorAll<HTMLElement>('body *')) {
       const own = Array.from(element.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.includes('⟦'))
-      if (!own || element.closest('[translate="no"], option') || !element.checkVisibility()) continue
+      // Visually hidden text (a label only screen readers read) is clipped on purpose.
+      if (!own || element.closest('[translate="no"], option, .visually-hidden') || !element.checkVisibility()) continue
       const style = getComputedStyle(element)
       const hides = /hidden|clip/.test(style.overflowX + style.overflowY) || style.textOverflow === 'ellipsis'
       const clipped = hides && (element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1)

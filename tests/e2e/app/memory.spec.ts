@@ -71,7 +71,7 @@ test('a claim checked before: seen in an earlier project and an imported ClaimRe
   await search
     .getByLabel('Archive file to import')
     .setInputFiles({ name: 'perevirka.html', mimeType: 'text/html', buffer: Buffer.from(ARCHIVE) })
-  await expect(search.getByRole('list', { name: 'Imported archives' }).getByRole('listitem')).toHaveText([/perevirka.*1 fact-checks/])
+  await expect(search.getByRole('list', { name: 'Imported archives' }).getByRole('listitem')).toHaveText([/perevirka.*1 fact-check ·/])
   await search.getByRole('button', { name: 'Close' }).click()
 
   // The new article: its first sentence says what was checked before.

@@ -3,19 +3,22 @@ import type { Article } from '@domain/project/schema'
 import { Dialog } from '../../components/Dialog'
 import { useApp } from '../../store'
 import { FormActions } from '../../components/FormActions'
+import { useTranslation } from 'react-i18next'
 
-const FIELDS: { key: keyof Omit<Article, 'text'>; label: string; placeholder?: string }[] = [
-  { key: 'title', label: 'Title' },
-  { key: 'outlet', label: 'Outlet', placeholder: 'The newspaper, site or broadcaster' },
-  { key: 'author', label: 'Author' },
-  { key: 'url', label: 'URL', placeholder: 'https://' },
-  { key: 'publishedAt', label: 'Published', placeholder: '2026-11-27' },
-  { key: 'language', label: 'Language code', placeholder: 'en, uk, de… or und' },
+/** Each field with the catalogue keys (`articleDetails.*`) of its label and placeholder, or a placeholder that is only a format. */
+const FIELDS: { key: keyof Omit<Article, 'text'>; label: string; placeholder?: { key: string } | { format: string } }[] = [
+  { key: 'title', label: 'headline' },
+  { key: 'outlet', label: 'outlet', placeholder: { key: 'outletPlaceholder' } },
+  { key: 'author', label: 'author' },
+  { key: 'url', label: 'url', placeholder: { format: 'https://' } },
+  { key: 'publishedAt', label: 'published', placeholder: { format: '2026-11-27' } },
+  { key: 'language', label: 'language', placeholder: { key: 'languagePlaceholder' } },
 ]
 
 /** The article's metadata, editable; its text is fixed once claims point into it. */
 export function ArticleDetailsDialog({ article, onClose }: { article: Article; onClose: () => void }) {
   const edit = useApp((s) => s.edit)
+  const { t } = useTranslation()
   const [fields, setFields] = useState({
     title: article.title,
     outlet: article.outlet,
@@ -29,20 +32,20 @@ export function ArticleDetailsDialog({ article, onClose }: { article: Article; o
     if (await edit('project:updateArticle', { fields: { ...fields, language: fields.language.trim().toLowerCase() || 'und' } })) onClose()
   }
   return (
-    <Dialog title="Article details" onClose={onClose}>
+    <Dialog title={t('articleDetails.title')} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)} id="article-details">
         {FIELDS.map((f) => (
           <div key={f.key}>
-            <label htmlFor={`article-${f.key}`}>{f.label}</label>
+            <label htmlFor={`article-${f.key}`}>{t(`articleDetails.${f.label}`)}</label>
             <input
               id={`article-${f.key}`}
               value={fields[f.key]}
-              placeholder={f.placeholder}
+              placeholder={f.placeholder && ('key' in f.placeholder ? t(`articleDetails.${f.placeholder.key}`) : f.placeholder.format)}
               onChange={(e) => setFields({ ...fields, [f.key]: e.target.value })}
             />
           </div>
         ))}
-        <FormActions submitLabel="Save details" onCancel={onClose} />
+        <FormActions submitLabel={t('articleDetails.save')} onCancel={onClose} />
       </form>
     </Dialog>
   )

@@ -6,6 +6,7 @@ import { CommitField } from '../../components/CommitField'
 import { FormActions } from '../../components/FormActions'
 import { formatDate } from '../../components/format'
 import { useApp } from '../../store'
+import { useTranslation } from 'react-i18next'
 
 const DATE = /^$|^\d{4}(-\d{2}(-\d{2})?)?$/
 const EMPTY_APPEARANCE: Appearance = { url: '', title: '', publisher: '', author: '', date: '' }
@@ -18,6 +19,7 @@ const EMPTY_APPEARANCE: Appearance = { url: '', title: '', publisher: '', author
  */
 function ClaimantFields({ claim }: { claim: Claim }) {
   const edit = useApp((s) => s.edit)
+  const { t } = useTranslation()
   const claimant = claim.claimant
   const save = (patch: Partial<Claimant> | null): void => void edit('claim:update', { id: claim.id, fields: { claimant: patch } })
   const change = (patch: Partial<Claimant>): void => {
@@ -25,33 +27,33 @@ function ClaimantFields({ claim }: { claim: Claim }) {
   }
   return (
     <fieldset className="claimant">
-      <legend>Who made the claim</legend>
+      <legend>{t('claimant.legend')}</legend>
       <CommitField
         id="claimant-name"
-        label="Claimant"
+        label={t('claimant.name')}
         value={claimant?.name ?? ''}
-        placeholder="The person or body who made the claim, not the reporter"
+        placeholder={t('claimant.namePlaceholder')}
         onCommit={(name) => save(name.trim() ? { name: name.trim() } : null)}
       />
       <div className="field-pair">
         <div>
-          <label htmlFor="claimant-kind">Claimant is</label>
+          <label htmlFor="claimant-kind">{t('claimant.kind')}</label>
           <select
             id="claimant-kind"
             value={claimant?.kind ?? 'person'}
             disabled={!claimant}
             onChange={(e) => change({ kind: e.target.value as Claimant['kind'] })}
           >
-            <option value="person">a person</option>
-            <option value="organization">an organisation</option>
+            <option value="person">{t('claimant.person')}</option>
+            <option value="organization">{t('claimant.organization')}</option>
           </select>
         </div>
         <div>
           <CommitField
             id="claimant-role"
-            label="Role"
+            label={t('claimant.role')}
             value={claimant?.role ?? ''}
-            placeholder={claimant ? 'Councillor, minister…' : 'Name the claimant first'}
+            placeholder={claimant ? t('claimant.rolePlaceholder') : t('claimant.nameFirst')}
             disabled={!claimant}
             onCommit={(role) => change({ role: role.trim() })}
           />
@@ -59,13 +61,13 @@ function ClaimantFields({ claim }: { claim: Claim }) {
       </div>
       <CommitField
         id="claimant-url"
-        label="Claimant’s page"
+        label={t('claimant.page')}
         value={claimant?.url ?? ''}
-        placeholder="https:// an official profile, Wikidata…"
+        placeholder={t('claimant.pagePlaceholder')}
         disabled={!claimant}
         onCommit={(url) => change({ url: url.trim() })}
       />
-      {claimant?.url && !httpUrl(claimant.url) && <p className="form-problem">The page must start with http:// or https://.</p>}
+      {claimant?.url && !httpUrl(claimant.url) && <p className="form-problem">{t('claimant.pageNotHttp')}</p>}
     </fieldset>
   )
 }
@@ -73,38 +75,39 @@ function ClaimantFields({ claim }: { claim: Claim }) {
 function AppearanceForm({ onAdd, onCancel }: { onAdd: (appearance: Appearance) => void; onCancel: () => void }) {
   const [fields, setFields] = useState(EMPTY_APPEARANCE)
   const [problem, setProblem] = useState<string | null>(null)
+  const { t } = useTranslation()
   const set = (key: keyof Appearance) => (event: { target: { value: string } }) => setFields({ ...fields, [key]: event.target.value })
   const submit = (event: SyntheticEvent<HTMLFormElement>): void => {
     event.preventDefault()
-    if (!fields.url.trim() && !fields.title.trim()) return setProblem('Give the appearance a URL or a title.')
-    if (fields.url.trim() && !httpUrl(fields.url.trim())) return setProblem('The URL must start with http:// or https://.')
-    if (!DATE.test(fields.date.trim())) return setProblem('Write the date as 2026-11-27, 2026-11 or 2026.')
+    if (!fields.url.trim() && !fields.title.trim()) return setProblem(t('appearances.urlOrTitle'))
+    if (fields.url.trim() && !httpUrl(fields.url.trim())) return setProblem(t('appearances.urlNotHttp'))
+    if (!DATE.test(fields.date.trim())) return setProblem(t('claimant.dateFormat'))
     onAdd({ ...fields, date: fields.date.trim() })
   }
   return (
-    <form className="appearance-form" onSubmit={submit} aria-label="Add an appearance">
+    <form className="appearance-form" onSubmit={submit} aria-label={t('appearances.form')}>
       <label htmlFor="appearance-url">URL</label>
       <input id="appearance-url" type="url" value={fields.url} onChange={set('url')} placeholder="https://" />
-      <label htmlFor="appearance-title">Title</label>
-      <input id="appearance-title" value={fields.title} onChange={set('title')} placeholder="A speech, a post, a broadcast" />
+      <label htmlFor="appearance-title">{t('appearances.title')}</label>
+      <input id="appearance-title" value={fields.title} onChange={set('title')} placeholder={t('appearances.titlePlaceholder')} />
       <div className="field-pair">
         <div>
-          <label htmlFor="appearance-publisher">Published by</label>
+          <label htmlFor="appearance-publisher">{t('appearances.publisher')}</label>
           <input id="appearance-publisher" value={fields.publisher} onChange={set('publisher')} />
         </div>
         <div>
-          <label htmlFor="appearance-date">Date</label>
+          <label htmlFor="appearance-date">{t('appearances.date')}</label>
           <input id="appearance-date" value={fields.date} onChange={set('date')} placeholder="2026-11-27" />
         </div>
       </div>
-      <label htmlFor="appearance-author">Author</label>
+      <label htmlFor="appearance-author">{t('appearances.author')}</label>
       <input id="appearance-author" value={fields.author} onChange={set('author')} />
       {problem && (
         <p className="form-problem" role="alert">
           {problem}
         </p>
       )}
-      <FormActions submitLabel="Add appearance" onCancel={onCancel} />
+      <FormActions submitLabel={t('appearances.add')} onCancel={onCancel} />
     </form>
   )
 }
@@ -113,27 +116,36 @@ function AppearanceForm({ onAdd, onCancel }: { onAdd: (appearance: Appearance) =
 function Appearances({ claim, project }: { claim: Claim; project: Project }) {
   const edit = useApp((s) => s.edit)
   const [adding, setAdding] = useState(false)
+  const { t } = useTranslation()
   const { article } = project
   const save = (appearances: Appearance[]): Promise<unknown> => edit('claim:update', { id: claim.id, fields: { appearances } })
   return (
     <section className="appearances" aria-labelledby="appearances-heading">
-      <h3 id="appearances-heading">Appeared in ({claim.appearances.length + 1})</h3>
+      <h3 id="appearances-heading">{t('appearances.heading', { count: claim.appearances.length + 1 })}</h3>
       <ul className="appearance-list">
         <li>
-          <span className="appearance-title">{article.title || 'This article'}</span>
-          <span className="muted"> · this article{article.url ? '' : ' (no URL yet: add it in the article’s details)'}</span>
+          {article.title ? (
+            <span className="appearance-title" translate="no">
+              {article.title}
+            </span>
+          ) : (
+            <span className="appearance-title">{t('appearances.thisArticle')}</span>
+          )}
+          <span className="muted">{article.url ? t('appearances.thisArticleNote') : t('appearances.thisArticleNoUrl')}</span>
         </li>
         {claim.appearances.map((a, i) => (
           <li key={`${a.url}-${a.title}-${i}`}>
-            <span className="appearance-title">{a.title || a.url}</span>
+            <span className="appearance-title" translate="no">
+              {a.title || a.url}
+            </span>
             <span className="muted"> {[a.publisher, a.author, a.date && formatDate(a.date)].filter(Boolean).join(' · ')}</span>
             <button
               type="button"
               className="button-quiet button-small"
-              aria-label={`Remove appearance ${a.title || a.url}`}
+              aria-label={t('appearances.removeNamed', { title: a.title || a.url })}
               onClick={() => void save(claim.appearances.filter((_, j) => j !== i))}
             >
-              Remove
+              {t('appearances.remove')}
             </button>
           </li>
         ))}
@@ -145,7 +157,7 @@ function Appearances({ claim, project }: { claim: Claim; project: Project }) {
         />
       ) : (
         <button type="button" className="button-secondary button-small" onClick={() => setAdding(true)}>
-          Add appearance
+          {t('appearances.add')}
         </button>
       )}
     </section>
@@ -155,6 +167,7 @@ function Appearances({ claim, project }: { claim: Claim; project: Project }) {
 /** What ClaimReview publishes about the claim besides the verdict: who, when, where, and the short statement. */
 export function ClaimAttribution({ claim, project }: { claim: Claim; project: Project }) {
   const edit = useApp((s) => s.edit)
+  const { t } = useTranslation()
   const statement = claim.claimReviewed || claim.text
   const articleDate = project.article.publishedAt
   return (
@@ -162,15 +175,15 @@ export function ClaimAttribution({ claim, project }: { claim: Claim; project: Pr
       <ClaimantFields claim={claim} />
       <CommitField
         id="claim-date"
-        label="Claim made on"
+        label={t('claimant.date')}
         value={claim.claimDate}
-        placeholder={articleDate ? `${articleDate} (the article’s date)` : '2026-11-27'}
-        validate={(value) => (DATE.test(value.trim()) ? null : 'Write the date as 2026-11-27, 2026-11 or 2026.')}
+        placeholder={articleDate ? t('claimant.datePlaceholder', { date: articleDate }) : '2026-11-27'}
+        validate={(value) => (DATE.test(value.trim()) ? null : t('claimant.dateFormat'))}
         onCommit={(claimDate) => void edit('claim:update', { id: claim.id, fields: { claimDate: claimDate.trim() } })}
       />
       <CommitField
         id="claim-reviewed"
-        label="ClaimReview statement"
+        label={t('claimant.statement')}
         multiline
         rows={2}
         value={claim.claimReviewed}
@@ -178,10 +191,9 @@ export function ClaimAttribution({ claim, project }: { claim: Claim; project: Pr
         onCommit={(claimReviewed) => void edit('claim:update', { id: claim.id, fields: { claimReviewed: claimReviewed.trim() } })}
       />
       <p className={statement.length > CLAIM_REVIEWED_ADVISED_LENGTH ? 'hint hint-warn' : 'hint'} id="claim-reviewed-hint">
-        {statement.length} characters
         {statement.length > CLAIM_REVIEWED_ADVISED_LENGTH
-          ? ` — Google advises under ${CLAIM_REVIEWED_ADVISED_LENGTH}: say the claim in a short sentence.`
-          : '; empty means the claim text.'}
+          ? t('claimant.statementTooLong', { count: statement.length, limit: CLAIM_REVIEWED_ADVISED_LENGTH })
+          : t('claimant.statementLength', { count: statement.length })}
       </p>
       <Appearances claim={claim} project={project} />
     </div>

@@ -158,7 +158,8 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
           <ul aria-label={t('claimPanel.reasonsFor')}>
             {reasons.map((group) => (
               <li key={group.kind} className={`reason-chip reason-${group.kind}`}>
-                <span className="reason-kind">{reasonName(group.kind, t)}</span> {group.spans.map((span) => span.text).join(', ')}
+                <span className="reason-kind">{reasonName(group.kind, t)}</span>{' '}
+                <span translate="no">{group.spans.map((span) => span.text).join(', ')}</span>
               </li>
             ))}
           </ul>
@@ -167,7 +168,7 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
               {against.map((group) => (
                 <li key={group.kind} className="reason-chip reason-against">
                   <span className="reason-kind">{t('claimPanel.against', { reason: reasonName(group.kind, t) })}</span>{' '}
-                  {group.spans.map((span) => span.text).join(', ')}
+                  <span translate="no">{group.spans.map((span) => span.text).join(', ')}</span>
                 </li>
               ))}
             </ul>

@@ -3,9 +3,13 @@ import { isPositive } from '@domain/claims/kinds'
 import type { Claim } from '@domain/project/schema'
 import { useApp } from '../../store'
 import { wordStep } from './word-step'
+import { useTranslation } from 'react-i18next'
+
+const EDGES = ['start', 'end'] as const
 
 /** The claim's words with the check-worthiness reasons marked in them. */
 function ReasonedText({ claim }: { claim: Claim }) {
+  const { t } = useTranslation()
   const reasons = claim.reasons
     .filter((r) => isPositive(r.kind) && r.start >= claim.start && r.end <= claim.end)
     .sort((a, b) => a.start - b.start)
@@ -15,14 +19,22 @@ function ReasonedText({ claim }: { claim: Claim }) {
     if (reason.start < at) continue
     parts.push(claim.text.slice(at - claim.start, reason.start - claim.start))
     parts.push(
-      <mark key={reason.start} className={`reason-mark reason-${reason.kind}`} title={reason.kind}>
+      <mark
+        key={reason.start}
+        className={`reason-mark reason-${reason.kind}`}
+        title={t(`reasons.${reason.kind}`, { defaultValue: reason.kind.replace(/[-_]/g, ' ') })}
+      >
         {claim.text.slice(reason.start - claim.start, reason.end - claim.start)}
       </mark>,
     )
     at = reason.end
   }
   parts.push(claim.text.slice(at - claim.start))
-  return <blockquote className="claim-text">{parts}</blockquote>
+  return (
+    <blockquote className="claim-text" translate="no">
+      {parts}
+    </blockquote>
+  )
 }
 
 /**
@@ -35,13 +47,14 @@ export function ClaimText({ claim, articleText }: { claim: Claim; articleText: s
   const area = useRef<HTMLTextAreaElement>(null)
   const edit = useApp((s) => s.edit)
   const busy = useApp((s) => s.busy)
+  const { t } = useTranslation()
 
   if (!editing) {
     return (
       <div className="claim-text-block">
         <ReasonedText claim={claim} />
         <button type="button" className="button-quiet button-small" onClick={() => setEditing(true)}>
-          Split or adjust…
+          {t('claimText.splitOrAdjust')}
         </button>
       </div>
     )
@@ -53,7 +66,7 @@ export function ClaimText({ claim, articleText }: { claim: Claim; articleText: s
   }
   return (
     <div className="claim-text-block editing">
-      <label htmlFor="claim-caret">Place the caret where the claim should split</label>
+      <label htmlFor="claim-caret">{t('claimText.caret')}</label>
       <textarea
         id="claim-caret"
         ref={area}
@@ -72,39 +85,36 @@ export function ClaimText({ claim, articleText }: { claim: Claim; articleText: s
             void edit('claim:split', { id: claim.id, at: claim.start + caret })
           }}
         >
-          Split at caret
+          {t('claimText.split')}
         </button>
-        {(['start', 'end'] as const).map((edge) => {
-          const name = edge === 'start' ? 'Start' : 'End'
-          return (
-            <span key={edge} className="button-group" role="group" aria-label={`${name} of the claim`}>
-              <button
-                type="button"
-                className="button-secondary"
-                aria-label={`${name} one word earlier`}
-                onClick={() => move(edge, -1)}
-                disabled={busy}
-              >
-                ◂
-              </button>
-              <span className="button-group-label">{edge}</span>
-              <button
-                type="button"
-                className="button-secondary"
-                aria-label={`${name} one word later`}
-                onClick={() => move(edge, 1)}
-                disabled={busy}
-              >
-                ▸
-              </button>
-            </span>
-          )
-        })}
+        {EDGES.map((edge) => (
+          <span key={edge} className="button-group" role="group" aria-label={t(`claimText.${edge}Group`)}>
+            <button
+              type="button"
+              className="button-secondary"
+              aria-label={t(`claimText.${edge}Earlier`)}
+              onClick={() => move(edge, -1)}
+              disabled={busy}
+            >
+              ◂
+            </button>
+            <span className="button-group-label">{t(`claimText.${edge}`)}</span>
+            <button
+              type="button"
+              className="button-secondary"
+              aria-label={t(`claimText.${edge}Later`)}
+              onClick={() => move(edge, 1)}
+              disabled={busy}
+            >
+              ▸
+            </button>
+          </span>
+        ))}
         <button type="button" className="button-quiet" onClick={() => setEditing(false)}>
-          Done
+          {t('claimText.done')}
         </button>
       </div>
-      <p className="hint">Or select new text in the article and choose “Use as claim text”.</p>
+      <p className="hint">{t('claimText.hint', { action: t('article.useAsClaimText') })}</p>
     </div>
   )
 }

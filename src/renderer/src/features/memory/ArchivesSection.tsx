@@ -4,19 +4,7 @@ import { CSV_FIELDS, type CsvField } from '@domain/memory/archive'
 import { apiAction } from '../../api/api-action'
 import { fileToBase64 } from '../../api/base64'
 import { useApp } from '../../store'
-
-const FIELD_LABELS: Record<CsvField, string> = {
-  claim: 'Claim (required)',
-  verdict: 'Verdict',
-  title: 'Headline',
-  url: 'Link to the fact-check',
-  reviewDate: 'Date published',
-  claimDate: 'Date of the claim',
-  claimant: 'Claimant',
-  outlet: 'Outlet',
-  rationale: 'Rationale',
-  language: 'Language',
-}
+import { useTranslation } from 'react-i18next'
 
 interface PendingCsv {
   fileName: string
@@ -31,12 +19,13 @@ export function ArchivesSection({ onChanged }: { onChanged: () => void }) {
   const [archives, setArchives] = useState<ArchiveSummary[] | null>(null)
   const [csv, setCsv] = useState<PendingCsv | null>(null)
   const input = useRef<HTMLInputElement>(null)
+  const { t } = useTranslation()
   const refresh = (): void => void apiAction('memory:archives', {}).then((list) => list && setArchives(list))
   useEffect(refresh, [])
 
   const imported = (summary: ArchiveSummary | undefined): void => {
     if (!summary) return
-    notify('info', `Imported ${summary.reviews} fact-check${summary.reviews === 1 ? '' : 's'} as “${summary.name}”.`)
+    notify('info', t('memory.imported', { count: summary.reviews, name: summary.name }))
     setCsv(null)
     refresh()
     onChanged()
@@ -52,7 +41,7 @@ export function ArchivesSection({ onChanged }: { onChanged: () => void }) {
   }
   const remove = async (archive: ArchiveSummary): Promise<void> => {
     if (await apiAction('memory:removeArchive', { file: archive.file })) {
-      notify('info', `Removed the archive “${archive.name}”.`)
+      notify('info', t('memory.removed', { name: archive.name }))
       refresh()
       onChanged()
     }
@@ -60,28 +49,22 @@ export function ArchivesSection({ onChanged }: { onChanged: () => void }) {
 
   return (
     <details className="archives">
-      <summary>Fact-check archives ({archives?.length ?? '…'})</summary>
-      <p className="muted">
-        Published fact-checks your team imported, matched under “Seen before” and found by search: schema.org ClaimReview (JSON-LD, a
-        DataFeed, or saved web pages), CSV, and other teams’ Factdesk JSON reports. Each is a file in the projects folder’s archives folder;
-        nothing is fetched from the internet.
-      </p>
-      <ul className="archive-list" aria-label="Imported archives">
+      <summary>{archives ? t('memory.archives', { count: archives.length }) : t('memory.archivesLoading')}</summary>
+      <p className="muted">{t('memory.archivesHint')}</p>
+      <ul className="archive-list" aria-label={t('memory.archiveList')}>
         {archives?.map((archive) => (
           <li key={archive.file}>
             <span>
-              <strong>{archive.name}</strong>{' '}
-              <span className="muted">
-                · {archive.reviews.toLocaleString()} fact-checks · {archive.source}
-              </span>
+              <strong translate="no">{archive.name}</strong>{' '}
+              <span className="muted">{t('memory.archiveMeta', { count: archive.reviews, source: archive.source })}</span>
             </span>
             <button
               type="button"
               className="button-quiet button-small"
               onClick={() => void remove(archive)}
-              aria-label={`Remove the archive ${archive.name}`}
+              aria-label={t('memory.removeArchive', { name: archive.name })}
             >
-              Remove
+              {t('memory.remove')}
             </button>
           </li>
         ))}
@@ -91,7 +74,7 @@ export function ArchivesSection({ onChanged }: { onChanged: () => void }) {
         type="file"
         accept=".json,.jsonld,.html,.htm,.csv"
         hidden
-        aria-label="Archive file to import"
+        aria-label={t('memory.archiveFile')}
         onChange={(event) => {
           const file = event.target.files?.[0]
           event.target.value = ''
@@ -99,12 +82,12 @@ export function ArchivesSection({ onChanged }: { onChanged: () => void }) {
         }}
       />
       <button type="button" className="button-secondary" onClick={() => input.current?.click()}>
-        Import archive…
+        {t('memory.importArchive')}
       </button>
       {csv && (
         <form
           className="csv-mapping"
-          aria-label={`Columns of ${csv.fileName}`}
+          aria-label={t('memory.columnsOf', { file: csv.fileName })}
           onSubmit={(event) => {
             event.preventDefault()
             if (!csv.mapping.claim) return
@@ -115,10 +98,10 @@ export function ArchivesSection({ onChanged }: { onChanged: () => void }) {
             }).then(imported)
           }}
         >
-          <p>Which column of “{csv.fileName}” holds what?</p>
+          <p>{t('memory.whichColumn', { file: csv.fileName })}</p>
           {CSV_FIELDS.map((field) => (
             <label key={field}>
-              {FIELD_LABELS[field]}
+              {t(`memory.field.${field}`)}
               <select
                 value={csv.mapping[field] ?? ''}
                 required={field === 'claim'}
@@ -128,7 +111,7 @@ export function ArchivesSection({ onChanged }: { onChanged: () => void }) {
                 {csv.columns.columns.map((column) => (
                   <option key={column} value={column}>
                     {column}
-                    {csv.columns.sample[0]?.[column] ? ` (e.g. ${csv.columns.sample[0][column].slice(0, 40)})` : ''}
+                    {csv.columns.sample[0]?.[column] ? t('memory.sample', { sample: csv.columns.sample[0][column].slice(0, 40) }) : ''}
                   </option>
                 ))}
               </select>
@@ -136,10 +119,10 @@ export function ArchivesSection({ onChanged }: { onChanged: () => void }) {
           ))}
           <div className="button-row">
             <button type="submit" className="button-primary" disabled={!csv.mapping.claim}>
-              Import
+              {t('memory.import')}
             </button>
             <button type="button" className="button-quiet" onClick={() => setCsv(null)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>

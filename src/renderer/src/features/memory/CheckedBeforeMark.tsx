@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 /** A claim's mark in the list when an earlier check covers it closely. */
 export function CheckedBeforeMark({ item }: { item: SeenBeforeItem }) {
   const { t } = useTranslation()
-  const origin = itemOrigin(item)
+  const origin = itemOrigin(item, t)
   const said = item.verdict
     ? t('memory.checkedBeforeVerdict', { verdict: item.verdict, origin })
     : t('memory.checkedBeforeOrigin', { origin })

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react'
 import type { MemorySearchResult } from '@contract/memory'
 import type { MemoryKind } from '@domain/memory/records'
-import { STATUS_LABELS } from '@domain/project/ops'
 import { CLAIM_STATUSES } from '@domain/project/statuses'
 import { apiAction } from '../../api/api-action'
 import { Dialog } from '../../components/Dialog'
 import { useApp } from '../../store'
 import { ArchivesSection } from './ArchivesSection'
-import { itemOrigin, itemRoute, KIND_LABELS } from './memory-links'
+import { itemOrigin, itemRoute, MEMORY_KINDS } from './memory-links'
+import { useTranslation } from 'react-i18next'
 
 /** Searching waits for a pause in typing this long; the index answers in the engine's worker. */
 const TYPING_PAUSE_MS = 150
@@ -37,6 +37,7 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
   const [active, setActive] = useState(0)
   const [generation, setGeneration] = useState(0)
   const list = useRef<HTMLUListElement>(null)
+  const { t } = useTranslation()
 
   useEffect(() => {
     let live = true
@@ -74,23 +75,27 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
     setActive(next)
     list.current?.querySelector(`#search-result-${next}`)?.scrollIntoView({ block: 'nearest' })
   }
-  const field = (key: keyof Filters, label: string, type = 'text') => (
+  const field = (key: keyof Filters, label: string, date = false) => (
     <label>
       {label}
-      <input type={type} value={filters[key]} onChange={(event) => setFilters({ ...filters, [key]: event.target.value })} />
+      <input
+        type={date ? 'date' : 'text'}
+        value={filters[key]}
+        onChange={(event) => setFilters({ ...filters, [key]: event.target.value })}
+      />
     </label>
   )
   const building = result?.index.state === 'building'
 
   return (
-    <Dialog title="Search everything" onClose={onClose} wide>
+    <Dialog title={t('library.searchEverything')} onClose={onClose} wide>
       <div className="memory-search">
         <input
           type="search"
           className="memory-query"
           autoFocus
-          aria-label="Search claims, sources, articles and fact-checks"
-          placeholder="Words, figures or names, in any form or script"
+          aria-label={t('memory.queryLabel')}
+          placeholder={t('memory.queryPlaceholder')}
           value={query}
           role="combobox"
           aria-expanded={items.length > 0}
@@ -106,44 +111,46 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
           }}
         />
         <fieldset className="memory-filters">
-          <legend>Filters</legend>
+          <legend>{t('memory.filters')}</legend>
           <label>
-            Kind
+            {t('memory.kindFilter')}
             <select value={filters.kind} onChange={(event) => setFilters({ ...filters, kind: event.target.value as MemoryKind | '' })}>
-              <option value="">Everything</option>
-              {(Object.keys(KIND_LABELS) as MemoryKind[]).map((kind) => (
+              <option value="">{t('memory.everything')}</option>
+              {MEMORY_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
-                  {KIND_LABELS[kind]}
+                  {t(`memory.kind.${kind}`)}
                 </option>
               ))}
             </select>
           </label>
-          {field('verdict', 'Verdict')}
+          {field('verdict', t('memory.verdict'))}
           <label>
-            Status
+            {t('memory.status')}
             <select value={filters.status} onChange={(event) => setFilters({ ...filters, status: event.target.value })}>
-              <option value="">Any</option>
+              <option value="">{t('memory.anyStatus')}</option>
               {CLAIM_STATUSES.filter((s) => s !== 'dismissed').map((status) => (
                 <option key={status} value={status}>
-                  {STATUS_LABELS[status]}
+                  {t(`status.${status}`)}
                 </option>
               ))}
             </select>
           </label>
-          {field('language', 'Language')}
-          {field('checker', 'Checker')}
-          {field('outlet', 'Outlet')}
-          {field('from', 'Dated from', 'date')}
-          {field('to', 'Dated to', 'date')}
+          {field('language', t('memory.language'))}
+          {field('checker', t('memory.checker'))}
+          {field('outlet', t('memory.outlet'))}
+          {field('from', t('memory.from'), true)}
+          {field('to', t('memory.to'), true)}
         </fieldset>
         <p className="muted" aria-live="polite">
           {building
-            ? `Indexing the library: ${result.index.done.toLocaleString()} of ${result.index.total.toLocaleString()} files…`
+            ? t('memory.indexing', { done: result.index.done, total: result.index.total })
             : result
-              ? `${result.total.toLocaleString()} found${result.total > items.length ? `, the first ${items.length} shown` : ''}`
-              : 'Searching…'}
+              ? result.total > items.length
+                ? t('memory.foundFirst', { total: result.total, shown: items.length })
+                : t('memory.found', { total: result.total })
+              : t('memory.searching')}
         </p>
-        <ul id="search-results" ref={list} role="listbox" aria-label="Search results" className="memory-results">
+        <ul id="search-results" ref={list} role="listbox" aria-label={t('memory.results')} className="memory-results">
           {items.map((item, index) => (
             <li
               key={item.key}
@@ -155,11 +162,17 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
               onClick={() => open(index)}
             >
               <div className="seen-head">
-                <span className="memory-kind">{KIND_LABELS[item.kind]}</span>
-                {item.verdict && <span className="seen-verdict">{item.verdict}</span>}
-                <span className="seen-origin">{itemOrigin(item)}</span>
+                <span className="memory-kind">{t(`memory.kind.${item.kind}`)}</span>
+                {item.verdict && (
+                  <span className="seen-verdict" translate="no">
+                    {item.verdict}
+                  </span>
+                )}
+                <span className="seen-origin">{itemOrigin(item, t)}</span>
               </div>
-              <p className="seen-text">{item.kind === 'source' || item.kind === 'article' ? item.title || item.text : item.text}</p>
+              <p className="seen-text" translate="no">
+                {item.kind === 'source' || item.kind === 'article' ? item.title || item.text : item.text}
+              </p>
             </li>
           ))}
         </ul>

@@ -4,6 +4,7 @@ import type { Claim } from '@domain/project/schema'
 import { apiAction } from '../../api/api-action'
 import { useApp } from '../../store'
 import { itemOrigin, itemRoute } from './memory-links'
+import { useTranslation } from 'react-i18next'
 
 /** A claim's text settles this long before it is matched: matching never runs per keystroke. */
 const SETTLE_MS = 400
@@ -18,6 +19,7 @@ export function SeenBefore({ claim }: { claim: Claim }) {
   const edit = useApp((s) => s.edit)
   const [found, setFound] = useState<{ key: string; items: SeenBeforeItem[] } | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  const { t } = useTranslation()
   const lookup = `${path ?? ''}\u0000${claim.id}\u0000${claim.text}`
 
   useEffect(() => {
@@ -42,30 +44,38 @@ export function SeenBefore({ claim }: { claim: Claim }) {
   const items = found?.key === lookup ? found.items : null
   return (
     <section className="seen-before" aria-labelledby="seen-before-heading">
-      <h3 id="seen-before-heading">Seen before</h3>
+      <h3 id="seen-before-heading">{t('memory.seenBefore')}</h3>
       {problem ? (
         <p className="muted">{problem}</p>
       ) : items === null ? (
         <p className="muted" aria-live="polite">
-          Looking in your projects and archives…
+          {t('memory.looking')}
         </p>
       ) : items.length === 0 ? (
-        <p className="muted">Nothing like it in your other projects or the imported archives.</p>
+        <p className="muted">{t('memory.nothingLikeIt')}</p>
       ) : (
-        <ul aria-label="Earlier checks of this claim">
+        <ul aria-label={t('memory.earlierChecks')}>
           {items.map((item) => {
             const route = itemRoute(item, projectsDir)
             return (
               <li key={item.key} className="seen-item">
                 <div className="seen-head">
-                  <span className={`seen-verdict${item.verdict ? '' : ' seen-verdict-none'}`}>{item.verdict || 'No verdict'}</span>
-                  <span className="seen-origin">{itemOrigin(item)}</span>
+                  {item.verdict ? (
+                    <span className="seen-verdict" translate="no">
+                      {item.verdict}
+                    </span>
+                  ) : (
+                    <span className="seen-verdict seen-verdict-none">{t('memory.noVerdict')}</span>
+                  )}
+                  <span className="seen-origin">{itemOrigin(item, t)}</span>
                 </div>
-                <p className="seen-text">{item.text}</p>
+                <p className="seen-text" translate="no">
+                  {item.text}
+                </p>
                 {(item.numbers.length > 0 || item.claimant) && (
                   <p className="seen-why muted">
-                    {item.claimant && <>Claimant: {item.claimant}. </>}
-                    {item.numbers.length > 0 && <>Same figures: {item.numbers.join(', ')}.</>}
+                    {item.claimant && t('memory.claimant', { name: item.claimant })}
+                    {item.numbers.length > 0 && t('memory.sameFigures', { numbers: item.numbers.join(', ') })}
                   </p>
                 )}
                 <div className="button-row">
@@ -73,18 +83,21 @@ export function SeenBefore({ claim }: { claim: Claim }) {
                     type="button"
                     className="button-secondary button-small"
                     onClick={() => void edit('claim:reuseCheck', { id: claim.id, from: { key: item.key } })}
-                    aria-label={`Reuse this check: ${item.verdict || 'no verdict'}, ${itemOrigin(item)}`}
+                    aria-label={t('memory.reuseNamed', {
+                      verdict: item.verdict || t('memory.noVerdictLower'),
+                      origin: itemOrigin(item, t),
+                    })}
                   >
-                    Reuse this check
+                    {t('memory.reuse')}
                   </button>
                   {route ? (
                     <a className="button-quiet button-small" href={route}>
-                      Open earlier claim
+                      {t('memory.openClaim')}
                     </a>
                   ) : (
                     item.url && (
                       <a className="button-quiet button-small" href={item.url} target="_blank" rel="noreferrer noopener">
-                        Open fact-check
+                        {t('memory.openReview')}
                       </a>
                     )
                   )}

@@ -1,5 +1,7 @@
 import type { MemoryItem } from '@contract/memory'
 import { formatRoute, projectRef } from '@contract/routes'
+import type { TFunction } from 'i18next'
+import { formatDate } from '../../components/format'
 
 /** Where a search or "seen before" result leads in the app: its project, at the claim. */
 export function itemRoute(item: MemoryItem, projectsDir: string): string | null {
@@ -7,15 +9,11 @@ export function itemRoute(item: MemoryItem, projectsDir: string): string | null 
   return formatRoute({ project: projectRef(item.path, projectsDir), claim: item.kind === 'claim' ? item.itemId : null })
 }
 
-export const KIND_LABELS: Record<MemoryItem['kind'], string> = {
-  claim: 'Claim',
-  source: 'Source',
-  article: 'Article',
-  review: 'Published fact-check',
-}
+/** The kinds of item memory holds, in the order the search filter offers them; each is named by `memory.kind.<kind>`. */
+export const MEMORY_KINDS: readonly MemoryItem['kind'][] = ['claim', 'source', 'article', 'review']
 
 /** Where an item comes from, as one line: the project or archive, the outlet, the date. */
-export function itemOrigin(item: MemoryItem): string {
-  const where = item.kind === 'review' ? `Archive “${item.container}”` : `“${item.container}”`
-  return [where, item.outlet, item.date].filter(Boolean).join(' · ')
+export function itemOrigin(item: MemoryItem, t: TFunction): string {
+  const where = t(item.kind === 'review' ? 'memory.archiveOrigin' : 'memory.projectOrigin', { name: item.container })
+  return [where, item.outlet, item.date && formatDate(item.date)].filter(Boolean).join(' · ')
 }

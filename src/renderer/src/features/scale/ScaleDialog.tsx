@@ -3,6 +3,8 @@ import type { RatingLabel, RatingScale } from '@domain/project/schema'
 import { apiAction } from '../../api/api-action'
 import { Dialog } from '../../components/Dialog'
 import { useApp } from '../../store'
+import { localiseScale } from '@domain/report/model'
+import { useTranslation } from 'react-i18next'
 
 function labelId(label: string, taken: Set<string>): string {
   const base =
@@ -22,6 +24,7 @@ export function ScaleDialog({ current, onClose }: { current: RatingScale; onClos
   const [presets, setPresets] = useState<RatingScale[]>([])
   const [draft, setDraft] = useState<RatingScale>(structuredClone(current))
   const [problem, setProblem] = useState<string | null>(null)
+  const { t } = useTranslation()
 
   useEffect(() => {
     void apiAction('scale:presets', {}).then((found) => found && setPresets(found))
@@ -39,31 +42,31 @@ export function ScaleDialog({ current, onClose }: { current: RatingScale; onClos
 
   const save = async (): Promise<void> => {
     const labels = draft.labels.map((l) => ({ ...l, label: l.label.trim() }))
-    if (!draft.name.trim()) return setProblem('Give the scale a name.')
-    if (labels.some((l) => !l.label)) return setProblem('Every label needs a name.')
-    if (new Set(labels.map((l) => l.label.toLowerCase())).size !== labels.length) return setProblem('Two labels have the same name.')
+    if (!draft.name.trim()) return setProblem(t('scale.noName'))
+    if (labels.some((l) => !l.label)) return setProblem(t('scale.labelNoName'))
+    if (new Set(labels.map((l) => l.label.toLowerCase())).size !== labels.length) return setProblem(t('scale.sameName'))
     const edited = await edit('scale:set', { scale: { ...draft, name: draft.name.trim(), labels } })
     if (edited) onClose()
   }
 
   return (
     <Dialog
-      title="Rating scale"
+      title={t('scale.title')}
       onClose={onClose}
       wide
       footer={
         <>
           <button type="button" className="button-quiet" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="button" className="button-primary" onClick={() => void save()}>
-            Use this scale
+            {t('scale.use')}
           </button>
         </>
       }
     >
       <fieldset className="preset-list">
-        <legend>Start from a preset</legend>
+        <legend>{t('scale.presets')}</legend>
         {presets.map((preset) => (
           <button
             key={preset.id}
@@ -71,11 +74,11 @@ export function ScaleDialog({ current, onClose }: { current: RatingScale; onClos
             className={`button-secondary${draft.id === preset.id ? ' chosen' : ''}`}
             onClick={() => setDraft(structuredClone(preset))}
           >
-            {preset.name}
+            {localiseScale(preset, t).name}
           </button>
         ))}
       </fieldset>
-      <label htmlFor="scale-name">Scale name</label>
+      <label htmlFor="scale-name">{t('scale.name')}</label>
       <input
         id="scale-name"
         value={draft.name}
@@ -84,12 +87,12 @@ export function ScaleDialog({ current, onClose }: { current: RatingScale; onClos
       <table className="scale-table">
         <thead>
           <tr>
-            <th scope="col">Label</th>
-            <th scope="col">Colour</th>
-            <th scope="col">Number</th>
-            <th scope="col">Description</th>
+            <th scope="col">{t('scale.label')}</th>
+            <th scope="col">{t('scale.colour')}</th>
+            <th scope="col">{t('scale.number')}</th>
+            <th scope="col">{t('scale.description')}</th>
             <th scope="col">
-              <span className="visually-hidden">Order and remove</span>
+              <span className="visually-hidden">{t('scale.orderAndRemove')}</span>
             </th>
           </tr>
         </thead>
@@ -97,11 +100,15 @@ export function ScaleDialog({ current, onClose }: { current: RatingScale; onClos
           {draft.labels.map((label, i) => (
             <tr key={i}>
               <td>
-                <input aria-label={`Label ${i + 1} name`} value={label.label} onChange={(e) => setLabel(i, { label: e.target.value })} />
+                <input
+                  aria-label={t('scale.labelName', { n: i + 1 })}
+                  value={label.label}
+                  onChange={(e) => setLabel(i, { label: e.target.value })}
+                />
               </td>
               <td>
                 <input
-                  aria-label={`Label ${i + 1} colour`}
+                  aria-label={t('scale.labelColour', { n: i + 1 })}
                   type="color"
                   value={label.color}
                   onChange={(e) => setLabel(i, { color: e.target.value })}
@@ -109,7 +116,7 @@ export function ScaleDialog({ current, onClose }: { current: RatingScale; onClos
               </td>
               <td>
                 <input
-                  aria-label={`Label ${i + 1} number for ClaimReview`}
+                  aria-label={t('scale.labelNumber', { n: i + 1 })}
                   type="number"
                   min={1}
                   max={100}
@@ -121,7 +128,7 @@ export function ScaleDialog({ current, onClose }: { current: RatingScale; onClos
               </td>
               <td>
                 <input
-                  aria-label={`Label ${i + 1} description`}
+                  aria-label={t('scale.labelDescription', { n: i + 1 })}
                   value={label.description}
                   onChange={(e) => setLabel(i, { description: e.target.value })}
                 />
@@ -130,7 +137,7 @@ export function ScaleDialog({ current, onClose }: { current: RatingScale; onClos
                 <button
                   type="button"
                   className="button-quiet"
-                  aria-label={`Move label ${i + 1} up`}
+                  aria-label={t('scale.moveUp', { n: i + 1 })}
                   disabled={i === 0}
                   onClick={() => move(i, -1)}
                 >
@@ -139,7 +146,7 @@ export function ScaleDialog({ current, onClose }: { current: RatingScale; onClos
                 <button
                   type="button"
                   className="button-quiet"
-                  aria-label={`Move label ${i + 1} down`}
+                  aria-label={t('scale.moveDown', { n: i + 1 })}
                   disabled={i === draft.labels.length - 1}
                   onClick={() => move(i, 1)}
                 >
@@ -148,7 +155,7 @@ export function ScaleDialog({ current, onClose }: { current: RatingScale; onClos
                 <button
                   type="button"
                   className="button-quiet"
-                  aria-label={`Remove label ${i + 1}`}
+                  aria-label={t('scale.remove', { n: i + 1 })}
                   disabled={draft.labels.length === 1}
                   onClick={() => setDraft((d) => ({ ...d, labels: d.labels.filter((_, j) => j !== i) }))}
                 >
@@ -171,7 +178,7 @@ export function ScaleDialog({ current, onClose }: { current: RatingScale; onClos
               ...d.labels,
               {
                 id: labelId('new label', new Set(d.labels.map((l) => l.id))),
-                label: 'New label',
+                label: t('scale.newLabel'),
                 color: '#6e7781',
                 value: null,
                 description: '',
@@ -180,12 +187,9 @@ export function ScaleDialog({ current, onClose }: { current: RatingScale; onClos
           }))
         }
       >
-        Add label
+        {t('scale.add')}
       </button>
-      <p className="hint">
-        Numbers are optional; where a scale has them, ClaimReview exports carry ratingValue, bestRating and worstRating. Verdicts whose
-        label is removed are moved into the claim’s notes.
-      </p>
+      <p className="hint">{t('scale.hint')}</p>
       {problem && (
         <p className="form-problem" role="alert">
           {problem}

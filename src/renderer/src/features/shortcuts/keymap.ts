@@ -43,8 +43,8 @@ export type Chord = ChordKeys & ({ key: string; label?: undefined } | { key: Reg
 
 export interface KeyBinding {
   chords: readonly Chord[]
-  /** The `?` dialog's words for it; unique, it also names the row. */
-  description: string
+  /** Names the binding, uniquely; the `?` dialog's words for it are the catalogue's `shortcuts.<id>`. */
+  id: string
   /** When the binding applies; otherwise the key goes on to the page. */
   when?: (context: KeymapContext, key: string) => boolean
   run: (context: KeymapContext, key: string) => void
@@ -101,11 +101,11 @@ function step({ visible, selected, select }: KeymapContext, by: 1 | -1): void {
  * handler and the dialog both read this table, so what is listed is what works.
  */
 export const KEYMAP: readonly KeyBinding[] = [
-  { chords: [{ key: 'j' }, { key: 'ArrowDown', shift: false }], description: 'Next claim', run: (c) => step(c, 1) },
-  { chords: [{ key: 'k' }, { key: 'ArrowUp', shift: false }], description: 'Previous claim', run: (c) => step(c, -1) },
+  { chords: [{ key: 'j' }, { key: 'ArrowDown', shift: false }], id: 'nextClaim', run: (c) => step(c, 1) },
+  { chords: [{ key: 'k' }, { key: 'ArrowUp', shift: false }], id: 'previousClaim', run: (c) => step(c, -1) },
   {
     chords: [{ key: /^[1-9]$/, label: '1 … 9' }],
-    description: 'Set the verdict (the scale’s labels in order), then go to the next claim to decide',
+    id: 'setVerdict',
     when: (c, key) => hasSelected(c) && labelOfDigit(c.project, key) !== undefined,
     run: (c, key) => {
       const label = labelOfDigit(c.project, key)
@@ -114,13 +114,13 @@ export const KEYMAP: readonly KeyBinding[] = [
   },
   {
     chords: [{ key: '0' }],
-    description: 'Clear the verdict',
+    id: 'clearVerdict',
     when: hasSelected,
     run: (c) => c.selected && void c.edit('claim:setVerdict', { id: c.selected.id, verdict: null }),
   },
   {
     chords: [{ key: 's' }],
-    description: 'Cycle status: To check → In progress → Needs review → Done',
+    id: 'cycleStatus',
     when: hasSelected,
     run: ({ selected, edit }) => {
       if (!selected) return
@@ -130,13 +130,13 @@ export const KEYMAP: readonly KeyBinding[] = [
   },
   {
     chords: [{ key: 'a' }],
-    description: 'Accept the suggestion, then go to the next claim to decide',
+    id: 'accept',
     when: hasSelected,
     run: (c) => decide(c, (claim) => c.edit('claim:accept', { ids: [claim.id] })),
   },
   {
     chords: [{ key: 'd' }],
-    description: 'Dismiss the claim, then go to the next claim to decide',
+    id: 'dismiss',
     when: hasSelected,
     run: (c) => decide(c, (claim) => c.edit('claim:dismiss', { ids: [claim.id] })),
   },
@@ -145,7 +145,7 @@ export const KEYMAP: readonly KeyBinding[] = [
       { key: 'ArrowRight', shift: true },
       { key: 'ArrowLeft', shift: true },
     ],
-    description: 'Select article text from the claim: its end a word later or earlier',
+    id: 'selectEnd',
     when: (c) => hasSelected(c) || c.articleSelection !== null,
     run: (c, key) => extend(c, MOVES[key] ?? 'end-later'),
   },
@@ -154,7 +154,7 @@ export const KEYMAP: readonly KeyBinding[] = [
       { key: 'ArrowLeft', mod: true, shift: true },
       { key: 'ArrowRight', mod: true, shift: true },
     ],
-    description: 'Select article text: its start a word earlier or later',
+    id: 'selectStart',
     when: (c) => hasSelected(c) || c.articleSelection !== null,
     run: (c, key) => extend(c, key === 'ArrowLeft' ? 'start-earlier' : 'start-later'),
   },
@@ -163,19 +163,19 @@ export const KEYMAP: readonly KeyBinding[] = [
       { key: 'ArrowDown', shift: true },
       { key: 'ArrowUp', shift: true },
     ],
-    description: 'Select article text: on to the end of the next sentence, or back to the start of the previous one',
+    id: 'selectSentence',
     when: (c) => hasSelected(c) || c.articleSelection !== null,
     run: (c, key) => extend(c, MOVES[key] ?? 'next-sentence'),
   },
   {
     chords: [{ key: 'c' }],
-    description: 'Make a claim from the text selected in the article',
+    id: 'makeClaim',
     when: (c) => c.articleSelection !== null,
     run: (c) => void c.takeSelection('claim:create'),
   },
   {
     chords: [{ key: 'b' }],
-    description: 'Use the selected text as the claim’s new boundaries',
+    id: 'useAsBoundaries',
     when: (c) => hasSelected(c) && c.articleSelection !== null,
     run: ({ selected, articleSelection, edit }) => {
       if (selected && articleSelection)
@@ -184,7 +184,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   },
   {
     chords: [{ key: 'm' }],
-    description: 'Merge the claim with the next one',
+    id: 'merge',
     when: hasSelected,
     run: ({ project, selected, edit }) => {
       if (!selected) return
@@ -194,24 +194,24 @@ export const KEYMAP: readonly KeyBinding[] = [
       if (next) void edit('claim:merge', { ids: [selected.id, next.id] })
     },
   },
-  { chords: [{ key: 'r' }], description: 'Write the rationale', when: hasSelected, run: (c) => c.focusRationale() },
+  { chords: [{ key: 'r' }], id: 'rationale', when: hasSelected, run: (c) => c.focusRationale() },
   // Ctrl+F is left to the browser's own find; / is the claim search.
-  { chords: [{ key: '/' }], description: 'Search claims', run: (c) => c.focusSearch() },
-  { chords: [{ key: 'z', mod: true, shift: false }], description: 'Undo', run: (c) => void c.edit('project:undo', {}) },
+  { chords: [{ key: '/' }], id: 'searchClaims', run: (c) => c.focusSearch() },
+  { chords: [{ key: 'z', mod: true, shift: false }], id: 'undo', run: (c) => void c.edit('project:undo', {}) },
   {
     chords: [
       { key: 'z', mod: true, shift: true },
       { key: 'y', mod: true },
     ],
-    description: 'Redo',
+    id: 'redo',
     run: (c) => void c.edit('project:redo', {}),
   },
-  { chords: [{ key: 'e', mod: true, anywhere: true }], description: 'Export a report', run: (c) => c.openDialog('export') },
-  { chords: [{ key: '?' }], description: 'Show these shortcuts', run: (c) => c.openDialog('shortcuts') },
+  { chords: [{ key: 'e', mod: true, anywhere: true }], id: 'export', run: (c) => c.openDialog('export') },
+  { chords: [{ key: '?' }], id: 'show', run: (c) => c.openDialog('shortcuts') },
   {
     // An open dialog closes itself on Esc (components/Dialog); in a text field Esc leaves it.
     chords: [{ key: 'Escape', inFields: true }],
-    description: 'Leave a text field for the claim list; else clear the selection (a dialog closes)',
+    id: 'escape',
     run: (c) => {
       if (c.leaveField()) return
       c.clearArticleSelection()

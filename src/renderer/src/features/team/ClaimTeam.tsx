@@ -6,6 +6,7 @@ import { formatDateTime } from '../../components/format'
 import { useApp } from '../../store'
 import { ConflictChoice } from './ConflictChoice'
 import { useIdentity } from './identity'
+import { useTranslation } from 'react-i18next'
 
 function PersonField({
   label,
@@ -21,6 +22,7 @@ function PersonField({
   me: Person
 }) {
   const [draft, setDraft] = useState(person ? personLabel(person) : '')
+  const { t } = useTranslation()
   // Enter and then leaving the field must not send the same change twice.
   const sent = useRef(draft)
   const commit = (): void => {
@@ -44,7 +46,7 @@ function PersonField({
         <input
           id={id}
           value={draft}
-          placeholder="Name <e-mail>"
+          placeholder={t('team.personPlaceholder')}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={commit}
           onKeyDown={(e) => {
@@ -60,7 +62,7 @@ function PersonField({
               onSet(me)
             }}
           >
-            Me
+            {t('team.me')}
           </button>
         )}
       </div>
@@ -86,6 +88,7 @@ export function ClaimTeam({ claim, project }: { claim: Claim; project: Project }
   const edit = useApp((s) => s.edit)
   const me = useIdentity()
   const [comment, setComment] = useState('')
+  const { t } = useTranslation()
   const approved = approvalHolds(claim)
   const mine = isClaimChecker(claim, me)
   const send = async (event: SyntheticEvent<HTMLFormElement>): Promise<void> => {
@@ -93,12 +96,12 @@ export function ClaimTeam({ claim, project }: { claim: Claim; project: Project }
     if (await edit('claim:comment', { id: claim.id, text: comment })) setComment('')
   }
   return (
-    <section className="claim-team" aria-label="Team">
+    <section className="claim-team" aria-label={t('team.label')}>
       <div className="field-pair">
         <PersonField
           key={`assignee-${claim.id}-${JSON.stringify(claim.assignee)}`}
           id="claim-assignee"
-          label="Assigned to"
+          label={t('team.assignee')}
           person={claim.assignee}
           me={me}
           onSet={(assignee) => void edit('claim:assign', { id: claim.id, assignee })}
@@ -106,7 +109,7 @@ export function ClaimTeam({ claim, project }: { claim: Claim; project: Project }
         <PersonField
           key={`reviewer-${claim.id}-${JSON.stringify(claim.reviewer)}`}
           id="claim-reviewer"
-          label="Reviewer"
+          label={t('team.reviewer')}
           person={claim.reviewer}
           me={me}
           onSet={(reviewer) => void edit('claim:setReviewer', { id: claim.id, reviewer })}
@@ -115,21 +118,22 @@ export function ClaimTeam({ claim, project }: { claim: Claim; project: Project }
       <div className="team-approval" role="status">
         {approved && claim.approval ? (
           <p>
-            <span className="status-pill status-done">Approved</span> by {personLabel(claim.approval.by)},{' '}
+            <span className="status-pill status-done">{t('team.approved')}</span>
+            {t('team.approvedBy', { person: personLabel(claim.approval.by) })}
             <time dateTime={claim.approval.at}>{formatDateTime(claim.approval.at)}</time>
           </p>
         ) : (
           <p className="muted">
             {claim.verdict === null
-              ? 'No verdict to approve yet.'
+              ? t('team.noVerdictYet')
               : project.team.requireReview
-                ? 'Not approved: this verdict is left out of reports until a second checker approves it.'
-                : 'Not approved by a second checker.'}
+                ? t('team.notApprovedRequired')
+                : t('team.notApproved')}
           </p>
         )}
         {approved ? (
           <button type="button" className="button-quiet button-small" onClick={() => void edit('claim:withdrawApproval', { id: claim.id })}>
-            Withdraw approval
+            {t('team.withdrawApproval')}
           </button>
         ) : (
           claim.verdict !== null && (
@@ -137,22 +141,22 @@ export function ClaimTeam({ claim, project }: { claim: Claim; project: Project }
               type="button"
               className="button-secondary button-small"
               disabled={mine}
-              title={mine ? 'You check this claim: a second checker approves its verdict.' : undefined}
+              title={mine ? t('team.ownClaim') : undefined}
               onClick={() => void edit('claim:approve', { id: claim.id })}
             >
-              Approve verdict
+              {t('team.approve')}
             </button>
           )
         )}
       </div>
       <div className="team-comments">
-        <h3>Comments ({claim.comments.filter((c) => !c.withdrawnAt).length})</h3>
-        <ol aria-label="Comments">
+        <h3>{t('team.commentsHeading', { count: claim.comments.filter((c) => !c.withdrawnAt).length })}</h3>
+        <ol aria-label={t('team.comments')}>
           {claim.comments.map((c) => (
             <li key={c.id} className={c.withdrawnAt ? 'withdrawn' : undefined}>
               <span className="muted">
                 {personLabel(c.author)}, <time dateTime={c.at}>{formatDateTime(c.at)}</time>
-                {c.withdrawnAt && ' · withdrawn'}
+                {c.withdrawnAt && t('team.withdrawn')}
               </span>
               <div>{c.text}</div>
               {!c.withdrawnAt && samePerson(c.author, me) && (
@@ -161,7 +165,7 @@ export function ClaimTeam({ claim, project }: { claim: Claim; project: Project }
                   className="button-link button-small"
                   onClick={() => void edit('claim:withdrawComment', { id: claim.id, commentId: c.id })}
                 >
-                  Withdraw
+                  {t('team.withdraw')}
                 </button>
               )}
             </li>
@@ -169,17 +173,17 @@ export function ClaimTeam({ claim, project }: { claim: Claim; project: Project }
         </ol>
         <form onSubmit={(e) => void send(e)} className="team-comment-form">
           <label htmlFor="claim-comment" className="visually-hidden">
-            Add a comment
+            {t('team.addComment')}
           </label>
           <textarea
             id="claim-comment"
             rows={2}
             value={comment}
-            placeholder="Add a comment for the team"
+            placeholder={t('team.commentPlaceholder')}
             onChange={(e) => setComment(e.target.value)}
           />
           <button type="submit" className="button-secondary button-small" disabled={!comment.trim()}>
-            Comment
+            {t('team.comment')}
           </button>
         </form>
       </div>

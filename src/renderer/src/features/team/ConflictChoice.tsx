@@ -2,6 +2,7 @@ import type { Project, RecordedConflict } from '@domain/project/schema'
 import { describeConflictValue } from '@domain/project/team-ops'
 import { formatDateTime } from '../../components/format'
 import { useApp } from '../../store'
+import { useTranslation } from 'react-i18next'
 
 /**
  * One field two checkers changed differently, met by a merge: both values with who set them and
@@ -9,12 +10,13 @@ import { useApp } from '../../store'
  */
 export function ConflictChoice({ conflict, project }: { conflict: RecordedConflict; project: Project }) {
   const edit = useApp((s) => s.edit)
+  const { t } = useTranslation()
   const textOnly = conflict.key === 'article.text'
   return (
-    <div className="team-conflict" role="group" aria-label={`Conflict over ${conflict.what}`}>
+    <div className="team-conflict" role="group" aria-label={t('team.conflictOver', { what: conflict.what })}>
       <p className="team-conflict-what">
-        <strong>Conflict:</strong> {conflict.what} was changed by two checkers.
-        {textOnly && ' The article text is never merged: their version was kept as a copy beside this project.'}
+        <strong>{t('team.conflict')}</strong> {t('team.conflictChanged', { what: conflict.what })}
+        {textOnly && t('team.conflictText')}
       </p>
       <ul className="team-conflict-values">
         {conflict.values.map((side, pick) => (
@@ -22,7 +24,7 @@ export function ConflictChoice({ conflict, project }: { conflict: RecordedConfli
             <span className="team-conflict-value">{describeConflictValue(project, conflict, side.value)}</span>
             <span className="muted">
               {' '}
-              {side.by || 'unknown'}
+              {side.by || t('team.unknown')}
               {side.at && <>, {formatDateTime(side.at)}</>}
             </span>
             {!textOnly && (
@@ -31,7 +33,7 @@ export function ConflictChoice({ conflict, project }: { conflict: RecordedConfli
                 className="button-secondary button-small"
                 onClick={() => void edit('project:resolveConflict', { key: conflict.key, pick })}
               >
-                Keep {pick === 0 ? 'the first' : 'the second'}
+                {pick === 0 ? t('team.keepFirst') : t('team.keepSecond')}
               </button>
             )}
           </li>
@@ -43,7 +45,7 @@ export function ConflictChoice({ conflict, project }: { conflict: RecordedConfli
           className="button-quiet button-small"
           onClick={() => void edit('project:resolveConflict', { key: conflict.key, pick: 0 })}
         >
-          Done comparing
+          {t('team.doneComparing')}
         </button>
       )}
     </div>

@@ -3,6 +3,7 @@ import type { OpenedProject } from '@contract/api'
 import { apiAction } from '../../api/api-action'
 import { useApp } from '../../store'
 import { ConflictChoice } from './ConflictChoice'
+import { useTranslation } from 'react-i18next'
 
 /**
  * The project's team settings and what a merge left to decide that belongs to no claim (the
@@ -14,6 +15,7 @@ export function ProjectTeamBar({ opened }: { opened: OpenedProject }) {
   const checkDisk = useApp((s) => s.checkDisk)
   const [shared, setShared] = useState(false)
   const [syncing, setSyncing] = useState(false)
+  const { t } = useTranslation()
   const { project } = opened
   useEffect(() => {
     void apiAction('team:status', {}, { onError: () => setShared(false) }).then((status) => status && setShared(status.shared))
@@ -32,14 +34,12 @@ export function ProjectTeamBar({ opened }: { opened: OpenedProject }) {
     await checkDisk(opened.path)
     notify(
       result.offline ? 'error' : 'info',
-      result.offline
-        ? (result.message ?? 'The team could not be reached.')
-        : `Synced${result.conflicts ? `; ${result.conflicts} conflicts to resolve` : ''}.`,
+      result.offline ? (result.message ?? t('team.unreachable')) : t('team.syncedProject', { conflicts: result.conflicts }),
     )
   }
   if (!shared && !project.team.requireReview && project.conflicts.length === 0) return null
   return (
-    <div className="project-team-bar" role="region" aria-label="Team work">
+    <div className="project-team-bar" role="region" aria-label={t('team.teamWork')}>
       <label className="choice team-review-toggle">
         <input
           type="checkbox"
@@ -47,20 +47,18 @@ export function ProjectTeamBar({ opened }: { opened: OpenedProject }) {
           disabled={opened.readOnly !== null}
           onChange={(e) => void edit('project:setRequireReview', { required: e.target.checked })}
         />{' '}
-        Verdicts need a second checker’s approval before they are published
+        {t('team.requireReview')}
       </label>
       {shared && (
         <button type="button" className="button-secondary button-small" onClick={() => void sync()} disabled={syncing}>
-          {syncing ? 'Syncing…' : 'Sync'}
+          {syncing ? t('team.syncing') : t('team.sync')}
         </button>
       )}
       {conflicted.length > 0 && (
         <p className="team-conflicted" role="status">
-          <strong>
-            {conflicted.length} claim{conflicted.length === 1 ? '' : 's'} with a conflict to resolve:
-          </strong>{' '}
+          <strong>{t('team.conflictedClaims', { count: conflicted.length })}</strong>{' '}
           {conflicted.map((claim) => (
-            <button key={claim.id} type="button" className="button-link" onClick={() => select(claim.id)}>
+            <button key={claim.id} type="button" className="button-link" translate="no" onClick={() => select(claim.id)}>
               “{claim.text.length > 40 ? `${claim.text.slice(0, 39)}…` : claim.text}”
             </button>
           ))}

@@ -5,14 +5,16 @@ import { Dialog } from '../../components/Dialog'
 import { FormActions } from '../../components/FormActions'
 import { formatDateTime } from '../../components/format'
 import { useApp } from '../../store'
+import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 
 const isHttp = (remote: string): boolean => /^https?:\/\//i.test(remote.trim())
 
 /** "2 to send · 1 to receive · synced 14:02", or why the last sync did not reach the team. */
-function syncSummary(status: TeamStatus): string {
-  const parts = [`${status.ahead} to send`, `${status.behind} to receive`]
-  if (status.uncommitted) parts.push(`${status.uncommitted} changed file${status.uncommitted === 1 ? '' : 's'} not committed yet`)
-  parts.push(status.lastSync ? `last synced ${formatDateTime(status.lastSync)}` : 'never synced')
+function syncSummary(status: TeamStatus, t: TFunction): string {
+  const parts = [t('team.toSend', { count: status.ahead }), t('team.toReceive', { count: status.behind })]
+  if (status.uncommitted) parts.push(t('team.uncommitted', { count: status.uncommitted }))
+  parts.push(status.lastSync ? t('team.lastSynced', { time: formatDateTime(status.lastSync) }) : t('team.neverSynced'))
   return parts.join(' · ')
 }
 
@@ -20,6 +22,7 @@ function StartSharingDialog({ onClose, onDone }: { onClose: () => void; onDone: 
   const [remote, setRemote] = useState('')
   const [token, setToken] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
+  const { t } = useTranslation()
   const submit = async (event: SyntheticEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
     setProblem(null)
@@ -31,30 +34,23 @@ function StartSharingDialog({ onClose, onDone }: { onClose: () => void; onDone: 
     if (status) onDone(status)
   }
   return (
-    <Dialog title="Start sharing" onClose={onClose}>
+    <Dialog title={t('team.startSharing')} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)}>
-        <p className="hint">
-          The projects folder becomes a git repository: your saved work is committed with the claims it touched, and Sync exchanges it with
-          the team. Nothing needs installing.
-        </p>
-        <label htmlFor="team-remote">Team folder or git host</label>
+        <p className="hint">{t('team.startSharingHint')}</p>
+        <label htmlFor="team-remote">{t('team.remote')}</label>
         <input
           id="team-remote"
           value={remote}
           onChange={(e) => setRemote(e.target.value)}
-          placeholder="/Volumes/Share/team.git or https://git.example.org/desk/checks.git"
+          placeholder={t('team.remotePlaceholder')}
           autoFocus
         />
-        <p className="hint">
-          A folder on a network share or USB stick (an empty one becomes the team’s), or an HTTPS address. Empty: commit here only.
-        </p>
+        <p className="hint">{t('team.remoteHint')}</p>
         {isHttp(remote) && (
           <>
-            <label htmlFor="team-token">Access token</label>
+            <label htmlFor="team-token">{t('team.token')}</label>
             <input id="team-token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
-            <p className="hint">
-              Kept in the system keychain in the desktop app (this session only in the browser edition), never in a project file.
-            </p>
+            <p className="hint">{t('team.tokenHint')}</p>
           </>
         )}
         {problem && (
@@ -62,7 +58,7 @@ function StartSharingDialog({ onClose, onDone }: { onClose: () => void; onDone: 
             {problem}
           </p>
         )}
-        <FormActions submitLabel="Start sharing" onCancel={onClose} />
+        <FormActions submitLabel={t('team.startSharing')} onCancel={onClose} />
       </form>
     </Dialog>
   )
@@ -78,6 +74,7 @@ export function TeamBar() {
   const [starting, setStarting] = useState(false)
   const [syncing, setSyncing] = useState(false)
   const [token, setToken] = useState('')
+  const { t } = useTranslation()
 
   useEffect(() => {
     void Promise.all([
@@ -100,63 +97,59 @@ export function TeamBar() {
     notify(
       result.offline ? 'error' : 'info',
       result.offline
-        ? (result.message ?? 'The team could not be reached; your work is committed here.')
-        : `Synced${received ? `: ${received} project${received === 1 ? '' : 's'} updated` : ''}${
-            result.conflicts ? `, ${result.conflicts} conflict${result.conflicts === 1 ? '' : 's'} to resolve on their claims` : ''
-          }.`,
+        ? (result.message ?? t('team.unreachableCommitted'))
+        : t('team.syncedLibrary', { received, conflicts: result.conflicts }),
     )
     await refreshLibrary()
   }
   const merge = async (copy: SyncCopy): Promise<void> => {
     const merged = await apiAction('team:mergeCopy', { path: copy.path })
     if (!merged) return
-    notify(
-      'info',
-      `Merged “${copy.file}” into “${copy.originalFile}”${merged.conflicts ? `; ${merged.conflicts} conflicts to resolve` : ''}. The copy is in the trash.`,
-    )
+    notify('info', t('team.mergedCopy', { file: copy.file, original: copy.originalFile, conflicts: merged.conflicts }))
     await refreshLibrary()
   }
   const needsToken = status?.remote?.kind === 'http' && !status.tokenReady
 
   return (
-    <section className="team-bar" aria-label="Team">
+    <section className="team-bar" aria-label={t('team.label')}>
       {status?.shared ? (
         <>
           <p>
-            <strong>Shared</strong>
-            {status.remote ? <> with {status.remote.url}</> : ' (no team remote yet)'} · <span>{syncSummary(status)}</span>
-            {status.offline && <span className="hint-warn"> · offline: {status.message}</span>}
+            <strong>{t('team.shared')}</strong>
+            {status.remote ? t('team.sharedWith', { url: status.remote.url }) : t('team.noRemote')} · <span>{syncSummary(status, t)}</span>
+            {status.offline && <span className="hint-warn">{t('team.offline', { message: status.message })}</span>}
           </p>
           {needsToken && (
             <input
               type="password"
-              aria-label="Access token"
-              placeholder="Access token"
+              aria-label={t('team.token')}
+              placeholder={t('team.token')}
               value={token}
               onChange={(e) => setToken(e.target.value)}
             />
           )}
           <button type="button" className="button-primary" onClick={() => void sync()} disabled={syncing || (needsToken && !token.trim())}>
-            {syncing ? 'Syncing…' : 'Sync'}
+            {syncing ? t('team.syncing') : t('team.sync')}
           </button>
         </>
       ) : (
         <>
-          <p className="muted">This projects folder is yours alone. Share it with your team through a shared folder or a git host.</p>
+          <p className="muted">{t('team.alone')}</p>
           <button type="button" className="button-secondary" onClick={() => setStarting(true)}>
-            Start sharing…
+            {t('team.startSharingMore')}
           </button>
         </>
       )}
       {copies.length > 0 && (
-        <ul className="team-copies" aria-label="Copies left by a sync client">
+        <ul className="team-copies" aria-label={t('team.copies')}>
           {copies.map((copy) => (
             <li key={copy.path}>
               <span>
-                <strong>{copy.file}</strong> is a copy {copy.service} made when two people saved “{copy.originalFile}” at once.
+                <strong translate="no">{copy.file}</strong>
+                {t('team.copyMade', { service: copy.service, original: copy.originalFile })}
               </span>
               <button type="button" className="button-secondary button-small" onClick={() => void merge(copy)}>
-                Merge into {copy.originalFile}
+                {t('team.mergeInto', { original: copy.originalFile })}
               </button>
             </li>
           ))}
@@ -168,10 +161,7 @@ export function TeamBar() {
           onDone={(next) => {
             setStarting(false)
             setStatus(next)
-            notify(
-              'info',
-              next.remote ? `Shared with ${next.remote.url}.` : 'This folder is now a git repository; add a team remote to sync.',
-            )
+            notify('info', next.remote ? t('team.sharedNotice', { url: next.remote.url }) : t('team.repositoryNotice'))
             void refreshLibrary()
           }}
         />
