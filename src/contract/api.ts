@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Channel } from './channels'
 import type { Envelope } from '@domain/errors'
 import type { ImportedArticle, ImportProgress } from './import'
+import type { EvidenceReport } from '@domain/evidence/report'
 import {
   CommentIdSchema,
   ConflictPickSchema,
@@ -402,6 +403,8 @@ export const api = {
   ),
   'memory:removeArchive': channel<{ removed: true }>()(z.strictObject({ file: ArchiveFileName })),
   'claim:reuseCheck': channel<Edited>()(z.strictObject({ path: ProjectPath, id: IdSchema, from: ReuseFrom })),
+  /** The open project's history chain, its state against its last entry, and every attached file hashed (issue 20). */
+  'evidence:verify': channel<EvidenceReport>()(WithPath),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 export type Api = typeof api

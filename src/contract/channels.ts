@@ -77,6 +77,7 @@ export const CHANNELS = [
   'memory:importArchive',
   'memory:removeArchive',
   'claim:reuseCheck',
+  'evidence:verify',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

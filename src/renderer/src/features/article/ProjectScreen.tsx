@@ -22,6 +22,7 @@ import { ProjectBanners } from './ProjectBanners'
 import { ProjectTeamBar } from '../team/ProjectTeamBar'
 import { useIdentity } from '../team/identity'
 import { useCheckedBefore } from '../memory/useCheckedBefore'
+import { EvidenceBadge } from '../evidence/EvidenceBadge'
 
 /** The workbench: claims on the left, the article in the middle, the selected claim on the right. */
 export function ProjectScreen({ opened }: { opened: OpenedProject }) {
@@ -119,6 +120,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
           <button type="button" className="button-quiet" onClick={() => openDialog('shortcuts')} aria-label="Keyboard shortcuts">
             ?
           </button>
+          <EvidenceBadge opened={opened} />
           <SaveIndicator />
         </div>
       </header>

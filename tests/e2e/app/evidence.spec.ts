@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto'
+import { readFile, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import type { Page } from '@playwright/test'
+import type { Edited } from '@contract/api'
+import type { Project } from '@domain/project/schema'
+import { createDispatcher } from '@engine/dispatcher'
+import type { Bridge } from '../bridge'
+import { expect, test } from '../fixtures'
+import { openFromLibrary, readProject, savedProject, seedNewsProject } from '../seed'
+
+// Screens for people to look at, beside the ones screenshots.spec.ts captures.
+const OUT = process.env.SCREENSHOTS_DIR ?? 'test-results/screens'
+const MINUTES = 'Fares notice: 4.6% from March.'
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex')
+
+/**
+ * A project worked on in Factdesk (so its history is sealed): a verdict, a rationale, a source with
+ * an attached file, then closed. Returns its path, for the test to edit the file as someone outside would.
+ */
+async function workedProject(bridge: Bridge, title: string): Promise<string> {
+  const { path, project } = await seedNewsProject(bridge, title)
+  const dispatch = createDispatcher(bridge.services.handlers)
+  const call = async (channel: string, input: Record<string, unknown>): Promise<Edited> => {
+    const result = await dispatch(channel, { path, ...input })
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+    return result.value as Edited
+  }
+  await call('project:open', {})
+  await call('claim:setVerdict', { id: 'c-fares', verdict: project.ratingScale.labels[0]!.id })
+  await call('claim:update', { id: 'c-fares', fields: { rationale: 'The notice gives 4.6%.' } })
+  const fields = {
+    url: 'https://rail.example/notice',
+    title: 'Fares notice',
+    publisher: '',
+    date: '',
+    excerpt: '',
+    archiveUrl: '',
+    reliability: '',
+  }
+  const source = (await call('source:add', { claimId: 'c-fares', fields })).project.sources[0]!
+  await call('source:attachFile', { sourceId: source.id, fileName: 'minutes.txt', dataBase64: Buffer.from(MINUTES).toString('base64') })
+  await call('project:close', {})
+  return path
+}
+
+/** Rewrites the project file's JSON as an editor outside Factdesk would. */
+async function editOnDisk(path: string, change: (project: Project) => void): Promise<void> {
+  const project = await readProject(path)
+  change(project)
+  await writeFile(path, `${JSON.stringify(project, null, 2)}\n`)
+}
+
+async function openProject(page: Page, title: string): Promise<void> {
+  await openFromLibrary(page, title)
+}
+
+const badge = (page: Page) => page.locator('.topbar-actions').getByRole('button', { name: /history|attached file/i })
+
+test.describe('the evidence badge', () => {
+  test('a project never sealed says so calmly, and its first edit starts an intact chain', async ({ page, bridge, openApp }) => {
+    const { path } = await seedNewsProject(bridge)
+    await openApp()
+    await openFromLibrary(page)
+    await expect(badge(page)).toHaveText('No history chain yet (from the next save on)')
+    await badge(page).click()
+    const dialog = page.getByRole('dialog', { name: 'Evidence check' })
+    await expect(dialog).toContainText('Nothing is wrong: the chain starts with your next change')
+    await expect(dialog.locator('.evidence-check', { hasText: 'History chain' })).toContainText('Not recorded yet')
+    await dialog.getByRole('button', { name: 'Close' }).click()
+
+    await page.getByRole('option', { name: /^Ministers said/ }).click()
+    await page.keyboard.press('2')
+    await expect(badge(page)).toHaveText('History intact')
+    const saved = await savedProject(page, path)
+    await badge(page).click()
+    // The head the dialog offers to quote is the one written to the file.
+    await expect(page.getByRole('dialog', { name: 'Evidence check' }).locator('.evidence-head code')).toHaveAttribute(
+      'title',
+      saved.history.at(-1)!.hash!,
+    )
+  })
+
+  test('an untouched project is intact; edits made outside Factdesk show on the badge and in its details', async ({
+    page,
+    bridge,
+    openApp,
+  }) => {
+    const cases: { title: string; change: ((p: Project) => void) | null; label: string; detail: RegExp }[] = [
+      { title: 'Untouched', change: null, label: 'History intact', detail: /Attached files: All 1 attached files/ },
+      {
+        title: 'Verdict changed',
+        change: (p) => void (p.claims.find((c) => c.id === 'c-fares')!.verdict = p.ratingScale.labels[4]!.id),
+        label: 'History changed outside Factdesk',
+        detail: /Project matches its history: The project was changed outside Factdesk/,
+      },
+      {
+        title: 'Source removed',
+        change: (p) => {
+          p.sources = []
+          for (const claim of p.claims) claim.sourceIds = []
+        },
+        label: 'History changed outside Factdesk',
+        detail: /Project matches its history: The project was changed outside Factdesk/,
+      },
+      {
+        title: 'Entry rewritten',
+        change: (p) => void (p.history[1]!.author = 'someone else'),
+        label: 'History changed outside Factdesk',
+        detail: /entry 2 .* was changed after it was written/,
+      },
+      {
+        title: 'Entry removed',
+        change: (p) => void p.history.splice(2, 1),
+        label: 'History changed outside Factdesk',
+        detail: /follows an entry that is no longer in the history/,
+      },
+    ]
+    for (const { title } of cases) await workedProject(bridge, title)
+    for (const { title, change } of cases) {
+      if (change) await editOnDisk(join(bridge.home, `${title.toLowerCase().replace(/ /g, '-')}.factdesk.json`), change)
+    }
+    await openApp()
+    for (const { title, label, detail } of cases) {
+      await openProject(page, title)
+      await expect(badge(page)).toHaveText(label)
+      await badge(page).click()
+      const dialog = page.getByRole('dialog', { name: 'Evidence check' })
+      await expect(dialog.locator('.evidence-checks')).toContainText(detail)
+      await page.screenshot({ path: join(OUT, `evidence-${title.toLowerCase().replace(/ /g, '-')}.png`) })
+      await dialog.getByRole('button', { name: 'Close' }).click()
+      if (title === 'Verdict changed') {
+        // An edit in Factdesk seals the state it found; what was found at opening still shows for the session.
+        await page.getByRole('option', { name: /^The transport secretary/ }).click()
+        await page.keyboard.press('2')
+        await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+        await badge(page).click()
+        await expect(dialog.getByRole('heading', { name: 'When the project was opened' })).toBeVisible()
+        await expect(dialog.locator('.evidence-checks').last()).toContainText('Project matches its history: The claims')
+        await expect(badge(page)).toHaveText(label)
+        await dialog.getByRole('button', { name: 'Close' }).click()
+      }
+      await page.getByRole('button', { name: '← Projects' }).click()
+    }
+  })
+
+  test('an attached file swapped on disk shows on the badge and on its source with both hashes', async ({ page, bridge, openApp }) => {
+    const path = await workedProject(bridge, 'Attachment swapped')
+    const attachment = join(dirname(path), (await readProject(path)).sources[0]!.attachment)
+    const swapped = 'Fares notice: 2.6% from March.'
+    await writeFile(attachment, swapped)
+    await openApp()
+    await openProject(page, 'Attachment swapped')
+    await expect(badge(page)).toHaveText('Attached file changed')
+
+    await page.getByRole('option', { name: /^Ministers said/ }).click()
+    const warning = page.locator('.source-card').getByRole('note')
+    await expect(warning).toContainText('Attached file changed since it was attached: minutes.txt')
+    await expect(warning.locator('code').first()).toHaveText(`${sha(MINUTES).slice(0, 12)}…`)
+    await expect(warning.locator('code').first()).toHaveAttribute('title', sha(MINUTES))
+    await expect(warning.locator('code').nth(1)).toHaveAttribute('title', sha(swapped))
+    await expect(warning).toContainText(`${Buffer.byteLength(MINUTES)} bytes`)
+    await warning.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(OUT, 'evidence-attachment-changed.png') })
+    await badge(page).click()
+    await expect(page.getByRole('dialog', { name: 'Evidence check' })).toContainText(
+      `expected SHA-256 ${sha(MINUTES)}, found ${sha(swapped)}`,
+    )
+    await page.screenshot({ path: join(OUT, 'evidence-attachment-changed-details.png') })
+    expect(await readFile(attachment, 'utf8')).toBe(swapped)
+  })
+
+  test('an attached file deleted on disk shows as missing on its source', async ({ page, bridge, openApp }) => {
+    const path = await workedProject(bridge, 'Attachment gone')
+    const { rm } = await import('node:fs/promises')
+    await rm(join(dirname(path), (await readProject(path)).sources[0]!.attachment))
+    await openApp()
+    await openProject(page, 'Attachment gone')
+    await expect(badge(page)).toHaveText('Attached file changed')
+    await page.getByRole('option', { name: /^Ministers said/ }).click()
+    const warning = page.locator('.source-card').getByRole('note')
+    await expect(warning).toContainText('Attached file missing: minutes.txt')
+    await expect(warning).toContainText('Found nothing at')
+  })
+})
