@@ -127,6 +127,21 @@ export interface RenderedExport {
   missing: string[]
 }
 
+/** A part the case file left out, and why (a report incomplete, a PDF without a browser): as its manifest records it. */
+export interface CaseOmission {
+  what: string
+  reason: string
+}
+
+/** A case file's zip as base64, with the name to save it under and what it left out. */
+export interface RenderedCase {
+  content: string
+  encoding: 'base64'
+  mimeType: 'application/zip'
+  fileName: string
+  omitted: CaseOmission[]
+}
+
 /** What an imported file gives the new-project form: its text and the metadata found in it. */
 /** The file an article was imported from, as Factdesk read it: its name, SHA-256 and size (issue 20's checksums). */
 export const FileOriginSchema = z.strictObject({
@@ -405,6 +420,10 @@ export const api = {
   'claim:reuseCheck': channel<Edited>()(z.strictObject({ path: ProjectPath, id: IdSchema, from: ReuseFrom })),
   /** The open project's history chain, its state against its last entry, and every attached file hashed (issue 20). */
   'evidence:verify': channel<EvidenceReport>()(WithPath),
+  /** The case file (`factdesk case`) of the open project as saved, for the browser edition to download. */
+  'evidence:renderCase': channel<RenderedCase>()(WithPath),
+  /** The case file saved where the checker chooses (desktop); path null when the dialog was cancelled. */
+  'evidence:saveCase': channel<{ path: string | null; omitted: CaseOmission[] }>()(WithPath),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 export type Api = typeof api

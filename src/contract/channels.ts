@@ -78,6 +78,8 @@ export const CHANNELS = [
   'memory:removeArchive',
   'claim:reuseCheck',
   'evidence:verify',
+  'evidence:renderCase',
+  'evidence:saveCase',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Page } from '@playwright/test'
+import JSZip from 'jszip'
 import type { Edited } from '@contract/api'
 import type { Project } from '@domain/project/schema'
 import { createDispatcher } from '@engine/dispatcher'
+import { verifyCaseFile } from '@engine/evidence/case-file'
 import type { Bridge } from '../bridge'
 import { expect, test } from '../fixtures'
 import { openFromLibrary, readProject, savedProject, seedNewsProject } from '../seed'
@@ -181,5 +183,53 @@ test.describe('the evidence badge', () => {
     const warning = page.locator('.source-card').getByRole('note')
     await expect(warning).toContainText('Attached file missing: minutes.txt')
     await expect(warning).toContainText('Found nothing at')
+  })
+})
+
+test.describe('the case file', () => {
+  test('Export ▸ Case file downloads the zip factdesk verify accepts, and a changed byte in it is caught', async ({
+    page,
+    bridge,
+    openApp,
+  }) => {
+    const path = await workedProject(bridge, 'Case export')
+    await openApp()
+    await openProject(page, 'Case export')
+    await page.getByRole('button', { name: 'Export', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export a verdict report' })
+    const downloading = page.waitForEvent('download')
+    await dialog.getByRole('button', { name: 'Download case file' }).click()
+    const file = await downloading
+    expect(file.suggestedFilename()).toBe('case-export.case.zip')
+    // The claim has no claimant and the project no publication yet: the ClaimReview is left out, and the dialog says why.
+    await expect(dialog.getByRole('list', { name: 'Left out of the case file' })).toContainText(
+      'ClaimReview (schema.org JSON-LD): incomplete: it needs the fact check’s address',
+    )
+    await page.screenshot({ path: join(OUT, 'evidence-case-export.png') })
+
+    const bytes = await readFile(await file.path())
+    const report = await verifyCaseFile(bytes, file.suggestedFilename())
+    expect(report.checks.filter((c) => c.status !== 'intact')).toEqual([])
+    expect(report.intact).toBe(true)
+    const saved = await readProject(path)
+    expect(report.head).toBe(saved.history.at(-1)!.hash)
+    const zip = await JSZip.loadAsync(bytes)
+    expect(Object.keys(zip.files).sort()).toEqual(
+      expect.arrayContaining([
+        'MANIFEST.json',
+        'project/case-export.factdesk.json',
+        'project/case-export.files/minutes.txt',
+        'reports/case-export.report.html',
+        'reports/case-export.report.json',
+      ]),
+    )
+    expect(await zip.file('project/case-export.files/minutes.txt')!.async('string')).toBe(MINUTES)
+
+    zip.file('project/case-export.files/minutes.txt', MINUTES.replace('4.6', '4.7'))
+    const changed = await verifyCaseFile(await zip.generateAsync({ type: 'uint8array' }), 'changed.case.zip')
+    expect(changed.intact).toBe(false)
+    expect(changed.checks.find((c) => c.id === 'case-files')?.details.join(' ')).toContain(
+      '"project/case-export.files/minutes.txt" was changed',
+    )
   })
 })

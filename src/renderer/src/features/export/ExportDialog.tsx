@@ -7,6 +7,7 @@ import { CommitField } from '../../components/CommitField'
 import { Dialog } from '../../components/Dialog'
 import { useApp } from '../../store'
 import { copyText } from '../claims/copy-link'
+import { CaseFileExport } from '../evidence/CaseFileExport'
 
 type ClaimChoice = 'all' | 'accepted' | 'done'
 
@@ -231,6 +232,7 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
               {problem}
             </p>
           )}
+          <CaseFileExport path={path} />
         </div>
         <div className="export-preview" aria-busy={!preview}>
           {preview?.mimeType.startsWith('text/html') ? (
