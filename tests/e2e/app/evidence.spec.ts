@@ -198,7 +198,7 @@ test.describe('the case file', () => {
     await page.getByRole('button', { name: 'Export', exact: true }).click()
     const dialog = page.getByRole('dialog', { name: 'Export a verdict report' })
     const downloading = page.waitForEvent('download')
-    await dialog.getByRole('button', { name: 'Download case file' }).click()
+    await dialog.getByRole('button', { name: 'Export case file' }).click()
     const file = await downloading
     expect(file.suggestedFilename()).toBe('case-export.case.zip')
     // The claim has no claimant and the project no publication yet: the ClaimReview is left out, and the dialog says why.

@@ -55,7 +55,7 @@ export function CaseFileExport({ path }: { path: string }) {
         history’s head. Check it later with <code>factdesk verify</code>.
       </p>
       <button type="button" className="button-secondary" onClick={() => void save()} disabled={working}>
-        {working ? 'Writing the case file…' : desktop ? 'Save case file…' : 'Download case file'}
+        {working ? 'Writing the case file…' : desktop ? 'Export case file…' : 'Export case file'}
       </button>
       {omitted.length > 0 && <p className="case-file-omitted">Written. Left out of it (listed in its manifest too):</p>}
       {omitted.length > 0 && (
