@@ -142,6 +142,13 @@ export interface RenderedCase {
   omitted: CaseOmission[]
 }
 
+/** A case file opened: where its project was unpacked, under which name, and the case's own check. */
+export interface OpenedCaseFile {
+  path: string
+  renamedFrom: string | null
+  report: EvidenceReport
+}
+
 /** What an imported file gives the new-project form: its text and the metadata found in it. */
 /** The file an article was imported from, as Factdesk read it: its name, SHA-256 and size (issue 20's checksums). */
 export const FileOriginSchema = z.strictObject({
@@ -423,6 +430,23 @@ export const api = {
   /** The case file (`factdesk case`) of the open project as saved, for the browser edition to download. */
   'evidence:renderCase': channel<RenderedCase>()(WithPath),
   /** The case file saved where the checker chooses (desktop); path null when the dialog was cancelled. */
+  /**
+   * A case file unpacked into the projects folder (never over anything there) after it is verified;
+   * the same 50 MB cap as an article file, since it travels the same way.
+   */
+  'evidence:openCase': channel<OpenedCaseFile>()(
+    z.strictObject({
+      fileName: z
+        .string()
+        .trim()
+        .min(1)
+        .max(255)
+        .refine((name) => name.toLowerCase().endsWith('.zip'), 'must name a .zip case file'),
+      dataBase64: z
+        .base64()
+        .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, 'the case file is over the 50 MB limit; check it with factdesk verify instead'),
+    }),
+  ),
   'evidence:saveCase': channel<{ path: string | null; omitted: CaseOmission[] }>()(WithPath),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 

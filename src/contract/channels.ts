@@ -80,6 +80,7 @@ export const CHANNELS = [
   'evidence:verify',
   'evidence:renderCase',
   'evidence:saveCase',
+  'evidence:openCase',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -3,6 +3,7 @@ import { basename } from 'node:path'
 import JSZip from 'jszip'
 import { AppError } from '@domain/errors'
 import { buildCaseFile, defaultCaseName, MANIFEST, type CaseManifest } from '../evidence/case-file'
+import { openCaseFile } from '../evidence/open-case'
 import { verifyProject } from '../evidence/verify'
 import { refuseProtectedTarget } from '../export'
 import { writeFileAtomic } from '../fs/durable'
@@ -17,7 +18,9 @@ export function evidenceHandlers({
   store,
   openProject,
   needDesktop,
-}: Engine): HandlersFor<'evidence:verify' | 'evidence:renderCase' | 'evidence:saveCase'> {
+  projectsDir,
+  author,
+}: Engine): HandlersFor<'evidence:verify' | 'evidence:renderCase' | 'evidence:saveCase' | 'evidence:openCase'> {
   /** The same zip as `factdesk case`: the project as saved, so its pending edits are written first. */
   const caseBytes = async (path: string): Promise<{ bytes: Uint8Array; omitted: CaseManifest['omitted'] }> => {
     const status = await store.flush(path)
@@ -53,6 +56,12 @@ export function evidenceHandlers({
         fileName: basename(defaultCaseName(path)),
         omitted,
       }
+    },
+    'evidence:openCase': async ({ fileName, dataBase64 }) => {
+      return openCaseFile(Buffer.from(dataBase64, 'base64'), fileName, await projectsDir(), {
+        author: await author(),
+        at: now().toISOString(),
+      })
     },
     'evidence:saveCase': async ({ path }) => {
       const desktop = needDesktop('Saving a case file with a dialog')

@@ -57,7 +57,7 @@ async function openProject(page: Page, title: string): Promise<void> {
   await openFromLibrary(page, title)
 }
 
-const badge = (page: Page) => page.locator('.topbar-actions').getByRole('button', { name: /history|attached file/i })
+const badge = (page: Page) => page.locator('.topbar-actions').getByRole('button', { name: /history|attached file|case file/i })
 
 test.describe('the evidence badge', () => {
   test('a project never sealed says so calmly, and its first edit starts an intact chain', async ({ page, bridge, openApp }) => {
@@ -231,5 +231,74 @@ test.describe('the case file', () => {
     expect(changed.checks.find((c) => c.id === 'case-files')?.details.join(' ')).toContain(
       '"project/case-export.files/minutes.txt" was changed',
     )
+  })
+})
+
+test.describe('opening a case file', () => {
+  /** The case file of a worked project, as Export ▸ Case file writes it. */
+  async function caseOf(bridge: Bridge, title: string): Promise<Buffer> {
+    const path = await workedProject(bridge, title)
+    const dispatch = createDispatcher(bridge.services.handlers)
+    await dispatch('project:open', { path })
+    const rendered = await dispatch('evidence:renderCase', { path })
+    await dispatch('project:close', { path })
+    if (!rendered.ok) throw new Error(rendered.error.message)
+    return Buffer.from((rendered.value as { content: string }).content, 'base64')
+  }
+  const choose = (page: Page, name: string, buffer: Buffer) =>
+    page.getByLabel('Choose an article file').setInputFiles({ name, mimeType: 'application/zip', buffer })
+
+  test('unpacks beside a project of the same name without touching it, verifies it and opens it', async ({ page, bridge, openApp }) => {
+    const zip = await caseOf(bridge, 'Case open')
+    const original = await readFile(join(bridge.home, 'case-open.factdesk.json'))
+    await openApp()
+    await choose(page, 'case-open.case.zip', zip)
+    await expect(page.getByRole('status').filter({ hasText: 'Opened the case file case-open.case.zip' })).toContainText(
+      'as case-open-2.factdesk.json (case-open.factdesk.json was taken): every file matches its manifest and the history is intact.',
+    )
+    await expect(page.getByRole('heading', { level: 2, name: 'Case open' })).toBeVisible()
+    await expect(badge(page)).toHaveText('History intact')
+    await badge(page).click()
+    const dialog = page.getByRole('dialog', { name: 'Evidence check' })
+    await expect(dialog.getByRole('heading', { name: 'The case file it was opened from: case-open.case.zip' })).toBeVisible()
+    await expect(dialog).toContainText('Files in the case: All')
+    await page.screenshot({ path: join(OUT, 'evidence-case-opened.png') })
+    await dialog.getByRole('button', { name: 'Close' }).click()
+
+    expect(await readFile(join(bridge.home, 'case-open.factdesk.json'))).toEqual(original)
+    expect(await readFile(join(bridge.home, 'case-open-2.files', 'minutes.txt'), 'utf8')).toBe(MINUTES)
+    const unpacked = await readProject(join(bridge.home, 'case-open-2.factdesk.json'))
+    expect(unpacked.sources[0]!.attachment).toBe('case-open-2.files/minutes.txt')
+    expect(unpacked.history.at(-1)).toMatchObject({ action: 'case.open', summary: expect.stringContaining('case-open.case.zip') })
+    // The source shows no warning: its file was moved with it, byte for byte.
+    await page.getByRole('option', { name: /^Ministers said/ }).click()
+    await expect(page.getByRole('button', { name: 'File: minutes.txt' })).toBeVisible()
+    await expect(page.locator('.source-card').getByRole('note')).toHaveCount(0)
+  })
+
+  test('a case file changed after it was written is opened and said to be so', async ({ page, bridge, openApp }) => {
+    const zip = await JSZip.loadAsync(await caseOf(bridge, 'Case changed'))
+    zip.file('reports/case-changed.report.html', '<p>rewritten</p>')
+    await openApp()
+    await choose(page, 'changed.case.zip', Buffer.from(await zip.generateAsync({ type: 'uint8array' })))
+    await expect(page.getByRole('alert').filter({ hasText: 'Opened the case file changed.case.zip' })).toContainText('it is not intact')
+    await expect(badge(page)).toHaveText('Case file changed after it was written')
+    await badge(page).click()
+    await expect(page.getByRole('dialog', { name: 'Evidence check' })).toContainText(
+      '"reports/case-changed.report.html" was changed: the manifest says SHA-256',
+    )
+  })
+
+  test('a zip that would unpack to more than an import may is refused before anything is unpacked', async ({ page, bridge, openApp }) => {
+    const bomb = new JSZip()
+    bomb.file('MANIFEST.json', '{}')
+    bomb.file('project/bomb.factdesk.json', Buffer.alloc(65 * 1024 * 1024, 0x20))
+    const bytes = Buffer.from(await bomb.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }))
+    expect(bytes.byteLength).toBeLessThan(1024 * 1024)
+    await openApp()
+    await choose(page, 'bomb.case.zip', bytes)
+    await expect(page.getByRole('alert')).toContainText('"bomb.case.zip" would unpack to more than Factdesk unpacks from one file')
+    const { readdir } = await import('node:fs/promises')
+    expect((await readdir(bridge.home).catch(() => [])).filter((name) => name.startsWith('bomb'))).toEqual([])
   })
 })

@@ -57,6 +57,7 @@ export function EvidenceBadge({ opened }: { opened: OpenedProject }) {
   const atOpen = useEvidence((s) => s.atOpen)
   const latest = useEvidence((s) => s.latest)
   const error = useEvidence((s) => s.error)
+  const fromCase = useEvidence((s) => (s.fromCase?.path === path ? s.fromCase : null))
   const [open, setOpen] = useState(false)
 
   useEffect(() => {
@@ -75,16 +76,17 @@ export function EvidenceBadge({ opened }: { opened: OpenedProject }) {
     ) : null
   }
   const { verdict, sinceOpen } = evidenceVerdict(atOpen, latest)
+  const caseBroken = fromCase !== null && !fromCase.report.intact
   return (
     <>
       <button
         type="button"
-        className={`evidence-badge evidence-badge-${verdict}`}
+        className={`evidence-badge evidence-badge-${caseBroken ? 'history-changed' : verdict}`}
         onClick={() => setOpen(true)}
         aria-haspopup="dialog"
         title="What was checked"
       >
-        {LABELS[verdict]}
+        {caseBroken ? 'Case file changed after it was written' : LABELS[verdict]}
       </button>
       {open && (
         <Dialog title="Evidence check" onClose={() => setOpen(false)} wide>
@@ -104,6 +106,17 @@ export function EvidenceBadge({ opened }: { opened: OpenedProject }) {
             </>
           ) : (
             <CheckList report={latest} />
+          )}
+          {fromCase && (
+            <>
+              <h3>The case file it was opened from: {fromCase.fileName}</h3>
+              <p className="muted">
+                {fromCase.report.intact
+                  ? 'Every file in it matched its manifest, and the history ended at the head the manifest quotes.'
+                  : 'The case file was changed after it was written: what it holds no longer matches its manifest.'}
+              </p>
+              <CheckList report={fromCase.report} />
+            </>
           )}
           {latest.head && (
             <p className="evidence-head">

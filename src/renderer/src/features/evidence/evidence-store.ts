@@ -14,6 +14,8 @@ interface EvidenceState {
   latest: EvidenceReport | null
   /** Why the check could not run, or null. */
   error: string | null
+  /** The case file a project was opened from in this session, with the case's own check (files against the manifest, the head). */
+  fromCase: { path: string; fileName: string; report: EvidenceReport } | null
   check: (path: string) => Promise<void>
 }
 
@@ -22,6 +24,7 @@ export const useEvidence = create<EvidenceState>()((set, get) => ({
   atOpen: null,
   latest: null,
   error: null,
+  fromCase: null,
   check: async (path) => {
     if (get().path !== path) set({ path, atOpen: null, latest: null, error: null })
     try {

@@ -4,7 +4,7 @@ import { withoutLines, type RecognisedLine } from '@contract/import'
 import { useApp } from '../../store'
 import { FormActions } from '../../components/FormActions'
 
-const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf'
+const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf,.zip'
 
 const KIND: Record<RecognisedLine['kind'], string> = {
   headline: 'Headline',
@@ -177,7 +177,7 @@ export function NewProjectPanel() {
         <FormActions submitLabel="Create project" disabled={busy} />
       </form>
       <div className="import-zone">
-        <p>Or bring in a file — text, Markdown, a saved web page, Word (.docx) or PDF. You can also drop it anywhere on this window.</p>
+        <p>Or bring in a file — text, Markdown, a saved web page, Word (.docx) or PDF, or a Factdesk case file (.zip). You can also drop it anywhere on this window.</p>
         <input
           ref={picker}
           type="file"
