@@ -19,6 +19,13 @@ export interface OpenedCase {
   report: EvidenceReport
 }
 
+function brokenLabels(report: EvidenceReport): string {
+  return report.checks
+    .filter((c) => c.status === 'broken')
+    .map((c) => c.label)
+    .join(', ')
+}
+
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
     () => true,
@@ -109,7 +116,7 @@ export async function openCaseFile(
         author: meta.author,
         action: 'case.open',
         claimId: null,
-        summary: `Opened from the case file ${fileName} (history head ${manifest.historyHead ?? 'none'}) as ${newStem}${PROJECT_SUFFIX}, since ${stem}${PROJECT_SUFFIX} was taken; attached files moved to ${newStem}.files.`,
+        summary: `Opened from the case file ${fileName} (history head ${manifest.historyHead ?? 'none'}) as ${newStem}${PROJECT_SUFFIX}, since ${stem}${PROJECT_SUFFIX} was taken; attached files moved to ${newStem}.files.${report.intact ? '' : ` The case file did not verify when opened (${brokenLabels(report)}): this entry records the project as found, not as the case's author left it.`}`,
       }),
     ],
   }

@@ -287,6 +287,10 @@ test.describe('opening a case file', () => {
     await expect(page.getByRole('dialog', { name: 'Evidence check' })).toContainText(
       '"reports/case-changed.report.html" was changed: the manifest says SHA-256',
     )
+    // Unpacked under a new name, the move's history entry keeps for later sessions that the case did not verify.
+    expect((await readProject(join(bridge.home, 'case-changed-2.factdesk.json'))).history.at(-1)?.summary).toContain(
+      'The case file did not verify when opened (Files in the case)',
+    )
   })
 
   test('a zip that would unpack to more than an import may is refused before anything is unpacked', async ({ page, bridge, openApp }) => {
