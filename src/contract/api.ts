@@ -447,6 +447,10 @@ export const api = {
         .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, 'the case file is over the 50 MB limit; check it with factdesk verify instead'),
     }),
   ),
+  /** A newer version of the article (text as the import read it), every claim re-anchored in it; the earlier text kept as a version. */
+  'evidence:importVersion': channel<Edited>()(
+    z.strictObject({ path: ProjectPath, text: ArticleInputSchema.shape.text, origin: FileOriginSchema.nullable() }),
+  ),
   'evidence:saveCase': channel<{ path: string | null; omitted: CaseOmission[] }>()(WithPath),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 

@@ -81,6 +81,7 @@ export const CHANNELS = [
   'evidence:renderCase',
   'evidence:saveCase',
   'evidence:openCase',
+  'evidence:importVersion',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -17,6 +17,7 @@ import {
   type ReportModel,
 } from './model'
 import { segmentArticle } from './segments'
+import { versionHistory } from './versions'
 
 /**
  * The report needs no script, fonts, frames or remote images, so its policy allows nothing but its
@@ -295,6 +296,13 @@ ${sourceList}
 </article>`
 }
 
+function versionsSection(model: ReportModel): string {
+  const lines = versionHistory(model.project, model)
+  if (lines.length === 0) return ''
+  return `<h2 id="versions">Article versions</h2>
+<ul class="versions">${lines.map((line) => `<li>${h(line)}</li>`).join('')}</ul>`
+}
+
 function claimsSection(model: ReportModel): string {
   const cards = model.claims.length
     ? model.claims.map((row) => claimCard(row, model)).join('\n')
@@ -356,6 +364,7 @@ export function renderHtmlDocument(model: ReportModel): string {
 <main>
 ${header(model)}
 ${summary(model)}
+${versionsSection(model)}
 ${claimsSection(model)}
 ${scaleSection(model)}
 ${model.options.includeArticle ? articleSection(model) : ''}

@@ -16,6 +16,7 @@ import {
   type ReportModel,
 } from './model'
 import { segmentArticle } from './segments'
+import { versionHistory } from './versions'
 
 function quote(markdown: string, indent = ''): string {
   return markdown
@@ -185,12 +186,18 @@ function articleSection(model: ReportModel): string[] {
   ]
 }
 
+function versionsSection(model: ReportModel): string[] {
+  const lines = versionHistory(model.project, model)
+  return lines.length ? ['## Article versions', '', ...lines.map((line) => `- ${e(line)}`), ''] : []
+}
+
 export function renderMarkdownDocument(model: ReportModel): string {
   return [
     ...header(model),
     '',
     ...summary(model),
     '',
+    ...versionsSection(model),
     '## Claims',
     '',
     ...(model.claims.length ? model.claims.flatMap((row) => claimSection(row, model)) : ['_No claims match this selection._', '']),

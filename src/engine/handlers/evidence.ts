@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import JSZip from 'jszip'
 import { AppError } from '@domain/errors'
+import { importNewVersion } from '@domain/evidence/versions'
 import { buildCaseFile, defaultCaseName, MANIFEST, type CaseManifest } from '../evidence/case-file'
 import { openCaseFile } from '../evidence/open-case'
 import { verifyProject } from '../evidence/verify'
 import { refuseProtectedTarget } from '../export'
 import { writeFileAtomic } from '../fs/durable'
+import { sha256 } from '../project-store'
 import type { Engine } from '../services'
 import type { HandlersFor } from './types'
 
@@ -20,7 +22,8 @@ export function evidenceHandlers({
   needDesktop,
   projectsDir,
   author,
-}: Engine): HandlersFor<'evidence:verify' | 'evidence:renderCase' | 'evidence:saveCase' | 'evidence:openCase'> {
+  edit,
+}: Engine): HandlersFor<'evidence:verify' | 'evidence:renderCase' | 'evidence:saveCase' | 'evidence:openCase' | 'evidence:importVersion'> {
   /** The same zip as `factdesk case`: the project as saved, so its pending edits are written first. */
   const caseBytes = async (path: string): Promise<{ bytes: Uint8Array; omitted: CaseManifest['omitted'] }> => {
     const status = await store.flush(path)
@@ -62,6 +65,19 @@ export function evidenceHandlers({
         author: await author(),
         at: now().toISOString(),
       })
+    },
+    'evidence:importVersion': ({ path, text, origin }) => {
+      if (openProject(path).article.text === text)
+        throw new AppError('INVALID_INPUT', 'This text is the article as the project already has it: there is no newer version to import.')
+      const at = now().toISOString()
+      const versionOrigin = {
+        fileName: origin?.fileName ?? '',
+        fileSha256: origin?.sha256 ?? '',
+        fileBytes: origin?.bytes ?? null,
+        textSha256: sha256(text),
+        importedAt: at,
+      }
+      return edit(path, 'article.version', (p, c) => importNewVersion(p, { text, origin: versionOrigin }, c))
     },
     'evidence:saveCase': async ({ path }) => {
       const desktop = needDesktop('Saving a case file with a dialog')

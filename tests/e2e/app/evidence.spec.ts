@@ -9,7 +9,7 @@ import { createDispatcher } from '@engine/dispatcher'
 import { verifyCaseFile } from '@engine/evidence/case-file'
 import type { Bridge } from '../bridge'
 import { expect, test } from '../fixtures'
-import { openFromLibrary, readProject, savedProject, seedNewsProject } from '../seed'
+import { NEWS, openFromLibrary, readProject, savedProject, seedNewsProject } from '../seed'
 
 // Screens for people to look at, beside the ones screenshots.spec.ts captures.
 const OUT = process.env.SCREENSHOTS_DIR ?? 'test-results/screens'
@@ -304,5 +304,68 @@ test.describe('opening a case file', () => {
     await expect(page.getByRole('alert')).toContainText('"bomb.case.zip" would unpack to more than Factdesk unpacks from one file')
     const { readdir } = await import('node:fs/promises')
     expect((await readdir(bridge.home).catch(() => [])).filter((name) => name.startsWith('bomb'))).toEqual([])
+  })
+})
+
+test.describe('a newer version of the article', () => {
+  test('re-anchors each claim, shows the changed one with old and new words, lists the gone one, and keeps the earlier text', async ({
+    page,
+    bridge,
+    openApp,
+  }) => {
+    const { path } = await seedNewsProject(bridge)
+    const newer = NEWS.replace('rise by 4.6% in March', 'rise by 4.8% in March').replace(
+      'According to Transport Focus, only 68% of trains arrived on time in 2025. ',
+      '',
+    )
+    await openApp()
+    await openFromLibrary(page)
+    await page.getByRole('button', { name: 'Import a newer version…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Import a newer version of the article' })
+    await dialog.getByLabel('Paste the newer text').fill(newer)
+    await dialog.getByRole('button', { name: 'Import and find the claims' }).click()
+
+    const changes = page.getByRole('dialog', { name: 'What changed in version 2' })
+    await expect(changes.getByRole('region', { name: 'Claims gone from the article' })).toContainText(
+      'According to Transport Focus, only 68% of trains arrived on time in 2025.',
+    )
+    await expect(changes.locator('del', { hasText: '4.6' })).toBeVisible()
+    await expect(changes.locator('ins', { hasText: '4.8' })).toBeVisible()
+    await expect(changes.locator('mark.changed-claim').first()).toContainText('Ministers said on Monday')
+    await page.screenshot({ path: join(OUT, 'evidence-what-changed.png') })
+    await changes.getByRole('button', { name: 'Close' }).click()
+
+    await expect(page.locator('.claim-list').getByRole('option')).toHaveCount(2)
+    const fares = page.getByRole('option', { name: /^Ministers said on Monday that rail fares will rise by 4\.8%/ })
+    await expect(fares).toContainText('Changed')
+    await fares.click()
+    const note = page.getByRole('note').filter({ hasText: 'Changed in version 2 of the article' })
+    await expect(note.locator('del')).toHaveText(
+      'Ministers said on Monday that rail fares will rise by 4.6% in March, the smallest increase in five years.',
+    )
+    await expect(note.locator('ins')).toHaveText(
+      'Ministers said on Monday that rail fares will rise by 4.8% in March, the smallest increase in five years.',
+    )
+    await page.screenshot({ path: join(OUT, 'evidence-claim-changed.png') })
+
+    const saved = await savedProject(page, path)
+    expect(saved.article.text).toBe(newer)
+    expect(saved.evidence.versions).toHaveLength(1)
+    expect(saved.evidence.versions[0]!.text).toBe(NEWS)
+    expect(saved.evidence.versions[0]!.removedClaims.map((c) => c.id)).toEqual(['c-punctual'])
+    expect(saved.claims.map((c) => [c.id, c.anchor?.state])).toEqual([
+      ['c-fares', 'changed'],
+      ['c-passengers', 'unchanged'],
+    ])
+    expect(saved.history.at(-1)?.summary).toContain('1 claims unchanged, 0 moved, 1 changed, 1 gone')
+
+    // Reports carry the version history: what the edit after the check removed and changed.
+    const rendered = await createDispatcher(bridge.services.handlers)('report:render', { path, format: 'html', claims: 'all' })
+    if (!rendered.ok) throw new Error(rendered.error.message)
+    const html = (rendered.value as { content: string }).content
+    expect(html).toContain('<h2 id="versions">Article versions</h2>')
+    expect(html).toMatch(
+      /The article was edited after it was first checked: version 2 replaced version 1 on \d{4}-\d{2}-\d{2}; the claim “According to Transport Focus, only 68% of trains arrived on time in 2025\.” was removed; claim 1 was changed \(it read “Ministers said on Monday that rail fares will rise by 4\.6% in March/,
+    )
   })
 })

@@ -23,6 +23,7 @@ import { ProjectTeamBar } from '../team/ProjectTeamBar'
 import { useIdentity } from '../team/identity'
 import { useCheckedBefore } from '../memory/useCheckedBefore'
 import { EvidenceBadge } from '../evidence/EvidenceBadge'
+import { ArticleVersions } from '../evidence/ArticleVersions'
 
 /** The workbench: claims on the left, the article in the middle, the selected claim on the right. */
 export function ProjectScreen({ opened }: { opened: OpenedProject }) {
@@ -213,6 +214,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
                 .filter(Boolean)
                 .join(' · ') || 'No details yet: click the title to add outlet, author, date.'}
             </p>
+            <ArticleVersions project={project} />
             <ArticleView project={project} selectedId={selectedId} onSelectClaim={select} onSelectionChange={onSelectionChange} />
           </article>
           {articleSelection && (

@@ -5,6 +5,7 @@ import { STATUS_LABELS } from '@domain/project/ops'
 import { formatScore } from '@domain/claims/ranking'
 import { useApp } from '../../store'
 import { CheckedBeforeMark } from '../memory/CheckedBeforeMark'
+import { AnchorMark } from '../evidence/AnchorMark'
 
 interface ClaimListProps {
   claims: readonly Claim[]
@@ -82,6 +83,7 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
                 <span className={`status-pill status-${claim.status}`}>{STATUS_LABELS[claim.status]}</span>
                 {label && <span className="claim-row-verdict">{label.label}</span>}
                 {seenBefore && <CheckedBeforeMark item={seenBefore} />}
+                <AnchorMark claim={claim} />
                 {claim.score !== null && <span className="claim-row-score">{formatScore(claim.score)}</span>}
               </span>
             </div>

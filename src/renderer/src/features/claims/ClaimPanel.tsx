@@ -12,6 +12,7 @@ import { SeenBefore } from '../memory/SeenBefore'
 import { ClaimAttribution } from './ClaimAttribution'
 import { ClaimText } from './ClaimText'
 import { claimLink, copyText } from './copy-link'
+import { AnchorNote } from '../evidence/AnchorMark'
 
 function reasonName(kind: string): string {
   return kind.replace(/[-_]/g, ' ')
@@ -167,6 +168,7 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
       )}
       <StatusPicker claim={claim} />
       <SeenBefore claim={claim} />
+      <AnchorNote claim={claim} />
       <VerdictPicker claim={claim} project={project} />
       <CommitField
         key={`claim-rationale-${claim.id}`}

@@ -177,7 +177,10 @@ export function NewProjectPanel() {
         <FormActions submitLabel="Create project" disabled={busy} />
       </form>
       <div className="import-zone">
-        <p>Or bring in a file — text, Markdown, a saved web page, Word (.docx) or PDF, or a Factdesk case file (.zip). You can also drop it anywhere on this window.</p>
+        <p>
+          Or bring in a file — text, Markdown, a saved web page, Word (.docx) or PDF, or a Factdesk case file (.zip). You can also drop it
+          anywhere on this window.
+        </p>
         <input
           ref={picker}
           type="file"
