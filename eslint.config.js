@@ -13,6 +13,8 @@ const SYMBOLS_ONLY = '^[\\s\\d.,:;!?()\\[\\]{}\'"“”‘’«»…·×→←�
  * the rule skips them until they are converted; a file converted is taken off this list.
  */
 const NOT_YET_TRANSLATED = [
+  // The evidence workbench (issue 20) landed after the translation rounds.
+  'src/renderer/src/features/evidence/*.tsx',
   'src/renderer/src/features/article/ArticleView.tsx',
   'src/renderer/src/features/article/ProjectBanners.tsx',
   'src/renderer/src/features/sources/SourceForm.tsx',

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Channel } from './channels'
 import type { Envelope } from '@domain/errors'
 import type { ImportedArticle, ImportProgress } from './import'
+import type { EvidenceReport } from '@domain/evidence/report'
 import {
   CommentIdSchema,
   ConflictPickSchema,
@@ -126,6 +127,28 @@ export interface RenderedExport {
   warnings: string[]
   /** What publishing this report needs and it lacks (ClaimReview); a download is refused until it is empty. */
   missing: string[]
+}
+
+/** A part the case file left out, and why (a report incomplete, a PDF without a browser): as its manifest records it. */
+export interface CaseOmission {
+  what: string
+  reason: string
+}
+
+/** A case file's zip as base64, with the name to save it under and what it left out. */
+export interface RenderedCase {
+  content: string
+  encoding: 'base64'
+  mimeType: 'application/zip'
+  fileName: string
+  omitted: CaseOmission[]
+}
+
+/** A case file opened: where its project was unpacked, under which name, and the case's own check. */
+export interface OpenedCaseFile {
+  path: string
+  renamedFrom: string | null
+  report: EvidenceReport
 }
 
 /** What an imported file gives the new-project form: its text and the metadata found in it. */
@@ -290,6 +313,9 @@ const channel =
   <Output>() =>
     <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output })
 
+/** A case file's request: its reports are written in the chosen language (a catalogue's tag); default English. */
+const CaseRequest = z.strictObject({ path: ProjectPath, language: z.string().max(35).optional() })
+
 export const api = {
   'app:info': channel<AppInfo>()(Empty),
   'app:sample': channel<SampleArticle>()(Empty),
@@ -408,6 +434,33 @@ export const api = {
   ),
   'memory:removeArchive': channel<{ removed: true }>()(z.strictObject({ file: ArchiveFileName })),
   'claim:reuseCheck': channel<Edited>()(z.strictObject({ path: ProjectPath, id: IdSchema, from: ReuseFrom })),
+  /** The open project's history chain, its state against its last entry, and every attached file hashed (issue 20). */
+  'evidence:verify': channel<EvidenceReport>()(WithPath),
+  /** The case file (`factdesk case`) of the open project as saved, for the browser edition to download. */
+  'evidence:renderCase': channel<RenderedCase>()(CaseRequest),
+  /** The case file saved where the checker chooses (desktop); path null when the dialog was cancelled. */
+  /**
+   * A case file unpacked into the projects folder (never over anything there) after it is verified;
+   * the same 50 MB cap as an article file, since it travels the same way.
+   */
+  'evidence:openCase': channel<OpenedCaseFile>()(
+    z.strictObject({
+      fileName: z
+        .string()
+        .trim()
+        .min(1)
+        .max(255)
+        .refine((name) => name.toLowerCase().endsWith('.zip'), 'must name a .zip case file'),
+      dataBase64: z
+        .base64()
+        .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, 'the case file is over the 50 MB limit; check it with factdesk verify instead'),
+    }),
+  ),
+  /** A newer version of the article (text as the import read it), every claim re-anchored in it; the earlier text kept as a version. */
+  'evidence:importVersion': channel<Edited>()(
+    z.strictObject({ path: ProjectPath, text: ArticleInputSchema.shape.text, origin: FileOriginSchema.nullable() }),
+  ),
+  'evidence:saveCase': channel<{ path: string | null; omitted: CaseOmission[] }>()(CaseRequest),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 export type Api = typeof api

@@ -77,6 +77,11 @@ export const CHANNELS = [
   'memory:importArchive',
   'memory:removeArchive',
   'claim:reuseCheck',
+  'evidence:verify',
+  'evidence:renderCase',
+  'evidence:saveCase',
+  'evidence:openCase',
+  'evidence:importVersion',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

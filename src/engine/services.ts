@@ -21,6 +21,7 @@ import { settingsHandlers } from './handlers/settings'
 import { sourceHandlers } from './handlers/sources'
 import { teamHandlers } from './handlers/team'
 import { memoryHandlers } from './handlers/memory'
+import { evidenceHandlers } from './handlers/evidence'
 import { MemoryService } from './memory/memory-service'
 import { PathAccess } from './access'
 import { Library } from './library'
@@ -262,6 +263,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...reportHandlers(engine),
     ...teamHandlers(engine),
     ...memoryHandlers(engine),
+    ...evidenceHandlers(engine),
   }
   if (ctx.edition === 'desktop' || ctx.edition === 'browser') engine.team.startAutoCommit(AUTO_COMMIT_MINUTES * 60_000)
   // Closing a project ends an editing session: in a shared folder its saved work becomes a commit.

@@ -18,6 +18,7 @@ import {
 } from './model'
 import { segmentArticle } from './segments'
 import type { Translator } from '../translate'
+import { versionHistory } from './versions'
 
 /**
  * The report needs no script, fonts, frames or remote images, so its policy allows nothing but its
@@ -325,6 +326,13 @@ ${sourceList}
 </article>`
 }
 
+function versionsSection(model: ReportModel): string {
+  const lines = versionHistory(model.project, model, model.options.translator)
+  if (lines.length === 0) return ''
+  return `<h2 id="versions">${h(model.options.translator.t('report.versions.heading'))}</h2>
+<ul class="versions">${lines.map((line) => `<li>${h(line)}</li>`).join('')}</ul>`
+}
+
 function claimsSection(model: ReportModel): string {
   const { t } = model.options.translator
   const cards = model.claims.length
@@ -392,6 +400,7 @@ export function renderHtmlDocument(model: ReportModel): string {
 <main>
 ${header(model)}
 ${summary(model)}
+${versionsSection(model)}
 ${claimsSection(model)}
 ${scaleSection(model)}
 ${model.options.includeArticle ? articleSection(model) : ''}

@@ -17,6 +17,7 @@ import {
 } from './model'
 import { segmentArticle } from './segments'
 import type { Translator } from '../translate'
+import { versionHistory } from './versions'
 
 function quote(markdown: string, indent = ''): string {
   return markdown
@@ -205,6 +206,13 @@ function articleSection(model: ReportModel): string[] {
   ]
 }
 
+function versionsSection(model: ReportModel): string[] {
+  const lines = versionHistory(model.project, model, model.options.translator)
+  return lines.length
+    ? [`## ${e(model.options.translator.t('report.versions.heading'))}`, '', ...lines.map((line) => `- ${e(line)}`), '']
+    : []
+}
+
 export function renderMarkdownDocument(model: ReportModel): string {
   const { t } = model.options.translator
   return [
@@ -212,6 +220,7 @@ export function renderMarkdownDocument(model: ReportModel): string {
     '',
     ...summary(model),
     '',
+    ...versionsSection(model),
     `## ${e(t('report.claims'))}`,
     '',
     ...(model.claims.length ? model.claims.flatMap((row) => claimSection(row, model)) : [`_${e(t('report.noClaimsMatch'))}_`, '']),

@@ -24,6 +24,8 @@ import { ProjectTeamBar } from '../team/ProjectTeamBar'
 import { useIdentity } from '../team/identity'
 import { useTranslation } from 'react-i18next'
 import { useCheckedBefore } from '../memory/useCheckedBefore'
+import { EvidenceBadge } from '../evidence/EvidenceBadge'
+import { ArticleVersions } from '../evidence/ArticleVersions'
 
 /** The workbench: claims on the left, the article in the middle, the selected claim on the right. */
 export function ProjectScreen({ opened }: { opened: OpenedProject }) {
@@ -127,6 +129,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
           <button type="button" className="button-quiet" onClick={() => openDialog('shortcuts')} aria-label={t('project.shortcuts')}>
             ?
           </button>
+          <EvidenceBadge opened={opened} />
           <button type="button" className="button-quiet" onClick={() => setSettingsOpen(true)}>
             {t('library.settings')}
           </button>
@@ -226,6 +229,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
                 .filter(Boolean)
                 .join(' · ') || t('project.noDetails')}
             </p>
+            <ArticleVersions project={project} />
             <ArticleView project={project} selectedId={selectedId} onSelectClaim={select} onSelectionChange={onSelectionChange} />
           </article>
           {articleSelection && (

@@ -5,6 +5,7 @@ import { formatScore } from '@domain/claims/ranking'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../../store'
 import { CheckedBeforeMark } from '../memory/CheckedBeforeMark'
+import { AnchorMark } from '../evidence/AnchorMark'
 
 interface ClaimListProps {
   claims: readonly Claim[]
@@ -89,6 +90,7 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
                   </span>
                 )}
                 {seenBefore && <CheckedBeforeMark item={seenBefore} />}
+                <AnchorMark claim={claim} />
                 {claim.score !== null && <span className="claim-row-score">{formatScore(claim.score)}</span>}
               </span>
             </div>

@@ -14,6 +14,7 @@ import { ClaimAttribution } from './ClaimAttribution'
 import { ClaimText } from './ClaimText'
 import { claimLink, copyText } from './copy-link'
 import { useTranslation } from 'react-i18next'
+import { AnchorNote } from '../evidence/AnchorMark'
 
 /** A reason's kind as the checker reads it; a kind added to the engine before the catalogue shows its own name. */
 function reasonName(kind: string, t: TFunction): string {
@@ -177,6 +178,7 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
       )}
       <StatusPicker claim={claim} />
       <SeenBefore claim={claim} />
+      <AnchorNote claim={claim} />
       <VerdictPicker claim={claim} project={project} />
       <CommitField
         key={`claim-rationale-${claim.id}`}

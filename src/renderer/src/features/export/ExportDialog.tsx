@@ -10,6 +10,7 @@ import { LANGUAGES, uiLanguage } from '../../i18n'
 import { useApp } from '../../store'
 import { copyText } from '../claims/copy-link'
 import { useTranslation } from 'react-i18next'
+import { CaseFileExport } from '../evidence/CaseFileExport'
 
 type ClaimChoice = 'all' | 'accepted' | 'done'
 
@@ -249,6 +250,7 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
               {problem}
             </p>
           )}
+          <CaseFileExport path={path} language={language} />
         </div>
         <div className="export-preview" aria-busy={!preview}>
           {preview?.mimeType.startsWith('text/html') ? (

@@ -5,7 +5,7 @@ import { useApp } from '../../store'
 import { FormActions } from '../../components/FormActions'
 import { useTranslation } from 'react-i18next'
 
-const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf'
+const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf,.zip'
 
 const KIND: Record<RecognisedLine['kind'], string> = {
   headline: 'Headline',

@@ -7,6 +7,7 @@ import { httpUrl } from '@domain/report/escape'
 import { useApp } from '../../store'
 import { EMPTY_SOURCE, sourceFields } from './empty-source'
 import { SourceForm } from './SourceForm'
+import { SourceIntegrity } from '../evidence/SourceIntegrity'
 
 function ExternalLink({ href, children }: { href: string; children: React.ReactNode }) {
   const url = httpUrl(href)
@@ -53,6 +54,7 @@ function SourceCard({
           </button>
         )}
       </div>
+      {source.attachment && <SourceIntegrity sourceId={source.id} />}
       <div className="source-actions">
         <button
           type="button"
