@@ -365,7 +365,7 @@ test.describe('a newer version of the article', () => {
     const html = (rendered.value as { content: string }).content
     expect(html).toContain('<h2 id="versions">Article versions</h2>')
     expect(html).toMatch(
-      /The article was edited after it was first checked: version 2 replaced version 1 on \d{4}-\d{2}-\d{2}; the claim “According to Transport Focus, only 68% of trains arrived on time in 2025\.” was removed; claim 1 was changed \(it read “Ministers said on Monday that rail fares will rise by 4\.6% in March/,
+      /The article was edited after it was first checked: version 2 replaced version 1 on [A-Z][a-z]+ \d{1,2}, \d{4}; the claim “According to Transport Focus, only 68% of trains arrived on time in 2025\.” was removed; claim 1 was changed \(it read “Ministers said on Monday that rail fares will rise by 4\.6% in March/,
     )
   })
 })

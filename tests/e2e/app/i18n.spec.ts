@@ -9,7 +9,7 @@ const OUT = process.env.SCREENSHOTS_DIR ?? 'test-results/screens'
 
 /** Names and codes that read the same in every language. */
 const NAMES =
-  /^(Factdesk|ClaimReview|JSON-LD|JSON|HTML|PDF|CSV|Markdown|URL|ID|UTC|SHA-256|PolitiFact|Truth-O-Meter|AAP|AFP|Meta|FactCheck|Google|Word|docx|schema|org|git|und)$/
+  /^(Factdesk|ClaimReview|JSON-LD|JSON|HTML|PDF|CSV|Markdown|URL|ID|UTC|SHA-256|PolitiFact|Truth-O-Meter|AAP|AFP|Meta|FactCheck|Google|Word|docx|zip|schema|org|git|und)$/
 
 /**
  * Every visible text and every label a screen reader reads (aria-label, title, placeholder) that has
@@ -24,7 +24,7 @@ async function englishLeft(page: Page, skip: readonly string[] = [], within = 'b
       const pattern = new RegExp(names)
       const english = (text: string): boolean =>
         // Capitals only are codes and variables (FACTDESK_HOME), not prose; paths are the checker's own.
-        (text.replace(/(\/[\w.-]+)+/g, '').match(/[A-Za-z][A-Za-z’'-]*/g) ?? []).some(
+        (text.replace(/(\/[\w.-]+)+/g, '').match(/[A-Za-z](?:[A-Za-z’']|-(?=[A-Za-z]))*/g) ?? []).some(
           (word) => word.length > 1 && !pattern.test(word) && !/^https?$/.test(word) && !/^[A-Z]+$/.test(word),
         )
       const found: string[] = []

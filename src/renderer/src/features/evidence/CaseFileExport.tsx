@@ -2,6 +2,10 @@ import { useState } from 'react'
 import type { CaseOmission } from '@contract/api'
 import { apiAction } from '../../api/api-action'
 import { useApp } from '../../store'
+import { useTranslation } from 'react-i18next'
+
+/** A command line, the same in every language. */
+const VERIFY_COMMAND = 'factdesk verify'
 
 function downloadZip(base64: string, fileName: string): void {
   const url = URL.createObjectURL(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'application/zip' }))
@@ -15,9 +19,10 @@ function downloadZip(base64: string, fileName: string): void {
 /**
  * Export ▸ Case file, in the export dialog: the same zip as `factdesk case` (the project as saved,
  * its attached files, the reports and a manifest of SHA-256 hashes), saved like the reports are.
+ * `language` is the report language chosen in the dialog, for the case's reports too.
  */
-/** `language`: the report language chosen in the export dialog, for the case's reports too. */
 export function CaseFileExport({ path, language }: { path: string; language: string }) {
+  const { t } = useTranslation()
   const desktop = useApp((s) => s.info?.desktop === true)
   const notify = useApp((s) => s.notify)
   const [working, setWorking] = useState(false)
@@ -33,14 +38,14 @@ export function CaseFileExport({ path, language }: { path: string; language: str
         const saved = await apiAction('evidence:saveCase', { path, language }, inPlace)
         if (saved?.path) {
           setOmitted(saved.omitted)
-          notify('info', `Exported the case file ${saved.path}`)
+          notify('info', t('evidence.case.exported', { file: saved.path }))
         }
       } else {
         const rendered = await apiAction('evidence:renderCase', { path, language }, inPlace)
         if (rendered) {
           setOmitted(rendered.omitted)
           downloadZip(rendered.content, rendered.fileName)
-          notify('info', `Downloaded the case file ${rendered.fileName}`)
+          notify('info', t('evidence.case.downloaded', { file: rendered.fileName }))
         }
       }
     } finally {
@@ -50,17 +55,16 @@ export function CaseFileExport({ path, language }: { path: string; language: str
 
   return (
     <fieldset className="case-file-export">
-      <legend>Case file</legend>
+      <legend>{t('evidence.case.legend')}</legend>
       <p className="muted">
-        One .zip for a disputed verdict: the project, its attached files, the reports and a manifest of every file’s SHA-256 with the
-        history’s head. Check it later with <code>factdesk verify</code>.
+        {t('evidence.case.about')} <code translate="no">{VERIFY_COMMAND}</code>.
       </p>
       <button type="button" className="button-secondary" onClick={() => void save()} disabled={working}>
-        {working ? 'Writing the case file…' : desktop ? 'Export case file…' : 'Export case file'}
+        {working ? t('evidence.case.writing') : desktop ? t('evidence.case.exportEllipsis') : t('evidence.case.export')}
       </button>
-      {omitted.length > 0 && <p className="case-file-omitted">Written. Left out of it (listed in its manifest too):</p>}
+      {omitted.length > 0 && <p className="case-file-omitted">{t('evidence.case.omitted')}</p>}
       {omitted.length > 0 && (
-        <ul className="export-warnings" aria-label="Left out of the case file">
+        <ul className="export-warnings" aria-label={t('evidence.case.omittedLabel')}>
           {omitted.map((o) => (
             <li key={o.what}>
               {o.what}: {o.reason}
