@@ -1,6 +1,7 @@
 import { app, dialog, shell, type BrowserWindow, type MessageBoxOptions } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Translate } from '@domain/translate'
 
 /**
  * The open-source notices, written when the app is packaged (see electron-builder.js) and
@@ -15,33 +16,43 @@ function showMessage(parent: BrowserWindow | null, options: MessageBoxOptions): 
   return parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options)
 }
 
-export async function showNotices(parent: BrowserWindow | null): Promise<void> {
+export async function showNotices(parent: BrowserWindow | null, t: Translate): Promise<void> {
   const file = noticesFile()
-  const failure = file ? await shell.openPath(file) : 'this development build has none; they are written when the app is packaged'
+  if (!file) {
+    await showMessage(parent, {
+      type: 'info',
+      title: t('shell.noticesTitle'),
+      message: t('shell.noticesFailed'),
+      detail: t('shell.noticesDevBuild'),
+    })
+    return
+  }
+  // The system's own reason, in the system's words, when it has no viewer for the file.
+  const failure = await shell.openPath(file)
   if (!failure) return
   await showMessage(parent, {
     type: 'info',
-    title: 'Open-source notices',
-    message: 'The open-source notices could not be shown.',
-    detail: file ? `Open "${file}" with a text editor (${failure}).` : `Factdesk's ${failure} (npm run pack:check).`,
+    title: t('shell.noticesTitle'),
+    message: t('shell.noticesFailed'),
+    detail: t('shell.noticesOpenWith', { file, reason: failure }),
   })
 }
 
-export async function showAbout(parent: BrowserWindow | null): Promise<void> {
+export async function showAbout(parent: BrowserWindow | null, t: Translate): Promise<void> {
   const { response } = await showMessage(parent, {
     type: 'info',
-    title: 'About Factdesk',
+    title: t('shell.aboutTitle'),
     message: `Factdesk ${app.getVersion()}`,
     detail: [
-      'An offline workbench for fact-checkers. Nothing leaves this computer unless you export it.',
+      t('shell.aboutSummary'),
       '',
       `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node.js ${process.versions.node}`,
-      'Free software under the MIT licence, built on the open-source components listed in the notices.',
+      t('shell.aboutLicence'),
     ].join('\n'),
-    buttons: ['OK', 'Open-Source Notices'],
+    buttons: [t('shell.ok'), t('shell.noticesButton')],
     defaultId: 0,
     cancelId: 0,
     noLink: true,
   })
-  if (response === 1) await showNotices(parent)
+  if (response === 1) await showNotices(parent, t)
 }

@@ -18,6 +18,7 @@ import { createServices } from '@engine/services'
 import { defaultConfigDir } from '@engine/paths'
 import { loadCatalogues } from '@engine/catalogues'
 import { matchLanguage, shippedLanguages, translatorFor } from '@contract/i18n/translator'
+import type { Translator } from '@domain/translate'
 import { createMainWindow, preloadPath } from './window'
 import { placeWindow, readWindowState, windowStateFile } from './window-state'
 
@@ -126,22 +127,25 @@ function start(): void {
     mainWindow?.focus()
   }
 
+  /** The shell's menus and dialogs speak the checker's choice, else the system's language (app.getLocale()), as the renderer chooses. */
+  const shellTranslator = async (): Promise<Translator> => {
+    // Settings that cannot be read must not keep the window, the menu or the quit question from
+    // appearing: the system's language stands in.
+    const language = (await services.settings.get().catch(() => null))?.language ?? ''
+    const catalogues = loadCatalogues(resourcesDir)
+    return translatorFor(catalogues, language in catalogues ? language : matchLanguage(shippedLanguages(catalogues), [app.getLocale()]))
+  }
+
   const refreshMenu = async (): Promise<void> => {
     const recent = await services.handlers['project:recent']({}).catch(() => [])
-    const { language } = await services.settings.get()
-    const catalogues = loadCatalogues(resourcesDir)
-    // The checker's choice, else the system's language (app.getLocale()), as the renderer chooses.
-    const { t } = translatorFor(
-      catalogues,
-      language in catalogues ? language : matchLanguage(shippedLanguages(catalogues), [app.getLocale()]),
-    )
+    const { t } = await shellTranslator()
     const template = menuTemplate(
       { platform: process.platform, recent: recent.map(({ path, title }) => ({ path, title })), isDev, t },
       {
         send: deliver,
         clearRecent: () => void services.settings.update({ recent: [] }).then(refreshMenu),
-        showAbout: () => void showAbout(mainWindow),
-        showNotices: () => void showNotices(mainWindow),
+        showAbout: () => void showAbout(mainWindow, t),
+        showNotices: () => void showNotices(mainWindow, t),
       },
     )
     Menu.setApplicationMenu(Menu.buildFromTemplate(template))
@@ -149,12 +153,15 @@ function start(): void {
 
   /** A packaged app never runs without Chromium's sandbox silently: it asks first, Quit being the default. */
   const goOnWithoutSandbox = async (): Promise<boolean> => {
-    const warning = sandboxWarning({
-      isPackaged: app.isPackaged,
-      platform: process.platform,
-      argv: process.argv,
-      appImage: process.env.APPIMAGE,
-    })
+    const warning = sandboxWarning(
+      {
+        isPackaged: app.isPackaged,
+        platform: process.platform,
+        argv: process.argv,
+        appImage: process.env.APPIMAGE,
+      },
+      (await shellTranslator()).t,
+    )
     if (!warning) return true
     console.warn(warning.line)
     const { response } = await dialog.showMessageBox(warning.box)
@@ -227,23 +234,27 @@ function start(): void {
     if (settling) return
     settling = true
     const parent = (): BrowserWindow | undefined => mainWindow ?? undefined
+    const translator = shellTranslator()
     void settleUnsavedBeforeQuit({
       store: services.store,
       ask: async (project) => {
-        const question = quitQuestion(project)
+        const question = quitQuestion(project, await translator)
         const options = { type: 'warning' as const, ...question, defaultId: 0, cancelId: 3, noLink: true }
         const window = parent()
         const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options)
         return QUIT_CHOICES[response] ?? 'cancel'
       },
       chooseCopyPath: async (path) => {
-        const options = { title: 'Save a copy of the project', defaultPath: path.replace(/\.factdesk\.json$/, ' copy.factdesk.json') }
+        const options = {
+          title: (await translator).t('shell.quitCopyTitle'),
+          defaultPath: path.replace(/\.factdesk\.json$/, ' copy.factdesk.json'),
+        }
         const window = parent()
         const { canceled, filePath } = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
         return canceled || !filePath ? null : filePath
       },
       tell: async (message) => {
-        await dialog.showMessageBox({ type: 'error', message: 'The copy could not be saved.', detail: message })
+        await dialog.showMessageBox({ type: 'error', message: (await translator).t('shell.quitCopyFailed'), detail: message })
       },
     }).then(
       (mayQuit) => {
@@ -252,9 +263,9 @@ function start(): void {
         settled = true
         app.quit()
       },
-      (error: unknown) => {
+      async (error: unknown) => {
         settling = false
-        dialog.showErrorBox('Factdesk could not save before quitting', error instanceof Error ? error.message : String(error))
+        dialog.showErrorBox((await translator).t('shell.quitFailed'), error instanceof Error ? error.message : String(error))
       },
     )
   })

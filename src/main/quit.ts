@@ -1,5 +1,7 @@
 import type { ProjectStore } from '@engine/project-store'
 import { writeProjectFileAt } from '@engine/project-store'
+import type { Translator } from '@domain/translate'
+import { SOURCE_LANGUAGE } from '@contract/i18n/translator'
 
 /** What the checker chose for a project whose edits could not be saved at quit. */
 export type QuitChoice = 'retry' | 'copy' | 'discard' | 'cancel'
@@ -8,8 +10,8 @@ export interface UnsavedProject {
   path: string
   title: string
   edits: number
-  /** Why it could not be saved (a full or read-only disk, a change on disk). */
-  message: string
+  /** Why it could not be saved (a full or read-only disk, a change on disk), in the engine's English; null when it did not say. */
+  message: string | null
 }
 
 export interface QuitDeps {
@@ -38,7 +40,7 @@ export async function settleUnsavedBeforeQuit({ store, ask, chooseCopyPath, tell
         path,
         title: store.peek(path)?.article.title ?? path,
         edits,
-        message: status.message ?? 'It could not be saved.',
+        message: status.message,
       })
       if (choice === 'cancel') return false
       if (choice === 'discard') {
@@ -65,13 +67,17 @@ export async function settleUnsavedBeforeQuit({ store, ask, chooseCopyPath, tell
   return true
 }
 
-/** The message box's text for one project. */
-export function quitQuestion(project: UnsavedProject): { message: string; detail: string; buttons: string[] } {
-  const edits = project.edits === 1 ? '1 edit' : `${project.edits} edits`
+/**
+ * The message box's text for one project, in the app's language. The engine's reason names the
+ * exact cause but is English, so it is shown only while the app speaks English.
+ */
+export function quitQuestion(project: UnsavedProject, { language, t }: Translator): { message: string; detail: string; buttons: string[] } {
+  const count = project.edits
+  const reason = project.message && language === SOURCE_LANGUAGE ? project.message : t('shell.quitUnknownReason')
   return {
-    message: `“${project.title}” has ${edits} that could not be saved.`,
-    detail: `${project.message}\n\nTry again, save your version somewhere else, or discard the ${edits}.`,
-    buttons: ['Retry', 'Save a copy as…', `Discard ${edits}`, 'Cancel'],
+    message: t('shell.quitMessage', { title: project.title, count }),
+    detail: t('shell.quitDetail', { reason, count }),
+    buttons: [t('shell.quitRetry'), t('shell.quitCopy'), t('shell.quitDiscard', { count }), t('shell.quitCancel')],
   }
 }
 

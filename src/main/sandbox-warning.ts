@@ -1,4 +1,5 @@
 import type { MessageBoxOptions } from 'electron'
+import type { Translate } from '@domain/translate'
 
 export interface SandboxWarning {
   /** The message box shown before any window: Quit is the default and what closing it means. */
@@ -10,13 +11,13 @@ export interface SandboxWarning {
 /** The message box's answer that means "open anyway". */
 export const CONTINUE_WITHOUT_SANDBOX = 1
 
-function box(detail: string[]): SandboxWarning['box'] {
+function box(detail: string[], t: Translate): SandboxWarning['box'] {
   return {
     type: 'warning',
     title: 'Factdesk',
-    message: 'Factdesk is running without its sandbox.',
+    message: t('shell.sandboxMessage'),
     detail: detail.join('\n\n'),
-    buttons: ['Quit', 'Continue without the sandbox'],
+    buttons: [t('shell.sandboxQuit'), t('shell.sandboxContinue')],
     defaultId: 0,
     cancelId: 0,
     noLink: true,
@@ -38,24 +39,16 @@ export interface LaunchContext {
  * on its own when `unshare -Ur true` fails, as on Ubuntu 24.04 and later, whose AppArmor keeps
  * unconfined programs out of user namespaces; the deb installs an AppArmor profile instead.
  */
-export function sandboxWarning({ isPackaged, platform, argv, appImage }: LaunchContext): SandboxWarning | null {
+export function sandboxWarning({ isPackaged, platform, argv, appImage }: LaunchContext, t: Translate): SandboxWarning | null {
   if (!isPackaged || !argv.includes('--no-sandbox')) return null
   if (platform === 'linux' && appImage) {
     return {
-      box: box([
-        'This AppImage turned off Chromium’s sandbox because this system does not let it create the user namespaces the sandbox needs (Ubuntu 24.04 and later restrict them with AppArmor).',
-        'Without the sandbox, a malicious article or project file that found a flaw in the page engine could reach your files.',
-        'Install Factdesk’s .deb package instead: it brings the AppArmor profile that keeps the sandbox on. Continue only with files you trust.',
-      ]),
+      box: box([t('shell.sandboxAppImage'), t('shell.sandboxRisk'), t('shell.sandboxAppImageFix')], t),
       line: `[factdesk] started without Chromium's sandbox: the AppImage (${appImage}) added --no-sandbox because user namespaces are unavailable; install the .deb package to keep the sandbox.`,
     }
   }
   return {
-    box: box([
-      'Factdesk was started with --no-sandbox, which turns off Chromium’s sandbox.',
-      'Without the sandbox, a malicious article or project file that found a flaw in the page engine could reach your files.',
-      'Start Factdesk without --no-sandbox (check the launcher or shortcut). Continue only with files you trust.',
-    ]),
+    box: box([t('shell.sandboxSwitch'), t('shell.sandboxRisk'), t('shell.sandboxSwitchFix')], t),
     line: "[factdesk] started with --no-sandbox: Chromium's sandbox is off; start Factdesk without that switch.",
   }
 }

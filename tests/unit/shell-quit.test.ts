@@ -7,6 +7,7 @@ import { encodeProject } from '@domain/project/codec'
 import type { Project } from '@domain/project/schema'
 import { quitQuestion, settleUnsavedBeforeQuit, type QuitChoice, type UnsavedProject } from '../../src/main/quit'
 import { makeProject, tempDir } from '../helpers/projects'
+import { translator } from '../helpers/translator'
 
 describe('quitting the desktop app with edits that cannot be saved', () => {
   let dir: string
@@ -55,10 +56,27 @@ describe('quitting the desktop app with edits that cannot be saved', () => {
       expect.objectContaining({ title: 'Bridge over budget', edits: 1, message: expect.stringContaining('Could not save') as string }),
     ])
     expect(store.peek(path)?.article.outlet).toBe('Unsaved outlet')
-    expect(quitQuestion(asked[0]!)).toMatchObject({
+    expect(quitQuestion(asked[0]!, translator('en'))).toMatchObject({
       message: '“Bridge over budget” has 1 edit that could not be saved.',
+      detail: expect.stringMatching(/^Could not save[^]*discard the 1 edit\.$/) as string,
       buttons: ['Retry', 'Save a copy as…', 'Discard 1 edit', 'Cancel'],
     })
+  })
+
+  it('asks in the checker’s language, with Ukrainian plural forms, without the engine’s English reason', () => {
+    const uk = translator('uk')
+    const question = (edits: number) => quitQuestion({ path, title: 'Міст', edits, message: 'Could not save "x": disk full.' }, uk)
+    expect(question(1)).toEqual({
+      message: 'У проєкті «Міст» не вдалося зберегти 1 зміну.',
+      detail: 'Зберегти не вдалося.\n\nСпробуйте ще раз, збережіть свою версію в іншому місці або відкиньте 1 зміну.',
+      buttons: ['Спробувати ще раз', 'Зберегти копію як…', 'Відкинути 1 зміну', 'Скасувати'],
+    })
+    expect(question(3).buttons[2]).toBe('Відкинути 3 зміни')
+    expect(question(5).buttons[2]).toBe('Відкинути 5 змін')
+    expect(question(21).message).toBe('У проєкті «Міст» не вдалося зберегти 21 зміну.')
+    expect(quitQuestion({ path, title: 'Bridge', edits: 2, message: null }, translator('en')).detail).toMatch(
+      /^It could not be saved\.\n\n/,
+    )
   })
 
   it('saves on Retry once the disk takes it', async () => {

@@ -1,5 +1,6 @@
 import { memo, useEffect, useMemo, useRef, type CSSProperties } from 'react'
 import type { Project } from '@domain/project/schema'
+import { useTranslation } from 'react-i18next'
 import { useApp } from '../../store'
 import { articleOffset } from './article-offset'
 import { layoutArticle, type Span } from './highlight'
@@ -15,6 +16,15 @@ interface ArticleViewProps {
 export interface ArticleSelection extends Span {
   top: number
   left: number
+}
+
+/** A claim mark's classes, kept out of the JSX: they are CSS names, not text the checker reads. */
+function markClasses(status: string, hasVerdict: boolean, overlap: boolean, selected: boolean): string {
+  const classes = ['claim-mark', `claim-${status}`]
+  if (hasVerdict) classes.push('has-verdict')
+  if (overlap) classes.push('claim-overlap')
+  if (selected) classes.push('claim-selected')
+  return classes.join(' ')
 }
 
 /**
@@ -64,16 +74,12 @@ export const ArticleView = memo(function ArticleView({ project, selectedId, onSe
               )
             }
             const colour = claim.verdict ? colours.get(claim.verdict) : undefined
-            const classes = ['claim-mark', `claim-${claim.status}`]
-            if (colour) classes.push('has-verdict')
-            if (segment.overlap) classes.push('claim-overlap')
-            if (claim.id === selectedId) classes.push('claim-selected')
             return (
               <mark
                 key={segment.start}
                 data-start={segment.start}
                 data-claim={claim.id}
-                className={classes.join(' ')}
+                className={markClasses(claim.status, Boolean(colour), segment.overlap, claim.id === selectedId)}
                 style={colour ? ({ '--verdict': colour } as CSSProperties) : undefined}
                 onClick={() => {
                   if (document.getSelection()?.isCollapsed !== false) onSelectClaim(claim.id)
@@ -99,16 +105,17 @@ export function SelectionActions({
   onMake: () => void
   onSetBoundaries: (() => void) | null
 }) {
+  const { t } = useTranslation()
   const busy = useApp((s) => s.busy)
   return (
     <div
       className="selection-actions"
       style={{ top: Math.max(selection.top, 48), left: selection.left }}
       role="toolbar"
-      aria-label="Selection"
+      aria-label={t('article.selection')}
     >
       <button type="button" className="button-primary" onMouseDown={(e) => e.preventDefault()} onClick={onMake} disabled={busy}>
-        Make claim <kbd>C</kbd>
+        {t('article.makeClaim')} <kbd>C</kbd>
       </button>
       {onSetBoundaries && (
         <button
@@ -118,7 +125,7 @@ export function SelectionActions({
           onClick={onSetBoundaries}
           disabled={busy}
         >
-          Use as claim text <kbd>B</kbd>
+          {t('article.useAsClaimText')} <kbd>B</kbd>
         </button>
       )}
     </div>

@@ -1,21 +1,52 @@
-import type { OpenedProject } from '@contract/api'
+import { useTranslation } from 'react-i18next'
+import type { OpenedProject, ReadOnlyState } from '@contract/api'
+import { SOURCE_LANGUAGE } from '@contract/i18n/translator'
 import { Dialog } from '../../components/Dialog'
 import { formatDateTime } from '../../components/format'
 import { useApp } from '../../store'
 
+/**
+ * The engine writes these sentences in English, naming the exact file or cause: shown as they are while the
+ * app speaks English, otherwise the catalogue's sentence built from what the contract gives.
+ */
+function useEngineSentence(): (english: string, translated: () => string) => string {
+  const { i18n } = useTranslation()
+  return (english, translated) => (i18n.resolvedLanguage === SOURCE_LANGUAGE ? english : translated())
+}
+
+/** The folder of a project path, on either kind of separator; the engine names it in the read-only sentence. */
+function folderOf(path: string): string {
+  return path.replace(/[\\/][^\\/]*$/, '') || path
+}
+
+function readOnlySentence(readOnly: ReadOnlyState, path: string, t: (key: string, params?: Record<string, string>) => string): string {
+  switch (readOnly.reason) {
+    case 'file-read-only':
+      return t('banners.readOnlyFile')
+    case 'folder-read-only':
+      return t('banners.readOnlyFolder', { folder: folderOf(path) })
+    case 'locked':
+      return t('banners.readOnlyLocked', { holder: readOnly.holder ?? '' })
+    case 'taken-over':
+      return readOnly.holder ? t('banners.readOnlyTakenOver', { holder: readOnly.holder }) : t('banners.readOnlyTakenOverUnknown')
+  }
+}
+
 /** The file changed on disk behind Factdesk's back: reload it, or keep this version as a copy. */
-function ConflictBanner() {
+function ConflictBanner({ opened }: { opened: OpenedProject }) {
+  const { t } = useTranslation()
+  const sentence = useEngineSentence()
   const resolveConflict = useApp((s) => s.resolveConflict)
   const save = useApp((s) => s.save)
   if (save?.state !== 'conflict') return null
   return (
     <div className="banner banner-danger" role="alert">
-      <p>{save.message}</p>
+      <p>{sentence(save.message ?? '', () => t('banners.conflict', { file: opened.path }))}</p>
       <button type="button" className="button-secondary" onClick={() => void resolveConflict('project:reload')}>
-        Reload from disk
+        {t('banners.reload')}
       </button>
       <button type="button" className="button-primary" onClick={() => void resolveConflict('project:saveCopy')}>
-        Save my version as a copy
+        {t('banners.saveMineAsCopy')}
       </button>
     </div>
   )
@@ -23,16 +54,18 @@ function ConflictBanner() {
 
 /** The last save failed (a full or read-only disk): the edits are in memory and retried; a copy can go elsewhere. */
 function SaveErrorBanner({ opened }: { opened: OpenedProject }) {
+  const { t } = useTranslation()
+  const sentence = useEngineSentence()
   const resolveConflict = useApp((s) => s.resolveConflict)
   const save = useApp((s) => s.save)
   if (save?.state !== 'error' || opened.readOnly) return null
   return (
     <div className="banner banner-danger" role="alert">
       <p>
-        <strong>Not saved.</strong> {save.message}
+        <strong>{t('banners.notSaved')}</strong> {sentence(save.message ?? '', () => t('banners.saveError'))}
       </p>
       <button type="button" className="button-primary" onClick={() => void resolveConflict('project:saveCopy')}>
-        Save a copy
+        {t('banners.saveCopy')}
       </button>
     </div>
   )
@@ -40,6 +73,8 @@ function SaveErrorBanner({ opened }: { opened: OpenedProject }) {
 
 /** Why nothing can be changed here (someone else has it open, the file or folder is read-only), and the way out. */
 function ReadOnlyBanner({ opened }: { opened: OpenedProject }) {
+  const { t } = useTranslation()
+  const sentence = useEngineSentence()
   const takeOver = useApp((s) => s.takeOver)
   const resolveConflict = useApp((s) => s.resolveConflict)
   const { readOnly } = opened
@@ -47,15 +82,15 @@ function ReadOnlyBanner({ opened }: { opened: OpenedProject }) {
   return (
     <div className="banner banner-warn" role="status">
       <p>
-        <strong>Read-only.</strong> {readOnly.message}
+        <strong>{t('banners.readOnly')}</strong> {sentence(readOnly.message, () => readOnlySentence(readOnly, opened.path, t))}
       </p>
       {readOnly.reason === 'locked' && (
         <button type="button" className="button-secondary" onClick={() => void takeOver()}>
-          Take over
+          {t('banners.takeOver')}
         </button>
       )}
       <button type="button" className="button-primary" onClick={() => void resolveConflict('project:saveCopy')}>
-        Save a copy
+        {t('banners.saveCopy')}
       </button>
     </div>
   )
@@ -63,23 +98,21 @@ function ReadOnlyBanner({ opened }: { opened: OpenedProject }) {
 
 /** Edits kept from an earlier session that could not be saved then: bring them back, or let them go. */
 function RecoveryBanner({ opened }: { opened: OpenedProject }) {
+  const { t } = useTranslation()
   const resolveRecovery = useApp((s) => s.resolveRecovery)
   const { recovery } = opened
   if (!recovery || opened.readOnly) return null
-  const edits = recovery.edits === 1 ? 'the 1 unsaved edit' : `the ${recovery.edits} unsaved edits`
   return (
     <div className="banner banner-warn" role="alert">
       <p>
-        Restore {edits} from {formatDateTime(recovery.at)}?{' '}
-        {recovery.asCopy
-          ? 'The project has changed since, so they come back as a copy beside it.'
-          : 'They could not be saved then and were kept for you.'}
+        {t('banners.restoreQuestion', { count: recovery.edits, at: formatDateTime(recovery.at) })}{' '}
+        {recovery.asCopy ? t('banners.restoreAsCopy') : t('banners.restoreKept')}
       </p>
       <button type="button" className="button-secondary" onClick={() => void resolveRecovery('project:discardRecovery')}>
-        Discard them
+        {t('banners.discard')}
       </button>
       <button type="button" className="button-primary" onClick={() => void resolveRecovery('project:restoreRecovery')}>
-        Restore
+        {t('banners.restore')}
       </button>
     </div>
   )
@@ -87,37 +120,39 @@ function RecoveryBanner({ opened }: { opened: OpenedProject }) {
 
 /** Another window changed the same field: both versions side by side, and the checker keeps one. */
 function EditConflictDialog() {
+  const { t } = useTranslation()
+  const sentence = useEngineSentence()
   const conflict = useApp((s) => s.editConflict)
   const resolve = useApp((s) => s.resolveEditConflict)
   if (!conflict) return null
   return (
     <Dialog
-      title="Changed in another window"
+      title={t('banners.editConflictTitle')}
       onClose={() => void resolve('theirs')}
       wide
       footer={
         <>
           <button type="button" className="button-secondary" onClick={() => void resolve('theirs')}>
-            Keep theirs
+            {t('banners.keepTheirs')}
           </button>
           <button type="button" className="button-primary" onClick={() => void resolve('mine')}>
-            Keep mine
+            {t('banners.keepMine')}
           </button>
         </>
       }
     >
-      <p>{conflict.message}</p>
+      <p>{sentence(conflict.message, () => t('banners.editConflict'))}</p>
       {conflict.conflicts.map((field) => (
         <div key={field.key} className="edit-conflict">
           <h3>{field.what}</h3>
           <div className="edit-conflict-sides">
             <figure>
-              <figcaption>Theirs (now in the project)</figcaption>
-              <p className="edit-conflict-text">{field.theirs || '(empty)'}</p>
+              <figcaption>{t('banners.theirs')}</figcaption>
+              <p className="edit-conflict-text">{field.theirs || t('banners.empty')}</p>
             </figure>
             <figure>
-              <figcaption>Yours</figcaption>
-              <p className="edit-conflict-text">{field.yours || '(empty)'}</p>
+              <figcaption>{t('banners.yours')}</figcaption>
+              <p className="edit-conflict-text">{field.yours || t('banners.empty')}</p>
             </figure>
           </div>
         </div>
@@ -130,7 +165,7 @@ function EditConflictDialog() {
 export function ProjectBanners({ opened }: { opened: OpenedProject }) {
   return (
     <>
-      <ConflictBanner />
+      <ConflictBanner opened={opened} />
       <SaveErrorBanner opened={opened} />
       <ReadOnlyBanner opened={opened} />
       <RecoveryBanner opened={opened} />

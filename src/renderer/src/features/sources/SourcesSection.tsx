@@ -1,9 +1,11 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Claim, Project, Source } from '@domain/project/schema'
 import type { SourceFields } from '@domain/project/ops'
 import { apiAction } from '../../api/api-action'
 import { fileToBase64 } from '../../api/base64'
 import { httpUrl } from '@domain/report/escape'
+import { formatDate } from '../../components/format'
 import { useApp } from '../../store'
 import { EMPTY_SOURCE, sourceFields } from './empty-source'
 import { SourceForm } from './SourceForm'
@@ -31,18 +33,34 @@ function SourceCard({
   onDetach: () => void
   onOpenFile: () => void
 }) {
+  const { t } = useTranslation()
+  const name = source.title || source.url
+  const when = [source.date && formatDate(source.date), source.accessedAt && t('sources.accessed', { date: formatDate(source.accessedAt) })]
+    .filter(Boolean)
+    .join(' · ')
   return (
     <li className="source-card">
-      <div className="source-title">
-        <ExternalLink href={source.url}>{source.title || source.url || 'Untitled source'}</ExternalLink>
+      {/* The title, publisher, excerpt and note are the checker's own words, left as written. */}
+      <div className="source-title" translate={name ? 'no' : undefined}>
+        <ExternalLink href={source.url}>{name || t('sources.untitled')}</ExternalLink>
       </div>
       <div className="source-meta">
-        {[source.publisher, source.date, source.accessedAt && `accessed ${source.accessedAt}`].filter(Boolean).join(' · ')}
+        {source.publisher && <span translate="no">{source.publisher}</span>}
+        {source.publisher && when && ' · '}
+        {when}
       </div>
-      {source.excerpt && <blockquote className="source-excerpt">{source.excerpt}</blockquote>}
-      {source.reliability && <div className="source-reliability">Reliability: {source.reliability}</div>}
+      {source.excerpt && (
+        <blockquote className="source-excerpt" translate="no">
+          {source.excerpt}
+        </blockquote>
+      )}
+      {source.reliability && (
+        <div className="source-reliability">
+          {t('sources.reliabilityLabel')} <span translate="no">{source.reliability}</span>
+        </div>
+      )}
       <div className="source-links">
-        {source.archiveUrl && <ExternalLink href={source.archiveUrl}>Archived copy</ExternalLink>}
+        {source.archiveUrl && <ExternalLink href={source.archiveUrl}>{t('sources.archived')}</ExternalLink>}
         {source.attachment && (
           <button
             type="button"
@@ -50,27 +68,17 @@ function SourceCard({
             onClick={onOpenFile}
             title={source.attachmentSha256 ? `SHA-256 ${source.attachmentSha256}` : undefined}
           >
-            File: {source.attachment.split('/').pop()}
+            {t('sources.fileLabel')} <span translate="no">{source.attachment.split('/').pop()}</span>
           </button>
         )}
       </div>
       {source.attachment && <SourceIntegrity sourceId={source.id} />}
       <div className="source-actions">
-        <button
-          type="button"
-          className="button-quiet button-small"
-          onClick={onEdit}
-          aria-label={`Edit source ${source.title || source.url}`}
-        >
-          Edit
+        <button type="button" className="button-quiet button-small" onClick={onEdit} aria-label={t('sources.editLabel', { name })}>
+          {t('sources.edit')}
         </button>
-        <button
-          type="button"
-          className="button-quiet button-small"
-          onClick={onDetach}
-          aria-label={`Remove source ${source.title || source.url} from this claim`}
-        >
-          Remove
+        <button type="button" className="button-quiet button-small" onClick={onDetach} aria-label={t('sources.removeLabel', { name })}>
+          {t('sources.remove')}
         </button>
       </div>
     </li>
@@ -79,6 +87,7 @@ function SourceCard({
 
 /** The claim's sources: add one, reuse one already in the project, attach a file, edit, remove. */
 export function SourcesSection({ claim, project }: { claim: Claim; project: Project }) {
+  const { t } = useTranslation()
   const edit = useApp((s) => s.edit)
   const notify = useApp((s) => s.notify)
   const [form, setForm] = useState<{ mode: 'add' } | { mode: 'edit'; source: Source } | null>(null)
@@ -111,7 +120,7 @@ export function SourcesSection({ claim, project }: { claim: Claim; project: Proj
 
   return (
     <section className="sources" aria-labelledby="sources-heading">
-      <h3 id="sources-heading">Sources ({cited.length})</h3>
+      <h3 id="sources-heading">{t('sources.heading', { count: cited.length })}</h3>
       {cited.length > 0 && (
         <ul className="source-list">
           {cited.map((source) => (
@@ -129,7 +138,7 @@ export function SourcesSection({ claim, project }: { claim: Claim; project: Proj
         <SourceForm
           key={form.mode === 'edit' ? form.source.id : 'new'}
           initial={form.mode === 'edit' ? sourceFields(form.source) : EMPTY_SOURCE}
-          submitLabel={form.mode === 'edit' ? 'Save source' : 'Add source'}
+          submitLabel={form.mode === 'edit' ? t('sources.save') : t('sources.add')}
           onSubmit={(fields, file) => void submit(fields, file)}
           onCancel={() => setForm(null)}
           {...(form.mode === 'edit'
@@ -144,17 +153,17 @@ export function SourcesSection({ claim, project }: { claim: Claim; project: Proj
       ) : (
         <div className="button-row">
           <button type="button" className="button-secondary" onClick={() => setForm({ mode: 'add' })}>
-            Add source
+            {t('sources.add')}
           </button>
           {others.length > 0 && (
             <select
-              aria-label="Cite a source already in this project"
+              aria-label={t('sources.cite')}
               value=""
               onChange={(e) => e.target.value && void edit('source:attach', { claimId: claim.id, sourceId: e.target.value })}
             >
-              <option value="">Cite a source already in this project…</option>
+              <option value="">{t('sources.citeOption')}</option>
               {others.map((s) => (
-                <option key={s.id} value={s.id}>
+                <option key={s.id} value={s.id} translate="no">
                   {s.title || s.url}
                 </option>
               ))}
