@@ -8,19 +8,6 @@ import tseslint from 'typescript-eslint'
 /** Text with no letters (×, →, "·", "3 / 7") needs no translation: the lint's whole allow-list of words, with key names. */
 const SYMBOLS_ONLY = '^[\\s\\d.,:;!?()\\[\\]{}\'"“”‘’«»…·×→←↑↓◂▸⌘⇧⌥+\\-–—/|<>=*#%&@~^_]*$'
 
-/**
- * Screens and shell dialogs whose words are not in the catalogues yet (docs/i18n.md, "What is left"):
- * the rule skips them until they are converted; a file converted is taken off this list.
- */
-const NOT_YET_TRANSLATED = [
-  // The evidence workbench (issue 20) landed after the translation rounds.
-  'src/renderer/src/features/evidence/AnchorMark.tsx',
-  'src/renderer/src/features/evidence/HashText.tsx',
-  'src/renderer/src/features/evidence/NewVersionDialog.tsx',
-  'src/renderer/src/features/evidence/SourceIntegrity.tsx',
-  'src/renderer/src/features/evidence/WhatChangedDialog.tsx',
-]
-
 /** A layer's import rules: which other layers it must not import, and whether Node or Electron are allowed. */
 function layer(files, { node, electron = false, forbidden, why }) {
   const patterns = forbidden.map((part) => ({
@@ -81,7 +68,6 @@ export default tseslint.config(
   // (children and the attributes people read: aria-label, title, placeholder, alt, labels) fails the lint.
   {
     files: ['src/renderer/**/*.tsx'],
-    ignores: NOT_YET_TRANSLATED,
     plugins: { i18next },
     rules: {
       'i18next/no-literal-string': [

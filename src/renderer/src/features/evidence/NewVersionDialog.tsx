@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ImportedFile } from '@contract/api'
 import { call, messageOf } from '../../api/client'
 import { fileToBase64 } from '../../api/base64'
@@ -10,6 +11,7 @@ import { useApp } from '../../store'
  * project's article (in its worker), then every claim is found again in it by the engine.
  */
 export function NewVersionDialog({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
+  const { t } = useTranslation()
   const edit = useApp((s) => s.edit)
   const [text, setText] = useState('')
   const [file, setFile] = useState<File | null>(null)
@@ -34,26 +36,23 @@ export function NewVersionDialog({ onClose, onImported }: { onClose: () => void;
 
   return (
     <Dialog
-      title="Import a newer version of the article"
+      title={t('evidence.newVersion.title')}
       onClose={onClose}
       footer={
         <>
           <button type="button" className="button-quiet" onClick={onClose}>
-            Cancel
+            {t('evidence.newVersion.cancel')}
           </button>
           <button type="button" className="button-primary" onClick={() => void submit()} disabled={working || (!file && !text.trim())}>
-            {working ? 'Finding the claims…' : 'Import and find the claims'}
+            {working ? t('evidence.newVersion.working') : t('evidence.newVersion.submit')}
           </button>
         </>
       }
     >
-      <p className="muted">
-        The text you have now is kept as an earlier version. Each claim is looked for in the new text: unchanged, moved, changed (with the
-        old and new words) or gone. A claim is never guessed onto another sentence.
-      </p>
-      <label htmlFor="new-version-text">Paste the newer text</label>
+      <p className="muted">{t('evidence.newVersion.about')}</p>
+      <label htmlFor="new-version-text">{t('evidence.newVersion.paste')}</label>
       <textarea id="new-version-text" rows={10} value={text} onChange={(e) => setText(e.target.value)} disabled={file !== null} />
-      <label htmlFor="new-version-file">Or choose its file</label>
+      <label htmlFor="new-version-file">{t('evidence.newVersion.file')}</label>
       <input
         id="new-version-file"
         type="file"

@@ -1,29 +1,32 @@
+import { useTranslation } from 'react-i18next'
+import { formatCount } from '../../components/format'
 import { useEvidence } from './evidence-store'
 import { CopyHash } from './HashText'
 
 /** On a source in the claim panel: its attached file changed or missing since it was attached, as the last check found it. */
 export function SourceIntegrity({ sourceId }: { sourceId: string }) {
+  const { t } = useTranslation()
   const status = useEvidence((s) => s.latest?.attachments.find((a) => a.sourceId === sourceId))
   if (!status || (status.status !== 'changed' && status.status !== 'missing')) return null
   const name = status.file.split('/').pop()
   return (
     <div className="source-integrity" role="note">
-      <strong>
-        {status.status === 'missing' ? `Attached file missing: ${name}` : `Attached file changed since it was attached: ${name}`}
-      </strong>
+      <strong>{status.status === 'missing' ? t('evidence.integrity.missing', { name }) : t('evidence.integrity.changed', { name })}</strong>
       <div>
-        Expected SHA-256 {status.expected ? <CopyHash hash={status.expected} /> : '(none recorded)'}
-        {status.expectedBytes !== null && ` · ${status.expectedBytes.toLocaleString('en')} bytes`}
+        {t('evidence.integrity.expected')} {status.expected ? <CopyHash hash={status.expected} /> : t('evidence.integrity.noneRecorded')}
+        {status.expectedBytes !== null &&
+          ` · ${t('evidence.integrity.bytes', { count: status.expectedBytes, size: formatCount(status.expectedBytes) })}`}
       </div>
       <div>
-        Found{' '}
+        {t('evidence.integrity.found')}{' '}
         {status.found ? (
           <>
-            SHA-256 <CopyHash hash={status.found} />
-            {status.foundBytes !== null && ` · ${status.foundBytes.toLocaleString('en')} bytes`}
+            {t('evidence.integrity.sha')} <CopyHash hash={status.found} />
+            {status.foundBytes !== null &&
+              ` · ${t('evidence.integrity.bytes', { count: status.foundBytes, size: formatCount(status.foundBytes) })}`}
           </>
         ) : (
-          <>nothing at “{status.file}” beside the project</>
+          <>{t('evidence.integrity.nothingAt', { file: status.file })}</>
         )}
       </div>
     </div>

@@ -1,4 +1,6 @@
 import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatDate } from '../../components/format'
 import { diffSegments, diffTexts } from '@domain/anchoring/text-diff'
 import type { Project } from '@domain/project/schema'
 import { Dialog } from '../../components/Dialog'
@@ -27,6 +29,7 @@ function withClaims(text: string, start: number, project: Project) {
 
 /** The diff between the article's previous version and the current one, with the claims marked on it and those that are gone listed. */
 export function WhatChangedDialog({ project, onClose }: { project: Project; onClose: () => void }) {
+  const { t } = useTranslation()
   const previous = project.evidence.versions.at(-1)
   const segments = useMemo(
     () => (previous ? diffSegments(diffTexts(previous.text, project.article.text)) : []),
@@ -35,14 +38,11 @@ export function WhatChangedDialog({ project, onClose }: { project: Project; onCl
   if (!previous) return null
   const current = previous.number + 1
   return (
-    <Dialog title={`What changed in version ${current}`} wide onClose={onClose}>
-      <p className="muted">
-        Version {previous.number} was replaced on {previous.replacedAt.slice(0, 10)}. Struck text was removed, underlined text added; the
-        claims are marked where they now are.
-      </p>
+    <Dialog title={t('evidence.whatChanged.title', { version: current })} wide onClose={onClose}>
+      <p className="muted">{t('evidence.whatChanged.about', { version: previous.number, date: formatDate(previous.replacedAt) })}</p>
       {previous.removedClaims.length > 0 && (
-        <section aria-label="Claims gone from the article">
-          <h3>Gone from the article ({previous.removedClaims.length})</h3>
+        <section aria-label={t('evidence.whatChanged.goneLabel')}>
+          <h3>{t('evidence.whatChanged.gone', { count: previous.removedClaims.length })}</h3>
           <ul>
             {previous.removedClaims.map((claim) => (
               <li key={claim.id}>
@@ -52,7 +52,7 @@ export function WhatChangedDialog({ project, onClose }: { project: Project; onCl
           </ul>
         </section>
       )}
-      <div className="what-changed" aria-label="The article's changes">
+      <div className="what-changed" aria-label={t('evidence.whatChanged.changesLabel')}>
         {segments.map((segment) =>
           segment.op === 'delete' ? (
             <del key={`d${segment.start}`}>{segment.text}</del>
