@@ -1,34 +1,16 @@
 import { z } from 'zod'
 import { CSV_FIELDS, type CsvField } from '@domain/memory/archive'
-import { MEMORY_KINDS, type MemoryKind } from '@domain/memory/records'
+import { MEMORY_KINDS, type MemoryKind, type MemoryRecord } from '@domain/memory/records'
 import { LooseDateSchema } from '@domain/project/schema'
 
 /** The claim memory's part of the API: library search, "seen before", archives (api.ts lists the channels). */
 
-/** One claim, source, article or archived fact-check as search and "seen before" show it. */
-export interface MemoryItem {
-  /** Names the item for `claim:reuseCheck`. */
-  key: string
-  kind: MemoryKind
-  /** The project file's absolute path (to open it), or the archive's; null for neither. */
-  path: string
-  /** Relative to the projects folder. */
-  file: string
-  /** The project's title or the archive's name. */
-  container: string
-  itemId: string
-  text: string
-  title: string
-  verdict: string
-  status: string
-  rationale: string
-  claimant: string
-  checker: string
-  language: string
-  outlet: string
-  date: string
-  url: string
-}
+/**
+ * One claim, source, article or archived fact-check as search and "seen before" show it: the
+ * index's record (its `key` names the item for `claim:reuseCheck`) with the absolute path to open
+ * (the project file's, or the archive's), without the cited sources' ids.
+ */
+export type MemoryItem = Omit<MemoryRecord, 'sourceIds'> & { path: string }
 
 export interface IndexStatus {
   state: 'idle' | 'building' | 'ready'

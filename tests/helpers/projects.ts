@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { newProject } from '@domain/project/create'
 import { unattributed, type Claim, type Project } from '@domain/project/schema'
+import { createDispatcher, type Dispatch } from '@engine/dispatcher'
+import { createServices, type Services } from '@engine/services'
 
 export const ARTICLE_TEXT = `City officials said the new bridge cost €41 million, 12% over budget.
 
@@ -54,4 +56,24 @@ export function claimOver(project: Project, quote: string, id = `c-${project.cla
 export async function tempDir(prefix = 'factdesk-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix))
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
+}
+
+/**
+ * The engine as a test drives it: its own projects and config folders in a temporary directory,
+ * its handlers behind the dispatcher the app uses. `close` ends open projects and removes the folder.
+ */
+export async function testEngine(): Promise<{ services: Services; dispatch: Dispatch; close: () => Promise<void> }> {
+  const temp = await tempDir()
+  const services = createServices({
+    edition: 'test',
+    version: '0.0.0-test',
+    resourcesDir: join(import.meta.dirname, '../../resources'),
+    configDir: join(temp.dir, 'config'),
+    env: { FACTDESK_HOME: join(temp.dir, 'projects') },
+  })
+  const close = async (): Promise<void> => {
+    await services.store.closeAll()
+    await temp.cleanup()
+  }
+  return { services, dispatch: createDispatcher(services.handlers), close }
 }

@@ -1,31 +1,16 @@
 import { createHash } from 'node:crypto'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDispatcher, type Dispatch } from '@engine/dispatcher'
-import { createServices, type Services } from '@engine/services'
-import { tempDir } from '../helpers/projects'
+import type { Dispatch } from '@engine/dispatcher'
+import { testEngine } from '../helpers/projects'
 
 describe('the review form’s import channels', () => {
-  let services: Services
   let dispatch: Dispatch
-  let cleanup: () => Promise<void>
+  let close: () => Promise<void>
 
   beforeAll(async () => {
-    const temp = await tempDir()
-    cleanup = temp.cleanup
-    services = createServices({
-      edition: 'test',
-      version: '0.0.0-test',
-      resourcesDir: join(import.meta.dirname, '../../resources'),
-      configDir: join(temp.dir, 'config'),
-      env: { FACTDESK_HOME: join(temp.dir, 'projects') },
-    })
-    dispatch = createDispatcher(services.handlers)
+    ;({ dispatch, close } = await testEngine())
   })
-  afterAll(async () => {
-    await services.store.closeAll()
-    await cleanup()
-  })
+  afterAll(() => close())
 
   it('gives a pasted story the title it will use and the lines it may take out', async () => {
     const text = 'Львів відкриє ще шість бібліотек\n\nАвтор: Олена Гнатюк\n\nМіська рада ухвалила рішення в четвер, повідомила пресслужба.'

@@ -3,13 +3,12 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportProgress } from '@contract/import'
 import type { Envelope } from '@domain/errors'
-import { createDispatcher, type Dispatch } from '@engine/dispatcher'
+import type { Dispatch } from '@engine/dispatcher'
 import { IMPORT_LIMITS } from '@engine/import/limits'
 import { liveImportWorkers, runImport } from '@engine/import/worker-runner'
-import { createServices, type Services } from '@engine/services'
 import { docxBomb, manyPagesPdf, pdfStreamBomb } from '../fixtures/import/bombs'
 import { reportDocx, reportPdf } from '../fixtures/import/reports'
-import { tempDir } from '../helpers/projects'
+import { testEngine } from '../helpers/projects'
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import')
 const SAVE_JUST_THE_ARTICLE =
@@ -19,26 +18,13 @@ const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base6
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('import limits', () => {
-  let services: Services
   let dispatch: Dispatch
-  let cleanup: () => Promise<void>
+  let close: () => Promise<void>
 
   beforeAll(async () => {
-    const temp = await tempDir()
-    cleanup = temp.cleanup
-    services = createServices({
-      edition: 'test',
-      version: '0.0.0-test',
-      resourcesDir: join(import.meta.dirname, '../../resources'),
-      configDir: join(temp.dir, 'config'),
-      env: { FACTDESK_HOME: join(temp.dir, 'projects') },
-    })
-    dispatch = createDispatcher(services.handlers)
+    ;({ dispatch, close } = await testEngine())
   })
-  afterAll(async () => {
-    await services.store.closeAll()
-    await cleanup()
-  })
+  afterAll(() => close())
 
   /**
    * Imports through the dispatcher, as the app does, while another call (app:info) is made every

@@ -6,7 +6,8 @@ import { apiAction } from '../../api/api-action'
 import { Dialog } from '../../components/Dialog'
 import { useApp } from '../../store'
 import { ArchivesSection } from './ArchivesSection'
-import { itemOrigin, itemRoute, MEMORY_KINDS } from './memory-links'
+import { MEMORY_KINDS } from '@domain/memory/records'
+import { itemOrigin, itemRoute } from './memory-links'
 import { useTranslation } from 'react-i18next'
 
 /** Searching waits for a pause in typing this long; the index answers in the engine's worker. */

@@ -9,9 +9,6 @@ export function itemRoute(item: MemoryItem, projectsDir: string): string | null 
   return formatRoute({ project: projectRef(item.path, projectsDir), claim: item.kind === 'claim' ? item.itemId : null })
 }
 
-/** The kinds of item memory holds, in the order the search filter offers them; each is named by `memory.kind.<kind>`. */
-export const MEMORY_KINDS: readonly MemoryItem['kind'][] = ['claim', 'source', 'article', 'review']
-
 /** Where an item comes from, as one line: the project or archive, the outlet, the date. */
 export function itemOrigin(item: MemoryItem, t: TFunction): string {
   const where = t(item.kind === 'review' ? 'memory.archiveOrigin' : 'memory.projectOrigin', { name: item.container })
