@@ -12,7 +12,8 @@ export type ElectronLookup =
     }
   | { ok: false; fetchable: boolean; code: string; message: string }
 
-export type FetchResult = { ok: true; seconds: number } | { ok: false; code: string; message: string }
+/** `cause`: the failure in a few words (the installer's error line), for a one-line notice. */
+export type FetchResult = { ok: true; seconds: number } | { ok: false; code: string; message: string; cause: string }
 
 export interface SandboxFacts {
   platform: NodeJS.Platform

@@ -101,12 +101,18 @@ export function findElectron({ env = process.env, platform = process.platform, e
  */
 export function fetchElectron({ installer = join(ELECTRON_DIR, 'install.js'), timeoutMs = 10 * 60_000, stdio = 'inherit' } = {}) {
   const started = Date.now()
-  const result = spawnSync(process.execPath, [installer], { cwd: dirname(installer), stdio, timeout: timeoutMs })
+  const result = spawnSync(process.execPath, [join(import.meta.dirname, 'electron-install.cjs'), installer], {
+    cwd: dirname(installer),
+    stdio: ['ignore', stdio, stdio, 'pipe'],
+    timeout: timeoutMs,
+  })
   const seconds = Math.round((Date.now() - started) / 1000)
+  const cause = result.output?.[3]?.toString().trim().split('\n')[0] || null
   if (result.error?.code === 'ETIMEDOUT') {
     return {
       ok: false,
       code: 'ELECTRON_DOWNLOAD_TIMEOUT',
+      cause: `no download finished in ${Math.round(timeoutMs / 60_000)} minutes`,
       message: `Fetching Electron's runtime was stopped after ${Math.round(timeoutMs / 60_000)} minutes. On a slow connection run \`node ${show(installer)}\` and let it finish; behind a proxy set ELECTRON_GET_USE_PROXY=true and HTTPS_PROXY; or set ELECTRON_MIRROR to a reachable mirror.`,
     }
   }
@@ -114,7 +120,8 @@ export function fetchElectron({ installer = join(ELECTRON_DIR, 'install.js'), ti
     return {
       ok: false,
       code: 'ELECTRON_DOWNLOAD_FAILED',
-      message: `Electron's installer (${show(installer)}) failed after ${seconds} s (${result.error?.message ?? `exit ${result.status ?? result.signal}`}); its message is above. Check the connection; behind a proxy set ELECTRON_GET_USE_PROXY=true and HTTPS_PROXY; or set ELECTRON_MIRROR to a reachable mirror.`,
+      cause: cause ?? result.error?.message ?? `exit ${result.status ?? result.signal}`,
+      message: `Electron's installer (${show(installer)}) failed after ${seconds} s (${result.error?.message ?? `exit ${result.status ?? result.signal}`}${cause ? `: ${cause}` : ''}). Check the connection; behind a proxy set ELECTRON_GET_USE_PROXY=true and HTTPS_PROXY; or set ELECTRON_MIRROR to a reachable mirror.`,
     }
   }
   return { ok: true, seconds }

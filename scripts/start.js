@@ -30,13 +30,15 @@ function run(command, commandArgs, env = process.env) {
 }
 
 let found = findElectron()
+let fetched = null
 if (!found.ok && found.fetchable) {
   say(
     `Fetching Electron ${electronVersion()}'s runtime for this system (about 100 MB, first run only); a progress bar appears if it takes more than 30 s.`,
   )
-  const fetched = fetchElectron()
+  fetched = fetchElectron()
   if (fetched.ok) say(`Electron's runtime is installed (${fetched.seconds} s).`)
-  else complain(`✖ [${fetched.code}] ${fetched.message}`)
+  // `npm run dev` cannot go on without it: the whole reason and what to do. `npm start` can.
+  else if (mode === 'dev') complain(`✖ [${fetched.code}] ${fetched.message}`)
   found = findElectron()
 }
 
@@ -46,7 +48,10 @@ if (!found.ok) {
     if (mode === 'dev') complain('npm run dev needs Electron’s runtime; npm run serve starts the browser edition without it.')
     process.exit(1)
   }
-  say("Electron's runtime is not available here (offline or download blocked), so Factdesk starts its browser edition instead.")
+  const why = fetched && !fetched.ok ? fetched.cause : 'offline or download blocked'
+  say(
+    `Electron's runtime could not be fetched (${why}), so Factdesk starts its browser edition instead; docs/desktop-first-run.md says how to get the desktop app.`,
+  )
   const electronVite = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js')
   const build = spawnSync(process.execPath, [electronVite, 'build', '--logLevel', 'warn'], { stdio: 'inherit', cwd: ROOT })
   if (build.status !== 0) process.exit(build.status ?? 1)

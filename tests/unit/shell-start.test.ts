@@ -97,10 +97,20 @@ describe('fetching Electron on the first run', () => {
   it('says what failed and what to do', () => {
     const installer = file(join(electronPackage(), 'install.js'), `console.error('HTTPError: Response code 404'); process.exit(3)`)
     const result = fetchElectron({ installer, stdio: 'pipe' })
-    expect(result).toMatchObject({ ok: false, code: 'ELECTRON_DOWNLOAD_FAILED' })
+    expect(result).toMatchObject({ ok: false, code: 'ELECTRON_DOWNLOAD_FAILED', cause: 'HTTPError: Response code 404' })
     expect(result.ok || result.message).toMatch(
-      /failed after \d+ s \(exit 3\); its message is above\. Check the connection.*ELECTRON_MIRROR/,
+      /failed after \d+ s \(exit 3: HTTPError: Response code 404\)\. Check the connection.*ELECTRON_MIRROR/,
     )
+  })
+
+  it('hands over a failed download as its first line, not the stack trace Electron’s installer prints', () => {
+    const installer = file(
+      join(electronPackage(), 'install.js'),
+      `Promise.reject(new TypeError('fetch failed')).catch((err) => { console.error(err.stack); process.exit(1) })`,
+    )
+    const result = fetchElectron({ installer, stdio: 'pipe' })
+    expect(result).toMatchObject({ ok: false, cause: 'TypeError: fetch failed' })
+    expect(result.ok || result.message).not.toMatch(/\n\s+at /)
   })
 
   it('stops a download that hangs, and says so', () => {
