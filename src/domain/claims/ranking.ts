@@ -11,11 +11,16 @@ const MAX_DECIMALS = 4
  * check-worthiness" nothing to order them by.
  */
 export function formatScore(score: number): string {
+  return (score * 100).toFixed(scoreDecimals(score))
+}
+
+/** How many decimals of its percentage `score` is shown with (formatScore's rule), for a locale's formatter. */
+export function scoreDecimals(score: number): number {
   const percent = score * 100
   const distance = Math.min(percent, 100 - percent)
   let decimals = 1
   while (decimals < MAX_DECIMALS && distance > 0 && distance < 10 ** (1 - decimals)) decimals++
-  return percent.toFixed(decimals)
+  return decimals
 }
 
 /** The score as displayed, as a number (87.4 for 0.87382): what ties are judged on. */

@@ -62,6 +62,8 @@ test('switching to Ukrainian in Settings keeps the project and the claim, and le
   await expect(second).toHaveAttribute('aria-selected', 'true')
   const claimId = await second.getAttribute('id')
   const claimText = await page.locator('.claim-row.selected .claim-row-text').innerText()
+  // Scores are percentages written the language's way: "99.916%" here, "99,916%" in Ukrainian.
+  await expect(page.locator('.claim-row.selected .claim-row-score')).toHaveText(/^\d{1,3}\.\d{1,4}%$/)
 
   await page.getByRole('button', { name: 'Settings', exact: true }).click()
   await page.getByLabel('Language').selectOption('uk')
@@ -73,6 +75,7 @@ test('switching to Ukrainian in Settings keeps the project and the claim, and le
   await expect(page.getByRole('listbox', { name: 'Твердження' })).toBeVisible()
   await expect(page.locator(`#${claimId ?? ''}`)).toHaveAttribute('aria-selected', 'true')
   await expect(page.locator('.claim-row.selected .claim-row-text')).toHaveText(claimText)
+  await expect(page.locator('.claim-row.selected .claim-row-score')).toHaveText(/^\d{1,3},\d{1,4}\s?%$/)
   await expect(page.getByRole('button', { name: 'Експорт', exact: true })).toBeVisible()
   await expect(page.getByText(/^Показано \d+ з \d+ тверджень?$/)).toBeVisible()
 

@@ -1,11 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useRef, type CSSProperties } from 'react'
 import type { Claim, RatingScale } from '@domain/project/schema'
-import { formatScore } from '@domain/claims/ranking'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../../store'
 import { CheckedBeforeMark } from '../memory/CheckedBeforeMark'
 import { AnchorMark } from '../evidence/AnchorMark'
+import { useScoreFormat } from './score'
 
 interface ClaimListProps {
   claims: readonly Claim[]
@@ -33,6 +33,7 @@ export const ClaimList = memo(function ClaimList({ claims, scale, selectedId, on
   const selectedIndex = selectedId ? claims.findIndex((c) => c.id === selectedId) : -1
   const labels = new Map(scale.labels.map((l) => [l.id, l]))
   const { t } = useTranslation()
+  const formatScore = useScoreFormat()
   const checkedBefore = useApp((s) => (s.checkedBefore?.path === s.current?.path ? s.checkedBefore?.marks : undefined))
 
   useEffect(() => {

@@ -1,7 +1,8 @@
 import type { Claim, Project } from '@domain/project/schema'
 import { canMerge, WORKFLOW } from '@domain/project/ops'
 import { isPositive } from '@domain/claims/kinds'
-import { formatScore, groupReasons } from '@domain/claims/ranking'
+import { groupReasons } from '@domain/claims/ranking'
+import { useScoreFormat } from './score'
 import { textColourOn } from '@domain/report/colour'
 import { CommitField } from '../../components/CommitField'
 import { formatDateTime } from '../../components/format'
@@ -132,6 +133,7 @@ export function ClaimPanel({ claim, project }: { claim: Claim; project: Project 
   const edit = useApp((s) => s.edit)
   const version = useApp((s) => s.current?.version)
   const { t } = useTranslation()
+  const formatScore = useScoreFormat()
   const neighbours = project.claims.filter((c) => c.status !== 'dismissed')
   const index = neighbours.findIndex((c) => c.id === claim.id)
   const text = project.article.text
