@@ -64,22 +64,22 @@ describe('HTML report', () => {
       '<div class="rationale" dir="auto"><p>Regulated fares rose by 3.8% in March; no fare category fell.\nThe 12% figure is the fall in passenger numbers, not fares.</p><p>The minister’s office did not reply to a request for comment.</p></div>',
     )
     expect(content).toContain(
-      `<li><a href="https://stats.example.org/rail/fares-2026" rel="noreferrer">Rail fares index, March 2026</a> <span class="source-meta">Rail Statistics Office · 2026-05-21</span><div class="url">https://stats.example.org/rail/fares-2026</div><div class="source-meta">Accessed 2026-11-24</div><div class="url">Archived copy: <a href="https://archive.example.net/20260601/https://stats.example.org/rail/fares-2026" rel="noreferrer">https://archive.example.net/20260601/https://stats.example.org/rail/fares-2026</a></div><div class="source-meta" dir="auto">Reliability: Official statistics; reliable.</div><div class="source-meta">Attached file: fares-2026.pdf <span class="hash">SHA-256 ${FARES_PDF_SHA256}</span></div><blockquote class="excerpt" dir="auto">Regulated fares rose by 3.8% on 1 March.\nUnregulated fares rose by 4.1%.</blockquote></li>`,
+      `<li><a href="https://stats.example.org/rail/fares-2026" rel="noreferrer">Rail fares index, March 2026</a> <span class="source-meta">Rail Statistics Office · May 21, 2026</span><div class="url">https://stats.example.org/rail/fares-2026</div><div class="source-meta">Accessed November 24, 2026</div><div class="url">Archived copy: <a href="https://archive.example.net/20260601/https://stats.example.org/rail/fares-2026" rel="noreferrer">https://archive.example.net/20260601/https://stats.example.org/rail/fares-2026</a></div><div class="source-meta" dir="auto">Reliability: Official statistics; reliable.</div><div class="source-meta">Attached file: fares-2026.pdf <span class="hash">SHA-256 ${FARES_PDF_SHA256}</span></div><blockquote class="excerpt" dir="auto">Regulated fares rose by 3.8% on 1 March.\nUnregulated fares rose by 4.1%.</blockquote></li>`,
     )
     expect(content).toContain(
       '<a href="https://stats.example.org/passengers?year=2025&amp;table=2" rel="noreferrer">Passenger journeys (2025)</a>',
     )
-    expect(content).toContain('<p class="claim-meta">Checked by Sam O&#39;Neil · Updated 2026-11-25 · ID c-commuters</p>')
+    expect(content).toContain('<p class="claim-meta">Checked by Sam O&#39;Neil · Updated November 25, 2026 · ID c-commuters</p>')
     expect(content).toContain('<p class="label">Sources</p>\n<p class="empty">No sources attached.</p>')
   })
 
   it('shows who made each claim, when and where it appeared, the reporter only as the article’s author', () => {
     const content = html()
     expect(content).toContain(
-      '<div><dt>Claimant</dt><dd dir="auto"><a href="https://gov.example/ministers/rob-hale" rel="noreferrer">Rob Hale, Transport Minister</a> <span class="note">(person)</span></dd></div>\n<div><dt>Claim date</dt><dd>2026-11-22</dd></div>\n<div><dt>ClaimReview statement</dt><dd dir="auto">Rail fares fell by 12% last year</dd></div>',
+      '<div><dt>Claimant</dt><dd dir="auto"><a href="https://gov.example/ministers/rob-hale" rel="noreferrer">Rob Hale, Transport Minister</a> <span class="note">(person)</span></dd></div>\n<div><dt>Claim date</dt><dd>November 22, 2026</dd></div>\n<div><dt>ClaimReview statement</dt><dd dir="auto">Rail fares fell by 12% last year</dd></div>',
     )
     expect(content).toContain(
-      '<li><a href="https://tv.example/news/2026-11-22" rel="noreferrer">Evening News, 22 November</a> <span class="source-meta">TV Example · by Kim Lee · 2026-11-22</span></li>',
+      '<li><a href="https://tv.example/news/2026-11-22" rel="noreferrer">Evening News, 22 November</a> <span class="source-meta">TV Example · by Kim Lee · November 22, 2026</span></li>',
     )
     expect(content).toContain('<span class="not-link">Rail Future Campaign</span> <span class="note">(organisation)</span>')
     expect(content).toContain('<dd dir="auto"><span class="empty">Not named yet</span></dd>')

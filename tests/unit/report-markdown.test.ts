@@ -59,7 +59,7 @@ describe('Markdown report', () => {
     expect(
       markdown.startsWith(`# Verdict report: Minister promises cheaper trains by 2030
 
-The Daily Example · by Jane Doe · published 2026-11-23
+The Daily Example · by Jane Doe · published November 23, 2026
 
 Article: <https://news.example.com/2026/11/cheaper-trains>
 
@@ -93,12 +93,12 @@ Article: <https://news.example.com/2026/11/cheaper-trains>
 
 > The transport minister said on Monday that rail fares fell by 12% last year.
 
-**Verdict:** False · **Status:** Done · **Checked by:** Ana Ruiz · **Updated:** 2026-11-26 · **ID:** c-fares
+**Verdict:** False · **Status:** Done · **Checked by:** Ana Ruiz · **Updated:** November 26, 2026 · **ID:** c-fares
 
 - **Claimant:** [Rob Hale, Transport Minister](https://gov.example/ministers/rob-hale) (person)
-- **Claim date:** 2026-11-22
+- **Claim date:** November 22, 2026
 - **ClaimReview statement:** Rail fares fell by 12% last year
-- **Appeared in:** [Minister promises cheaper trains by 2030](https://news.example.com/2026/11/cheaper-trains) · The Daily Example · by Jane Doe · 2026-11-23; [Evening News, 22 November](https://tv.example/news/2026-11-22) · TV Example · by Kim Lee · 2026-11-22
+- **Appeared in:** [Minister promises cheaper trains by 2030](https://news.example.com/2026/11/cheaper-trains) · The Daily Example · by Jane Doe · November 23, 2026; [Evening News, 22 November](https://tv.example/news/2026-11-22) · TV Example · by Kim Lee · November 22, 2026
 
 **Rationale**
 
@@ -109,8 +109,8 @@ The minister’s office did not reply to a request for comment.
 
 **Sources**
 
-1. [Rail fares index, March 2026](https://stats.example.org/rail/fares-2026) · Rail Statistics Office · 2026-05-21\\
-   Accessed 2026-11-24\\
+1. [Rail fares index, March 2026](https://stats.example.org/rail/fares-2026) · Rail Statistics Office · May 21, 2026\\
+   Accessed November 24, 2026\\
    Archived copy: <https://archive.example.net/20260601/https://stats.example.org/rail/fares-2026>\\
    Reliability: Official statistics; reliable.\\
    Attached file: fares-2026.pdf (SHA-256 ${FARES_PDF_SHA256})
@@ -118,10 +118,10 @@ The minister’s office did not reply to a request for comment.
    > Regulated fares rose by 3.8% on 1 March.\\
    > Unregulated fares rose by 4.1%.
 
-2. [Passenger journeys (2025)](https://stats.example.org/passengers?year=2025&table=2) · Rail Statistics Office · 2026-03
+2. [Passenger journeys (2025)](https://stats.example.org/passengers?year=2025&table=2) · Rail Statistics Office · March 2026
 `)
     expect(markdown).toContain('### Claim 2: No verdict yet\n')
-    expect(markdown).toContain('- **Claimant:** _Not named yet_\n- **Claim date:** 2026-11-23\n')
+    expect(markdown).toContain('- **Claimant:** _Not named yet_\n- **Claim date:** November 23, 2026\n')
     expect(markdown).toContain('\\-3% is the cut on one line only, used by about "3 million" journeys, not commuters.')
     expect(markdown.match(/^### Claim /gm)).toHaveLength(5)
   })

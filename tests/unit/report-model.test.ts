@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildReportModel, formatTimestamp } from '@domain/report/model'
+import { buildReportModel, formatDay, formatTimestamp } from '@domain/report/model'
 import { SAMPLE_OPTIONS, sampleProject } from '../fixtures/report/projects'
 
 const ids = (claims: 'all' | 'accepted' | 'done'): string[] =>
@@ -52,5 +52,14 @@ describe('report model', () => {
     expect(formatTimestamp('2026-11-27T14:05:00+02:00', 'en-GB')).toBe('27 November 2026 at 12:05 UTC')
     expect(formatTimestamp('2026-11-27T14:05:00Z', 'uk')).toBe('27 листопада 2026 р. о 14:05 UTC')
     expect(formatTimestamp('yesterday', 'uk')).toBe('yesterday')
+  })
+
+  it('writes dates the report language’s way, as far as the checker knows them, and keeps anything else as typed', () => {
+    expect(formatDay('2025-05-23', 'en')).toBe('May 23, 2025')
+    expect(formatDay('2025-05-23', 'uk')).toBe('23 травня 2025 р.')
+    expect(formatDay('2025-05', 'uk')).toBe('травень 2025 р.')
+    expect(formatDay('2025', 'en')).toBe('2025')
+    expect(formatDay('2025-02-30', 'en')).toBe('2025-02-30')
+    expect(formatDay('', 'en')).toBe('')
   })
 })

@@ -7,6 +7,7 @@ import {
   claimantLine,
   claimDateOf,
   formatNumber,
+  formatDay,
   formatTimestamp,
   isoDay,
   percent,
@@ -135,7 +136,7 @@ function header(model: ReportModel): string {
   const byline = [
     article.outlet,
     article.author && t('report.byAuthor', { author: article.author }),
-    article.publishedAt && t('report.publishedOn', { date: article.publishedAt }),
+    article.publishedAt && t('report.publishedOn', { date: formatDay(article.publishedAt, language) }),
   ]
     .filter(Boolean)
     .map(h)
@@ -253,16 +254,16 @@ ${statusRows}
 </section>`
 }
 
-function sourceItem(source: Source, { t }: Translator): string {
+function sourceItem(source: Source, { t, language }: Translator): string {
   const title = source.title || source.url || t('report.untitledSource')
-  const meta = [source.publisher, source.date].filter(Boolean).map(h).join(' · ')
+  const meta = [source.publisher, formatDay(source.date, language)].filter(Boolean).map(h).join(' · ')
   const lines = [
     source.url ? link(title, source.url) : h(title),
     meta ? ` <span class="source-meta">${meta}</span>` : '',
     source.url && source.title
       ? `<div class="url">${h(source.url)}${httpUrl(source.url) ? '' : ` ${h(t('report.notWebAddress'))}`}</div>`
       : '',
-    source.accessedAt ? `<div class="source-meta">${h(t('report.accessed', { date: source.accessedAt }))}</div>` : '',
+    source.accessedAt ? `<div class="source-meta">${h(t('report.accessed', { date: formatDay(source.accessedAt, language) }))}</div>` : '',
     source.archiveUrl ? `<div class="url">${h(t('report.archivedCopy'))} ${link(source.archiveUrl, source.archiveUrl)}</div>` : '',
     source.reliability.trim()
       ? `<div class="source-meta" dir="auto">${h(t('report.reliability', { note: source.reliability.trim() }))}</div>`
@@ -277,15 +278,18 @@ function sourceItem(source: Source, { t }: Translator): string {
 
 /** Who made the claim, when, and where it appeared (the article first). */
 function attribution(claim: ReportClaim['claim'], model: ReportModel): string {
-  const { t } = model.options.translator
+  const { t, language } = model.options.translator
   const { claimant } = claim
   const who = claimant
     ? `${link(claimantLine(claimant), claimant.url)} <span class="note">(${h(t(claimant.kind === 'person' ? 'report.person' : 'report.organisation'))})</span>`
     : `<span class="empty">${h(t('report.notNamed'))}</span>`
-  const date = claimDateOf(claim, model.project)
+  const date = formatDay(claimDateOf(claim, model.project), language)
   const appearances = appearancesOf(claim, model.project)
     .map((a) => {
-      const rest = [a.publisher, a.author && t('report.byAuthor', { author: a.author }), a.date].filter(Boolean).map(h).join(' · ')
+      const rest = [a.publisher, a.author && t('report.byAuthor', { author: a.author }), formatDay(a.date, language)]
+        .filter(Boolean)
+        .map(h)
+        .join(' · ')
       return `<li>${link(a.title || a.url || t('report.untitled'), a.url)}${rest ? ` <span class="source-meta">${rest}</span>` : ''}</li>`
     })
     .join('')
@@ -302,7 +306,7 @@ ${statement}<div class="wide"><dt>${h(t('report.appearedIn'))}</dt><dd><ul class
 
 function claimCard({ number, claim, verdict, sources }: ReportClaim, model: ReportModel): string {
   const { translator } = model.options
-  const { t } = translator
+  const { t, language } = translator
   const rationale = claim.rationale.trim()
     ? `<div class="rationale" dir="auto">${paragraphs(claim.rationale)}</div>`
     : `<p class="empty">${h(t('report.noRationale'))}</p>`
@@ -311,7 +315,7 @@ function claimCard({ number, claim, verdict, sources }: ReportClaim, model: Repo
     : `<p class="empty">${h(t('report.noSources'))}</p>`
   const meta = [
     claim.checker && t('report.checkedByName', { name: claim.checker }),
-    t('report.updated', { date: isoDay(claim.updatedAt) }),
+    t('report.updated', { date: formatDay(isoDay(claim.updatedAt), language) }),
     t('report.id', { id: claim.id }),
   ].filter(Boolean)
   return `<article class="claim" id="claim-${number}" style="--verdict:${verdict ? safeColour(verdict.color) : '#d1d9e0'}">

@@ -6,6 +6,7 @@ import {
   claimantLine,
   claimDateOf,
   formatNumber,
+  formatDay,
   formatTimestamp,
   isoDay,
   percent,
@@ -33,7 +34,7 @@ function header(model: ReportModel): string[] {
   const byline = [
     article.outlet,
     article.author && t('report.byAuthor', { author: article.author }),
-    article.publishedAt && t('report.publishedOn', { date: article.publishedAt }),
+    article.publishedAt && t('report.publishedOn', { date: formatDay(article.publishedAt, language) }),
   ]
     .filter(Boolean)
     .map(e)
@@ -84,7 +85,7 @@ function summary(model: ReportModel): string[] {
   ]
 }
 
-function sourceItem(source: Source, i: number, { t }: Translator): string {
+function sourceItem(source: Source, i: number, { t, language }: Translator): string {
   const marker = `${i + 1}. `
   const indent = ' '.repeat(marker.length)
   const title = source.title || source.url || t('report.untitledSource')
@@ -92,11 +93,11 @@ function sourceItem(source: Source, i: number, { t }: Translator): string {
   const parts = [
     source.url ? markdownLink(title, source.url) : e(title),
     ...notLink,
-    ...[source.publisher, source.date].filter(Boolean).map(e),
+    ...[source.publisher, formatDay(source.date, language)].filter(Boolean).map(e),
   ]
   const line = (text: string): string => `\\\n${indent}${text}`
   const details = [
-    source.accessedAt ? line(e(t('report.accessed', { date: source.accessedAt }))) : '',
+    source.accessedAt ? line(e(t('report.accessed', { date: formatDay(source.accessedAt, language) }))) : '',
     source.archiveUrl ? line(`${e(t('report.archivedCopy'))} ${markdownLink(source.archiveUrl, source.archiveUrl)}`) : '',
     source.reliability.trim() ? line(e(t('report.reliability', { note: source.reliability }))) : '',
     source.attachment
@@ -111,15 +112,15 @@ function sourceItem(source: Source, i: number, { t }: Translator): string {
 
 /** Who made the claim, when, and where it appeared (the article first), as list items. */
 function attribution({ claim }: ReportClaim, model: ReportModel): string[] {
-  const { t } = model.options.translator
+  const { t, language } = model.options.translator
   const { claimant } = claim
   const who = claimant
     ? `${claimant.url && httpUrl(claimant.url) ? markdownLink(claimantLine(claimant), claimant.url) : e(claimantLine(claimant))} (${e(t(claimant.kind === 'person' ? 'report.person' : 'report.organisation'))})`
     : `_${e(t('report.notNamed'))}_`
-  const date = claimDateOf(claim, model.project)
+  const date = formatDay(claimDateOf(claim, model.project), language)
   const appearances = appearancesOf(claim, model.project).map((a) => {
     const name = a.title || a.url || t('report.untitled')
-    const rest = [a.publisher, a.author && t('report.byAuthor', { author: a.author }), a.date].filter(Boolean).map(e)
+    const rest = [a.publisher, a.author && t('report.byAuthor', { author: a.author }), formatDay(a.date, language)].filter(Boolean).map(e)
     return [a.url && httpUrl(a.url) ? markdownLink(name, a.url) : e(name), ...rest].join(' · ')
   })
   const field = (key: string, value: string): string => `- **${e(t(key))}:** ${value}`
@@ -134,13 +135,13 @@ function attribution({ claim }: ReportClaim, model: ReportModel): string[] {
 function claimSection(row: ReportClaim, model: ReportModel): string[] {
   const { number, claim, verdict, sources } = row
   const { translator } = model.options
-  const { t } = translator
+  const { t, language } = translator
   const verdictText = verdict ? e(verdict.label) : e(t('report.noVerdict'))
   const meta = [
     `**${e(t('report.verdict'))}:** ${verdictText}`,
     `**${e(t('report.status'))}:** ${e(statusLabel(claim.status, t))}`,
     ...(claim.checker ? [`**${e(t('report.checkerLabel'))}:** ${e(claim.checker)}`] : []),
-    `**${e(t('report.updatedLabel'))}:** ${isoDay(claim.updatedAt)}`,
+    `**${e(t('report.updatedLabel'))}:** ${formatDay(isoDay(claim.updatedAt), language)}`,
     `**ID:** ${e(claim.id)}`,
   ]
   return [

@@ -189,6 +189,22 @@ export function isoDay(timestamp: string): string {
 }
 
 /**
+ * A day as the report's language writes it ("May 23, 2025", "23 травня 2025 р."); a month or a year
+ * alone ("2025-05", "2025": what a checker may know of a claim's date) as far as it goes; anything
+ * else as given, so nothing a checker typed is lost in formatting.
+ */
+export function formatDay(date: string, language: string): string {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date)
+  if (!match) return date
+  const [year, month, day] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part)))
+  const when = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1))
+  if (when.getUTCMonth() !== (month ?? 1) - 1 || when.getUTCDate() !== (day ?? 1)) return date
+  const parts: Intl.DateTimeFormatOptions =
+    day !== undefined ? { dateStyle: 'long' } : month !== undefined ? { year: 'numeric', month: 'long' } : { year: 'numeric' }
+  return new Intl.DateTimeFormat(language, { ...parts, timeZone: 'UTC' }).format(when)
+}
+
+/**
  * "27 November 2026, 14:05 UTC" (en), "27 листопада 2026 р. о 14:05 UTC" (uk) from an ISO
  * timestamp, in UTC so that every reader sees the same time; anything unexpected is shown as given.
  */
