@@ -196,7 +196,7 @@ export function isoDay(timestamp: string): string {
 export function formatDay(date: string, language: string): string {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date)
   if (!match) return date
-  const [year, month, day] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part)))
+  const [year, month, day] = [match[1], match[2], match[3]].map((part) => (part === undefined ? undefined : Number(part)))
   const when = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1))
   if (when.getUTCMonth() !== (month ?? 1) - 1 || when.getUTCDate() !== (day ?? 1)) return date
   const parts: Intl.DateTimeFormatOptions =
