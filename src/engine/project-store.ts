@@ -6,8 +6,8 @@ import { Low } from 'lowdb'
 import type { ClosedProject, OpenedProject, ReadOnlyState, RecoveryOffer, SaveStatus } from '@contract/api'
 import { AppError, type FieldConflict } from '@domain/errors'
 import { changedKeys, describeKey, overlapping, restoreKeys, type ChangeKey } from '@domain/project/changes'
-import { decodeProject, MAX_PROJECT_BYTES, serializeProject, validateProject } from '@domain/project/codec'
-import { sealHistory } from '@domain/evidence/chain'
+import { decodeProject, MAX_PROJECT_BYTES, serializeProject, validateProject, type DecodedProject } from '@domain/project/codec'
+import { sealHistory, startChain, type FileProvenance } from '@domain/evidence/chain'
 import { mergeProjects } from '@domain/project/merge'
 import type { EditOutcome } from '@domain/project/ops'
 import { historyEntry, type HistoryEntry, type Project } from '@domain/project/schema'
@@ -56,6 +56,8 @@ interface OpenDocument {
   writing: Promise<void> | null
   waiters: (() => void)[]
   migratedFrom: number | null
+  /** What the file said about itself when opened, for the evidence check of the open project. */
+  provenance: FileProvenance
   /** Grows with every edit from any window; a window's edit says which version it was made on. */
   version: number
   /** What each recent edit changed, and from which window, to merge edits made on older versions. */
@@ -152,7 +154,7 @@ async function readProjectBytes(path: string): Promise<{ bytes: Buffer; mode: nu
 }
 
 /** Reads and validates a project file without ever modifying it. */
-export async function readProjectFile(path: string): Promise<{ project: Project; fromVersion: number; hash: string; bytes: number }> {
+export async function readProjectFile(path: string): Promise<DecodedProject & { hash: string; bytes: number }> {
   const { bytes } = await readProjectBytes(path)
   return { ...decodeProject(bytes, path), hash: sha256(bytes), bytes: bytes.byteLength }
 }
@@ -197,11 +199,20 @@ function checkedText(project: Project, path: string): string {
 }
 
 /**
+ * The project as Factdesk writes a file: validated, its new entries sealed, and its chain started
+ * if it has none (a project from before the chain), since a file in the current schema without a
+ * chain is reported as stripped of it.
+ */
+function chained(project: Project, file: string): Project {
+  return startChain(sealHistory(validateProject(project, file), sha256), sha256, new Date().toISOString())
+}
+
+/**
  * New project files never replace anything: the text goes to a temporary file that is then
  * hard-linked to the target name, which fails atomically when the name is taken.
  */
 async function linkNewFile(dir: string, project: Project, label: string, names: Iterable<string>): Promise<string> {
-  const text = checkedText(sealHistory(validateProject(project, label), sha256), join(dir, label))
+  const text = checkedText(chained(project, label), join(dir, label))
   let created: string | null
   try {
     created = await createFileExclusive(dir, names, text)
@@ -238,7 +249,7 @@ export function writeProjectFileAt(path: string, project: Project): Promise<stri
 export async function rewriteProjectFile(path: string, project: Project): Promise<void> {
   const holder = await ProjectLock.holderOf(path)
   if (holder) throw new AppError('READ_ONLY', `"${path}" is open in ${describeHolder(holder)}; close it there first.`)
-  const text = checkedText(sealHistory(validateProject(project, path), sha256), path)
+  const text = checkedText(chained(project, path), path)
   const old = await currentBytes(path)
   if (old) await writeFileAtomic(`${path}.bak`, old, { mode: 0o600 })
   await writeFileAtomic(path, text)
@@ -283,6 +294,11 @@ export class ProjectStore {
     return [...this.docs.keys()]
   }
 
+  /** What an open project's file said about itself when it was opened (its schema, any field out of place). */
+  provenance(path: string): FileProvenance {
+    return this.get(path).provenance
+  }
+
   /** The in-memory version of an open project, or undefined. */
   peek(path: string): Project | undefined {
     return this.docs.get(path)?.db.data
@@ -301,7 +317,7 @@ export class ProjectStore {
       throw ioError(path, 'open', error)
     })
     const { bytes, mode } = await readProjectBytes(target)
-    const { project, fromVersion } = decodeProject(bytes, path)
+    const { project: decoded, fromVersion, laterFields } = decodeProject(bytes, path)
     const folderMode = (await stat(dirname(target))).mode
     const [fileOk, folderOk] = await Promise.all([writable(target, mode), writable(dirname(target), folderMode)])
     let readOnly: ReadOnlyState | null = null
@@ -333,6 +349,11 @@ export class ProjectStore {
     // Holding the lock, no other Factdesk writes this project: any temp file of it (or of its backup) is a crash's leftover.
     if (lock) await Promise.all([removeStaleTemps(target, 0), removeStaleTemps(`${target}.bak`, 0)])
     const hash = sha256(bytes)
+    const migratedFrom = fromVersion < decoded.schemaVersion ? fromVersion : null
+    // An upgraded file is written back at once, so its chain starts now; never for a file whose
+    // schema number was lowered by hand, which would launder the chain it was stripped of.
+    const upgrade = migratedFrom !== null && !readOnly && laterFields.length === 0
+    const project = upgrade ? startChain(decoded, sha256, new Date().toISOString()) : decoded
     const doc: OpenDocument = {
       path,
       target,
@@ -352,7 +373,8 @@ export class ProjectStore {
       timer: null,
       writing: null,
       waiters: [],
-      migratedFrom: fromVersion < project.schemaVersion ? fromVersion : null,
+      migratedFrom,
+      provenance: { schemaVersion: fromVersion, laterFields },
       version: 0,
       log: [],
       undo: new Map(),

@@ -1,5 +1,6 @@
 import canonicalize from 'canonicalize'
-import type { HistoryEntry, Project } from '../project/schema'
+import { CHAIN_SCHEMA } from '../project/migrations'
+import { historyEntry, SCHEMA_VERSION, type HistoryEntry, type Project } from '../project/schema'
 
 /**
  * The tamper-evident history. Every entry Factdesk appends is sealed: it records the hashes of the
@@ -16,8 +17,9 @@ import type { HistoryEntry, Project } from '../project/schema'
  *
  * Merges (team work): two copies' histories are joined and the next entry names both heads in its
  * `prev`, so the chain becomes a graph that still has one head. Projects made before the chain
- * existed start it at the first entry appended after the upgrade; the entries before it are
- * reported as not covered, never as broken.
+ * existed start it when Factdesk first writes them in the chain's schema (startChain); the entries
+ * before it are reported as not covered, never as broken. So a file in that schema with no sealed
+ * entry was stripped of its chain, and only a file still in an older schema is "not recorded".
  *
  * Hashing itself is passed in (Node's crypto in the engine), since the domain runs without Node.
  */
@@ -76,6 +78,39 @@ export function sealHistory(project: Project, sha256: Sha256, appendedFrom = pro
   return { ...project, history: sealed }
 }
 
+/** The history action of the entry that starts the chain of a project written before it existed. */
+export const CHAIN_START_ACTION = 'history.chain'
+
+/**
+ * Starts the chain of a project that has no sealed entry (one made before the chain existed) with
+ * a sealed entry saying so, whenever Factdesk writes it in the chain's schema: that keeps "a file
+ * in this schema always has a chain" true, so deleting the chain's fields cannot pass for a legacy
+ * file. A project that has a chain is returned as it is.
+ */
+export function startChain(project: Project, sha256: Sha256, at: string): Project {
+  if (project.history.some(isSealed)) return project
+  const uncovered = project.history.length
+  const entry = historyEntry({
+    at,
+    author: 'factdesk',
+    action: CHAIN_START_ACTION,
+    claimId: null,
+    summary: `Tamper-evident history started here; the ${uncovered} entries before it were written before Factdesk kept one and are not covered.`,
+  })
+  return sealHistory({ ...project, history: [...project.history, entry] }, sha256, uncovered)
+}
+
+/** What a project file said about itself on disk, before it was migrated. */
+export interface FileProvenance {
+  /** The schema the file declared. */
+  schemaVersion: number
+  /** Fields only the chain's schema writes, found in a file declaring an older one (see laterSchemaFields). */
+  laterFields: readonly string[]
+}
+
+/** A file written in the current schema by Factdesk itself. */
+export const CURRENT_FILE: FileProvenance = { schemaVersion: SCHEMA_VERSION, laterFields: [] }
+
 export type CheckStatus = 'intact' | 'broken' | 'not-recorded'
 
 /** One line of a verification: what was checked, whether it held, and the particulars a checker can act on. */
@@ -101,21 +136,61 @@ function describe(entry: HistoryEntry, index: number): string {
   return `entry ${index + 1} (${entry.at}, ${entry.action}${entry.author ? ` by ${entry.author}` : ''})`
 }
 
-/** Checks the history chain and that its last entry's state is the project as it stands. */
-export function checkChain(project: Project, sha256: Sha256): ChainReport {
+function listed(fields: readonly string[]): string {
+  const shown = fields.slice(0, 4).join(', ')
+  return fields.length > 4 ? `${shown} and ${fields.length - 4} more` : shown
+}
+
+/**
+ * Checks the history chain and that its last entry's state is the project as it stands. The file's
+ * provenance decides what a missing chain means: only a file still in a schema older than the
+ * chain's is "not recorded"; in the chain's schema it was removed, and a file claiming an older
+ * schema while carrying the chain's fields had its schema number lowered to hide that.
+ */
+export function checkChain(project: Project, sha256: Sha256, provenance: FileProvenance = CURRENT_FILE): ChainReport {
   const { history } = project
   const first = history.findIndex(isSealed)
+  const lowered =
+    provenance.laterFields.length > 0
+      ? `The file says it is schema ${provenance.schemaVersion}, yet it carries fields only schema ${CHAIN_SCHEMA} and later write (${listed(provenance.laterFields)}): its schema number was lowered outside Factdesk, which would pass it off as a file from before the history chain.`
+      : null
   if (first < 0) {
-    const summary =
-      'No history entry carries a hash yet: this project was last saved before Factdesk kept a tamper-evident history. Open it and make any change in Factdesk to start the chain.'
+    if (provenance.schemaVersion < CHAIN_SCHEMA && lowered === null) {
+      return {
+        checks: [
+          {
+            id: 'history-chain',
+            label: 'History chain',
+            status: 'not-recorded',
+            summary: `Not recorded: nothing vouches for this file yet (it is schema ${provenance.schemaVersion}, from before Factdesk kept a history chain); open and save it once in Factdesk to start its history chain.`,
+            details: [],
+          },
+          {
+            id: 'project-state',
+            label: 'Project matches its history',
+            status: 'not-recorded',
+            summary: 'Nothing to check it against yet.',
+            details: [],
+          },
+        ],
+        head: null,
+        since: null,
+      }
+    }
     return {
       checks: [
-        { id: 'history-chain', label: 'History chain', status: 'not-recorded', summary, details: [] },
+        {
+          id: 'history-chain',
+          label: 'History chain',
+          status: 'broken',
+          summary: `No history entry carries a hash, but Factdesk never writes a schema ${CHAIN_SCHEMA} file without its history chain: the chain was removed outside Factdesk.`,
+          details: lowered ? [lowered] : [],
+        },
         {
           id: 'project-state',
           label: 'Project matches its history',
-          status: 'not-recorded',
-          summary: 'Nothing to check it against yet.',
+          status: 'broken',
+          summary: 'Nothing vouches for the claims, verdicts, sources or article any more: the history that recorded them was removed.',
           details: [],
         },
       ],
@@ -123,7 +198,7 @@ export function checkChain(project: Project, sha256: Sha256): ChainReport {
       since: null,
     }
   }
-  const problems: string[] = []
+  const problems: string[] = lowered ? [lowered] : []
   const known = new Map<string, number>()
   history.forEach((entry, index) => {
     if (index < first) return

@@ -4,7 +4,7 @@ import { basename } from 'node:path'
 import JSZip from 'jszip'
 import { z } from 'zod'
 import { checkChain, type EvidenceCheck } from '@domain/evidence/chain'
-import type { AttachmentStatus, EvidenceReport } from '@domain/evidence/report'
+import { outcomeOf, type AttachmentStatus, type EvidenceReport } from '@domain/evidence/report'
 import { AppError } from '@domain/errors'
 import { decodeProject, describeZodError } from '@domain/project/codec'
 import type { Project } from '@domain/project/schema'
@@ -220,8 +220,8 @@ export async function verifyCaseFile(
       details: [],
     })
   } else {
-    const { project } = decodeProject(projectBytes, manifest.project.file)
-    const chain = checkChain(project, sha256)
+    const { project, fromVersion, laterFields } = decodeProject(projectBytes, manifest.project.file)
+    const chain = checkChain(project, sha256, { schemaVersion: fromVersion, laterFields })
     checks.push(...chain.checks)
     head = chain.head
     const folder = manifest.project.file.slice(0, manifest.project.file.lastIndexOf('/') + 1)
@@ -266,7 +266,6 @@ export async function verifyCaseFile(
       ),
     )
   }
-  // A signature nobody was given the key to check is not a break: the rest of the case still stands on its hashes.
-  const intact = checks.every((c) => c.status === 'intact' || (c.id === 'signature' && c.status === 'not-recorded'))
-  return { file, checks, attachments, head, intact, contents: { manifest, zip } }
+  const outcome = outcomeOf(checks)
+  return { file, checks, attachments, head, intact: outcome === 'intact', outcome, contents: { manifest, zip } }
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
-import { checkChain, type EvidenceCheck } from '@domain/evidence/chain'
-import type { AttachmentStatus, EvidenceReport } from '@domain/evidence/report'
+import { checkChain, CURRENT_FILE, type EvidenceCheck, type FileProvenance } from '@domain/evidence/chain'
+import { outcomeOf, type AttachmentStatus, type EvidenceReport } from '@domain/evidence/report'
 import type { Project } from '@domain/project/schema'
 import { attachmentPath } from '../attachments'
 import { readProjectFile, sha256 } from '../project-store'
@@ -74,14 +74,15 @@ function attachmentsCheck(attachments: readonly AttachmentStatus[]): EvidenceChe
 }
 
 /** The checks of a project in memory (the workbench's badge) or read from its file (`factdesk verify`). */
-export async function verifyProject(path: string, project: Project): Promise<EvidenceReport> {
-  const chain = checkChain(project, sha256)
+export async function verifyProject(path: string, project: Project, provenance: FileProvenance = CURRENT_FILE): Promise<EvidenceReport> {
+  const chain = checkChain(project, sha256, provenance)
   const attachments = await checkAttachments(path, project)
   const checks = [...chain.checks, attachmentsCheck(attachments)]
-  return { file: path, checks, attachments, head: chain.head, intact: checks.every((c) => c.status === 'intact') }
+  const outcome = outcomeOf(checks)
+  return { file: path, checks, attachments, head: chain.head, intact: outcome === 'intact', outcome }
 }
 
 export async function verifyProjectFile(path: string): Promise<EvidenceReport> {
-  const { project } = await readProjectFile(path)
-  return verifyProject(path, project)
+  const { project, fromVersion, laterFields } = await readProjectFile(path)
+  return verifyProject(path, project, { schemaVersion: fromVersion, laterFields })
 }

@@ -55,7 +55,7 @@ export function evidenceHandlers({
   }
   return {
     // The project as it is open (what the checker sees), its attachments as they are on disk now.
-    'evidence:verify': ({ path }) => verifyProject(path, openProject(path)),
+    'evidence:verify': ({ path }) => verifyProject(path, openProject(path), store.provenance(path)),
     'evidence:renderCase': async ({ path, language }) => {
       const { bytes, omitted } = await caseBytes(path, language)
       return {

@@ -60,21 +60,40 @@ async function openProject(page: Page, title: string): Promise<void> {
 const badge = (page: Page) => page.locator('.topbar-actions').getByRole('button', { name: /history|attached file|case file/i })
 
 test.describe('the evidence badge', () => {
-  test('a project never sealed says so calmly, and its first edit starts an intact chain', async ({ page, bridge, openApp }) => {
-    const { path } = await seedNewsProject(bridge)
+  test('a schema 3 file says "not recorded" calmly while read-only, and opening it writable starts an intact chain', async ({
+    page,
+    bridge,
+    openApp,
+  }) => {
+    const { chmod } = await import('node:fs/promises')
+    const legacy = async (title: string): Promise<string> => {
+      const { path } = await seedNewsProject(bridge, title)
+      await editOnDisk(path, (p) => {
+        const file = p as unknown as Record<string, unknown>
+        delete file.evidence
+        file.schemaVersion = 3
+        p.history = p.history.map(({ prev: _p, state: _s, hash: _h, ...entry }) => entry)
+      })
+      return path
+    }
+    const readOnly = await legacy('Legacy read-only')
+    await chmod(readOnly, 0o444)
+    const path = await legacy('Legacy')
     await openApp()
-    await openFromLibrary(page)
-    await expect(badge(page)).toHaveText('No history chain yet (from the next save on)')
+    await openFromLibrary(page, 'Legacy read-only')
+    await expect(badge(page)).toHaveText('No history chain yet')
     await badge(page).click()
     const dialog = page.getByRole('dialog', { name: 'Evidence check' })
-    await expect(dialog).toContainText('Nothing is wrong: the chain starts with your next change')
+    await expect(dialog).toContainText('That is not a sign of tampering')
     await expect(dialog.locator('.evidence-check', { hasText: 'History chain' })).toContainText('Not recorded yet')
+    await page.screenshot({ path: join(OUT, 'evidence-not-recorded.png') })
     await dialog.getByRole('button', { name: 'Close' }).click()
+    await page.getByRole('button', { name: '← Projects' }).click()
 
-    await page.getByRole('option', { name: /^Ministers said/ }).click()
-    await page.keyboard.press('2')
+    await openFromLibrary(page, 'Legacy')
     await expect(badge(page)).toHaveText('History intact')
     const saved = await savedProject(page, path)
+    expect(saved.history.at(-1)?.action).toBe('history.chain')
     await badge(page).click()
     // The head the dialog offers to quote is the one written to the file.
     await expect(page.getByRole('dialog', { name: 'Evidence check' }).locator('.evidence-head code')).toHaveAttribute(
@@ -95,6 +114,27 @@ test.describe('the evidence badge', () => {
         change: (p) => void (p.claims.find((c) => c.id === 'c-fares')!.verdict = p.ratingScale.labels[4]!.id),
         label: 'History changed outside Factdesk',
         detail: /Project matches its history: The project was changed outside Factdesk/,
+      },
+      {
+        title: 'Rationale changed',
+        change: (p) => void (p.claims.find((c) => c.id === 'c-fares')!.rationale = 'The notice gives 2.6%.'),
+        label: 'History changed outside Factdesk',
+        detail: /Project matches its history: The project was changed outside Factdesk/,
+      },
+      {
+        title: 'Chain stripped',
+        change: (p) => void (p.history = p.history.map(({ prev: _p, state: _s, hash: _h, ...entry }) => entry)),
+        label: 'History changed outside Factdesk',
+        detail: /History chain: No history entry carries a hash/,
+      },
+      {
+        title: 'Schema lowered',
+        change: (p) => {
+          p.history = p.history.map(({ prev: _p, state: _s, hash: _h, ...entry }) => entry)
+          ;(p as unknown as Record<string, unknown>).schemaVersion = 3
+        },
+        label: 'History changed outside Factdesk',
+        detail: /The file says it is schema 3, yet it carries fields only schema 4/,
       },
       {
         title: 'Source removed',
