@@ -184,17 +184,21 @@ describe('factdesk verify: a project edited outside Factdesk is caught, an untou
     const cli = await runCli(['verify', path])
     expect(cli.code).toBe(1)
     expect(cli.stdout).toMatch(/^NOT INTACT: /)
-    expect(cli.stdout).toMatch(/FAIL History chain: No history entry carries a hash, but Factdesk never writes a schema 4 file without its history chain/)
+    expect(cli.stdout).toMatch(
+      /FAIL History chain: No history entry carries a hash, but Factdesk never writes a schema 4 file without its history chain/,
+    )
   })
 
   it('does not pass a file whose schema number was lowered to look legacy: the later fields are named', async () => {
     // Chain fields deleted too, and the number lowered; only the evidence record and an attachment size give it away.
-    const stripped = { ...structuredClone(project), schemaVersion: 3 } as Record<string, unknown> & Project
-    stripped.history = stripped.history.map(({ prev: _p, state: _s, hash: _h, ...entry }) => entry)
+    const history = project.history.map(({ prev: _p, state: _s, hash: _h, ...entry }) => entry)
+    const stripped = { ...structuredClone(project), schemaVersion: 3, history }
     const path = await written('lowered', stripped)
     const cli = await runCli(['verify', path])
     expect(cli.code).toBe(1)
-    expect(cli.stdout).toMatch(/The file says it is schema 3, yet it carries fields only schema 4 and later write \(evidence, sources\[0\]\.attachmentBytes\)/)
+    expect(cli.stdout).toMatch(
+      /The file says it is schema 3, yet it carries fields only schema 4 and later write \(evidence, sources\[0\]\.attachmentBytes\)/,
+    )
     // Only the number lowered, the chain left in: still a break, never "not recorded".
     const path2 = await written('lowered-sealed', { ...structuredClone(project), schemaVersion: 3 })
     const report = await verifyProjectFile(path2)
