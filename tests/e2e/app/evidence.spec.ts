@@ -78,7 +78,7 @@ test.describe('the evidence badge', () => {
     }
     const readOnly = await legacy('Legacy read-only')
     await chmod(readOnly, 0o444)
-    const path = await legacy('Legacy')
+    const path = await legacy('Upgraded on open')
     await openApp()
     await openFromLibrary(page, 'Legacy read-only')
     await expect(badge(page)).toHaveText('No history chain yet')
@@ -90,7 +90,7 @@ test.describe('the evidence badge', () => {
     await dialog.getByRole('button', { name: 'Close' }).click()
     await page.getByRole('button', { name: '← Projects' }).click()
 
-    await openFromLibrary(page, 'Legacy')
+    await openFromLibrary(page, 'Upgraded on open')
     await expect(badge(page)).toHaveText('History intact')
     const saved = await savedProject(page, path)
     expect(saved.history.at(-1)?.action).toBe('history.chain')
@@ -407,5 +407,68 @@ test.describe('a newer version of the article', () => {
     expect(html).toMatch(
       /The article was edited after it was first checked: version 2 replaced version 1 on [A-Z][a-z]+ \d{1,2}, \d{4}; the claim “According to Transport Focus, only 68% of trains arrived on time in 2025\.” was removed; claim 1 was changed \(it read “Ministers said on Monday that rail fares will rise by 4\.6% in March/,
     )
+  })
+
+  /** A project whose article was re-imported twice: version 2 drops the punctuality sentence, version 3 the passengers one. */
+  async function threeVersions(bridge: Bridge): Promise<string> {
+    const { path } = await seedNewsProject(bridge)
+    const dispatch = createDispatcher(bridge.services.handlers)
+    const call = async (channel: string, input: Record<string, unknown>): Promise<void> => {
+      const result = await dispatch(channel, { path, ...input })
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+    }
+    const second = NEWS.replace('According to Transport Focus, only 68% of trains arrived on time in 2025. ', '')
+    const third = second.replace('The transport secretary told parliament the network carried 1.7 billion passengers last year. ', '')
+    await call('project:open', {})
+    await call('evidence:importVersion', { text: second, origin: null })
+    await call('evidence:importVersion', { text: third, origin: null })
+    await call('project:close', {})
+    return path
+  }
+
+  test('What changed compares any two of three versions', async ({ page, bridge, openApp }) => {
+    await threeVersions(bridge)
+    await openApp()
+    await openFromLibrary(page)
+    await page.getByRole('button', { name: 'What changed' }).click()
+    const latest = page.getByRole('dialog', { name: 'What changed in version 3' })
+    await expect(latest.getByLabel('Compare')).toHaveValue('2')
+    await expect(latest.getByLabel('with')).toHaveValue('3')
+    await expect(latest.getByRole('region', { name: 'Claims gone from the article' })).toContainText('1.7 billion passengers')
+    await expect(latest.getByRole('region', { name: 'Claims gone from the article' })).not.toContainText('Transport Focus')
+
+    await latest.getByLabel('Compare').selectOption('1')
+    const whole = page.getByRole('dialog', { name: 'What changed from version 1 to version 3' })
+    const gone = whole.getByRole('region', { name: 'Claims gone from the article' })
+    await expect(gone.getByRole('listitem')).toHaveText([
+      'According to Transport Focus, only 68% of trains arrived on time in 2025.',
+      'The transport secretary told parliament the network carried 1.7 billion passengers last year.',
+    ])
+    await expect(whole.locator('.what-changed del', { hasText: '68% of trains' })).toBeVisible()
+    await expect(whole.locator('.what-changed del', { hasText: '1.7 billion' })).toBeVisible()
+    await expect(whole.locator('mark.changed-claim').first()).toContainText('Ministers said on Monday')
+    await page.screenshot({ path: join(OUT, 'evidence-what-changed-compare.png') })
+
+    // Two earlier versions: the claims are not marked, since their places there are not kept, and it says so.
+    await whole.getByLabel('with').selectOption('2')
+    const earlier = page.getByRole('dialog', { name: 'What changed in version 2' })
+    await expect(earlier).toContainText('the claims are marked only on the current version')
+    await expect(earlier.locator('mark.changed-claim')).toHaveCount(0)
+    await expect(earlier.locator('.what-changed del', { hasText: '68% of trains' })).toBeVisible()
+    await expect(earlier.locator('.what-changed del', { hasText: '1.7 billion' })).toHaveCount(0)
+  })
+
+  test('What changed in Ukrainian: the compare selects and the earlier-versions note', async ({ page, bridge, openApp }) => {
+    await threeVersions(bridge)
+    await page.addInitScript(() => Object.defineProperty(navigator, 'languages', { get: () => ['uk-UA', 'en'] }))
+    await openApp()
+    await openFromLibrary(page)
+    await page.getByRole('button', { name: 'Що змінилося' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Що змінилося у версії 3' })
+    await dialog.getByLabel('Порівняти').selectOption('1')
+    const whole = page.getByRole('dialog', { name: 'Що змінилося від версії 1 до версії 3' })
+    await expect(whole.getByLabel('з').locator('option:checked')).toHaveText('Версія 3 (поточна)')
+    await expect(whole).toContainText('Зникли зі статті (2)')
+    await page.screenshot({ path: join(OUT, 'evidence-what-changed-compare-uk.png') })
   })
 })
