@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { formatEvidenceReport, type EvidenceReport } from '@domain/evidence/report'
-import { verifyCaseFile } from '@engine/evidence/case-file'
+import { readKeyFile, verifyCaseFile } from '@engine/evidence/case-file'
 import { verifyProjectFile } from '@engine/evidence/verify'
 import type { CliIo } from '../io'
 
@@ -30,7 +30,9 @@ With several files, 1 wins over 2.`,
     .argument('<files...>', 'project files (.factdesk.json) or case files (.zip)')
     .option('--public-key <path>', "the organisation's Ed25519 public key (PEM) to check a case file's signature against")
     .action(async (files: string[], options: { publicKey?: string }) => {
-      const publicKey = options.publicKey ? await readFile(resolve(io.cwd, options.publicKey), 'utf8') : undefined
+      const publicKey = options.publicKey
+        ? readKeyFile(await readFile(resolve(io.cwd, options.publicKey)), options.publicKey, 'public')
+        : undefined
       let bad = 0
       let unrecorded = 0
       for (const file of files) {

@@ -103,6 +103,44 @@ export async function buildCaseFile(
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
 }
 
+/**
+ * A key file larger than this is refused unread: an Ed25519 key in PEM is about 120 bytes (private)
+ * or 115 (public), so 8 KiB leaves room for comments and line endings while refusing a document
+ * chosen by mistake.
+ */
+export const MAX_KEY_FILE_BYTES = 8 * 1024
+
+const PEM = /^\s*-----BEGIN ([A-Z ]+)-----\r?\n[A-Za-z0-9+/=\r\n]+-----END \1-----\s*$/
+
+/**
+ * An organisation's signing or public key read from a file's bytes (a file input's, a dialog's):
+ * its size, its PEM shape and that it is an Ed25519 key of the kind needed, each refused with the
+ * file named and what to choose instead. The PEM is returned for this one use and kept nowhere.
+ */
+export function readKeyFile(bytes: Uint8Array, fileName: string, kind: 'private' | 'public'): string {
+  const want = kind === 'private' ? 'PRIVATE KEY' : 'PUBLIC KEY'
+  const which =
+    kind === 'private'
+      ? "the organisation's private signing key (factdesk-signing.key, made by factdesk keygen)"
+      : "the organisation's public key (factdesk-signing.pub, made by factdesk keygen)"
+  const refuse = (problem: string): AppError => new AppError('INVALID_INPUT', `"${fileName}" ${problem}. Choose ${which}.`)
+  if (bytes.byteLength > MAX_KEY_FILE_BYTES)
+    throw refuse(`is over ${MAX_KEY_FILE_BYTES / 1024} KB, too large to be a key (a key file is a few hundred bytes)`)
+  const text = Buffer.from(bytes).toString('utf8')
+  const label = PEM.exec(text)?.[1]
+  if (label === undefined) throw refuse('is not a key in PEM form (text between -----BEGIN …----- and -----END …----- lines)')
+  if (label !== want) throw refuse(`holds a ${label.toLowerCase()}, not a ${want.toLowerCase()}`)
+  let type: string | undefined
+  try {
+    type = (kind === 'private' ? createPrivateKey(text) : createPublicKey(text)).asymmetricKeyType
+  } catch {
+    throw refuse('looks like a PEM key but cannot be read as one: it is damaged or encrypted')
+  }
+  if (type !== 'ed25519')
+    throw refuse(`is ${type ? `an ${type.toUpperCase()}` : 'another kind of'} key, and case files are signed with Ed25519`)
+  return text
+}
+
 /** A new Ed25519 key pair for an organisation, as PEM: the private key signs case files, the public one is handed to whoever verifies them. */
 export function generateSigningKeys(): { privateKeyPem: string; publicKeyPem: string } {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519')

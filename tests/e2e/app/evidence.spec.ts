@@ -6,7 +6,7 @@ import JSZip from 'jszip'
 import type { Edited } from '@contract/api'
 import type { Project } from '@domain/project/schema'
 import { createDispatcher } from '@engine/dispatcher'
-import { verifyCaseFile } from '@engine/evidence/case-file'
+import { generateSigningKeys, verifyCaseFile } from '@engine/evidence/case-file'
 import type { Bridge } from '../bridge'
 import { expect, test } from '../fixtures'
 import { NEWS, openFromLibrary, readProject, savedProject, seedNewsProject } from '../seed'
@@ -285,8 +285,16 @@ test.describe('opening a case file', () => {
     if (!rendered.ok) throw new Error(rendered.error.message)
     return Buffer.from((rendered.value as { content: string }).content, 'base64')
   }
-  const choose = (page: Page, name: string, buffer: Buffer) =>
-    page.getByLabel('Choose an article file').setInputFiles({ name, mimeType: 'application/zip', buffer })
+  const choose = async (page: Page, name: string, buffer: Buffer, publicKeyPem?: string): Promise<void> => {
+    await page.getByLabel('Choose an article file').setInputFiles({ name, mimeType: 'application/zip', buffer })
+    const dialog = page.getByRole('dialog', { name: 'Open a case file' })
+    await expect(dialog).toContainText(name)
+    if (publicKeyPem !== undefined)
+      await dialog
+        .getByLabel("The organisation's public key, to check its signature (optional)")
+        .setInputFiles({ name: 'factdesk-signing.pub', mimeType: 'application/x-pem-file', buffer: Buffer.from(publicKeyPem) })
+    await dialog.getByRole('button', { name: 'Open', exact: true }).click()
+  }
 
   test('unpacks beside a project of the same name without touching it, verifies it and opens it', async ({ page, bridge, openApp }) => {
     const zip = await caseOf(bridge, 'Case open')
@@ -330,6 +338,83 @@ test.describe('opening a case file', () => {
     // Unpacked under a new name, the move's history entry keeps for later sessions that the case did not verify.
     expect((await readProject(join(bridge.home, 'case-changed-2.factdesk.json'))).history.at(-1)?.summary).toContain(
       'The case file did not verify when opened (Files in the case)',
+    )
+  })
+
+  test('signed from the export dialog; opened with the organisation’s public key it passes, with another key it fails', async ({
+    page,
+    bridge,
+    openApp,
+  }) => {
+    const keys = generateSigningKeys()
+    const other = generateSigningKeys()
+    await workedProject(bridge, 'Case signed')
+    await openApp()
+    await openProject(page, 'Case signed')
+    await page.getByRole('button', { name: 'Export', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export a verdict report' })
+    await dialog.getByLabel("Sign with the organisation's key").check()
+    const keyInput = dialog.getByLabel('Private key file (factdesk-signing.key)')
+    // The public key chosen by mistake is refused, naming the file and what to choose instead.
+    await keyInput.setInputFiles({
+      name: 'factdesk-signing.pub',
+      mimeType: 'application/x-pem-file',
+      buffer: Buffer.from(keys.publicKeyPem),
+    })
+    await dialog.getByRole('button', { name: 'Export case file' }).click()
+    await expect(dialog.getByRole('alert')).toContainText('"factdesk-signing.pub" holds a public key, not a private key')
+    await keyInput.setInputFiles({
+      name: 'factdesk-signing.key',
+      mimeType: 'application/x-pem-file',
+      buffer: Buffer.from(keys.privateKeyPem),
+    })
+    await page.screenshot({ path: join(OUT, 'evidence-case-sign.png') })
+    const downloading = page.waitForEvent('download')
+    await dialog.getByRole('button', { name: 'Export case file' }).click()
+    const file = await downloading
+    await expect(page.getByRole('status').filter({ hasText: 'Downloaded the signed case file case-signed.case.zip' })).toBeVisible()
+    // Used once: the key input is empty again.
+    await expect(keyInput).toHaveValue('')
+    const bytes = await readFile(await file.path())
+    expect(Object.keys((await JSZip.loadAsync(bytes)).files)).toContain('MANIFEST.sig')
+    const verified = await verifyCaseFile(bytes, 'case-signed.case.zip', keys.publicKeyPem)
+    expect(verified.checks.find((c) => c.id === 'signature')).toMatchObject({ status: 'intact' })
+    // Nothing of the key is kept: not in the project, the settings or the projects folder.
+    const { readdir } = await import('node:fs/promises')
+    const body = keys.privateKeyPem.split('\n')[1]!
+    for (const name of await readdir(bridge.root, { recursive: true })) {
+      const text = await readFile(join(bridge.root, name), 'utf8').catch(() => '')
+      expect(text.includes(body), name).toBe(false)
+    }
+    await dialog.getByRole('button', { name: 'Close' }).click()
+    await page.getByRole('button', { name: '← Projects' }).click()
+
+    await choose(page, 'case-signed.case.zip', bytes, keys.publicKeyPem)
+    await expect(page.getByRole('status').filter({ hasText: 'Opened the case file case-signed.case.zip' })).toContainText(
+      'Its signature matches the public key you gave.',
+    )
+    await expect(badge(page)).toHaveText('History intact')
+    await badge(page).click()
+    await expect(page.getByRole('dialog', { name: 'Evidence check' })).toContainText('Signature: The manifest is signed by the key given.')
+    await page.getByRole('dialog', { name: 'Evidence check' }).getByRole('button', { name: 'Close' }).click()
+    await page.getByRole('button', { name: '← Projects' }).click()
+
+    await page
+      .getByLabel('Choose an article file')
+      .setInputFiles({ name: 'case-signed.case.zip', mimeType: 'application/zip', buffer: bytes })
+    await page
+      .getByRole('dialog', { name: 'Open a case file' })
+      .getByLabel("The organisation's public key, to check its signature (optional)")
+      .setInputFiles({ name: 'other.pub', mimeType: 'application/x-pem-file', buffer: Buffer.from(other.publicKeyPem) })
+    await page.screenshot({ path: join(OUT, 'evidence-case-open-key.png') })
+    await page.getByRole('dialog', { name: 'Open a case file' }).getByRole('button', { name: 'Open', exact: true }).click()
+    await expect(page.getByRole('alert').filter({ hasText: 'Opened the case file case-signed.case.zip' })).toContainText(
+      'Its signature does not match the public key you gave',
+    )
+    await expect(badge(page)).toHaveText('Case file not signed by that key')
+    await badge(page).click()
+    await expect(page.getByRole('dialog', { name: 'Evidence check' })).toContainText(
+      'Signature: The signature does not match the manifest and the key given',
     )
   })
 

@@ -75,6 +75,8 @@ export function EvidenceBadge({ opened }: { opened: OpenedProject }) {
   }
   const { verdict, sinceOpen } = evidenceVerdict(atOpen, latest)
   const caseBroken = fromCase !== null && !fromCase.report.intact
+  // Every file as the manifest says, but signed by another key than the one given: not a changed case.
+  const onlySignature = caseBroken && fromCase.report.checks.every((check) => check.status !== 'broken' || check.id === 'signature')
   const label = t(`evidence.badge.${VERDICT_KEYS[verdict]}.label`)
   return (
     <>
@@ -85,7 +87,7 @@ export function EvidenceBadge({ opened }: { opened: OpenedProject }) {
         aria-haspopup="dialog"
         title={t('evidence.badge.whatWasChecked')}
       >
-        {caseBroken ? t('evidence.badge.caseChanged') : label}
+        {onlySignature ? t('evidence.badge.caseSignature') : caseBroken ? t('evidence.badge.caseChanged') : label}
       </button>
       {open && (
         <Dialog title={t('evidence.badge.dialogTitle')} onClose={() => setOpen(false)} wide>
@@ -106,7 +108,13 @@ export function EvidenceBadge({ opened }: { opened: OpenedProject }) {
           {fromCase && (
             <>
               <h3>{t('evidence.badge.fromCase', { file: fromCase.fileName })}</h3>
-              <p className="muted">{fromCase.report.intact ? t('evidence.badge.caseIntact') : t('evidence.badge.caseBroken')}</p>
+              <p className="muted">
+                {fromCase.report.intact
+                  ? t('evidence.badge.caseIntact')
+                  : onlySignature
+                    ? t('evidence.case.signature.fails')
+                    : t('evidence.badge.caseBroken')}
+              </p>
               <CheckList report={fromCase.report} />
             </>
           )}
