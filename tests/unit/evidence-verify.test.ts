@@ -255,7 +255,7 @@ describe('factdesk verify: a project edited outside Factdesk is caught, an untou
     const report = await verifyProjectFile(path)
     expect(report.outcome).toBe('intact')
     expect(report.checks[0]?.summary).toBe(
-      `All 1 sealed entries are intact and in one chain from entry ${project.history.length + 1} on; the ${project.history.length} entries before it were written before Factdesk kept a chain and are not covered.`,
+      `The 1 sealed entry is intact and in one chain from entry ${project.history.length + 1} on; the ${project.history.length} entries before it were written before Factdesk kept a chain and are not covered.`,
     )
   })
 

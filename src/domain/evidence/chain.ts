@@ -1,6 +1,7 @@
 import canonicalize from 'canonicalize'
 import { CHAIN_SCHEMA } from '../project/migrations'
 import { historyEntry, SCHEMA_VERSION, type HistoryEntry, type Project } from '../project/schema'
+import { entryValues, say, type Finding, type Said } from './findings'
 
 /**
  * The tamper-evident history. Every entry Factdesk appends is sealed: it records the hashes of the
@@ -113,15 +114,45 @@ export const CURRENT_FILE: FileProvenance = { schemaVersion: SCHEMA_VERSION, lat
 
 export type CheckStatus = 'intact' | 'broken' | 'not-recorded'
 
+/** Which check a line of a verification is: the workbench names it from `evidence.check.<id>`. */
+export type CheckId = 'history-chain' | 'project-state' | 'attachments' | 'case-files' | 'signature' | 'history-head'
+
+/** The checks' English names, as `factdesk verify` prints them. */
+const CHECK_LABELS: Record<CheckId, string> = {
+  'history-chain': 'History chain',
+  'project-state': 'Project matches its history',
+  attachments: 'Attached files',
+  'case-files': 'Files in the case',
+  signature: 'Signature',
+  'history-head': 'History head in the manifest',
+}
+
 /** One line of a verification: what was checked, whether it held, and the particulars a checker can act on. */
 export interface EvidenceCheck {
-  id: string
+  id: CheckId
   label: string
   status: CheckStatus
-  /** One sentence on the whole check. */
+  /** One sentence on the whole check, in English (what `factdesk verify` prints). */
   summary: string
-  /** The particulars, one per finding (an entry, a file). */
+  /** The particulars, one per finding (an entry, a file), in English. */
   details: string[]
+  /** The summary as a code and values, for the workbench to say in the checker's language. */
+  finding: Finding
+  /** The details as codes and values, in the same order. */
+  detailFindings: Finding[]
+}
+
+/** A check from what it found: the English and the codes come from the same findings. */
+export function evidenceCheck(id: CheckId, status: CheckStatus, summary: Said, details: readonly Said[] = []): EvidenceCheck {
+  return {
+    id,
+    label: CHECK_LABELS[id],
+    status,
+    summary: summary.text,
+    details: details.map((d) => d.text),
+    finding: summary.finding,
+    detailFindings: details.map((d) => d.finding),
+  }
 }
 
 export interface ChainReport {
@@ -130,10 +161,6 @@ export interface ChainReport {
   head: string | null
   /** Where the chain starts: the number (1-based) of its first entry, and how many entries before it it does not cover. */
   since: { entry: number; uncovered: number } | null
-}
-
-function describe(entry: HistoryEntry, index: number): string {
-  return `entry ${index + 1} (${entry.at}, ${entry.action}${entry.author ? ` by ${entry.author}` : ''})`
 }
 
 function listed(fields: readonly string[]): string {
@@ -152,114 +179,54 @@ export function checkChain(project: Project, sha256: Sha256, provenance: FilePro
   const first = history.findIndex(isSealed)
   const lowered =
     provenance.laterFields.length > 0
-      ? `The file says it is schema ${provenance.schemaVersion}, yet it carries fields only schema ${CHAIN_SCHEMA} and later write (${listed(provenance.laterFields)}): its schema number was lowered outside Factdesk, which would pass it off as a file from before the history chain.`
+      ? say('schemaLowered', { schema: provenance.schemaVersion, chainSchema: CHAIN_SCHEMA, fields: listed(provenance.laterFields) })
       : null
   if (first < 0) {
-    if (provenance.schemaVersion < CHAIN_SCHEMA && lowered === null) {
-      return {
-        checks: [
-          {
-            id: 'history-chain',
-            label: 'History chain',
-            status: 'not-recorded',
-            summary: `Not recorded: nothing vouches for this file yet (it is schema ${provenance.schemaVersion}, from before Factdesk kept a history chain); open and save it once in Factdesk to start its history chain.`,
-            details: [],
-          },
-          {
-            id: 'project-state',
-            label: 'Project matches its history',
-            status: 'not-recorded',
-            summary: 'Nothing to check it against yet.',
-            details: [],
-          },
-        ],
-        head: null,
-        since: null,
-      }
-    }
-    return {
-      checks: [
-        {
-          id: 'history-chain',
-          label: 'History chain',
-          status: 'broken',
-          summary: `No history entry carries a hash, but Factdesk never writes a schema ${CHAIN_SCHEMA} file without its history chain: the chain was removed outside Factdesk.`,
-          details: lowered ? [lowered] : [],
-        },
-        {
-          id: 'project-state',
-          label: 'Project matches its history',
-          status: 'broken',
-          summary: 'Nothing vouches for the claims, verdicts, sources or article any more: the history that recorded them was removed.',
-          details: [],
-        },
-      ],
-      head: null,
-      since: null,
-    }
+    const checks =
+      provenance.schemaVersion < CHAIN_SCHEMA && lowered === null
+        ? [
+            evidenceCheck('history-chain', 'not-recorded', say('chainNotRecorded', { schema: provenance.schemaVersion })),
+            evidenceCheck('project-state', 'not-recorded', say('stateNotRecorded')),
+          ]
+        : [
+            evidenceCheck('history-chain', 'broken', say('chainRemoved', { schema: CHAIN_SCHEMA }), lowered ? [lowered] : []),
+            evidenceCheck('project-state', 'broken', say('stateRemoved')),
+          ]
+    return { checks, head: null, since: null }
   }
-  const problems: string[] = lowered ? [lowered] : []
+  const problems: Said[] = lowered ? [lowered] : []
   const known = new Map<string, number>()
   history.forEach((entry, index) => {
     if (index < first) return
     if (!isSealed(entry) || entry.state === undefined || entry.prev === undefined) {
-      problems.push(`${describe(entry, index)} carries no hash: it was added or rewritten outside Factdesk.`)
+      problems.push(say('entryUnsealed', entryValues(entry, index)))
       return
     }
-    if (entryHash(entry, sha256) !== entry.hash) {
-      problems.push(`${describe(entry, index)} was changed after it was written: its content no longer matches its hash.`)
-    }
+    if (entryHash(entry, sha256) !== entry.hash) problems.push(say('entryChanged', entryValues(entry, index)))
     for (const prev of entry.prev) {
-      if (!known.has(prev))
-        problems.push(`${describe(entry, index)} follows an entry that is no longer in the history: an entry was removed or rewritten.`)
+      if (!known.has(prev)) problems.push(say('entryOrphaned', entryValues(entry, index)))
     }
     if (entry.hash !== undefined) known.set(entry.hash, index)
   })
   const heads = tips(history.slice(first))
   const last = history.at(-1)
-  if (heads.length > 1)
-    problems.push(`The history has ${heads.length} last entries instead of one: entries were removed or copied in from elsewhere.`)
-  else if (last?.hash !== undefined && heads[0] !== last.hash)
-    problems.push('The last entry is not the end of the chain: entries were reordered.')
-  const uncovered = first
-  const coverage =
-    uncovered > 0
-      ? ` from entry ${first + 1} on; the ${uncovered} entries before it were written before Factdesk kept a chain and are not covered`
-      : ''
-  const chain: EvidenceCheck = problems.length
-    ? {
-        id: 'history-chain',
-        label: 'History chain',
-        status: 'broken',
-        summary: `The history was changed outside Factdesk${coverage ? ` (chain kept${coverage})` : ''}.`,
-        details: problems,
-      }
-    : {
-        id: 'history-chain',
-        label: 'History chain',
-        status: 'intact',
-        summary: `All ${history.length - first} sealed entries are intact and in one chain${coverage}.`,
-        details: [],
-      }
+  if (heads.length > 1) problems.push(say('manyHeads', { count: heads.length }))
+  else if (last?.hash !== undefined && heads[0] !== last.hash) problems.push(say('reordered'))
+  const span = { from: first + 1, uncovered: first }
+  const chain = problems.length
+    ? evidenceCheck('history-chain', 'broken', say('chainBroken', span), problems)
+    : evidenceCheck('history-chain', 'intact', say('chainIntact', { count: history.length - first, ...span }))
   const now = stateHash(project, sha256)
-  const state: EvidenceCheck =
+  // A chain with a sealed entry always has a last entry; `last` is only undefined for an empty history.
+  const state =
     last?.state === now
-      ? {
-          id: 'project-state',
-          label: 'Project matches its history',
-          status: 'intact',
-          summary: 'The claims, verdicts, sources and article are exactly as the last history entry left them.',
-          details: [],
-        }
-      : {
-          id: 'project-state',
-          label: 'Project matches its history',
-          status: 'broken',
-          summary:
-            'The project was changed outside Factdesk after its last history entry (a verdict, a rationale, a claim, a source or the article).',
-          details: [
-            `The last entry${last ? `, ${describe(last, history.length - 1)},` : ''} recorded state ${last?.state ?? '(none)'}; the file's state is ${now}.`,
-          ],
-        }
-  return { checks: [chain, state], head: last?.hash ?? null, since: { entry: first + 1, uncovered } }
+      ? evidenceCheck('project-state', 'intact', say('stateIntact'))
+      : evidenceCheck('project-state', 'broken', say('stateChanged'), [
+          say('stateMismatch', {
+            ...entryValues(last ?? history[first]!, history.length - 1),
+            recorded: last?.state ?? '(none)',
+            found: now,
+          }),
+        ])
+  return { checks: [chain, state], head: last?.hash ?? null, since: { entry: first + 1, uncovered: first } }
 }

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import JSZip from 'jszip'
 import { z } from 'zod'
-import { checkChain, type EvidenceCheck } from '@domain/evidence/chain'
+import { checkChain, evidenceCheck, type CheckId, type EvidenceCheck } from '@domain/evidence/chain'
+import { say, type Said } from '@domain/evidence/findings'
 import { outcomeOf, type AttachmentStatus, type EvidenceReport } from '@domain/evidence/report'
 import { AppError } from '@domain/errors'
 import { decodeProject, describeZodError } from '@domain/project/codec'
@@ -155,10 +156,8 @@ export function defaultCaseName(projectPath: string): string {
   return projectPath.endsWith(PROJECT_SUFFIX) ? `${projectPath.slice(0, -PROJECT_SUFFIX.length)}.case.zip` : `${projectPath}.case.zip`
 }
 
-function check(id: string, label: string, problems: string[], ok: string, broken: string): EvidenceCheck {
-  return problems.length
-    ? { id, label, status: 'broken', summary: broken, details: problems }
-    : { id, label, status: 'intact', summary: ok, details: [] }
+function check(id: CheckId, problems: readonly Said[], ok: Said, broken: Said): EvidenceCheck {
+  return problems.length ? evidenceCheck(id, 'broken', broken, problems) : evidenceCheck(id, 'intact', ok)
 }
 
 export interface CaseContents {
@@ -192,27 +191,18 @@ export async function verifyCaseFile(
   }
   const manifest: CaseManifest = result.data
   const checks: EvidenceCheck[] = []
-  const fileProblems: string[] = []
+  const fileProblems: Said[] = []
   const listed = new Set(manifest.files.map((f) => f.path))
   for (const entry of manifest.files) {
     const data = await zip.file(entry.path)?.async('uint8array')
-    if (!data) fileProblems.push(`"${entry.path}" is listed in the manifest but missing from the case file.`)
+    if (!data) fileProblems.push(say('caseFileMissing', { file: entry.path }))
     else if (sha256(data) !== entry.sha256)
-      fileProblems.push(`"${entry.path}" was changed: the manifest says SHA-256 ${entry.sha256}, the file's is ${sha256(data)}.`)
+      fileProblems.push(say('caseFileChanged', { file: entry.path, expected: entry.sha256, found: sha256(data) }))
   }
   zip.forEach((path, entry) => {
-    if (!entry.dir && path !== MANIFEST && path !== SIGNATURE && !listed.has(path))
-      fileProblems.push(`"${path}" is in the case file but not in its manifest: it was added afterwards.`)
+    if (!entry.dir && path !== MANIFEST && path !== SIGNATURE && !listed.has(path)) fileProblems.push(say('caseFileAdded', { file: path }))
   })
-  checks.push(
-    check(
-      'case-files',
-      'Files in the case',
-      fileProblems,
-      `All ${manifest.files.length} files match the manifest's SHA-256.`,
-      'The case file was changed after it was written.',
-    ),
-  )
+  checks.push(check('case-files', fileProblems, say('caseFilesIntact', { count: manifest.files.length }), say('caseFilesChanged')))
   if (publicKeyPem !== undefined) {
     const signature = await zip.file(SIGNATURE)?.async('string')
     let valid: boolean
@@ -225,52 +215,33 @@ export async function verifyCaseFile(
     }
     checks.push(
       valid
-        ? { id: 'signature', label: 'Signature', status: 'intact', summary: 'The manifest is signed by the key given.', details: [] }
-        : {
-            id: 'signature',
-            label: 'Signature',
-            status: 'broken',
-            summary:
-              signature === undefined
-                ? 'The case file is not signed.'
-                : 'The signature does not match the manifest and the key given: the manifest was changed, or another key signed it.',
-            details: [],
-          },
+        ? evidenceCheck('signature', 'intact', say('signatureIntact'))
+        : evidenceCheck('signature', 'broken', say(signature === undefined ? 'signatureMissing' : 'signatureMismatch')),
     )
   } else if (zip.file(SIGNATURE)) {
-    checks.push({
-      id: 'signature',
-      label: 'Signature',
-      status: 'not-recorded',
-      summary: 'The case file is signed; give the organisation’s public key (--public-key) to check it.',
-      details: [],
-    })
+    checks.push(evidenceCheck('signature', 'not-recorded', say('signatureUnchecked')))
   }
   const projectBytes = await zip.file(manifest.project.file)?.async('uint8array')
   let head: string | null = null
   const attachments: AttachmentStatus[] = []
   if (!projectBytes) {
-    checks.push({
-      id: 'history-chain',
-      label: 'History chain',
-      status: 'broken',
-      summary: `The project file "${manifest.project.file}" is missing.`,
-      details: [],
-    })
+    checks.push(evidenceCheck('history-chain', 'broken', say('caseProjectMissing', { file: manifest.project.file })))
   } else {
     const { project, fromVersion, laterFields } = decodeProject(projectBytes, manifest.project.file)
     const chain = checkChain(project, sha256, { schemaVersion: fromVersion, laterFields })
     checks.push(...chain.checks)
     head = chain.head
     const folder = manifest.project.file.slice(0, manifest.project.file.lastIndexOf('/') + 1)
-    const attachmentProblems: string[] = []
+    const attachmentProblems: Said[] = []
     for (const source of project.sources.filter((s) => s.attachment)) {
       const data = await zip.file(`${folder}${source.attachment}`)?.async('uint8array')
       const found = data ? sha256(data) : null
       const status = !data ? 'missing' : !source.attachmentSha256 ? 'unrecorded' : found === source.attachmentSha256 ? 'intact' : 'changed'
       if (status === 'missing' || status === 'changed')
         attachmentProblems.push(
-          `"${source.attachment}" ${status === 'missing' ? 'is missing' : `was changed: expected SHA-256 ${source.attachmentSha256}, found ${found ?? ''}`}.`,
+          status === 'missing'
+            ? say('caseAttachmentMissing', { file: source.attachment })
+            : say('caseAttachmentChanged', { file: source.attachment, expected: source.attachmentSha256, found: found ?? '' }),
         )
       attachments.push({
         sourceId: source.id,
@@ -284,23 +255,14 @@ export async function verifyCaseFile(
       })
     }
     checks.push(
-      check(
-        'attachments',
-        'Attached files',
-        attachmentProblems,
-        `All ${attachments.length} attached files are as they were attached.`,
-        'Attached files in the case changed or are missing.',
-      ),
+      check('attachments', attachmentProblems, say('caseAttachmentsIntact', { count: attachments.length }), say('caseAttachmentsChanged')),
     )
     checks.push(
       check(
         'history-head',
-        'History head in the manifest',
-        manifest.historyHead === head
-          ? []
-          : [`The manifest quotes ${manifest.historyHead ?? '(none)'}; the project's history ends at ${head ?? '(none)'}.`],
-        'The project’s history ends where the manifest says.',
-        'The project’s history does not end where the manifest says.',
+        manifest.historyHead === head ? [] : [say('headMismatch', { quoted: manifest.historyHead ?? '(none)', head: head ?? '(none)' })],
+        say('headIntact'),
+        say('headMoved'),
       ),
     )
   }
