@@ -557,3 +557,47 @@ test.describe('a newer version of the article', () => {
     await page.screenshot({ path: join(OUT, 'evidence-what-changed-compare-uk.png') })
   })
 })
+
+test.describe('in Ukrainian', () => {
+  test('the badge’s checks and findings, the export dialog’s signing and the case file’s open dialog', async ({
+    page,
+    bridge,
+    openApp,
+  }) => {
+    const path = await workedProject(bridge, 'Rationale edited')
+    await editOnDisk(path, (p) => void (p.claims.find((c) => c.id === 'c-fares')!.rationale = 'The notice gives 2.6%.'))
+    await page.addInitScript(() => Object.defineProperty(navigator, 'languages', { get: () => ['uk-UA', 'en'] }))
+    await openApp()
+    await openProject(page, 'Rationale edited')
+    const ukBadge = page.locator('.topbar-actions').getByRole('button', { name: 'Історію змінено поза Factdesk' })
+    await ukBadge.click()
+    const checks = page.getByRole('dialog', { name: 'Перевірка доказів' }).locator('.evidence-checks')
+    await expect(checks).toContainText(
+      'Проєкт відповідає своїй історії: Проєкт змінили поза Factdesk після останнього запису історії (вердикт, обґрунтування, твердження, джерело або статтю).',
+    )
+    await expect(checks).toContainText('Ланцюжок історії: Запечатаних записів: ')
+    await expect(checks).toContainText('зафіксував стан')
+    await expect(checks).not.toContainText('History chain')
+    await page.screenshot({ path: join(OUT, 'evidence-rationale-changed-uk.png') })
+    await page.getByRole('dialog', { name: 'Перевірка доказів' }).getByRole('button', { name: 'Закрити' }).click()
+
+    await page.getByRole('button', { name: 'Експорт', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Експорт звіту про перевірку' })
+    await dialog.getByLabel('Підписати ключем організації').check()
+    await expect(dialog.getByLabel('Файл закритого ключа (factdesk-signing.key)')).toBeVisible()
+    await dialog.getByRole('button', { name: 'Експортувати файл справи' }).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(OUT, 'evidence-case-sign-uk.png') })
+    await dialog.getByRole('button', { name: 'Закрити' }).click()
+    await page.getByRole('button', { name: '← Проєкти' }).click()
+
+    await page
+      .getByLabel('Вибрати файл статті')
+      .setInputFiles({ name: 'справа.case.zip', mimeType: 'application/zip', buffer: Buffer.from('PK') })
+    const open = page.getByRole('dialog', { name: 'Відкрити файл справи' })
+    await expect(open).toContainText('Відкритий ключ організації для перевірки підпису (необов’язково)')
+    await page.screenshot({ path: join(OUT, 'evidence-case-open-uk.png') })
+    // Not a zip: refused in the dialog, nothing unpacked.
+    await open.getByRole('button', { name: 'Відкрити', exact: true }).click()
+    await expect(open.getByRole('alert')).toBeVisible()
+  })
+})
