@@ -75,7 +75,7 @@ const SAMPLES: Record<FindingCode, FindingValues[]> = {
 
 const en = translator('en')
 const uk = translator('uk')
-const all: Finding[] = FINDING_CODES.flatMap((code) => (SAMPLES[code] ?? []).map((values) => ({ code, values })))
+const all: Finding[] = FINDING_CODES.flatMap((code) => SAMPLES[code].map((values) => ({ code, values })))
 
 describe('the evidence findings in the workbench’s languages', () => {
   it('has a sample for every finding the checks can make', () => {

@@ -217,16 +217,13 @@ export function checkChain(project: Project, sha256: Sha256, provenance: FilePro
     ? evidenceCheck('history-chain', 'broken', say('chainBroken', span), problems)
     : evidenceCheck('history-chain', 'intact', say('chainIntact', { count: history.length - first, ...span }))
   const now = stateHash(project, sha256)
-  // A chain with a sealed entry always has a last entry; `last` is only undefined for an empty history.
+  // A history with a sealed entry always has a last entry: `last` is undefined only for an empty one.
+  const mismatch = last
+    ? [say('stateMismatch', { ...entryValues(last, history.length - 1), recorded: last.state ?? '(none)', found: now })]
+    : []
   const state =
     last?.state === now
       ? evidenceCheck('project-state', 'intact', say('stateIntact'))
-      : evidenceCheck('project-state', 'broken', say('stateChanged'), [
-          say('stateMismatch', {
-            ...entryValues(last ?? history[first]!, history.length - 1),
-            recorded: last?.state ?? '(none)',
-            found: now,
-          }),
-        ])
+      : evidenceCheck('project-state', 'broken', say('stateChanged'), mismatch)
   return { checks: [chain, state], head: last?.hash ?? null, since: { entry: first + 1, uncovered: first } }
 }
