@@ -259,6 +259,35 @@ describe('factdesk verify: a project edited outside Factdesk is caught, an untou
     )
   })
 
+  it('a copy Factdesk makes starts the chain of a legacy file, but keeps a stripped file’s break showing', async () => {
+    const services = createServices({
+      edition: 'test',
+      version: '0',
+      resourcesDir: join(import.meta.dirname, '../../resources'),
+      configDir: join(dir, 'cfg-copies'),
+      env: { FACTDESK_HOME: dir },
+      proposeClaims: false,
+    })
+    const dispatch = createDispatcher(services.handlers)
+    const duplicate = async (path: string): Promise<string> => {
+      const result = await dispatch('project:duplicate', { path })
+      if (!result.ok) throw new Error(result.error.message)
+      return (result.value as { path: string }).path
+    }
+    const legacy = await duplicate(await written('legacy to copy', legacyOf(project)))
+    // The history's checks (a duplicate does not copy attached files, which is the library's own matter).
+    const chainOf = async (path: string) => (await verifyProjectFile(path)).checks.slice(0, 2).map((c) => c.status)
+    expect(await chainOf(legacy)).toEqual(['intact', 'intact'])
+    const stripped = await tampered('stripped to copy', (p) => {
+      p.history = p.history.map(({ prev: _p, state: _s, hash: _h, ...entry }) => entry)
+    })
+    const copy = await duplicate(stripped)
+    expect(JSON.parse(await readFile(copy, 'utf8'))).toMatchObject({
+      history: expect.not.arrayContaining([expect.objectContaining({ action: CHAIN_START_ACTION })]),
+    })
+    expect(await chainOf(copy)).toEqual(['broken', 'broken'])
+  })
+
   it('keeps a teammate’s merge intact: the merge entry names both copies’ last entries', () => {
     const base = sealHistory(makeProject(), sha256, 0)
     const edited = (author: string, at: string, change: (p: Project) => Project): Project =>

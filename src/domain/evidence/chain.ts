@@ -109,6 +109,15 @@ export interface FileProvenance {
   laterFields: readonly string[]
 }
 
+/**
+ * A file genuinely from before the chain: an older schema and none of the chain schema's fields.
+ * Only such a file has its chain started when Factdesk writes it; one stripped of its chain keeps
+ * showing that, even after Factdesk copies or renames it.
+ */
+export function isLegacyFile(provenance: FileProvenance): boolean {
+  return provenance.schemaVersion < CHAIN_SCHEMA && provenance.laterFields.length === 0
+}
+
 /** A file written in the current schema by Factdesk itself. */
 export const CURRENT_FILE: FileProvenance = { schemaVersion: SCHEMA_VERSION, laterFields: [] }
 
