@@ -282,9 +282,8 @@ describe('factdesk verify: a project edited outside Factdesk is caught, an untou
       p.history = p.history.map(({ prev: _p, state: _s, hash: _h, ...entry }) => entry)
     })
     const copy = await duplicate(stripped)
-    expect(JSON.parse(await readFile(copy, 'utf8'))).toMatchObject({
-      history: expect.not.arrayContaining([expect.objectContaining({ action: CHAIN_START_ACTION })]),
-    })
+    const copied = JSON.parse(await readFile(copy, 'utf8')) as Project
+    expect(copied.history.map((e) => e.action)).not.toContain(CHAIN_START_ACTION)
     expect(await chainOf(copy)).toEqual(['broken', 'broken'])
   })
 
