@@ -172,6 +172,10 @@ describe('factdesk verify: a project edited outside Factdesk is caught, an untou
     expect(cli.code).toBe(2)
     expect(cli.stdout).toMatch(/^NOT RECORDED: /)
     expect(cli.stdout).toMatch(/nothing vouches for this file yet .*; open and save it once in Factdesk to start its history chain/)
+    // The three outcomes are documented where a checker looks first.
+    expect((await runCli(['verify', '--help'])).stdout).toMatch(
+      /Exit status:\n\s+0 +every file is intact\n\s+1 +a file is not intact[\s\S]*\n\s+2 +nothing is broken, but a file is not recorded/,
+    )
     // With a broken file beside it, the break decides the exit status.
     const broken = await tampered('beside legacy', (p) => void (p.claims[0]!.verdict = 'false'))
     expect((await runCli(['verify', path, broken])).code).toBe(1)
