@@ -314,7 +314,25 @@ const channel =
     <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output })
 
 /** A case file's request: its reports are written in the chosen language (a catalogue's tag); default English. */
-const CaseRequest = z.strictObject({ path: ProjectPath, language: z.string().max(35).optional() })
+/**
+ * A key file's bytes, as a file input read them (the browser edition; a public key in either). A
+ * key is a few hundred bytes: the engine refuses more than MAX_KEY_FILE_BYTES and anything not an
+ * Ed25519 key in PEM, naming the file.
+ */
+const KeyFile = z.strictObject({
+  fileName: z.string().trim().min(1).max(255),
+  dataBase64: z.base64().max(Math.ceil((8 * 1024 * 4) / 3) + 4, 'a key file is a few hundred bytes; this one is too large to be a key'),
+})
+export type KeyFileInput = z.infer<typeof KeyFile>
+
+const CaseRequest = z.strictObject({
+  path: ProjectPath,
+  language: z.string().max(35).optional(),
+  /** The organisation's private key to sign this export's manifest with; used once, never kept. */
+  signingKey: KeyFile.optional(),
+})
+/** The desktop's save: `chooseSigningKey` asks for the private key with the system's open dialog first. */
+const SaveCaseRequest = CaseRequest.omit({ signingKey: true }).extend({ chooseSigningKey: z.boolean().optional() })
 
 export const api = {
   'app:info': channel<AppInfo>()(Empty),
@@ -454,13 +472,15 @@ export const api = {
       dataBase64: z
         .base64()
         .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, 'the case file is over the 50 MB limit; check it with factdesk verify instead'),
+      /** The organisation's public key to check the case's signature against (never one from the zip). */
+      publicKey: KeyFile.optional(),
     }),
   ),
   /** A newer version of the article (text as the import read it), every claim re-anchored in it; the earlier text kept as a version. */
   'evidence:importVersion': channel<Edited>()(
     z.strictObject({ path: ProjectPath, text: ArticleInputSchema.shape.text, origin: FileOriginSchema.nullable() }),
   ),
-  'evidence:saveCase': channel<{ path: string | null; omitted: CaseOmission[] }>()(CaseRequest),
+  'evidence:saveCase': channel<{ path: string | null; omitted: CaseOmission[]; signed: boolean }>()(SaveCaseRequest),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 export type Api = typeof api

@@ -6,6 +6,7 @@ import { newId } from '@domain/ids'
 import { CLAIM_STATUSES, historyEntry, type ClaimStatus, type Project } from '@domain/project/schema'
 import { slugify } from '@domain/slug'
 import { describeHolder, ProjectLock } from './fs/lock'
+import { isLegacyFile } from '@domain/evidence/chain'
 import { PROJECT_SUFFIX, readProjectFile, rewriteProjectFile, writeNewProjectFile } from './project-store'
 
 export const TRASH_DIR = '.trash'
@@ -111,7 +112,8 @@ export class Library {
   /** A new file with a new title and file name; the old name is removed only once the new one exists. */
   async rename(path: string, title: string, now: Date, author: string): Promise<ProjectSummary> {
     await refuseIfHeld(path)
-    const { project } = await readProjectFile(path)
+    const { project, fromVersion, laterFields } = await readProjectFile(path)
+    const legacy = isLegacyFile({ schemaVersion: fromVersion, laterFields })
     const at = now.toISOString()
     const renamed: Project = {
       ...project,
@@ -130,17 +132,17 @@ export class Library {
     }
     this.cache.delete(path)
     if (slugify(title) === basename(path, PROJECT_SUFFIX).replace(/-\d+$/, '')) {
-      await rewriteProjectFile(path, renamed)
+      await rewriteProjectFile(path, renamed, { legacy })
       return this.summaryOf(path)
     }
-    const target = await writeNewProjectFile(join(path, '..'), title, renamed)
+    const target = await writeNewProjectFile(join(path, '..'), title, renamed, { legacy })
     await unlink(path)
     await rename(`${path}.bak`, `${target}.bak`).catch(() => undefined)
     return this.summaryOf(target)
   }
 
   async duplicate(path: string, now: Date, author: string): Promise<ProjectSummary> {
-    const { project } = await readProjectFile(path)
+    const { project, fromVersion, laterFields } = await readProjectFile(path)
     const at = now.toISOString()
     const title = `${project.article.title} (copy)`
     const copy: Project = {
@@ -154,7 +156,9 @@ export class Library {
         historyEntry({ at, author, action: 'project.duplicate', claimId: null, summary: `Duplicated from ${basename(path)}.` }),
       ],
     }
-    return this.summaryOf(await writeNewProjectFile(join(path, '..'), title, copy))
+    return this.summaryOf(
+      await writeNewProjectFile(join(path, '..'), title, copy, { legacy: isLegacyFile({ schemaVersion: fromVersion, laterFields }) }),
+    )
   }
 
   /** Moves the file (and its .bak) into the folder's .trash, under a name that records when. */
@@ -199,9 +203,11 @@ export class Library {
     if (join(trashPath, '..') !== trash || !trashPath.endsWith(PROJECT_SUFFIX)) {
       throw new AppError('FORBIDDEN', `"${trashPath}" is not in this library's trash.`)
     }
-    const { project } = await readProjectFile(trashPath)
+    const { project, fromVersion, laterFields } = await readProjectFile(trashPath)
     const name = basename(trashPath).split('__', 2)[1] ?? basename(trashPath)
-    const target = await writeNewProjectFile(dir, slugify(basename(name, PROJECT_SUFFIX)), project)
+    const target = await writeNewProjectFile(dir, slugify(basename(name, PROJECT_SUFFIX)), project, {
+      legacy: isLegacyFile({ schemaVersion: fromVersion, laterFields }),
+    })
     await unlink(trashPath)
     await rename(`${trashPath}.bak`, `${target}.bak`).catch(() => undefined)
     return this.summaryOf(target)

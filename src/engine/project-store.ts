@@ -6,8 +6,8 @@ import { Low } from 'lowdb'
 import type { ClosedProject, OpenedProject, ReadOnlyState, RecoveryOffer, SaveStatus } from '@contract/api'
 import { AppError, type FieldConflict } from '@domain/errors'
 import { changedKeys, describeKey, overlapping, restoreKeys, type ChangeKey } from '@domain/project/changes'
-import { decodeProject, MAX_PROJECT_BYTES, serializeProject, validateProject } from '@domain/project/codec'
-import { sealHistory } from '@domain/evidence/chain'
+import { decodeProject, MAX_PROJECT_BYTES, serializeProject, validateProject, type DecodedProject } from '@domain/project/codec'
+import { isLegacyFile, sealHistory, startChain, type FileProvenance } from '@domain/evidence/chain'
 import { mergeProjects } from '@domain/project/merge'
 import type { EditOutcome } from '@domain/project/ops'
 import { historyEntry, type HistoryEntry, type Project } from '@domain/project/schema'
@@ -56,6 +56,8 @@ interface OpenDocument {
   writing: Promise<void> | null
   waiters: (() => void)[]
   migratedFrom: number | null
+  /** What the file said about itself when opened, for the evidence check of the open project. */
+  provenance: FileProvenance
   /** Grows with every edit from any window; a window's edit says which version it was made on. */
   version: number
   /** What each recent edit changed, and from which window, to merge edits made on older versions. */
@@ -152,7 +154,7 @@ async function readProjectBytes(path: string): Promise<{ bytes: Buffer; mode: nu
 }
 
 /** Reads and validates a project file without ever modifying it. */
-export async function readProjectFile(path: string): Promise<{ project: Project; fromVersion: number; hash: string; bytes: number }> {
+export async function readProjectFile(path: string): Promise<DecodedProject & { hash: string; bytes: number }> {
   const { bytes } = await readProjectBytes(path)
   return { ...decodeProject(bytes, path), hash: sha256(bytes), bytes: bytes.byteLength }
 }
@@ -196,12 +198,29 @@ function checkedText(project: Project, path: string): string {
   return text
 }
 
+/** How a project to write came to have no chain, when it has none: from a legacy file (start one), or not (leave it so). */
+export interface WriteOptions {
+  /** The project was read from a file genuinely from before the chain (isLegacyFile). */
+  legacy?: boolean
+}
+
+/**
+ * The project as Factdesk writes a file: validated, its new entries sealed, and, when it comes from
+ * a legacy file, its chain started, since a file in the current schema without a chain is reported
+ * as stripped of it. A project without a chain from anywhere else is written as it is, so a copy or
+ * rename of a stripped file still shows the break instead of starting a clean chain over it.
+ */
+function chained(project: Project, file: string, options: WriteOptions): Project {
+  const sealed = sealHistory(validateProject(project, file), sha256)
+  return options.legacy ? startChain(sealed, sha256, new Date().toISOString()) : sealed
+}
+
 /**
  * New project files never replace anything: the text goes to a temporary file that is then
  * hard-linked to the target name, which fails atomically when the name is taken.
  */
-async function linkNewFile(dir: string, project: Project, label: string, names: Iterable<string>): Promise<string> {
-  const text = checkedText(sealHistory(validateProject(project, label), sha256), join(dir, label))
+async function linkNewFile(dir: string, project: Project, label: string, names: Iterable<string>, options: WriteOptions): Promise<string> {
+  const text = checkedText(chained(project, label, options), join(dir, label))
   let created: string | null
   try {
     created = await createFileExclusive(dir, names, text)
@@ -218,27 +237,27 @@ async function linkNewFile(dir: string, project: Project, label: string, names: 
 }
 
 /** Writes a new project as `slug.factdesk.json` in dir, or `slug-2…` when that is taken. */
-export function writeNewProjectFile(dir: string, title: string, project: Project): Promise<string> {
+export function writeNewProjectFile(dir: string, title: string, project: Project, options: WriteOptions = {}): Promise<string> {
   const slug = slugify(title)
   function* names(): Generator<string> {
     for (let n = 1; n < 10_000; n++) yield `${slug}${n === 1 ? '' : `-${n}`}${PROJECT_SUFFIX}`
   }
-  return linkNewFile(dir, project, `${slug}${PROJECT_SUFFIX}`, names())
+  return linkNewFile(dir, project, `${slug}${PROJECT_SUFFIX}`, names(), options)
 }
 
 /** Writes a new project at exactly this path; refuses if anything is there already. */
-export function writeProjectFileAt(path: string, project: Project): Promise<string> {
-  return linkNewFile(dirname(path), project, basename(path), [basename(path)])
+export function writeProjectFileAt(path: string, project: Project, options: WriteOptions = {}): Promise<string> {
+  return linkNewFile(dirname(path), project, basename(path), [basename(path)], options)
 }
 
 /**
  * Rewrites a project file that is not open, durably, keeping the old bytes as `.bak`. Refused
  * while another process holds the project open.
  */
-export async function rewriteProjectFile(path: string, project: Project): Promise<void> {
+export async function rewriteProjectFile(path: string, project: Project, options: WriteOptions = {}): Promise<void> {
   const holder = await ProjectLock.holderOf(path)
   if (holder) throw new AppError('READ_ONLY', `"${path}" is open in ${describeHolder(holder)}; close it there first.`)
-  const text = checkedText(sealHistory(validateProject(project, path), sha256), path)
+  const text = checkedText(chained(project, path, options), path)
   const old = await currentBytes(path)
   if (old) await writeFileAtomic(`${path}.bak`, old, { mode: 0o600 })
   await writeFileAtomic(path, text)
@@ -283,6 +302,11 @@ export class ProjectStore {
     return [...this.docs.keys()]
   }
 
+  /** What an open project's file said about itself when it was opened (its schema, any field out of place). */
+  provenance(path: string): FileProvenance {
+    return this.get(path).provenance
+  }
+
   /** The in-memory version of an open project, or undefined. */
   peek(path: string): Project | undefined {
     return this.docs.get(path)?.db.data
@@ -301,7 +325,7 @@ export class ProjectStore {
       throw ioError(path, 'open', error)
     })
     const { bytes, mode } = await readProjectBytes(target)
-    const { project, fromVersion } = decodeProject(bytes, path)
+    const { project: decoded, fromVersion, laterFields } = decodeProject(bytes, path)
     const folderMode = (await stat(dirname(target))).mode
     const [fileOk, folderOk] = await Promise.all([writable(target, mode), writable(dirname(target), folderMode)])
     let readOnly: ReadOnlyState | null = null
@@ -333,6 +357,11 @@ export class ProjectStore {
     // Holding the lock, no other Factdesk writes this project: any temp file of it (or of its backup) is a crash's leftover.
     if (lock) await Promise.all([removeStaleTemps(target, 0), removeStaleTemps(`${target}.bak`, 0)])
     const hash = sha256(bytes)
+    const migratedFrom = fromVersion < decoded.schemaVersion ? fromVersion : null
+    // An upgraded file is written back at once, so its chain starts now; never for a file whose
+    // schema number was lowered by hand, which would launder the chain it was stripped of.
+    const upgrade = migratedFrom !== null && !readOnly && isLegacyFile({ schemaVersion: fromVersion, laterFields })
+    const project = upgrade ? startChain(decoded, sha256, new Date().toISOString()) : decoded
     const doc: OpenDocument = {
       path,
       target,
@@ -352,7 +381,8 @@ export class ProjectStore {
       timer: null,
       writing: null,
       waiters: [],
-      migratedFrom: fromVersion < project.schemaVersion ? fromVersion : null,
+      migratedFrom,
+      provenance: { schemaVersion: fromVersion, laterFields },
       version: 0,
       log: [],
       undo: new Map(),
@@ -636,7 +666,9 @@ export class ProjectStore {
    */
   async saveCopy(path: string, dir?: string): Promise<OpenedProject> {
     const doc = this.get(path)
-    const copyPath = await writeNewProjectFile(dir ?? dirname(doc.path), `${basename(path, PROJECT_SUFFIX)} copy`, doc.db.data)
+    const copyPath = await writeNewProjectFile(dir ?? dirname(doc.path), `${basename(path, PROJECT_SUFFIX)} copy`, doc.db.data, {
+      legacy: isLegacyFile(doc.provenance),
+    })
     if (doc.timer) clearTimeout(doc.timer)
     doc.dirty = false
     doc.unsaved = 0

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { expect } from '@playwright/test'
+import { sealHistory } from '@domain/evidence/chain'
 import { newProject } from '@domain/project/create'
 import type { Claim, Project } from '@domain/project/schema'
-import { writeNewProjectFile } from '@engine/project-store'
+import { sha256, writeNewProjectFile } from '@engine/project-store'
 import { claimIn } from '../helpers/projects'
 import type { Bridge } from './bridge'
 
@@ -47,7 +48,8 @@ export async function seedNewsProject(bridge: Bridge, title = 'Rail fares to ris
       suggestion(NEWS, 'According to Transport Focus, only 68% of trains arrived on time in 2025.', 0.95, 'c-punctual'),
     ],
   }
-  const path = await writeNewProjectFile(bridge.home, title, project)
+  // Sealed from its first entry, as the app's own project:create writes a new project.
+  const path = await writeNewProjectFile(bridge.home, title, sealHistory(project, sha256, 0))
   return { path, project }
 }
 

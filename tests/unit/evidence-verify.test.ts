@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Edited, OpenedProject } from '@contract/api'
-import { checkChain, sealHistory } from '@domain/evidence/chain'
+import { CHAIN_START_ACTION, checkChain, sealHistory } from '@domain/evidence/chain'
 import { encodeProject } from '@domain/project/codec'
 import { mergeProjectTexts } from '@domain/project/merge-files'
 import { historyEntry, type Project } from '@domain/project/schema'
@@ -146,12 +146,149 @@ describe('factdesk verify: a project edited outside Factdesk is caught, an untou
     })
   }
 
-  it('reports a project saved before the chain existed as not recorded, and starts the chain at its next edit', () => {
-    const legacy = structuredClone(project)
-    legacy.history = legacy.history.map(({ prev: _p, state: _s, hash: _h, ...entry }) => entry)
-    const before = checkChain(legacy, sha256)
-    expect(before.checks[0]).toMatchObject({ status: 'not-recorded' })
-    expect(before.checks[0]?.summary).toMatch(/make any change in Factdesk to start the chain/)
+  /** The project as a schema 3 file was: no evidence record, no sealed entry, no attachment size. */
+  function legacyOf(p: Project): Record<string, unknown> {
+    const { evidence: _e, ...rest } = structuredClone(p)
+    return {
+      ...rest,
+      schemaVersion: 3,
+      history: rest.history.map(({ prev: _p, state: _s, hash: _h, ...entry }) => entry),
+      sources: rest.sources.map(({ attachmentBytes: _b, ...source }) => source),
+    }
+  }
+
+  /** Any JSON written as the project file of its own folder, beside an intact copy of the attachment. */
+  async function written(name: string, data: unknown): Promise<string> {
+    const path = await tampered(name, () => undefined)
+    await writeFile(path, `${JSON.stringify(data, null, 2)}\n`)
+    return path
+  }
+
+  it('reports a genuine schema 3 file as not recorded, exit 2, saying how to start its chain', async () => {
+    const path = await written('legacy', legacyOf(project))
+    const report = await verifyProjectFile(path)
+    expect(report.outcome).toBe('not-recorded')
+    const cli = await runCli(['verify', path])
+    expect(cli.code).toBe(2)
+    expect(cli.stdout).toMatch(/^NOT RECORDED: /)
+    expect(cli.stdout).toMatch(/nothing vouches for this file yet .*; open and save it once in Factdesk to start its history chain/)
+    // The three outcomes are documented where a checker looks first.
+    expect((await runCli(['verify', '--help'])).stdout).toMatch(
+      /Exit status:\n\s+0 +every file is intact\n\s+1 +a file is not intact[\s\S]*\n\s+2 +nothing is broken, but a file is not recorded/,
+    )
+    // With a broken file beside it, the break decides the exit status.
+    const broken = await tampered('beside legacy', (p) => void (p.claims[0]!.verdict = 'false'))
+    expect((await runCli(['verify', path, broken])).code).toBe(1)
+  })
+
+  it('does not pass a schema 4 file whose chain fields were deleted: exit 1, the chain was removed', async () => {
+    const path = await tampered('stripped', (p) => {
+      p.history = p.history.map(({ prev: _p, state: _s, hash: _h, ...entry }) => entry)
+    })
+    const cli = await runCli(['verify', path])
+    expect(cli.code).toBe(1)
+    expect(cli.stdout).toMatch(/^NOT INTACT: /)
+    expect(cli.stdout).toMatch(
+      /FAIL History chain: No history entry carries a hash, but Factdesk never writes a schema 4 file without its history chain/,
+    )
+  })
+
+  it('does not pass a file whose schema number was lowered to look legacy: the later fields are named', async () => {
+    // Chain fields deleted too, and the number lowered; only the evidence record and an attachment size give it away.
+    const history = project.history.map(({ prev: _p, state: _s, hash: _h, ...entry }) => entry)
+    const stripped = { ...structuredClone(project), schemaVersion: 3, history }
+    const path = await written('lowered', stripped)
+    const cli = await runCli(['verify', path])
+    expect(cli.code).toBe(1)
+    expect(cli.stdout).toMatch(
+      /The file says it is schema 3, yet it carries fields only schema 4 and later write \(evidence, sources\[0\]\.attachmentBytes\)/,
+    )
+    // Only the number lowered, the chain left in: still a break, never "not recorded".
+    const path2 = await written('lowered-sealed', { ...structuredClone(project), schemaVersion: 3 })
+    const report = await verifyProjectFile(path2)
+    expect(report.outcome).toBe('broken')
+    expect(report.checks[0]?.details.join(' ')).toMatch(/history\[0\]\.prev/)
+  })
+
+  it('catches a chain truncated at the end while the project kept its last state', async () => {
+    const path = await tampered('truncated', (p) => void p.history.pop())
+    const cli = await runCli(['verify', path])
+    expect(cli.code).toBe(1)
+    expect(cli.stdout).toMatch(/FAIL Project matches its history: The project was changed outside Factdesk after its last history entry/)
+  })
+
+  it('passes an earlier save put back in place of the file (the known limit), which the case file’s manifest head catches', async () => {
+    // The .bak is a save made before the last edits: a chain truncated at the end together with the state it recorded.
+    const earlier = JSON.parse(await readFile(`${original}.bak`, 'utf8')) as Project
+    expect(earlier.history.length).toBeLessThan(project.history.length)
+    const path = await written('rolled back', earlier)
+    expect((await verifyProjectFile(path)).outcome).toBe('intact')
+
+    const zipPath = join(dir, 'rollback.case.zip')
+    const made = await runCli(['case', original, '-o', zipPath], { env: { FACTDESK_CONFIG_DIR: join(dir, 'cfg') } })
+    expect(made.code).toBe(0)
+    const zip = await JSZip.loadAsync(await readFile(zipPath))
+    const manifest = JSON.parse((await zip.file('MANIFEST.json')?.async('string')) ?? '{}') as CaseManifest
+    const earlierText = `${JSON.stringify(earlier, null, 2)}\n`
+    zip.file(manifest.project.file, earlierText)
+    const files = manifest.files.map((f) =>
+      f.path === manifest.project.file ? { ...f, sha256: sha256(earlierText), bytes: Buffer.byteLength(earlierText) } : f,
+    )
+    zip.file('MANIFEST.json', `${JSON.stringify({ ...manifest, files }, null, 2)}\n`)
+    await writeFile(zipPath, await zip.generateAsync({ type: 'uint8array' }))
+    const cli = await runCli(['verify', zipPath])
+    expect(cli.code).toBe(1)
+    expect(cli.stdout).toMatch(/FAIL History head in the manifest/)
+  })
+
+  it('starts the chain of a schema 3 file when Factdesk opens and saves it once, the earlier entries named as not covered', async () => {
+    const path = await written('upgraded', legacyOf(project))
+    const services = createServices({
+      edition: 'test',
+      version: '0',
+      resourcesDir: join(import.meta.dirname, '../../resources'),
+      configDir: join(dir, 'cfg-upgrade'),
+      env: { FACTDESK_HOME: join(dir, 'home-upgrade') },
+      proposeClaims: false,
+    })
+    await services.store.open(path)
+    await services.store.closeAll()
+    const saved = JSON.parse(await readFile(path, 'utf8')) as Project
+    expect(saved.schemaVersion).toBe(4)
+    expect(saved.history.at(-1)).toMatchObject({ action: CHAIN_START_ACTION, author: 'factdesk', prev: [] })
+    const report = await verifyProjectFile(path)
+    expect(report.outcome).toBe('intact')
+    expect(report.checks[0]?.summary).toBe(
+      `The 1 sealed entry is intact and in one chain from entry ${project.history.length + 1} on; the ${project.history.length} entries before it were written before Factdesk kept a chain and are not covered.`,
+    )
+  })
+
+  it('a copy Factdesk makes starts the chain of a legacy file, but keeps a stripped file’s break showing', async () => {
+    const services = createServices({
+      edition: 'test',
+      version: '0',
+      resourcesDir: join(import.meta.dirname, '../../resources'),
+      configDir: join(dir, 'cfg-copies'),
+      env: { FACTDESK_HOME: dir },
+      proposeClaims: false,
+    })
+    const dispatch = createDispatcher(services.handlers)
+    const duplicate = async (path: string): Promise<string> => {
+      const result = await dispatch('project:duplicate', { path })
+      if (!result.ok) throw new Error(result.error.message)
+      return (result.value as { path: string }).path
+    }
+    const legacy = await duplicate(await written('legacy to copy', legacyOf(project)))
+    // The history's checks (a duplicate does not copy attached files, which is the library's own matter).
+    const chainOf = async (path: string) => (await verifyProjectFile(path)).checks.slice(0, 2).map((c) => c.status)
+    expect(await chainOf(legacy)).toEqual(['intact', 'intact'])
+    const stripped = await tampered('stripped to copy', (p) => {
+      p.history = p.history.map(({ prev: _p, state: _s, hash: _h, ...entry }) => entry)
+    })
+    const copy = await duplicate(stripped)
+    const copied = JSON.parse(await readFile(copy, 'utf8')) as Project
+    expect(copied.history.map((e) => e.action)).not.toContain(CHAIN_START_ACTION)
+    expect(await chainOf(copy)).toEqual(['broken', 'broken'])
   })
 
   it('keeps a teammate’s merge intact: the merge entry names both copies’ last entries', () => {

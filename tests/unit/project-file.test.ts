@@ -172,7 +172,11 @@ describe('migrations', () => {
     })
     // A rating the scale does not know is kept in the notes, not dropped.
     expect(second).toMatchObject({ verdict: null, status: 'to-check', notes: 'Draft rating: Dubious' })
-    expect(opened.project.history.at(-1)?.action).toBe('project.migrate')
+    // The migration's own entry, then the entry that starts the history chain as the file is written back.
+    expect(opened.project.history.slice(-2).map((e) => [e.action, e.hash !== undefined])).toEqual([
+      ['project.migrate', false],
+      ['history.chain', true],
+    ])
 
     expect((await store.awaitSave(path)).state).toBe('saved')
     const saved = JSON.parse(await readFile(path, 'utf8')) as { schemaVersion: number }

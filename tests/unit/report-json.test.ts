@@ -28,6 +28,8 @@ describe('JSON report', () => {
       'review',
       'project',
       'article',
+      'articleVersions',
+      'versionHistory',
       'ratingScale',
       'summary',
       'claims',
@@ -82,6 +84,7 @@ describe('JSON report', () => {
       claimReviewed: 'Rail fares fell by 12% last year',
       createdAt: '2026-11-24T09:00:00.000Z',
       updatedAt: '2026-11-26T10:15:00.000Z',
+      articleEdit: null,
       sources: [
         {
           id: 's-rso',
@@ -119,7 +122,7 @@ describe('JSON report', () => {
   it('includes the article text and rating scale, or null for the text when the article is left out', () => {
     const project = sampleProject()
     const json = report()
-    expect(json.article).toEqual({ ...project.article })
+    expect(json.article).toEqual({ ...project.article, version: 1 })
     expect(json.ratingScale).toEqual(project.ratingScale)
     expect(json.claims[0] && json.article.text?.slice(json.claims[0].start, json.claims[0].end)).toBe(json.claims[0]?.text)
     expect(report({ ...SAMPLE_OPTIONS, includeArticle: false }).article.text).toBeNull()

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
-import { buildCaseFile, defaultCaseName, generateSigningKeys } from '@engine/evidence/case-file'
+import { buildCaseFile, defaultCaseName, generateSigningKeys, readKeyFile } from '@engine/evidence/case-file'
 import { writeFileAtomic } from '@engine/fs/durable'
 import { defaultConfigDir } from '@engine/paths'
 import { readProjectFile } from '@engine/project-store'
@@ -34,7 +34,9 @@ export function registerCase(program: Command, io: CliIo): void {
           translator: translatorFor(loadCatalogues(RESOURCES_DIR), 'en'),
         },
         export: { env: io.env, log: (line) => io.stderr(`${line}\n`) },
-        ...(options.signKey ? { privateKeyPem: await readFile(resolve(io.cwd, options.signKey), 'utf8') } : {}),
+        ...(options.signKey
+          ? { privateKeyPem: readKeyFile(await readFile(resolve(io.cwd, options.signKey)), options.signKey, 'private') }
+          : {}),
       })
       const target = options.output ? resolve(io.cwd, options.output) : defaultCaseName(path)
       await writeFileAtomic(target, bytes)

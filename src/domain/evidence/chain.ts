@@ -1,5 +1,7 @@
 import canonicalize from 'canonicalize'
-import type { HistoryEntry, Project } from '../project/schema'
+import { CHAIN_SCHEMA } from '../project/migrations'
+import { historyEntry, SCHEMA_VERSION, type HistoryEntry, type Project } from '../project/schema'
+import { entryValues, say, type Finding, type Said } from './findings'
 
 /**
  * The tamper-evident history. Every entry Factdesk appends is sealed: it records the hashes of the
@@ -16,8 +18,9 @@ import type { HistoryEntry, Project } from '../project/schema'
  *
  * Merges (team work): two copies' histories are joined and the next entry names both heads in its
  * `prev`, so the chain becomes a graph that still has one head. Projects made before the chain
- * existed start it at the first entry appended after the upgrade; the entries before it are
- * reported as not covered, never as broken.
+ * existed start it when Factdesk first writes them in the chain's schema (startChain); the entries
+ * before it are reported as not covered, never as broken. So a file in that schema with no sealed
+ * entry was stripped of its chain, and only a file still in an older schema is "not recorded".
  *
  * Hashing itself is passed in (Node's crypto in the engine), since the domain runs without Node.
  */
@@ -76,17 +79,89 @@ export function sealHistory(project: Project, sha256: Sha256, appendedFrom = pro
   return { ...project, history: sealed }
 }
 
+/** The history action of the entry that starts the chain of a project written before it existed. */
+export const CHAIN_START_ACTION = 'history.chain'
+
+/**
+ * Starts the chain of a project that has no sealed entry (one made before the chain existed) with
+ * a sealed entry saying so, whenever Factdesk writes it in the chain's schema: that keeps "a file
+ * in this schema always has a chain" true, so deleting the chain's fields cannot pass for a legacy
+ * file. A project that has a chain is returned as it is.
+ */
+export function startChain(project: Project, sha256: Sha256, at: string): Project {
+  if (project.history.some(isSealed)) return project
+  const uncovered = project.history.length
+  const entry = historyEntry({
+    at,
+    author: 'factdesk',
+    action: CHAIN_START_ACTION,
+    claimId: null,
+    summary: `Tamper-evident history started here; the ${uncovered} entries before it were written before Factdesk kept one and are not covered.`,
+  })
+  return sealHistory({ ...project, history: [...project.history, entry] }, sha256, uncovered)
+}
+
+/** What a project file said about itself on disk, before it was migrated. */
+export interface FileProvenance {
+  /** The schema the file declared. */
+  schemaVersion: number
+  /** Fields only the chain's schema writes, found in a file declaring an older one (see laterSchemaFields). */
+  laterFields: readonly string[]
+}
+
+/**
+ * A file genuinely from before the chain: an older schema and none of the chain schema's fields.
+ * Only such a file has its chain started when Factdesk writes it; one stripped of its chain keeps
+ * showing that, even after Factdesk copies or renames it.
+ */
+export function isLegacyFile(provenance: FileProvenance): boolean {
+  return provenance.schemaVersion < CHAIN_SCHEMA && provenance.laterFields.length === 0
+}
+
+/** A file written in the current schema by Factdesk itself. */
+export const CURRENT_FILE: FileProvenance = { schemaVersion: SCHEMA_VERSION, laterFields: [] }
+
 export type CheckStatus = 'intact' | 'broken' | 'not-recorded'
+
+/** Which check a line of a verification is: the workbench names it from `evidence.check.<id>`. */
+export type CheckId = 'history-chain' | 'project-state' | 'attachments' | 'case-files' | 'signature' | 'history-head'
+
+/** The checks' English names, as `factdesk verify` prints them. */
+const CHECK_LABELS: Record<CheckId, string> = {
+  'history-chain': 'History chain',
+  'project-state': 'Project matches its history',
+  attachments: 'Attached files',
+  'case-files': 'Files in the case',
+  signature: 'Signature',
+  'history-head': 'History head in the manifest',
+}
 
 /** One line of a verification: what was checked, whether it held, and the particulars a checker can act on. */
 export interface EvidenceCheck {
-  id: string
+  id: CheckId
   label: string
   status: CheckStatus
-  /** One sentence on the whole check. */
+  /** One sentence on the whole check, in English (what `factdesk verify` prints). */
   summary: string
-  /** The particulars, one per finding (an entry, a file). */
+  /** The particulars, one per finding (an entry, a file), in English. */
   details: string[]
+  /** The summary as a code and values, for the workbench to say in the checker's language. */
+  finding: Finding
+  /** The details as codes and values, in the same order. */
+  detailFindings: Finding[]
+}
+
+/** A check from what it found: the English and the codes come from the same findings. */
+export function evidenceCheck(id: CheckId, status: CheckStatus, summary: Said, details: readonly Said[] = []): EvidenceCheck {
+  return {
+    id,
+    label: CHECK_LABELS[id],
+    status,
+    summary: summary.text,
+    details: details.map((d) => d.text),
+    finding: summary.finding,
+    detailFindings: details.map((d) => d.finding),
+  }
 }
 
 export interface ChainReport {
@@ -97,94 +172,67 @@ export interface ChainReport {
   since: { entry: number; uncovered: number } | null
 }
 
-function describe(entry: HistoryEntry, index: number): string {
-  return `entry ${index + 1} (${entry.at}, ${entry.action}${entry.author ? ` by ${entry.author}` : ''})`
+function listed(fields: readonly string[]): string {
+  const shown = fields.slice(0, 4).join(', ')
+  return fields.length > 4 ? `${shown} and ${fields.length - 4} more` : shown
 }
 
-/** Checks the history chain and that its last entry's state is the project as it stands. */
-export function checkChain(project: Project, sha256: Sha256): ChainReport {
+/**
+ * Checks the history chain and that its last entry's state is the project as it stands. The file's
+ * provenance decides what a missing chain means: only a file still in a schema older than the
+ * chain's is "not recorded"; in the chain's schema it was removed, and a file claiming an older
+ * schema while carrying the chain's fields had its schema number lowered to hide that.
+ */
+export function checkChain(project: Project, sha256: Sha256, provenance: FileProvenance = CURRENT_FILE): ChainReport {
   const { history } = project
   const first = history.findIndex(isSealed)
+  const lowered =
+    provenance.laterFields.length > 0
+      ? say('schemaLowered', { schema: provenance.schemaVersion, chainSchema: CHAIN_SCHEMA, fields: listed(provenance.laterFields) })
+      : null
   if (first < 0) {
-    const summary =
-      'No history entry carries a hash yet: this project was last saved before Factdesk kept a tamper-evident history. Open it and make any change in Factdesk to start the chain.'
-    return {
-      checks: [
-        { id: 'history-chain', label: 'History chain', status: 'not-recorded', summary, details: [] },
-        {
-          id: 'project-state',
-          label: 'Project matches its history',
-          status: 'not-recorded',
-          summary: 'Nothing to check it against yet.',
-          details: [],
-        },
-      ],
-      head: null,
-      since: null,
-    }
+    const checks =
+      provenance.schemaVersion < CHAIN_SCHEMA && lowered === null
+        ? [
+            evidenceCheck('history-chain', 'not-recorded', say('chainNotRecorded', { schema: provenance.schemaVersion })),
+            evidenceCheck('project-state', 'not-recorded', say('stateNotRecorded')),
+          ]
+        : [
+            evidenceCheck('history-chain', 'broken', say('chainRemoved', { schema: CHAIN_SCHEMA }), lowered ? [lowered] : []),
+            evidenceCheck('project-state', 'broken', say('stateRemoved')),
+          ]
+    return { checks, head: null, since: null }
   }
-  const problems: string[] = []
+  const problems: Said[] = lowered ? [lowered] : []
   const known = new Map<string, number>()
   history.forEach((entry, index) => {
     if (index < first) return
     if (!isSealed(entry) || entry.state === undefined || entry.prev === undefined) {
-      problems.push(`${describe(entry, index)} carries no hash: it was added or rewritten outside Factdesk.`)
+      problems.push(say('entryUnsealed', entryValues(entry, index)))
       return
     }
-    if (entryHash(entry, sha256) !== entry.hash) {
-      problems.push(`${describe(entry, index)} was changed after it was written: its content no longer matches its hash.`)
-    }
+    if (entryHash(entry, sha256) !== entry.hash) problems.push(say('entryChanged', entryValues(entry, index)))
     for (const prev of entry.prev) {
-      if (!known.has(prev))
-        problems.push(`${describe(entry, index)} follows an entry that is no longer in the history: an entry was removed or rewritten.`)
+      if (!known.has(prev)) problems.push(say('entryOrphaned', entryValues(entry, index)))
     }
     if (entry.hash !== undefined) known.set(entry.hash, index)
   })
   const heads = tips(history.slice(first))
   const last = history.at(-1)
-  if (heads.length > 1)
-    problems.push(`The history has ${heads.length} last entries instead of one: entries were removed or copied in from elsewhere.`)
-  else if (last?.hash !== undefined && heads[0] !== last.hash)
-    problems.push('The last entry is not the end of the chain: entries were reordered.')
-  const uncovered = first
-  const coverage =
-    uncovered > 0
-      ? ` from entry ${first + 1} on; the ${uncovered} entries before it were written before Factdesk kept a chain and are not covered`
-      : ''
-  const chain: EvidenceCheck = problems.length
-    ? {
-        id: 'history-chain',
-        label: 'History chain',
-        status: 'broken',
-        summary: `The history was changed outside Factdesk${coverage ? ` (chain kept${coverage})` : ''}.`,
-        details: problems,
-      }
-    : {
-        id: 'history-chain',
-        label: 'History chain',
-        status: 'intact',
-        summary: `All ${history.length - first} sealed entries are intact and in one chain${coverage}.`,
-        details: [],
-      }
+  if (heads.length > 1) problems.push(say('manyHeads', { count: heads.length }))
+  else if (last?.hash !== undefined && heads[0] !== last.hash) problems.push(say('reordered'))
+  const span = { from: first + 1, uncovered: first }
+  const chain = problems.length
+    ? evidenceCheck('history-chain', 'broken', say('chainBroken', span), problems)
+    : evidenceCheck('history-chain', 'intact', say('chainIntact', { count: history.length - first, ...span }))
   const now = stateHash(project, sha256)
-  const state: EvidenceCheck =
+  // A history with a sealed entry always has a last entry: `last` is undefined only for an empty one.
+  const mismatch = last
+    ? [say('stateMismatch', { ...entryValues(last, history.length - 1), recorded: last.state ?? '(none)', found: now })]
+    : []
+  const state =
     last?.state === now
-      ? {
-          id: 'project-state',
-          label: 'Project matches its history',
-          status: 'intact',
-          summary: 'The claims, verdicts, sources and article are exactly as the last history entry left them.',
-          details: [],
-        }
-      : {
-          id: 'project-state',
-          label: 'Project matches its history',
-          status: 'broken',
-          summary:
-            'The project was changed outside Factdesk after its last history entry (a verdict, a rationale, a claim, a source or the article).',
-          details: [
-            `The last entry${last ? `, ${describe(last, history.length - 1)},` : ''} recorded state ${last?.state ?? '(none)'}; the file's state is ${now}.`,
-          ],
-        }
-  return { checks: [chain, state], head: last?.hash ?? null, since: { entry: first + 1, uncovered } }
+      ? evidenceCheck('project-state', 'intact', say('stateIntact'))
+      : evidenceCheck('project-state', 'broken', say('stateChanged'), mismatch)
+  return { checks: [chain, state], head: last?.hash ?? null, since: { entry: first + 1, uncovered: first } }
 }

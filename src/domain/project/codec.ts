@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AppError } from '../errors'
-import { declaredVersion, migrateToCurrent } from './migrations'
+import { declaredVersion, laterSchemaFields, migrateToCurrent } from './migrations'
 import { ProjectSchema, SCHEMA_VERSION, type Project } from './schema'
 
 /**
@@ -14,6 +14,8 @@ export interface DecodedProject {
   project: Project
   /** The version the file was written with; lower than SCHEMA_VERSION when it was migrated. */
   fromVersion: number
+  /** Fields a file declaring an older schema should not have (see laterSchemaFields): empty for an honest file. */
+  laterFields: string[]
 }
 
 const NOTHING_CHANGED = 'Nothing was changed.'
@@ -114,7 +116,7 @@ export function decodeProject(bytes: Uint8Array, file: string): DecodedProject {
   if (!result.success) {
     throw invalid(file, `has invalid content: ${describeZodError(result.error)}`, 'Fix the fields named, or restore the .bak copy.')
   }
-  return { project: result.data, fromVersion: version }
+  return { project: result.data, fromVersion: version, laterFields: laterSchemaFields(data, version) }
 }
 
 /**

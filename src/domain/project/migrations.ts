@@ -134,7 +134,43 @@ function migrateEvidence(data: unknown): unknown {
   return { ...before, schemaVersion: before.schemaVersion + 1, evidence: noEvidence() }
 }
 
-const MIGRATIONS: Record<number, (data: unknown) => unknown> = { 0: migrateV0, 1: migrateV1, 2: migrateV2, 3: migrateEvidence }
+/** The schema the evidence step upgrades from; the first with a history chain is the one after it. */
+const BEFORE_EVIDENCE = 3
+/** The first schema Factdesk writes with a tamper-evident history chain: a file declaring it never legitimately lacks one. */
+export const CHAIN_SCHEMA = BEFORE_EVIDENCE + 1
+
+const MIGRATIONS: Record<number, (data: unknown) => unknown> = {
+  0: migrateV0,
+  1: migrateV1,
+  2: migrateV2,
+  [BEFORE_EVIDENCE]: migrateEvidence,
+}
+
+function records(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null) : []
+}
+
+/**
+ * The fields only the chain's schema and later write, found in a file that declares an older one:
+ * the sign of a schema number lowered by hand so that a file stripped of its chain passes for a
+ * legacy one. Read from the file as parsed, before migration fills any of them in.
+ */
+export function laterSchemaFields(data: unknown, version: number): string[] {
+  if (version >= CHAIN_SCHEMA || typeof data !== 'object' || data === null) return []
+  const record = data as Record<string, unknown>
+  const found: string[] = []
+  if ('evidence' in record) found.push('evidence')
+  records(record.history).forEach((entry, i) => {
+    for (const key of ['prev', 'state', 'hash']) if (key in entry) found.push(`history[${i}].${key}`)
+  })
+  records(record.claims).forEach((claim, i) => {
+    if ('anchor' in claim) found.push(`claims[${i}].anchor`)
+  })
+  records(record.sources).forEach((source, i) => {
+    if ('attachmentBytes' in source) found.push(`sources[${i}].attachmentBytes`)
+  })
+  return found
+}
 
 /** The schema version a parsed file declares: `schemaVersion`, or 0 for the draft shape. */
 export function declaredVersion(data: unknown): number | undefined {

@@ -37,8 +37,12 @@ function claimantOf(claimant: Claimant): Person | Organization {
   return { '@type': 'Person', ...common, ...(claimant.role ? { jobTitle: claimant.role } : {}) }
 }
 
-/** One place the claim appeared, as a CreativeWork: its address, headline, outlet, author and date. */
-function creativeWork(appearance: Appearance, isArticle: boolean): CreativeWork {
+/**
+ * One place the claim appeared, as a CreativeWork: its address, headline, outlet, author and date,
+ * and for the checked article, when a newer version of it was imported, `dateModified`: the day
+ * Factdesk took in the latest version (the article was edited on or before it).
+ */
+function creativeWork(appearance: Appearance, isArticle: boolean, modified: string | null): CreativeWork {
   const url = httpUrl(appearance.url)
   return {
     '@type': isArticle && appearance.publisher ? 'NewsArticle' : 'CreativeWork',
@@ -47,6 +51,7 @@ function creativeWork(appearance: Appearance, isArticle: boolean): CreativeWork 
     ...(appearance.publisher ? { publisher: { '@type': 'Organization', name: appearance.publisher } } : {}),
     ...(appearance.author ? { author: { '@type': 'Person', name: appearance.author } } : {}),
     ...(appearance.date ? { datePublished: appearance.date } : {}),
+    ...(isArticle && modified ? { dateModified: modified } : {}),
   }
 }
 
@@ -93,6 +98,7 @@ export function claimReviews(model: ReportModel): ClaimReviewOutput {
   const organisationUrl = httpUrl(organisation.url)
   const logo = httpUrl(organisation.logo ?? '')
   const rated = model.claims.flatMap((c) => (c.verdict ? [{ ...c, verdict: c.verdict }] : []))
+  const lastEdit = project.evidence.versions.at(-1)?.replacedAt.slice(0, 10) ?? null
 
   const reported = new Set(model.claims.map((c) => c.claim.id))
   const notSelected = project.claims.filter((c) => !reported.has(c.id) && c.status !== 'suggested' && c.status !== 'dismissed')
@@ -140,7 +146,7 @@ export function claimReviews(model: ReportModel): ClaimReviewOutput {
 
   const reviews = rated.map(({ claim, verdict }): WithContext<ClaimReview> => {
     const appearances = appearancesOf(claim, project)
-    const works = appearances.map((a, i) => creativeWork(a, i === 0))
+    const works = appearances.map((a, i) => creativeWork(a, i === 0, lastEdit))
     const first = earliest(appearances)
     const date = claimDateOf(claim, project)
     const itemReviewed: SchemaClaim = {

@@ -1,7 +1,20 @@
 import { stringify } from 'csv-stringify/sync'
 import type { Source } from '../project/schema'
 import type { Translate } from '../translate'
-import { appearancesOf, attachmentName, claimDateOf, statusLabel, type ReportClaim, type ReportModel } from './model'
+import { appearancesOf, attachmentName, claimDateOf, isSelected, statusLabel, type ReportClaim, type ReportModel } from './model'
+
+/** A row of the table: a reported claim, or one a newer version of the article removed (`goneIn` names that version). */
+interface CsvRow extends ReportClaim {
+  goneIn: number | null
+}
+
+/** Where a claim stands after the article was re-imported: "Changed in version 2", "Removed in version 2"; empty when it never was. */
+function articleEdit(row: CsvRow, model: ReportModel): string {
+  const { t } = model.options.translator
+  if (row.goneIn !== null) return t('evidence.report.edit', { state: 'gone', version: row.goneIn })
+  const anchor = row.claim.anchor
+  return anchor ? t('evidence.report.edit', { state: anchor.state, version: anchor.version }) : ''
+}
 
 /**
  * Spreadsheets run a cell that starts with one of these as a formula (CSV injection), also after
@@ -32,7 +45,7 @@ function perSource(sources: readonly Source[], value: (source: Source) => string
  * The columns, headed as a checker reads them: one per thing a desk filters or sorts on (claimant,
  * date, verdict, status, checker), the claim's other fields, and every source field.
  */
-const COLUMNS: readonly { header: string; value: (row: ReportClaim, model: ReportModel) => string }[] = [
+const COLUMNS: readonly { header: string; key?: string; value: (row: CsvRow, model: ReportModel) => string }[] = [
   { header: 'Claim ID', value: ({ claim }) => claim.id },
   { header: 'Claim', value: ({ claim }) => claim.text },
   { header: 'Claimant', value: ({ claim }) => claim.claimant?.name ?? '' },
@@ -57,6 +70,12 @@ const COLUMNS: readonly { header: string; value: (row: ReportClaim, model: Repor
         .join('\n'),
   },
   { header: 'Updated', value: ({ claim }) => claim.updatedAt },
+  { header: 'Article edit', key: 'evidence.report.csvArticleEdit', value: articleEdit },
+  {
+    header: 'Text before the edit',
+    key: 'evidence.report.csvTextBefore',
+    value: ({ claim, goneIn }) => (goneIn === null && claim.anchor?.state === 'changed' ? claim.anchor.previousText : ''),
+  },
   { header: 'Source titles', value: ({ sources }) => perSource(sources, (s) => s.title) },
   { header: 'Source URLs', value: ({ sources }) => perSource(sources, (s) => s.url) },
   { header: 'Source publishers', value: ({ sources }) => perSource(sources, (s) => s.publisher) },
@@ -79,7 +98,30 @@ function columnKey(header: string): string {
 }
 
 export function csvHeaders(t: Translate): string[] {
-  return CSV_COLUMNS.map((header) => t(columnKey(header)))
+  return COLUMNS.map((column) => t(column.key ?? columnKey(column.header)))
+}
+
+/**
+ * The reported claims, then the claims a newer version of the article removed (in the selection,
+ * with the verdict they had), so a spreadsheet keeps one row per claim the desk checked: a second
+ * table after the first would break sorting, filtering and every import that reads a header row.
+ */
+function csvRows(model: ReportModel): CsvRow[] {
+  const { project, options } = model
+  const labels = new Map(project.ratingScale.labels.map((label) => [label.id, label]))
+  const sources = new Map(project.sources.map((source) => [source.id, source]))
+  const gone = project.evidence.versions.flatMap((version) =>
+    version.removedClaims
+      .filter((claim) => isSelected(claim, options.claims))
+      .map((claim) => ({
+        number: 0,
+        claim,
+        verdict: (claim.verdict === null ? undefined : labels.get(claim.verdict)) ?? null,
+        sources: claim.sourceIds.flatMap((id) => sources.get(id) ?? []),
+        goneIn: version.number + 1,
+      })),
+  )
+  return [...model.claims.map((row) => ({ ...row, goneIn: null })), ...gone]
 }
 
 /**
@@ -88,7 +130,7 @@ export function csvHeaders(t: Translate): string[] {
  * non-ASCII letter, which in a multilingual newsroom is most of them.
  */
 export function renderCsvTable(model: ReportModel): string {
-  const rows = model.claims.map((row) => COLUMNS.map((column) => column.value(row, model)))
+  const rows = csvRows(model).map((row) => COLUMNS.map((column) => column.value(row, model)))
   return stringify([csvHeaders(model.options.translator.t), ...rows], {
     bom: true,
     quoted: true,

@@ -1,5 +1,6 @@
 import type { Appearance, Claimant, ClaimStatus, RatingLabel } from '../project/schema'
 import { appearancesOf, attachmentName, claimDateOf, statusLabel, type ClaimSelection, type ReportModel } from './model'
+import { versionHistory } from './versions'
 
 /** Bumped whenever a field changes meaning or disappears; new fields may appear within a version. */
 export const REPORT_VERSION = 1
@@ -16,8 +17,21 @@ export interface JsonReport {
   /** The project requires a second checker's review: only approved claims are listed; `awaitingApproval` were left out. */
   review: { required: boolean; awaitingApproval: number }
   project: { id: string; createdAt: string; updatedAt: string }
-  /** `text` is null when the article was left out of the report. */
-  article: { title: string; outlet: string; author: string; url: string; publishedAt: string; language: string; text: string | null }
+  /** `text` is null when the article was left out of the report; `version` is 1 until a newer version was imported. */
+  article: {
+    title: string
+    outlet: string
+    author: string
+    url: string
+    publishedAt: string
+    language: string
+    text: string | null
+    version: number
+  }
+  /** The article's earlier versions, oldest first (empty when it was never re-imported). */
+  articleVersions: JsonArticleVersion[]
+  /** The same history as sentences in the report's language, as the HTML and Markdown reports print it. */
+  versionHistory: string[]
   ratingScale: { id: string; name: string; labels: RatingLabel[] }
   summary: {
     claims: number
@@ -52,7 +66,24 @@ export interface JsonReportClaim {
   claimReviewed: string
   createdAt: string
   updatedAt: string
+  /**
+   * Where the claim stands after the article's latest version was imported: unchanged, moved, or
+   * changed (with the words it had before); null when the article was never re-imported.
+   */
+  articleEdit: { version: number; state: 'unchanged' | 'moved' | 'changed'; previousText: string | null } | null
   sources: JsonReportSource[]
+}
+
+export interface JsonArticleVersion {
+  number: number
+  /** When the next version replaced it, as Factdesk took it in: the article was edited on or before then. */
+  replacedAt: string
+  /** The SHA-256 of its text as normalised into the project ('' for a project made before texts were hashed). */
+  textSha256: string
+  /** Its text; null when the article was left out of the report. */
+  text: string | null
+  /** The claims the next version no longer has, with the verdict they had. */
+  removedClaims: { id: string; text: string; verdict: { id: string; label: string } | null }[]
 }
 
 export interface JsonReportSource {
@@ -76,6 +107,7 @@ export interface JsonReportSource {
 export function jsonReport(model: ReportModel): JsonReport {
   const { project, options } = model
   const { article, ratingScale } = project
+  const labels = new Map(ratingScale.labels.map((label) => [label.id, label]))
   return {
     reportVersion: REPORT_VERSION,
     generator: 'Factdesk',
@@ -96,7 +128,19 @@ export function jsonReport(model: ReportModel): JsonReport {
       publishedAt: article.publishedAt,
       language: article.language,
       text: options.includeArticle ? article.text : null,
+      version: project.evidence.versions.length + 1,
     },
+    articleVersions: project.evidence.versions.map((version) => ({
+      number: version.number,
+      replacedAt: version.replacedAt,
+      textSha256: version.origin.textSha256,
+      text: options.includeArticle ? version.text : null,
+      removedClaims: version.removedClaims.map((claim) => {
+        const verdict = claim.verdict === null ? undefined : labels.get(claim.verdict)
+        return { id: claim.id, text: claim.text, verdict: verdict ? { id: verdict.id, label: verdict.label } : null }
+      }),
+    })),
+    versionHistory: versionHistory(project, model, options.translator),
     ratingScale: { id: ratingScale.id, name: ratingScale.name, labels: ratingScale.labels },
     summary: {
       claims: model.claims.length,
@@ -123,6 +167,13 @@ export function jsonReport(model: ReportModel): JsonReport {
       claimReviewed: claim.claimReviewed || claim.text,
       createdAt: claim.createdAt,
       updatedAt: claim.updatedAt,
+      articleEdit: claim.anchor
+        ? {
+            version: claim.anchor.version,
+            state: claim.anchor.state,
+            previousText: claim.anchor.state === 'changed' ? claim.anchor.previousText : null,
+          }
+        : null,
       sources: sources.map((s) => ({
         id: s.id,
         url: s.url,

@@ -103,7 +103,7 @@ export function localiseScale(scale: RatingScale, t: Translate): RatingScale {
   return { ...scale, name, labels }
 }
 
-function isSelected(claim: Claim, selection: ClaimSelection): boolean {
+export function isSelected(claim: Claim, selection: ClaimSelection): boolean {
   if (selection === 'all') return true
   if (selection === 'done') return claim.status === 'done'
   return claim.status !== 'suggested' && claim.status !== 'dismissed'

@@ -3,8 +3,9 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import JSZip from 'jszip'
 import { z } from 'zod'
-import { checkChain, type EvidenceCheck } from '@domain/evidence/chain'
-import type { AttachmentStatus, EvidenceReport } from '@domain/evidence/report'
+import { checkChain, evidenceCheck, type CheckId, type EvidenceCheck } from '@domain/evidence/chain'
+import { say, type Said } from '@domain/evidence/findings'
+import { outcomeOf, type AttachmentStatus, type EvidenceReport } from '@domain/evidence/report'
 import { AppError } from '@domain/errors'
 import { decodeProject, describeZodError } from '@domain/project/codec'
 import type { Project } from '@domain/project/schema'
@@ -103,6 +104,44 @@ export async function buildCaseFile(
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
 }
 
+/**
+ * A key file larger than this is refused unread: an Ed25519 key in PEM is about 120 bytes (private)
+ * or 115 (public), so 8 KiB leaves room for comments and line endings while refusing a document
+ * chosen by mistake.
+ */
+export const MAX_KEY_FILE_BYTES = 8 * 1024
+
+const PEM = /^\s*-----BEGIN ([A-Z ]+)-----\r?\n[A-Za-z0-9+/=\r\n]+-----END \1-----\s*$/
+
+/**
+ * An organisation's signing or public key read from a file's bytes (a file input's, a dialog's):
+ * its size, its PEM shape and that it is an Ed25519 key of the kind needed, each refused with the
+ * file named and what to choose instead. The PEM is returned for this one use and kept nowhere.
+ */
+export function readKeyFile(bytes: Uint8Array, fileName: string, kind: 'private' | 'public'): string {
+  const want = kind === 'private' ? 'PRIVATE KEY' : 'PUBLIC KEY'
+  const which =
+    kind === 'private'
+      ? "the organisation's private signing key (factdesk-signing.key, made by factdesk keygen)"
+      : "the organisation's public key (factdesk-signing.pub, made by factdesk keygen)"
+  const refuse = (problem: string): AppError => new AppError('INVALID_INPUT', `"${fileName}" ${problem}. Choose ${which}.`)
+  if (bytes.byteLength > MAX_KEY_FILE_BYTES)
+    throw refuse(`is over ${MAX_KEY_FILE_BYTES / 1024} KB, too large to be a key (a key file is a few hundred bytes)`)
+  const text = Buffer.from(bytes).toString('utf8')
+  const label = PEM.exec(text)?.[1]
+  if (label === undefined) throw refuse('is not a key in PEM form (text between -----BEGIN …----- and -----END …----- lines)')
+  if (label !== want) throw refuse(`holds a ${label.toLowerCase()}, not a ${want.toLowerCase()}`)
+  let type: string | undefined
+  try {
+    type = (kind === 'private' ? createPrivateKey(text) : createPublicKey(text)).asymmetricKeyType
+  } catch {
+    throw refuse('looks like a PEM key but cannot be read as one: it is damaged or encrypted')
+  }
+  if (type !== 'ed25519')
+    throw refuse(`is ${type ? `an ${type.toUpperCase()}` : 'another kind of'} key, and case files are signed with Ed25519`)
+  return text
+}
+
 /** A new Ed25519 key pair for an organisation, as PEM: the private key signs case files, the public one is handed to whoever verifies them. */
 export function generateSigningKeys(): { privateKeyPem: string; publicKeyPem: string } {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519')
@@ -117,10 +156,8 @@ export function defaultCaseName(projectPath: string): string {
   return projectPath.endsWith(PROJECT_SUFFIX) ? `${projectPath.slice(0, -PROJECT_SUFFIX.length)}.case.zip` : `${projectPath}.case.zip`
 }
 
-function check(id: string, label: string, problems: string[], ok: string, broken: string): EvidenceCheck {
-  return problems.length
-    ? { id, label, status: 'broken', summary: broken, details: problems }
-    : { id, label, status: 'intact', summary: ok, details: [] }
+function check(id: CheckId, problems: readonly Said[], ok: Said, broken: Said): EvidenceCheck {
+  return problems.length ? evidenceCheck(id, 'broken', broken, problems) : evidenceCheck(id, 'intact', ok)
 }
 
 export interface CaseContents {
@@ -154,27 +191,18 @@ export async function verifyCaseFile(
   }
   const manifest: CaseManifest = result.data
   const checks: EvidenceCheck[] = []
-  const fileProblems: string[] = []
+  const fileProblems: Said[] = []
   const listed = new Set(manifest.files.map((f) => f.path))
   for (const entry of manifest.files) {
     const data = await zip.file(entry.path)?.async('uint8array')
-    if (!data) fileProblems.push(`"${entry.path}" is listed in the manifest but missing from the case file.`)
+    if (!data) fileProblems.push(say('caseFileMissing', { file: entry.path }))
     else if (sha256(data) !== entry.sha256)
-      fileProblems.push(`"${entry.path}" was changed: the manifest says SHA-256 ${entry.sha256}, the file's is ${sha256(data)}.`)
+      fileProblems.push(say('caseFileChanged', { file: entry.path, expected: entry.sha256, found: sha256(data) }))
   }
   zip.forEach((path, entry) => {
-    if (!entry.dir && path !== MANIFEST && path !== SIGNATURE && !listed.has(path))
-      fileProblems.push(`"${path}" is in the case file but not in its manifest: it was added afterwards.`)
+    if (!entry.dir && path !== MANIFEST && path !== SIGNATURE && !listed.has(path)) fileProblems.push(say('caseFileAdded', { file: path }))
   })
-  checks.push(
-    check(
-      'case-files',
-      'Files in the case',
-      fileProblems,
-      `All ${manifest.files.length} files match the manifest's SHA-256.`,
-      'The case file was changed after it was written.',
-    ),
-  )
+  checks.push(check('case-files', fileProblems, say('caseFilesIntact', { count: manifest.files.length }), say('caseFilesChanged')))
   if (publicKeyPem !== undefined) {
     const signature = await zip.file(SIGNATURE)?.async('string')
     let valid: boolean
@@ -187,52 +215,33 @@ export async function verifyCaseFile(
     }
     checks.push(
       valid
-        ? { id: 'signature', label: 'Signature', status: 'intact', summary: 'The manifest is signed by the key given.', details: [] }
-        : {
-            id: 'signature',
-            label: 'Signature',
-            status: 'broken',
-            summary:
-              signature === undefined
-                ? 'The case file is not signed.'
-                : 'The signature does not match the manifest and the key given: the manifest was changed, or another key signed it.',
-            details: [],
-          },
+        ? evidenceCheck('signature', 'intact', say('signatureIntact'))
+        : evidenceCheck('signature', 'broken', say(signature === undefined ? 'signatureMissing' : 'signatureMismatch')),
     )
   } else if (zip.file(SIGNATURE)) {
-    checks.push({
-      id: 'signature',
-      label: 'Signature',
-      status: 'not-recorded',
-      summary: 'The case file is signed; give the organisation’s public key (--public-key) to check it.',
-      details: [],
-    })
+    checks.push(evidenceCheck('signature', 'not-recorded', say('signatureUnchecked')))
   }
   const projectBytes = await zip.file(manifest.project.file)?.async('uint8array')
   let head: string | null = null
   const attachments: AttachmentStatus[] = []
   if (!projectBytes) {
-    checks.push({
-      id: 'history-chain',
-      label: 'History chain',
-      status: 'broken',
-      summary: `The project file "${manifest.project.file}" is missing.`,
-      details: [],
-    })
+    checks.push(evidenceCheck('history-chain', 'broken', say('caseProjectMissing', { file: manifest.project.file })))
   } else {
-    const { project } = decodeProject(projectBytes, manifest.project.file)
-    const chain = checkChain(project, sha256)
+    const { project, fromVersion, laterFields } = decodeProject(projectBytes, manifest.project.file)
+    const chain = checkChain(project, sha256, { schemaVersion: fromVersion, laterFields })
     checks.push(...chain.checks)
     head = chain.head
     const folder = manifest.project.file.slice(0, manifest.project.file.lastIndexOf('/') + 1)
-    const attachmentProblems: string[] = []
+    const attachmentProblems: Said[] = []
     for (const source of project.sources.filter((s) => s.attachment)) {
       const data = await zip.file(`${folder}${source.attachment}`)?.async('uint8array')
       const found = data ? sha256(data) : null
       const status = !data ? 'missing' : !source.attachmentSha256 ? 'unrecorded' : found === source.attachmentSha256 ? 'intact' : 'changed'
       if (status === 'missing' || status === 'changed')
         attachmentProblems.push(
-          `"${source.attachment}" ${status === 'missing' ? 'is missing' : `was changed: expected SHA-256 ${source.attachmentSha256}, found ${found ?? ''}`}.`,
+          status === 'missing'
+            ? say('caseAttachmentMissing', { file: source.attachment })
+            : say('caseAttachmentChanged', { file: source.attachment, expected: source.attachmentSha256, found: found ?? '' }),
         )
       attachments.push({
         sourceId: source.id,
@@ -246,27 +255,17 @@ export async function verifyCaseFile(
       })
     }
     checks.push(
-      check(
-        'attachments',
-        'Attached files',
-        attachmentProblems,
-        `All ${attachments.length} attached files are as they were attached.`,
-        'Attached files in the case changed or are missing.',
-      ),
+      check('attachments', attachmentProblems, say('caseAttachmentsIntact', { count: attachments.length }), say('caseAttachmentsChanged')),
     )
     checks.push(
       check(
         'history-head',
-        'History head in the manifest',
-        manifest.historyHead === head
-          ? []
-          : [`The manifest quotes ${manifest.historyHead ?? '(none)'}; the project's history ends at ${head ?? '(none)'}.`],
-        'The project’s history ends where the manifest says.',
-        'The project’s history does not end where the manifest says.',
+        manifest.historyHead === head ? [] : [say('headMismatch', { quoted: manifest.historyHead ?? '(none)', head: head ?? '(none)' })],
+        say('headIntact'),
+        say('headMoved'),
       ),
     )
   }
-  // A signature nobody was given the key to check is not a break: the rest of the case still stands on its hashes.
-  const intact = checks.every((c) => c.status === 'intact' || (c.id === 'signature' && c.status === 'not-recorded'))
-  return { file, checks, attachments, head, intact, contents: { manifest, zip } }
+  const outcome = outcomeOf(checks)
+  return { file, checks, attachments, head, intact: outcome === 'intact', outcome, contents: { manifest, zip } }
 }

@@ -58,7 +58,7 @@ export async function openCaseFile(
   bytes: Uint8Array,
   fileName: string,
   projectsDir: string,
-  meta: { author: string; at: string },
+  meta: { author: string; at: string; publicKeyPem?: string },
   limits: ImportLimits = IMPORT_LIMITS,
 ): Promise<OpenedCase> {
   try {
@@ -74,7 +74,7 @@ export async function openCaseFile(
       `"${fileName}" is not a readable .zip file, so it is not a Factdesk case file. Nothing was unpacked.`,
     )
   }
-  const { contents, ...report } = await verifyCaseFile(bytes, fileName)
+  const { contents, ...report } = await verifyCaseFile(bytes, fileName, meta.publicKeyPem)
   if (!contents) throw new AppError('INVALID_INPUT', `"${fileName}" could not be read as a Factdesk case file. Nothing was unpacked.`)
   const { manifest, zip } = contents
   const projectBytes = await zip.file(manifest.project.file)?.async('uint8array')

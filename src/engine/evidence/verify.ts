@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
-import { checkChain, type EvidenceCheck } from '@domain/evidence/chain'
-import type { AttachmentStatus, EvidenceReport } from '@domain/evidence/report'
+import { checkChain, CURRENT_FILE, evidenceCheck, type EvidenceCheck, type FileProvenance } from '@domain/evidence/chain'
+import { say } from '@domain/evidence/findings'
+import { outcomeOf, type AttachmentStatus, type EvidenceReport } from '@domain/evidence/report'
 import type { Project } from '@domain/project/schema'
 import { attachmentPath } from '../attachments'
 import { readProjectFile, sha256 } from '../project-store'
@@ -42,46 +43,45 @@ export async function checkAttachments(projectPath: string, project: Project): P
 }
 
 function attachmentsCheck(attachments: readonly AttachmentStatus[]): EvidenceCheck {
-  const label = 'Attached files'
   const bad = attachments.filter((a) => a.status === 'changed' || a.status === 'missing')
   const unrecorded = attachments.filter((a) => a.status === 'unrecorded')
   const details = [
     ...bad.map((a) =>
       a.status === 'missing'
-        ? `"${a.file}" (source ${a.source}) is missing; expected SHA-256 ${a.expected || '(none recorded)'}.`
-        : `"${a.file}" (source ${a.source}) was changed: expected SHA-256 ${a.expected}, found ${a.found ?? ''}${a.expectedBytes !== null && a.expectedBytes !== a.foundBytes ? ` (${a.expectedBytes} bytes expected, ${a.foundBytes ?? 0} found)` : ''}.`,
+        ? say('attachmentMissing', { file: a.file, source: a.source, expected: a.expected, recorded: a.expected ? 'yes' : 'no' })
+        : say('attachmentChanged', {
+            file: a.file,
+            source: a.source,
+            expected: a.expected,
+            found: a.found ?? '',
+            sizes: a.expectedBytes !== null && a.expectedBytes !== a.foundBytes ? 'yes' : 'no',
+            expectedBytes: a.expectedBytes ?? 0,
+            foundBytes: a.foundBytes ?? 0,
+          }),
     ),
-    ...unrecorded.map(
-      (a) => `"${a.file}" (source ${a.source}) has no recorded hash (attached before Factdesk recorded one); found ${a.found ?? ''}.`,
-    ),
+    ...unrecorded.map((a) => say('attachmentUnrecorded', { file: a.file, source: a.source, found: a.found ?? '' })),
   ]
-  if (attachments.length === 0) return { id: 'attachments', label, status: 'intact', summary: 'No source has an attached file.', details }
+  if (attachments.length === 0) return evidenceCheck('attachments', 'intact', say('attachmentsNone'), details)
   if (bad.length > 0)
-    return {
-      id: 'attachments',
-      label,
-      status: 'broken',
-      summary: `${bad.length} of ${attachments.length} attached files changed or missing.`,
-      details,
-    }
-  return {
-    id: 'attachments',
-    label,
-    status: 'intact',
-    summary: `All ${attachments.length - unrecorded.length} attached files with a recorded hash are as they were attached${unrecorded.length ? `; ${unrecorded.length} never had one` : ''}.`,
+    return evidenceCheck('attachments', 'broken', say('attachmentsBroken', { bad: bad.length, total: attachments.length }), details)
+  return evidenceCheck(
+    'attachments',
+    'intact',
+    say('attachmentsIntact', { count: attachments.length - unrecorded.length, never: unrecorded.length }),
     details,
-  }
+  )
 }
 
 /** The checks of a project in memory (the workbench's badge) or read from its file (`factdesk verify`). */
-export async function verifyProject(path: string, project: Project): Promise<EvidenceReport> {
-  const chain = checkChain(project, sha256)
+export async function verifyProject(path: string, project: Project, provenance: FileProvenance = CURRENT_FILE): Promise<EvidenceReport> {
+  const chain = checkChain(project, sha256, provenance)
   const attachments = await checkAttachments(path, project)
   const checks = [...chain.checks, attachmentsCheck(attachments)]
-  return { file: path, checks, attachments, head: chain.head, intact: checks.every((c) => c.status === 'intact') }
+  const outcome = outcomeOf(checks)
+  return { file: path, checks, attachments, head: chain.head, intact: outcome === 'intact', outcome }
 }
 
 export async function verifyProjectFile(path: string): Promise<EvidenceReport> {
-  const { project } = await readProjectFile(path)
-  return verifyProject(path, project)
+  const { project, fromVersion, laterFields } = await readProjectFile(path)
+  return verifyProject(path, project, { schemaVersion: fromVersion, laterFields })
 }

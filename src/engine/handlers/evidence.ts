@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises'
+import { open, readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import JSZip from 'jszip'
 import { AppError } from '@domain/errors'
 import { importNewVersion } from '@domain/evidence/versions'
-import { buildCaseFile, defaultCaseName, MANIFEST, type CaseManifest } from '../evidence/case-file'
+import { buildCaseFile, defaultCaseName, MANIFEST, MAX_KEY_FILE_BYTES, readKeyFile, type CaseManifest } from '../evidence/case-file'
 import { openCaseFile } from '../evidence/open-case'
 import { verifyProject } from '../evidence/verify'
 import { refuseProtectedTarget } from '../export'
@@ -13,6 +13,20 @@ import { translatorFor } from '@contract/i18n/translator'
 import { sha256 } from '../project-store'
 import type { Engine } from '../services'
 import type { HandlersFor } from './types'
+
+/** A key file chosen in the system's dialog, read only up to what a key file may be, so a large file chosen by mistake is not loaded whole. */
+async function readKeyBytes(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r').catch((error: unknown) => {
+    throw new AppError('IO', `"${path}" could not be read (${(error as Error).message}). Choose the organisation's private key file.`)
+  })
+  try {
+    const buffer = Buffer.alloc(MAX_KEY_FILE_BYTES + 1)
+    const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, 0)
+    return buffer.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+}
 
 export function evidenceHandlers({
   ctx,
@@ -30,6 +44,7 @@ export function evidenceHandlers({
   const caseBytes = async (
     path: string,
     language: string | undefined,
+    privateKeyPem: string | null,
   ): Promise<{ bytes: Uint8Array; omitted: CaseManifest['omitted'] }> => {
     const status = await store.flush(path)
     if (status.state !== 'saved')
@@ -47,6 +62,7 @@ export function evidenceHandlers({
         translator: translatorFor(loadCatalogues(ctx.resourcesDir), language ?? 'en'),
       },
       export: ctx.desktop ? { printPdf: ctx.desktop.printToPdf } : { env },
+      ...(privateKeyPem ? { privateKeyPem } : {}),
     })
     // What the manifest records as left out (a report still incomplete, a PDF without a browser), for the checker to see.
     const manifestText = await (await JSZip.loadAsync(bytes)).file(MANIFEST)?.async('string')
@@ -55,9 +71,10 @@ export function evidenceHandlers({
   }
   return {
     // The project as it is open (what the checker sees), its attachments as they are on disk now.
-    'evidence:verify': ({ path }) => verifyProject(path, openProject(path)),
-    'evidence:renderCase': async ({ path, language }) => {
-      const { bytes, omitted } = await caseBytes(path, language)
+    'evidence:verify': ({ path }) => verifyProject(path, openProject(path), store.provenance(path)),
+    'evidence:renderCase': async ({ path, language, signingKey }) => {
+      const key = signingKey ? readKeyFile(Buffer.from(signingKey.dataBase64, 'base64'), signingKey.fileName, 'private') : null
+      const { bytes, omitted } = await caseBytes(path, language, key)
       return {
         content: Buffer.from(bytes).toString('base64'),
         encoding: 'base64',
@@ -66,10 +83,12 @@ export function evidenceHandlers({
         omitted,
       }
     },
-    'evidence:openCase': async ({ fileName, dataBase64 }) => {
+    'evidence:openCase': async ({ fileName, dataBase64, publicKey }) => {
+      const publicKeyPem = publicKey ? readKeyFile(Buffer.from(publicKey.dataBase64, 'base64'), publicKey.fileName, 'public') : undefined
       return openCaseFile(Buffer.from(dataBase64, 'base64'), fileName, await projectsDir(), {
         author: await author(),
         at: now().toISOString(),
+        ...(publicKeyPem ? { publicKeyPem } : {}),
       })
     },
     'evidence:importVersion': ({ path, text, origin }) => {
@@ -85,18 +104,27 @@ export function evidenceHandlers({
       }
       return edit(path, 'article.version', (p, c) => importNewVersion(p, { text, origin: versionOrigin }, c))
     },
-    'evidence:saveCase': async ({ path, language }) => {
+    'evidence:saveCase': async ({ path, language, chooseSigningKey }) => {
       const desktop = needDesktop('Saving a case file with a dialog')
-      const { bytes, omitted } = await caseBytes(path, language)
+      let key: string | null = null
+      if (chooseSigningKey) {
+        const keyPath = await desktop.chooseOpenFile({
+          title: "Sign with the organisation's key",
+          filters: [{ name: 'Ed25519 private key (PEM)', extensions: ['key', 'pem'] }],
+        })
+        if (!keyPath) return { path: null, omitted: [], signed: false }
+        key = readKeyFile(await readKeyBytes(keyPath), basename(keyPath), 'private')
+      }
+      const { bytes, omitted } = await caseBytes(path, language, key)
       const target = await desktop.chooseSaveFile({
         title: 'Export case file',
         defaultPath: defaultCaseName(path),
         filters: [{ name: 'Factdesk case file', extensions: ['zip'] }],
       })
-      if (!target) return { path: null, omitted: [] }
+      if (!target) return { path: null, omitted: [], signed: false }
       refuseProtectedTarget(target, path)
       await writeFileAtomic(target, bytes)
-      return { path: target, omitted }
+      return { path: target, omitted, signed: key !== null }
     },
   }
 }

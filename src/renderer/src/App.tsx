@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { Notices } from './components/Notices'
 import { ProjectScreen } from './features/article/ProjectScreen'
+import { CaseOpenDialog } from './features/evidence/CaseOpenDialog'
 import { useFileDrop } from './hooks/useFileDrop'
 import { useRoute } from './hooks/useRoute'
 import { useShellCommands } from './hooks/useShellCommands'
@@ -23,6 +24,7 @@ export function App() {
     <>
       {current ? <ProjectScreen opened={current} /> : <HomeScreen />}
       <ImportProgress />
+      <CaseOpenDialog />
       <Notices />
     </>
   )

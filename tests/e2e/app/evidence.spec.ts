@@ -6,7 +6,7 @@ import JSZip from 'jszip'
 import type { Edited } from '@contract/api'
 import type { Project } from '@domain/project/schema'
 import { createDispatcher } from '@engine/dispatcher'
-import { verifyCaseFile } from '@engine/evidence/case-file'
+import { generateSigningKeys, verifyCaseFile } from '@engine/evidence/case-file'
 import type { Bridge } from '../bridge'
 import { expect, test } from '../fixtures'
 import { NEWS, openFromLibrary, readProject, savedProject, seedNewsProject } from '../seed'
@@ -60,21 +60,40 @@ async function openProject(page: Page, title: string): Promise<void> {
 const badge = (page: Page) => page.locator('.topbar-actions').getByRole('button', { name: /history|attached file|case file/i })
 
 test.describe('the evidence badge', () => {
-  test('a project never sealed says so calmly, and its first edit starts an intact chain', async ({ page, bridge, openApp }) => {
-    const { path } = await seedNewsProject(bridge)
+  test('a schema 3 file says "not recorded" calmly while read-only, and opening it writable starts an intact chain', async ({
+    page,
+    bridge,
+    openApp,
+  }) => {
+    const { chmod } = await import('node:fs/promises')
+    const legacy = async (title: string): Promise<string> => {
+      const { path } = await seedNewsProject(bridge, title)
+      await editOnDisk(path, (p) => {
+        const file = p as unknown as Record<string, unknown>
+        delete file.evidence
+        file.schemaVersion = 3
+        p.history = p.history.map(({ prev: _p, state: _s, hash: _h, ...entry }) => entry)
+      })
+      return path
+    }
+    const readOnly = await legacy('Legacy read-only')
+    await chmod(readOnly, 0o444)
+    const path = await legacy('Upgraded on open')
     await openApp()
-    await openFromLibrary(page)
-    await expect(badge(page)).toHaveText('No history chain yet (from the next save on)')
+    await openFromLibrary(page, 'Legacy read-only')
+    await expect(badge(page)).toHaveText('No history chain yet')
     await badge(page).click()
     const dialog = page.getByRole('dialog', { name: 'Evidence check' })
-    await expect(dialog).toContainText('Nothing is wrong: the chain starts with your next change')
+    await expect(dialog).toContainText('That is not a sign of tampering')
     await expect(dialog.locator('.evidence-check', { hasText: 'History chain' })).toContainText('Not recorded yet')
+    await page.screenshot({ path: join(OUT, 'evidence-not-recorded.png') })
     await dialog.getByRole('button', { name: 'Close' }).click()
+    await page.getByRole('button', { name: '← Projects' }).click()
 
-    await page.getByRole('option', { name: /^Ministers said/ }).click()
-    await page.keyboard.press('2')
+    await openFromLibrary(page, 'Upgraded on open')
     await expect(badge(page)).toHaveText('History intact')
     const saved = await savedProject(page, path)
+    expect(saved.history.at(-1)?.action).toBe('history.chain')
     await badge(page).click()
     // The head the dialog offers to quote is the one written to the file.
     await expect(page.getByRole('dialog', { name: 'Evidence check' }).locator('.evidence-head code')).toHaveAttribute(
@@ -95,6 +114,27 @@ test.describe('the evidence badge', () => {
         change: (p) => void (p.claims.find((c) => c.id === 'c-fares')!.verdict = p.ratingScale.labels[4]!.id),
         label: 'History changed outside Factdesk',
         detail: /Project matches its history: The project was changed outside Factdesk/,
+      },
+      {
+        title: 'Rationale changed',
+        change: (p) => void (p.claims.find((c) => c.id === 'c-fares')!.rationale = 'The notice gives 2.6%.'),
+        label: 'History changed outside Factdesk',
+        detail: /Project matches its history: The project was changed outside Factdesk/,
+      },
+      {
+        title: 'Chain stripped',
+        change: (p) => void (p.history = p.history.map(({ prev: _p, state: _s, hash: _h, ...entry }) => entry)),
+        label: 'History changed outside Factdesk',
+        detail: /History chain: No history entry carries a hash/,
+      },
+      {
+        title: 'Schema lowered',
+        change: (p) => {
+          p.history = p.history.map(({ prev: _p, state: _s, hash: _h, ...entry }) => entry)
+          ;(p as unknown as Record<string, unknown>).schemaVersion = 3
+        },
+        label: 'History changed outside Factdesk',
+        detail: /The file says it is schema 3, yet it carries fields only schema 4/,
       },
       {
         title: 'Source removed',
@@ -245,8 +285,16 @@ test.describe('opening a case file', () => {
     if (!rendered.ok) throw new Error(rendered.error.message)
     return Buffer.from((rendered.value as { content: string }).content, 'base64')
   }
-  const choose = (page: Page, name: string, buffer: Buffer) =>
-    page.getByLabel('Choose an article file').setInputFiles({ name, mimeType: 'application/zip', buffer })
+  const choose = async (page: Page, name: string, buffer: Buffer, publicKeyPem?: string): Promise<void> => {
+    await page.getByLabel('Choose an article file').setInputFiles({ name, mimeType: 'application/zip', buffer })
+    const dialog = page.getByRole('dialog', { name: 'Open a case file' })
+    await expect(dialog).toContainText(name)
+    if (publicKeyPem !== undefined)
+      await dialog
+        .getByLabel("The organisation's public key, to check its signature (optional)")
+        .setInputFiles({ name: 'factdesk-signing.pub', mimeType: 'application/x-pem-file', buffer: Buffer.from(publicKeyPem) })
+    await dialog.getByRole('button', { name: 'Open', exact: true }).click()
+  }
 
   test('unpacks beside a project of the same name without touching it, verifies it and opens it', async ({ page, bridge, openApp }) => {
     const zip = await caseOf(bridge, 'Case open')
@@ -290,6 +338,83 @@ test.describe('opening a case file', () => {
     // Unpacked under a new name, the move's history entry keeps for later sessions that the case did not verify.
     expect((await readProject(join(bridge.home, 'case-changed-2.factdesk.json'))).history.at(-1)?.summary).toContain(
       'The case file did not verify when opened (Files in the case)',
+    )
+  })
+
+  test('signed from the export dialog; opened with the organisation’s public key it passes, with another key it fails', async ({
+    page,
+    bridge,
+    openApp,
+  }) => {
+    const keys = generateSigningKeys()
+    const other = generateSigningKeys()
+    await workedProject(bridge, 'Case signed')
+    await openApp()
+    await openProject(page, 'Case signed')
+    await page.getByRole('button', { name: 'Export', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export a verdict report' })
+    await dialog.getByLabel("Sign with the organisation's key").check()
+    const keyInput = dialog.getByLabel('Private key file (factdesk-signing.key)')
+    // The public key chosen by mistake is refused, naming the file and what to choose instead.
+    await keyInput.setInputFiles({
+      name: 'factdesk-signing.pub',
+      mimeType: 'application/x-pem-file',
+      buffer: Buffer.from(keys.publicKeyPem),
+    })
+    await dialog.getByRole('button', { name: 'Export case file' }).click()
+    await expect(dialog.getByRole('alert')).toContainText('"factdesk-signing.pub" holds a public key, not a private key')
+    await keyInput.setInputFiles({
+      name: 'factdesk-signing.key',
+      mimeType: 'application/x-pem-file',
+      buffer: Buffer.from(keys.privateKeyPem),
+    })
+    await page.screenshot({ path: join(OUT, 'evidence-case-sign.png') })
+    const downloading = page.waitForEvent('download')
+    await dialog.getByRole('button', { name: 'Export case file' }).click()
+    const file = await downloading
+    await expect(page.getByRole('status').filter({ hasText: 'Downloaded the signed case file case-signed.case.zip' })).toBeVisible()
+    // Used once: the key input is empty again.
+    await expect(keyInput).toHaveValue('')
+    const bytes = await readFile(await file.path())
+    expect(Object.keys((await JSZip.loadAsync(bytes)).files)).toContain('MANIFEST.sig')
+    const verified = await verifyCaseFile(bytes, 'case-signed.case.zip', keys.publicKeyPem)
+    expect(verified.checks.find((c) => c.id === 'signature')).toMatchObject({ status: 'intact' })
+    // Nothing of the key is kept: not in the project, the settings or the projects folder.
+    const { readdir } = await import('node:fs/promises')
+    const body = keys.privateKeyPem.split('\n')[1]!
+    for (const name of await readdir(bridge.root, { recursive: true })) {
+      const text = await readFile(join(bridge.root, name), 'utf8').catch(() => '')
+      expect(text.includes(body), name).toBe(false)
+    }
+    await dialog.getByRole('button', { name: 'Close' }).click()
+    await page.getByRole('button', { name: '← Projects' }).click()
+
+    await choose(page, 'case-signed.case.zip', bytes, keys.publicKeyPem)
+    await expect(page.getByRole('status').filter({ hasText: 'Opened the case file case-signed.case.zip' })).toContainText(
+      'Its signature matches the public key you gave.',
+    )
+    await expect(badge(page)).toHaveText('History intact')
+    await badge(page).click()
+    await expect(page.getByRole('dialog', { name: 'Evidence check' })).toContainText('Signature: The manifest is signed by the key given.')
+    await page.getByRole('dialog', { name: 'Evidence check' }).getByRole('button', { name: 'Close' }).click()
+    await page.getByRole('button', { name: '← Projects' }).click()
+
+    await page
+      .getByLabel('Choose an article file')
+      .setInputFiles({ name: 'case-signed.case.zip', mimeType: 'application/zip', buffer: bytes })
+    await page
+      .getByRole('dialog', { name: 'Open a case file' })
+      .getByLabel("The organisation's public key, to check its signature (optional)")
+      .setInputFiles({ name: 'other.pub', mimeType: 'application/x-pem-file', buffer: Buffer.from(other.publicKeyPem) })
+    await page.screenshot({ path: join(OUT, 'evidence-case-open-key.png') })
+    await page.getByRole('dialog', { name: 'Open a case file' }).getByRole('button', { name: 'Open', exact: true }).click()
+    await expect(page.getByRole('alert').filter({ hasText: 'Opened the case file case-signed.case.zip' })).toContainText(
+      'Its signature does not match the public key you gave',
+    )
+    await expect(badge(page)).toHaveText('Case file not signed by that key')
+    await badge(page).click()
+    await expect(page.getByRole('dialog', { name: 'Evidence check' })).toContainText(
+      'Signature: The signature does not match the manifest and the key given',
     )
   })
 
@@ -367,5 +492,112 @@ test.describe('a newer version of the article', () => {
     expect(html).toMatch(
       /The article was edited after it was first checked: version 2 replaced version 1 on [A-Z][a-z]+ \d{1,2}, \d{4}; the claim “According to Transport Focus, only 68% of trains arrived on time in 2025\.” was removed; claim 1 was changed \(it read “Ministers said on Monday that rail fares will rise by 4\.6% in March/,
     )
+  })
+
+  /** A project whose article was re-imported twice: version 2 drops the punctuality sentence, version 3 the passengers one. */
+  async function threeVersions(bridge: Bridge): Promise<string> {
+    const { path } = await seedNewsProject(bridge)
+    const dispatch = createDispatcher(bridge.services.handlers)
+    const call = async (channel: string, input: Record<string, unknown>): Promise<void> => {
+      const result = await dispatch(channel, { path, ...input })
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+    }
+    const second = NEWS.replace('According to Transport Focus, only 68% of trains arrived on time in 2025. ', '')
+    const third = second.replace('The transport secretary told parliament the network carried 1.7 billion passengers last year. ', '')
+    await call('project:open', {})
+    await call('evidence:importVersion', { text: second, origin: null })
+    await call('evidence:importVersion', { text: third, origin: null })
+    await call('project:close', {})
+    return path
+  }
+
+  test('What changed compares any two of three versions', async ({ page, bridge, openApp }) => {
+    await threeVersions(bridge)
+    await openApp()
+    await openFromLibrary(page)
+    await page.getByRole('button', { name: 'What changed' }).click()
+    const latest = page.getByRole('dialog', { name: 'What changed in version 3' })
+    await expect(latest.getByLabel('Compare')).toHaveValue('2')
+    await expect(latest.getByLabel('with')).toHaveValue('3')
+    await expect(latest.getByRole('region', { name: 'Claims gone from the article' })).toContainText('1.7 billion passengers')
+    await expect(latest.getByRole('region', { name: 'Claims gone from the article' })).not.toContainText('Transport Focus')
+
+    await latest.getByLabel('Compare').selectOption('1')
+    const whole = page.getByRole('dialog', { name: 'What changed from version 1 to version 3' })
+    const gone = whole.getByRole('region', { name: 'Claims gone from the article' })
+    await expect(gone.getByRole('listitem')).toHaveText([
+      'According to Transport Focus, only 68% of trains arrived on time in 2025.',
+      'The transport secretary told parliament the network carried 1.7 billion passengers last year.',
+    ])
+    await expect(whole.locator('.what-changed del', { hasText: '68% of trains' })).toBeVisible()
+    await expect(whole.locator('.what-changed del', { hasText: '1.7 billion' })).toBeVisible()
+    await expect(whole.locator('mark.changed-claim').first()).toContainText('Ministers said on Monday')
+    await page.screenshot({ path: join(OUT, 'evidence-what-changed-compare.png') })
+
+    // Two earlier versions: the claims are not marked, since their places there are not kept, and it says so.
+    await whole.getByLabel('with').selectOption('2')
+    const earlier = page.getByRole('dialog', { name: 'What changed in version 2' })
+    await expect(earlier).toContainText('the claims are marked only on the current version')
+    await expect(earlier.locator('mark.changed-claim')).toHaveCount(0)
+    await expect(earlier.locator('.what-changed del', { hasText: '68% of trains' })).toBeVisible()
+    await expect(earlier.locator('.what-changed del', { hasText: '1.7 billion' })).toHaveCount(0)
+  })
+
+  test('What changed in Ukrainian: the compare selects and the earlier-versions note', async ({ page, bridge, openApp }) => {
+    await threeVersions(bridge)
+    await page.addInitScript(() => Object.defineProperty(navigator, 'languages', { get: () => ['uk-UA', 'en'] }))
+    await openApp()
+    await openFromLibrary(page)
+    await page.getByRole('button', { name: 'Що змінилося' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Що змінилося у версії 3' })
+    await dialog.getByLabel('Порівняти').selectOption('1')
+    const whole = page.getByRole('dialog', { name: 'Що змінилося від версії 1 до версії 3' })
+    await expect(whole.getByLabel('з').locator('option:checked')).toHaveText('Версія 3 (поточна)')
+    await expect(whole).toContainText('Зникли зі статті (2)')
+    await page.screenshot({ path: join(OUT, 'evidence-what-changed-compare-uk.png') })
+  })
+})
+
+test.describe('in Ukrainian', () => {
+  test('the badge’s checks and findings, the export dialog’s signing and the case file’s open dialog', async ({
+    page,
+    bridge,
+    openApp,
+  }) => {
+    const path = await workedProject(bridge, 'Rationale edited')
+    await editOnDisk(path, (p) => void (p.claims.find((c) => c.id === 'c-fares')!.rationale = 'The notice gives 2.6%.'))
+    await page.addInitScript(() => Object.defineProperty(navigator, 'languages', { get: () => ['uk-UA', 'en'] }))
+    await openApp()
+    await openProject(page, 'Rationale edited')
+    const ukBadge = page.locator('.topbar-actions').getByRole('button', { name: 'Історію змінено поза Factdesk' })
+    await ukBadge.click()
+    const checks = page.getByRole('dialog', { name: 'Перевірка доказів' }).locator('.evidence-checks')
+    await expect(checks).toContainText(
+      'Проєкт відповідає своїй історії: Проєкт змінили поза Factdesk після останнього запису історії (вердикт, обґрунтування, твердження, джерело або статтю).',
+    )
+    await expect(checks).toContainText('Ланцюжок історії: Запечатаних записів: ')
+    await expect(checks).toContainText('зафіксував стан')
+    await expect(checks).not.toContainText('History chain')
+    await page.screenshot({ path: join(OUT, 'evidence-rationale-changed-uk.png') })
+    await page.getByRole('dialog', { name: 'Перевірка доказів' }).getByRole('button', { name: 'Закрити' }).click()
+
+    await page.getByRole('button', { name: 'Експорт', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Експорт звіту про перевірку' })
+    await dialog.getByLabel('Підписати ключем організації').check()
+    await expect(dialog.getByLabel('Файл закритого ключа (factdesk-signing.key)')).toBeVisible()
+    await dialog.getByRole('button', { name: 'Експортувати файл справи' }).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(OUT, 'evidence-case-sign-uk.png') })
+    await dialog.getByRole('button', { name: 'Закрити' }).click()
+    await page.getByRole('button', { name: '← Проєкти' }).click()
+
+    await page
+      .getByLabel('Вибрати файл статті')
+      .setInputFiles({ name: 'справа.case.zip', mimeType: 'application/zip', buffer: Buffer.from('PK') })
+    const open = page.getByRole('dialog', { name: 'Відкрити файл справи' })
+    await expect(open).toContainText('Відкритий ключ організації для перевірки підпису (необов’язково)')
+    await page.screenshot({ path: join(OUT, 'evidence-case-open-uk.png') })
+    // Not a zip: refused in the dialog, nothing unpacked.
+    await open.getByRole('button', { name: 'Відкрити', exact: true }).click()
+    await expect(open.getByRole('alert')).toBeVisible()
   })
 })

@@ -4,7 +4,7 @@ import { fileToBase64 } from '../api/base64'
 import { ApiError, call, followShownVersion, messageOf } from '../api/client'
 import { commitPendingFields } from '../components/pending-fields'
 import { DEFAULT_FILTERS } from '../features/claims/claim-filter'
-import { isCaseFileName, openCaseFile } from '../features/evidence/open-case-file'
+import { chooseCaseFile, isCaseFileName } from '../features/evidence/open-case-file'
 import { countEditStarted } from './edit-counter'
 import type { EditAction } from './edit-channel'
 import type { AppSlice } from './index'
@@ -109,7 +109,7 @@ export const createSessionSlice: AppSlice<SessionSlice> = (set, get) => {
       }),
     importFile: (file) =>
       get().run(async () => {
-        if (isCaseFileName(file.name)) return openCaseFile(file, get)
+        if (isCaseFileName(file.name)) return chooseCaseFile(file)
         await leave()
         const dataBase64 = await fileToBase64(file)
         const imported = await get().trackImport((importId) => call('project:importFile', { fileName: file.name, dataBase64, importId }))

@@ -17,6 +17,16 @@ const VERDICT_KEYS: Record<EvidenceVerdict, string> = {
 
 const STATUS_KEYS: Record<EvidenceCheck['status'], string> = { intact: 'intact', broken: 'broken', 'not-recorded': 'notRecorded' }
 
+/** A check's name: `evidence.check.<key>`. */
+const CHECK_KEYS: Record<EvidenceCheck['id'], string> = {
+  'history-chain': 'historyChain',
+  'project-state': 'projectState',
+  attachments: 'attachments',
+  'case-files': 'caseFiles',
+  signature: 'signature',
+  'history-head': 'historyHead',
+}
+
 /** A command line, the same in every language. */
 const VERIFY_COMMAND = 'factdesk verify'
 
@@ -31,12 +41,13 @@ function CheckList({ report }: { report: EvidenceReport }) {
         <li key={check.id} className={`evidence-check evidence-${check.status}`}>
           <div>
             <span className="evidence-check-status">{t(`evidence.status.${STATUS_KEYS[check.status]}`)}</span>{' '}
-            <strong>{check.label}</strong>: {check.summary}
+            <strong>{t(`evidence.check.${CHECK_KEYS[check.id]}`)}</strong>:{' '}
+            {t(`evidence.finding.${check.finding.code}`, check.finding.values)}
           </div>
-          {check.details.length > 0 && (
+          {check.detailFindings.length > 0 && (
             <ul className="evidence-details">
-              {check.details.map((detail) => (
-                <li key={detail}>{detail}</li>
+              {check.detailFindings.map((finding, i) => (
+                <li key={`${finding.code}-${i}`}>{t(`evidence.finding.${finding.code}`, finding.values)}</li>
               ))}
             </ul>
           )}
@@ -75,6 +86,8 @@ export function EvidenceBadge({ opened }: { opened: OpenedProject }) {
   }
   const { verdict, sinceOpen } = evidenceVerdict(atOpen, latest)
   const caseBroken = fromCase !== null && !fromCase.report.intact
+  // Every file as the manifest says, but signed by another key than the one given: not a changed case.
+  const onlySignature = caseBroken && fromCase.report.checks.every((check) => check.status !== 'broken' || check.id === 'signature')
   const label = t(`evidence.badge.${VERDICT_KEYS[verdict]}.label`)
   return (
     <>
@@ -85,7 +98,7 @@ export function EvidenceBadge({ opened }: { opened: OpenedProject }) {
         aria-haspopup="dialog"
         title={t('evidence.badge.whatWasChecked')}
       >
-        {caseBroken ? t('evidence.badge.caseChanged') : label}
+        {onlySignature ? t('evidence.badge.caseSignature') : caseBroken ? t('evidence.badge.caseChanged') : label}
       </button>
       {open && (
         <Dialog title={t('evidence.badge.dialogTitle')} onClose={() => setOpen(false)} wide>
@@ -106,7 +119,13 @@ export function EvidenceBadge({ opened }: { opened: OpenedProject }) {
           {fromCase && (
             <>
               <h3>{t('evidence.badge.fromCase', { file: fromCase.fileName })}</h3>
-              <p className="muted">{fromCase.report.intact ? t('evidence.badge.caseIntact') : t('evidence.badge.caseBroken')}</p>
+              <p className="muted">
+                {fromCase.report.intact
+                  ? t('evidence.badge.caseIntact')
+                  : onlySignature
+                    ? t('evidence.case.signature.fails')
+                    : t('evidence.badge.caseBroken')}
+              </p>
               <CheckList report={fromCase.report} />
             </>
           )}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDate } from '../../components/format'
 import { diffSegments, diffTexts } from '@domain/anchoring/text-diff'
@@ -27,24 +27,79 @@ function withClaims(text: string, start: number, project: Project) {
   return parts
 }
 
-/** The diff between the article's previous version and the current one, with the claims marked on it and those that are gone listed. */
+/** The article's text in a version: an earlier one kept in the project, or the current one (the last number). */
+function textOf(project: Project, version: number): string {
+  return project.evidence.versions[version - 1]?.text ?? project.article.text
+}
+
+/**
+ * The word diff between two versions of the article, by default the previous one and the current
+ * one; with more than two, a "Compare … with …" pair of selects picks any two. The claims are marked
+ * where they now stand, so only on the current version (their places in earlier ones are not kept);
+ * the claims gone between the two are listed.
+ */
 export function WhatChangedDialog({ project, onClose }: { project: Project; onClose: () => void }) {
   const { t } = useTranslation()
-  const previous = project.evidence.versions.at(-1)
-  const segments = useMemo(
-    () => (previous ? diffSegments(diffTexts(previous.text, project.article.text)) : []),
-    [previous, project.article.text],
-  )
-  if (!previous) return null
-  const current = previous.number + 1
+  const current = project.evidence.versions.length + 1
+  const [from, setFrom] = useState(current - 1)
+  const [to, setTo] = useState(current)
+  const segments = useMemo(() => diffSegments(diffTexts(textOf(project, from), textOf(project, to))), [project, from, to])
+  const replaced = project.evidence.versions[from - 1]
+  if (!replaced) return null
+  const gone = project.evidence.versions.slice(from - 1, to - 1).flatMap((version) => version.removedClaims)
+  const onCurrent = to === current
+  const mark = (text: string, start: number) => (onCurrent ? withClaims(text, start, project) : text)
+  const numbers = Array.from({ length: current }, (_, i) => i + 1)
+  const versionName = (number: number) =>
+    number === current ? t('evidence.whatChanged.current', { number }) : t('evidence.versions.version', { number })
   return (
-    <Dialog title={t('evidence.whatChanged.title', { version: current })} wide onClose={onClose}>
-      <p className="muted">{t('evidence.whatChanged.about', { version: previous.number, date: formatDate(previous.replacedAt) })}</p>
-      {previous.removedClaims.length > 0 && (
+    <Dialog
+      title={from === to - 1 ? t('evidence.whatChanged.title', { version: to }) : t('evidence.whatChanged.titleBetween', { from, to })}
+      wide
+      onClose={onClose}
+    >
+      {current > 2 && (
+        <p className="what-changed-compare">
+          <label>
+            {t('evidence.whatChanged.compare')}{' '}
+            <select
+              value={from}
+              onChange={(event) => {
+                const next = Number(event.target.value)
+                setFrom(next)
+                if (to <= next) setTo(next + 1)
+              }}
+            >
+              {numbers.slice(0, -1).map((number) => (
+                <option key={number} value={number}>
+                  {versionName(number)}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <label>
+            {t('evidence.whatChanged.with')}{' '}
+            <select value={to} onChange={(event) => setTo(Number(event.target.value))}>
+              {numbers.slice(from).map((number) => (
+                <option key={number} value={number}>
+                  {versionName(number)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </p>
+      )}
+      <p className="muted">
+        {t(onCurrent ? 'evidence.whatChanged.about' : 'evidence.whatChanged.aboutEarlier', {
+          version: from,
+          date: formatDate(replaced.replacedAt),
+        })}
+      </p>
+      {gone.length > 0 && (
         <section aria-label={t('evidence.whatChanged.goneLabel')}>
-          <h3>{t('evidence.whatChanged.gone', { count: previous.removedClaims.length })}</h3>
+          <h3>{t('evidence.whatChanged.gone', { count: gone.length })}</h3>
           <ul>
-            {previous.removedClaims.map((claim) => (
+            {gone.map((claim) => (
               <li key={claim.id}>
                 <del>{claim.text}</del>
               </li>
@@ -57,9 +112,9 @@ export function WhatChangedDialog({ project, onClose }: { project: Project; onCl
           segment.op === 'delete' ? (
             <del key={`d${segment.start}`}>{segment.text}</del>
           ) : segment.op === 'insert' ? (
-            <ins key={`i${segment.start}`}>{withClaims(segment.text, segment.start, project)}</ins>
+            <ins key={`i${segment.start}`}>{mark(segment.text, segment.start)}</ins>
           ) : (
-            <span key={`e${segment.start}`}>{withClaims(segment.text, segment.start, project)}</span>
+            <span key={`e${segment.start}`}>{mark(segment.text, segment.start)}</span>
           ),
         )}
       </div>

@@ -16,6 +16,8 @@ interface EvidenceState {
   error: string | null
   /** The case file a project was opened from in this session, with the case's own check (files against the manifest, the head). */
   fromCase: { path: string; fileName: string; report: EvidenceReport } | null
+  /** A case file chosen or dropped, waiting in the open dialog (for an optional public key) before it is unpacked. */
+  pendingCase: File | null
   check: (path: string) => Promise<void>
 }
 
@@ -25,6 +27,7 @@ export const useEvidence = create<EvidenceState>()((set, get) => ({
   latest: null,
   error: null,
   fromCase: null,
+  pendingCase: null,
   check: async (path) => {
     if (get().path !== path) set({ path, atOpen: null, latest: null, error: null })
     try {
