@@ -254,14 +254,20 @@ export interface RecoveryOffer {
   asCopy: boolean
 }
 
+/** An undoable edit as its history entry names it: the UI renders the summary in the checker's language from the action. */
+export interface UndoLabel {
+  action: string
+  summary: string
+}
+
 export interface OpenedProject {
   path: string
   project: Project
   save: SaveStatus
   /** Set when the file was upgraded from an older schema on open (it is saved as the new one). */
   migratedFrom: number | null
-  /** What Undo and Redo would do now in this window (their history summaries), or null. */
-  undoable: { undo: string | null; redo: string | null }
+  /** What Undo and Redo would do now in this window (the edit's history action and summary), or null. */
+  undoable: { undo: UndoLabel | null; redo: UndoLabel | null }
   version: number
   readOnly: ReadOnlyState | null
   recovery: RecoveryOffer | null

@@ -72,6 +72,8 @@ interface UndoStep {
   before: Project
   after: Project
   version: number
+  /** The edit's history action and summary, which the UI renders in the checker's language. */
+  action: string
   summary: string
   claimId: string | null
 }
@@ -414,7 +416,15 @@ export class ProjectStore {
     this.refuseConflicts(doc, session, keys, before, next)
     this.commit(doc, next, keys, session.client)
     const undo = this.stack(doc.undo, session.client)
-    undo.push({ keys: [...keys], before, after: next, version: doc.version, summary: outcome.summary, claimId: outcome.claimId })
+    undo.push({
+      keys: [...keys],
+      before,
+      after: next,
+      version: doc.version,
+      action: meta.action,
+      summary: outcome.summary,
+      claimId: outcome.claimId,
+    })
     if (undo.length > UNDO_LIMIT) undo.shift()
     doc.redo.set(session.client, [])
     return { opened: this.view(doc), outcome }
@@ -767,7 +777,10 @@ export class ProjectStore {
       project: doc.db.data,
       save: { ...doc.status },
       migratedFrom: doc.migratedFrom,
-      undoable: { undo: undo?.summary ?? null, redo: redo?.summary ?? null },
+      undoable: {
+        undo: undo ? { action: undo.action, summary: undo.summary } : null,
+        redo: redo ? { action: redo.action, summary: redo.summary } : null,
+      },
       version: doc.version,
       readOnly: doc.readOnly,
       recovery: doc.recovery,
