@@ -240,8 +240,19 @@ export interface SaveStatus {
 export interface ReadOnlyState {
   reason: 'locked' | 'file-read-only' | 'folder-read-only' | 'taken-over'
   message: string
-  /** Who holds the project (reason 'locked' or 'taken-over'), as a checker reads it. */
+  /** Who holds the project (reason 'locked' or 'taken-over'), as a checker reads it in English. */
   holder: string | null
+  /** The same holder as data, so the UI names them in the checker's language. */
+  by: LockHolderInfo | null
+}
+
+/** Who holds a project's lock: their name, system user and computer, the edition, and since when ("14:05", UTC; empty when unknown). */
+export interface LockHolderInfo {
+  name: string
+  user: string
+  host: string
+  edition: string
+  since: string
 }
 
 /** Unsaved edits from an earlier session that could not be written, kept in a recovery file. */

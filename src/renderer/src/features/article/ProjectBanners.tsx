@@ -4,6 +4,7 @@ import { SOURCE_LANGUAGE } from '@contract/i18n/translator'
 import { Dialog } from '../../components/Dialog'
 import { formatDateTime } from '../../components/format'
 import { useApp } from '../../store'
+import { conflictSubject, editConflictValue } from '../team/conflict-text'
 
 /**
  * The engine writes these sentences in English, naming the exact file or cause: shown as they are while the
@@ -19,6 +20,12 @@ function folderOf(path: string): string {
   return path.replace(/[\\/][^\\/]*$/, '') || path
 }
 
+/** "Ana (ana on laptop, the desktop app, since 14:05 UTC)" in the app's language; the engine's English for a state saved without the data. */
+function holderName(readOnly: ReadOnlyState, t: (key: string, params?: Record<string, string>) => string): string {
+  if (!readOnly.by) return readOnly.holder ?? ''
+  return t('banners.holder', { ...readOnly.by, since: readOnly.by.since || 'none' })
+}
+
 function readOnlySentence(readOnly: ReadOnlyState, path: string, t: (key: string, params?: Record<string, string>) => string): string {
   switch (readOnly.reason) {
     case 'file-read-only':
@@ -26,9 +33,9 @@ function readOnlySentence(readOnly: ReadOnlyState, path: string, t: (key: string
     case 'folder-read-only':
       return t('banners.readOnlyFolder', { folder: folderOf(path) })
     case 'locked':
-      return t('banners.readOnlyLocked', { holder: readOnly.holder ?? '' })
+      return t('banners.readOnlyLocked', { holder: holderName(readOnly, t) })
     case 'taken-over':
-      return readOnly.holder ? t('banners.readOnlyTakenOver', { holder: readOnly.holder }) : t('banners.readOnlyTakenOverUnknown')
+      return readOnly.holder ? t('banners.readOnlyTakenOver', { holder: holderName(readOnly, t) }) : t('banners.readOnlyTakenOverUnknown')
   }
 }
 
@@ -124,6 +131,7 @@ function EditConflictDialog() {
   const sentence = useEngineSentence()
   const conflict = useApp((s) => s.editConflict)
   const resolve = useApp((s) => s.resolveEditConflict)
+  const project = useApp((s) => s.current?.project)
   if (!conflict) return null
   return (
     <Dialog
@@ -144,15 +152,15 @@ function EditConflictDialog() {
       <p>{sentence(conflict.message, () => t('banners.editConflict'))}</p>
       {conflict.conflicts.map((field) => (
         <div key={field.key} className="edit-conflict">
-          <h3>{field.what}</h3>
+          <h3>{project ? conflictSubject(field.key, project, t) : field.what}</h3>
           <div className="edit-conflict-sides">
             <figure>
               <figcaption>{t('banners.theirs')}</figcaption>
-              <p className="edit-conflict-text">{field.theirs || t('banners.empty')}</p>
+              <p className="edit-conflict-text">{editConflictValue(field.key, field.theirs, t) || t('banners.empty')}</p>
             </figure>
             <figure>
               <figcaption>{t('banners.yours')}</figcaption>
-              <p className="edit-conflict-text">{field.yours || t('banners.empty')}</p>
+              <p className="edit-conflict-text">{editConflictValue(field.key, field.yours, t) || t('banners.empty')}</p>
             </figure>
           </div>
         </div>

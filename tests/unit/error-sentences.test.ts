@@ -1,0 +1,97 @@
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { AppError } from '@domain/errors'
+import { importBytes, importPastedText } from '@engine/import'
+import { createServices, type Services } from '@engine/services'
+import { tempDir } from '../helpers/projects'
+import { translator } from '../helpers/translator'
+
+const uk = translator('uk')
+
+/** What the UI shows for a failure in Ukrainian (api/client.ts messageOf): the catalogue's sentence for the error's key, with its values. */
+function ukrainian(error: unknown): string {
+  if (!(error instanceof AppError) || !error.key) throw new Error(`No catalogue key on ${String(error)}`)
+  const key = `errors.${error.key}`
+  const said = uk.t(key, error.params ?? {})
+  // i18next answers a key it does not have with the key itself.
+  expect(said).not.toBe(key)
+  return said
+}
+
+async function failure(work: () => unknown): Promise<unknown> {
+  try {
+    await work()
+  } catch (error) {
+    return error
+  }
+  throw new Error('expected a failure')
+}
+
+describe('errors that reach the checker say the precise sentence in Ukrainian', () => {
+  it.each([
+    ['notes.odt', Buffer.from('plain words'), 'Не вдалося імпортувати «notes.odt»: формат OpenDocument (.odt) не підтримується.'],
+    ['song.mp3', Buffer.from('ID3 not an article'), 'Не вдалося імпортувати «song.mp3»: файли .mp3 не підтримуються.'],
+    ['photo.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), 'Не вдалося імпортувати «photo.jpg»: це зображення, у ньому немає тексту.'],
+    ['report.pdf', Buffer.from('not a pdf at all'), 'Не вдалося імпортувати «report.pdf»: файл має розширення .pdf, але це не PDF.'],
+    ['empty.md', Buffer.from(''), 'Не вдалося імпортувати «empty.md»: файл порожній.'],
+    ['blank.txt', Buffer.from('   \n  '), 'Не вдалося імпортувати «blank.txt»: у ньому немає тексту.'],
+  ])('an import of %s names the file and the reason', async (name, bytes, expected) => {
+    expect(ukrainian(await failure(() => importBytes(new Uint8Array(bytes), name)))).toContain(expected)
+  })
+
+  it('pasted text: empty, and longer than a project holds, with the count in Ukrainian digits and plural', async () => {
+    expect(ukrainian(await failure(() => importPastedText('  ')))).toBe('Вставлений текст порожній: вставте текст статті.')
+    expect(ukrainian(await failure(() => importPastedText('а'.repeat(2_000_001))))).toMatch(
+      /^У вставленому тексті 2\s000\s001 символ, а проєкт вміщує до 2\s000\s000\. /,
+    )
+  })
+
+  describe('edits', () => {
+    let cleanup: () => Promise<void>
+    let services: Services
+    let h: Services['handlers']
+    let path: string
+    const TEXT = 'Wages rose 3% over the year. Prices rose 5%. Critics call that a stretch.'
+    beforeEach(async () => {
+      let root: string
+      ;({ dir: root, cleanup } = await tempDir())
+      services = createServices({
+        edition: 'test',
+        version: '0',
+        resourcesDir: join(import.meta.dirname, '../../resources'),
+        configDir: join(root, 'cfg'),
+        env: { FACTDESK_HOME: join(root, 'p') },
+        proposeClaims: false,
+      })
+      h = services.handlers
+      path = (await h['project:create']({ title: 'Jobs', text: TEXT, outlet: '', author: '', url: '', publishedAt: '', language: 'en' }))
+        .path
+    })
+    afterEach(async () => {
+      await services.store.closeAll()
+      await cleanup()
+    })
+    const range = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length })
+
+    it('names the claim, the claims a merge would join over other text, and why there is nothing to approve or redo', async () => {
+      const wages = (await h['claim:create']({ path, ...range('Wages rose 3% over the year.') })).focus!
+      const critics = (await h['claim:create']({ path, ...range('Critics call that a stretch.') })).focus!
+      expect(ukrainian(await failure(() => h['claim:create']({ path, ...range('Wages rose 3% over the year.') })))).toBe(
+        'Цей текст уже є твердженням «Wages rose 3% over the year.».',
+      )
+      expect(ukrainian(await failure(() => h['claim:merge']({ path, ids: [wages, critics] })))).toMatch(
+        /^Між «Wages rose 3% over the year.» і «Critics call that a stretch.» є текст, що не входить до жодного з них/,
+      )
+      expect(ukrainian(await failure(() => h['claim:approve']({ path, id: wages })))).toBe(
+        'Твердження «Wages rose 3% over the year.» ще не має вердикту: схвалювати нічого.',
+      )
+      expect(ukrainian(await failure(() => h['project:redo']({ path })))).toBe('Немає чого повторювати.')
+    })
+  })
+
+  it('names who holds a project in Ukrainian, from the lock’s data', () => {
+    const holder = { name: 'Ana', user: 'ana', host: 'laptop', edition: 'desktop', since: '14:05' }
+    expect(uk.t('banners.holder', holder)).toBe('Ana (ana на laptop, настільна програма, з 14:05 UTC)')
+    expect(uk.t('banners.holder', { ...holder, edition: 'browser', since: 'none' })).toBe('Ana (ana на laptop, браузерна версія)')
+  })
+})
