@@ -104,7 +104,7 @@ describe('history entries and undo labels in the checker’s language', () => {
   it('names the values the entry holds: the claim, the verdict, the fields, the count, the approval withdrawn', async () => {
     const project = await editEverything()
     const said = project.history.map((entry) => historyText(entry, uk))
-    expect(said).toContain('Вердикт твердження «Wages rose 3% over the year.»: False. Схвалення (Dana) відкликано.')
+    expect(said).toContain('Вердикт твердження «Wages rose 3% over the year.»: «False». Схвалення (Dana) відкликано.')
     expect(said).toContain('У твердженні «Wages rose 3% over the year.» змінено: фактчекера, обґрунтування і нотатки.')
     expect(said).toContain('Статус 2 тверджень змінено на «Готово».')
     expect(said).toContain('Задано адресу і дату публікації перевірки.')
@@ -117,7 +117,7 @@ describe('history entries and undo labels in the checker’s language', () => {
   it('gives the undo label its action, so Undo names the edit in the app’s language', async () => {
     const id = (await h['claim:create']({ path, ...range('Wages rose 3%') })).focus!
     const edited = await h['claim:setVerdict']({ path, id, verdict: 'true' })
-    expect(historyText(edited.undoable.undo!, uk)).toBe('Вердикт твердження «Wages rose 3%»: True.')
+    expect(historyText(edited.undoable.undo!, uk)).toBe('Вердикт твердження «Wages rose 3%»: «True».')
     expect(historyText(edited.undoable.undo!, en)).toBe('Verdict of “Wages rose 3%” set to True.')
   })
 

@@ -1,43 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import type { OpenedProject, ReadOnlyState } from '@contract/api'
-import { SOURCE_LANGUAGE } from '@contract/i18n/translator'
+import { readOnlySentence, useEngineSentence } from '../../components/engine-sentences'
 import { Dialog } from '../../components/Dialog'
 import { formatDateTime } from '../../components/format'
 import { useApp } from '../../store'
 import { conflictSubject, editConflictValue } from '../team/conflict-text'
-
-/**
- * The engine writes these sentences in English, naming the exact file or cause: shown as they are while the
- * app speaks English, otherwise the catalogue's sentence built from what the contract gives.
- */
-function useEngineSentence(): (english: string, translated: () => string) => string {
-  const { i18n } = useTranslation()
-  return (english, translated) => (i18n.resolvedLanguage === SOURCE_LANGUAGE ? english : translated())
-}
-
-/** The folder of a project path, on either kind of separator; the engine names it in the read-only sentence. */
-function folderOf(path: string): string {
-  return path.replace(/[\\/][^\\/]*$/, '') || path
-}
-
-/** "Ana (ana on laptop, the desktop app, since 14:05 UTC)" in the app's language; the engine's English for a state saved without the data. */
-function holderName(readOnly: ReadOnlyState, t: (key: string, params?: Record<string, string>) => string): string {
-  if (!readOnly.by) return readOnly.holder ?? ''
-  return t('banners.holder', { ...readOnly.by, since: readOnly.by.since || 'none' })
-}
-
-function readOnlySentence(readOnly: ReadOnlyState, path: string, t: (key: string, params?: Record<string, string>) => string): string {
-  switch (readOnly.reason) {
-    case 'file-read-only':
-      return t('banners.readOnlyFile')
-    case 'folder-read-only':
-      return t('banners.readOnlyFolder', { folder: folderOf(path) })
-    case 'locked':
-      return t('banners.readOnlyLocked', { holder: holderName(readOnly, t) })
-    case 'taken-over':
-      return readOnly.holder ? t('banners.readOnlyTakenOver', { holder: holderName(readOnly, t) }) : t('banners.readOnlyTakenOverUnknown')
-  }
-}
 
 /** The file changed on disk behind Factdesk's back: reload it, or keep this version as a copy. */
 function ConflictBanner({ opened }: { opened: OpenedProject }) {

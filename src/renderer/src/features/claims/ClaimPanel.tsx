@@ -102,7 +102,10 @@ function ClaimHistory({ claim, project }: { claim: Claim; project: Project }) {
       <ol>
         {entries.map((entry, i) => (
           <li key={`${entry.at}-${i}`}>
-            <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> <span className="muted">{entry.author}</span>
+            <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>{' '}
+            <span className="muted" translate="no">
+              {entry.author}
+            </span>
             <div>{describe(entry)}</div>
           </li>
         ))}
