@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { importNoteText } from '@contract/i18n/import-notes'
 import { AppError } from '@domain/errors'
 import { importBytes, importPastedText } from '@engine/import'
 import { createServices, type Services } from '@engine/services'
@@ -93,5 +95,35 @@ describe('errors that reach the checker say the precise sentence in Ukrainian', 
     const holder = { name: 'Ana', user: 'ana', host: 'laptop', edition: 'desktop', since: '14:05' }
     expect(uk.t('banners.holder', holder)).toBe('Ana (ana на laptop, настільна програма, з 14:05 UTC)')
     expect(uk.t('banners.holder', { ...holder, edition: 'browser', since: 'none' })).toBe('Ana (ana на laptop, браузерна версія)')
+  })
+})
+
+describe('import notes in Ukrainian', () => {
+  it('says each note the import writes in Ukrainian, with the file, the encoding or the count', async () => {
+    const docx = await importBytes(
+      new Uint8Array(await readFile(join(import.meta.dirname, '../fixtures/import/ukrainian.docx'))),
+      'lviv.txt',
+    )
+    const cp1251 = await importBytes(new Uint8Array(Buffer.from([0xd6, 0xe5, 0x20, 0xf1, 0xf2, 0xe0, 0xf2, 0xf2, 0xff, 0x2e])), 'note.txt')
+    const yaml = await importBytes(new Uint8Array(Buffer.from('---\ntitle: [unclosed\n---\n\nWages rose 3% over the year.\n')), 'post.md')
+    const said = [...docx.warnings, ...cp1251.warnings, ...yaml.warnings].map((note) => importNoteText(note, uk))
+    expect(said).toEqual([
+      '«lviv.txt» — це документ Word (.docx), хоч назва каже інше, тож його прочитано відповідно.',
+      expect.stringMatching(/^Файл не в UTF-8; його прочитано як windows-125\d\. /),
+      'Блок метаданих на початку файлу не є коректним YAML, тож заголовок, автора й дату з нього не прочитано.',
+    ])
+  })
+
+  it('reads the PDF notes with their counts, and shows a note in no known format as written', () => {
+    expect(importNoteText('Pages 2, 5 of the PDF have no text layer; if they are scanned, their words are missing.', uk)).toBe(
+      'На сторінках 2, 5 PDF немає текстового шару; якщо це скани, їхніх слів бракує.',
+    )
+    expect(
+      importNoteText(
+        '3 words were hyphenated across lines and joined without the hyphen (reli-able; in-come; data-base); check them against the PDF.',
+        uk,
+      ),
+    ).toBe('3 слова було перенесено з рядка на рядок і з’єднано без дефіса (reli-able; in-come; data-base); звірте їх із PDF.')
+    expect(importNoteText('A note from a newer Factdesk.', uk)).toBe('A note from a newer Factdesk.')
   })
 })
