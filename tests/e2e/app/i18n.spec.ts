@@ -378,7 +378,7 @@ test('the banners, the evidence and editing dialogs and the claim history leave 
   await visitBannersAndDialogs(page, bridge, openApp, 'uk', async (name, within, skip = []) => {
     // Who holds the lock (name, system user, computer) is data, not the app's words.
     found.push(...(await englishLeft(page, skip, within, ['Olha', 'olha', 'newsroom-7'])).map((text) => `${name}: ${text}`))
-    if (process.env.SCREENSHOTS_DIR) await page.screenshot({ path: join(OUT, `${name}-uk.png`) })
+    await page.screenshot({ path: join(OUT, `${name}-uk.png`) })
   })
   expect(found).toEqual([])
 })

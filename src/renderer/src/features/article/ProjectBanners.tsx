@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { OpenedProject, ReadOnlyState } from '@contract/api'
+import type { OpenedProject } from '@contract/api'
 import { readOnlySentence, useEngineSentence } from '../../components/engine-sentences'
 import { Dialog } from '../../components/Dialog'
 import { formatDateTime } from '../../components/format'
