@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Channel } from './channels'
-import type { Envelope } from '@domain/errors'
+import type { Envelope, ErrorInfo } from '@domain/errors'
 import type { ImportedArticle, ImportProgress } from './import'
 import type { EvidenceReport } from '@domain/evidence/report'
 import {
@@ -314,7 +314,8 @@ export interface LibraryListing {
   dir: string
   projects: ProjectSummary[]
   /** Files that look like projects but cannot be read, with the reason; never hidden. */
-  problems: { path: string; file: string; message: string }[]
+  /** Files that could not be read as projects, with why (the engine's English, and the catalogue's key and values when it has them). */
+  problems: { path: string; file: string; message: string; error?: ErrorInfo }[]
 }
 
 export interface TrashedProject {

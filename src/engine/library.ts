@@ -92,7 +92,14 @@ export class Library {
       try {
         listing.projects.push(await this.summaryOf(path))
       } catch (error) {
-        listing.problems.push({ path, file: name, message: error instanceof Error ? error.message : String(error) })
+        listing.problems.push({
+          path,
+          file: name,
+          message: error instanceof Error ? error.message : String(error),
+          ...(error instanceof AppError
+            ? { error: { code: error.code, message: error.message, key: error.key, params: error.params } }
+            : {}),
+        })
       }
     })
     listing.problems.sort((a, b) => a.file.localeCompare(b.file))

@@ -127,3 +127,20 @@ describe('import notes in Ukrainian', () => {
     expect(importNoteText('A note from a newer Factdesk.', uk)).toBe('A note from a newer Factdesk.')
   })
 })
+
+describe('project files and the projects folder', () => {
+  it('names the file a newer Factdesk saved, with both schema versions, and a folder that is not a full path', async () => {
+    const { decodeProject } = await import('@domain/project/codec')
+    const newer = await failure(() => decodeProject(new TextEncoder().encode('{"schemaVersion": 99}'), 'budget.factdesk.json'))
+    expect(ukrainian(newer)).toMatch(
+      /^«budget\.factdesk\.json» збережено новішою версією Factdesk \(схема 99\); ця версія читає до схеми \d+\. /,
+    )
+    expect(ukrainian(await failure(() => decodeProject(new Uint8Array(), 'empty.factdesk.json')))).toMatch(
+      /^«empty\.factdesk\.json» порожній \(0 байтів\)\./,
+    )
+    const { checkProjectsFolder } = await import('@engine/access')
+    expect(ukrainian(await failure(() => checkProjectsFolder('Documents/Factdesk', 'linux')))).toBe(
+      'Тека проєктів: «Documents/Factdesk» — не повний шлях; укажіть такий, як /home/you/Documents/Factdesk.',
+    )
+  })
+})
