@@ -121,6 +121,21 @@ describe('history entries and undo labels in the checker’s language', () => {
     expect(historyText(edited.undoable.undo!, en)).toBe('Verdict of “Wages rose 3%” set to True.')
   })
 
+  it('says a resolved merge conflict’s subject and kept value in Ukrainian, from the English the merge stored', () => {
+    // The summary as team-ops.ts's resolveConflict writes it (pinned in project-merge.test.ts).
+    const resolved = 'Conflict over the verdict of claim “the new bridge cost €41 million” resolved: kept “False” (Ben).'
+    expect(historyText({ action: 'conflict.resolve', summary: resolved }, uk)).toBe(
+      'Конфлікт (вердикт твердження «the new bridge cost €41 million») розв’язано: залишено «False» (Ben).',
+    )
+    const status = 'Conflict over the status of claim “Wages rose 3%” resolved: kept “Needs review”.'
+    expect(historyText({ action: 'conflict.resolve', summary: status }, uk)).toBe(
+      'Конфлікт (статус твердження «Wages rose 3%») розв’язано: залишено «На рецензії».',
+    )
+    expect(historyText({ action: 'conflict.resolve', summary: 'Conflict over the article’s outlet resolved: kept “(empty)”.' }, uk)).toBe(
+      'Конфлікт (поле статті «видання») розв’язано: залишено «(порожньо)».',
+    )
+  })
+
   it('shows the stored English for an action this Factdesk does not know, or a summary not in its format', () => {
     expect(historyText({ action: 'claim.translate', summary: 'Translated “Wages rose” into Polish.' }, uk)).toBe(
       'Translated “Wages rose” into Polish.',

@@ -3,7 +3,8 @@ import type { Translator } from '@domain/translate'
 
 function value(item: MessageValue, translator: Translator): string | number {
   if (typeof item === 'string' || typeof item === 'number') return item
-  if ('term' in item) return translator.t(item.term)
+  if ('term' in item)
+    return translator.t(item.term, Object.fromEntries(Object.entries(item.values ?? {}).map(([name, v]) => [name, value(v, translator)])))
   if ('terms' in item)
     return new Intl.ListFormat(translator.language, { type: 'conjunction' }).format(item.terms.map((term) => translator.t(term)))
   return sentences(item.sentences, translator)

@@ -10,8 +10,9 @@ import type { ClaimStatus } from './schema'
  * null and the UI shows the stored English.
  */
 
-/** A value a catalogue message fills in: text as it is, a count, a catalogue term, a list of terms, or whole sentences. */
-export type MessageValue = string | number | { term: string } | { terms: string[] } | { sentences: HistoryMessage[] }
+/** A value a catalogue message fills in: text as it is, a count, a catalogue term (with values of its own), a list of terms, or whole sentences. */
+export type MessageValue =
+  string | number | { term: string; values?: Record<string, MessageValue> } | { terms: string[] } | { sentences: HistoryMessage[] }
 
 /** One sentence of a history entry: `history.<key>` in the catalogue, with its values. */
 export interface HistoryMessage {
@@ -44,6 +45,88 @@ const ARTICLE_FIELDS = new Set(['title', 'outlet', 'author', 'url', 'publishedAt
 const PUBLICATION_FIELDS: Readonly<Record<string, string>> = { address: 'reviewUrl', 'publication date': 'publishedAt' }
 
 const UNTITLED_SOURCE = 'untitled source'
+
+const FIELD_TERMS: Readonly<Record<string, string>> = {
+  verdict: 'team.field.verdict',
+  status: 'team.field.status',
+  range: 'team.field.range',
+  assignee: 'team.field.assignee',
+  reviewer: 'team.field.reviewer',
+  sourceIds: 'team.field.sourceIds',
+  approval: 'team.field.approval',
+  comments: 'team.field.comments',
+  rationale: 'history.claimField.rationale',
+  notes: 'history.claimField.notes',
+  checker: 'history.claimField.checker',
+  claimant: 'history.claimField.claimant',
+  claimDate: 'history.claimField.claimDate',
+  appearances: 'history.claimField.appearances',
+  claimReviewed: 'history.claimField.claimReviewed',
+  title: 'history.articleField.title',
+  outlet: 'history.articleField.outlet',
+  author: 'history.articleField.author',
+  url: 'history.articleField.url',
+  publishedAt: 'history.articleField.publishedAt',
+  language: 'history.articleField.language',
+  publisher: 'team.field.publisher',
+  date: 'team.field.date',
+  excerpt: 'team.field.excerpt',
+  archiveUrl: 'team.field.archiveUrl',
+  reliability: 'team.field.reliability',
+  accessedAt: 'team.field.accessedAt',
+  attachment: 'team.field.attachment',
+}
+
+/** The catalogue term naming a field of a claim, a source or the article, as a conflict names it; undefined for a field with none. */
+export function fieldTerm(name: string): string | undefined {
+  return FIELD_TERMS[name]
+}
+
+const field = (name: string): MessageValue => {
+  const term = fieldTerm(name)
+  return term ? { term } : name
+}
+
+const subject = (key: string, values: Record<string, MessageValue> = {}): MessageValue => ({ term: `team.subject.${key}`, values })
+
+/** A conflict's subject as changes.ts's describeKey writes it ("the verdict of claim “…”"), read back to a `team.subject.*` term. */
+function conflictSubject(what: string): MessageValue {
+  const fixedSubjects: Readonly<Record<string, string>> = {
+    'the article text': 'articleText',
+    'the rating scale': 'scale',
+    'a claim': 'aClaim',
+    'a source': 'aSource',
+  }
+  const fixedKey = fixedSubjects[what]
+  if (fixedKey) return subject(fixedKey)
+  const articleField = /^the article’s (\w+)$/.exec(what)
+  if (articleField) return subject('articleField', { field: field(articleField[1] ?? '') })
+  const projectField = /^the project’s (\w+)$/.exec(what)
+  if (projectField) return subject('projectField', { field: projectField[1] ?? '' })
+  const recordField = /^the (\w+) of (claim|source) “(.*)”$/s.exec(what)
+  if (recordField) {
+    const [, name = '', kind, text = ''] = recordField
+    return kind === 'claim'
+      ? subject('claimField', { field: field(name), claim: text })
+      : subject('sourceField', { field: field(name), source: text })
+  }
+  const record = /^(claim|source) “(.*)”$/s.exec(what)
+  if (record) return record[1] === 'claim' ? subject('claim', { claim: record[2] ?? '' }) : subject('source', { source: record[2] ?? '' })
+  return what
+}
+
+/** team-ops.ts's describeConflictValue() for a placeholder or a status, read back to its term; any other value is the checker's own. */
+function conflictValue(value: string): MessageValue {
+  const placeholders: Readonly<Record<string, string>> = {
+    '(no verdict)': 'team.noVerdict',
+    '(empty)': 'banners.empty',
+    removed: 'team.removed',
+    'kept and changed': 'team.keptChanged',
+  }
+  const status = STATUS_IDS[value]
+  const term = placeholders[value] ?? (status ? `status.${status}` : undefined)
+  return term ? { term } : value
+}
 
 const message = (key: string, values: Record<string, MessageValue> = {}): HistoryMessage => ({ key, values })
 
@@ -193,8 +276,8 @@ const READERS: Readonly<Record<string, Reader[]>> = {
   'conflict.resolve': [
     read(/^Conflict over (.*) resolved: kept “(.*)”(?: \((.*)\))?\.$/s, ([what, value, by]) =>
       by
-        ? message('conflictResolvedBy', { what: what ?? '', value: value ?? '', by })
-        : message('conflictResolved', { what: what ?? '', value: value ?? '' }),
+        ? message('conflictResolvedBy', { what: conflictSubject(what ?? ''), value: conflictValue(value ?? ''), by })
+        : message('conflictResolved', { what: conflictSubject(what ?? ''), value: conflictValue(value ?? '') }),
     ),
   ],
   'article.version': [

@@ -1,42 +1,14 @@
 import type { ClaimStatus, Person, Project, RecordedConflict } from '@domain/project/schema'
+import { fieldTerm } from '@domain/project/history-message'
 import { clip } from '@domain/project/ops'
 import { personLabel } from '@domain/project/team-ops'
 
 type T = (key: string, params?: Record<string, string | number>) => string
 
-/** Fields a conflict can name, with the catalogue term that names them; any other is shown by its id. */
-const FIELD_TERMS: Readonly<Record<string, string>> = {
-  verdict: 'team.field.verdict',
-  status: 'team.field.status',
-  range: 'team.field.range',
-  assignee: 'team.field.assignee',
-  reviewer: 'team.field.reviewer',
-  sourceIds: 'team.field.sourceIds',
-  approval: 'team.field.approval',
-  comments: 'team.field.comments',
-  rationale: 'history.claimField.rationale',
-  notes: 'history.claimField.notes',
-  checker: 'history.claimField.checker',
-  claimant: 'history.claimField.claimant',
-  claimDate: 'history.claimField.claimDate',
-  appearances: 'history.claimField.appearances',
-  claimReviewed: 'history.claimField.claimReviewed',
-  title: 'history.articleField.title',
-  outlet: 'history.articleField.outlet',
-  author: 'history.articleField.author',
-  url: 'history.articleField.url',
-  publishedAt: 'history.articleField.publishedAt',
-  language: 'history.articleField.language',
-  publisher: 'team.field.publisher',
-  date: 'team.field.date',
-  excerpt: 'team.field.excerpt',
-  archiveUrl: 'team.field.archiveUrl',
-  reliability: 'team.field.reliability',
-  accessedAt: 'team.field.accessedAt',
-  attachment: 'team.field.attachment',
+const field = (name: string, t: T): string => {
+  const term = fieldTerm(name)
+  return term ? t(term) : name
 }
-
-const field = (name: string, t: T): string => (FIELD_TERMS[name] ? t(FIELD_TERMS[name]) : name)
 
 /**
  * What a conflict is about, in the app's language, from its key (`claim:<id>.verdict`, `article.title`,
