@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Channel } from './channels'
-import type { Envelope } from '@domain/errors'
+import type { Envelope, ErrorInfo } from '@domain/errors'
 import type { ImportedArticle, ImportProgress } from './import'
 import type { EvidenceReport } from '@domain/evidence/report'
 import {
@@ -240,8 +240,19 @@ export interface SaveStatus {
 export interface ReadOnlyState {
   reason: 'locked' | 'file-read-only' | 'folder-read-only' | 'taken-over'
   message: string
-  /** Who holds the project (reason 'locked' or 'taken-over'), as a checker reads it. */
+  /** Who holds the project (reason 'locked' or 'taken-over'), as a checker reads it in English. */
   holder: string | null
+  /** The same holder as data, so the UI names them in the checker's language. */
+  by: LockHolderInfo | null
+}
+
+/** Who holds a project's lock: their name, system user and computer, the edition, and since when ("14:05", UTC; empty when unknown). */
+export interface LockHolderInfo {
+  name: string
+  user: string
+  host: string
+  edition: string
+  since: string
 }
 
 /** Unsaved edits from an earlier session that could not be written, kept in a recovery file. */
@@ -254,14 +265,20 @@ export interface RecoveryOffer {
   asCopy: boolean
 }
 
+/** An undoable edit as its history entry names it: the UI renders the summary in the checker's language from the action. */
+export interface UndoLabel {
+  action: string
+  summary: string
+}
+
 export interface OpenedProject {
   path: string
   project: Project
   save: SaveStatus
   /** Set when the file was upgraded from an older schema on open (it is saved as the new one). */
   migratedFrom: number | null
-  /** What Undo and Redo would do now in this window (their history summaries), or null. */
-  undoable: { undo: string | null; redo: string | null }
+  /** What Undo and Redo would do now in this window (the edit's history action and summary), or null. */
+  undoable: { undo: UndoLabel | null; redo: UndoLabel | null }
   version: number
   readOnly: ReadOnlyState | null
   recovery: RecoveryOffer | null
@@ -297,7 +314,8 @@ export interface LibraryListing {
   dir: string
   projects: ProjectSummary[]
   /** Files that look like projects but cannot be read, with the reason; never hidden. */
-  problems: { path: string; file: string; message: string }[]
+  /** Files that could not be read as projects, with why (the engine's English, and the catalogue's key and values when it has them). */
+  problems: { path: string; file: string; message: string; error?: ErrorInfo }[]
 }
 
 export interface TrashedProject {

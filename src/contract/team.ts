@@ -42,6 +42,8 @@ export interface TeamStatus {
   offline: boolean
   /** What the last sync said (reached, offline, refused), as a sentence. */
   message: string | null
+  /** The same as a catalogue sentence (`errors.<key>`) with its values, for the UI in the checker's language. */
+  reason: SyncReason | null
   /** An HTTP(S) remote has a token (saved, or from FACTDESK_GIT_TOKEN); always true for a folder. */
   tokenReady: boolean
 }
@@ -84,3 +86,9 @@ export interface TeamIdentityInfo {
 export const PersonInputSchema = PersonSchema.extend({ name: z.string().trim().max(200), email: z.string().trim().max(320) })
 export const ConflictPickSchema = z.strictObject({ key: z.string().min(1).max(200), pick: z.number().int().min(0).max(1) })
 export const CommentIdSchema = IdSchema
+
+/** Which catalogue sentence says a sync's outcome, and its values (the folder, the host). */
+export interface SyncReason {
+  key: string
+  params: Record<string, string | number>
+}

@@ -34,6 +34,7 @@ export class PathAccess {
     throw new AppError(
       'FORBIDDEN',
       `"${absolute}" is outside the projects folder (${await this.projectsDir()}), and it was not chosen in this session. Open it with File ▸ Open, or move it into the projects folder.`,
+      { key: 'outsideProjects', params: { file: absolute, folder: await this.projectsDir() } },
     )
   }
 }
@@ -97,23 +98,31 @@ export function isSystemFolder(dir: string, platform: NodeJS.Platform = process.
 /** Checks a projects folder a checker typed or chose: absolute, an existing writable folder, not the system's. */
 export async function checkProjectsFolder(dir: string, platform: NodeJS.Platform = process.platform): Promise<string> {
   const field = 'Projects folder'
+  const example = platform === 'win32' ? 'C:\\Users\\you\\Documents\\Factdesk' : '/home/you/Documents/Factdesk'
   if (!isAbsolute(dir))
-    throw new AppError(
-      'INVALID_INPUT',
-      `${field}: "${dir}" is not a full path; give one like ${platform === 'win32' ? 'C:\\Users\\you\\Documents\\Factdesk' : '/home/you/Documents/Factdesk'}.`,
-    )
+    throw new AppError('INVALID_INPUT', `${field}: "${dir}" is not a full path; give one like ${example}.`, {
+      key: 'folder.notAbsolute',
+      params: { folder: dir, example },
+    })
   const real = (await realFolder(dir)) ?? dir
   if (isSystemFolder(real, platform) || isSystemFolder(dir, platform)) {
     throw new AppError(
       'FORBIDDEN',
       `${field}: "${dir}" is a system folder; choose a folder of your own, such as Documents/Factdesk. Nothing was changed.`,
+      { key: 'folder.system', params: { folder: dir } },
     )
   }
   const stats = await stat(dir).catch(() => null)
   if (!stats?.isDirectory())
-    throw new AppError('NOT_FOUND', `${field}: "${dir}" does not exist or is not a folder; create it first. Nothing was changed.`)
+    throw new AppError('NOT_FOUND', `${field}: "${dir}" does not exist or is not a folder; create it first. Nothing was changed.`, {
+      key: 'folder.missing',
+      params: { folder: dir },
+    })
   if (!(await isWritableFolder(dir)))
-    throw new AppError('FORBIDDEN', `${field}: "${dir}" cannot be written; choose a folder you may write to. Nothing was changed.`)
+    throw new AppError('FORBIDDEN', `${field}: "${dir}" cannot be written; choose a folder you may write to. Nothing was changed.`, {
+      key: 'folder.notWritable',
+      params: { folder: dir },
+    })
   return dir
 }
 

@@ -25,7 +25,10 @@ export function safeFileName(name: string): string {
  */
 export async function saveAttachment(projectPath: string, fileName: string, data: Uint8Array): Promise<string> {
   if (data.byteLength > MAX_ATTACHMENT_BYTES) {
-    throw new AppError('TOO_LARGE', `"${fileName}" is over the ${MAX_ATTACHMENT_BYTES / 1048576} MB limit for an attachment.`)
+    throw new AppError('TOO_LARGE', `"${fileName}" is over the ${MAX_ATTACHMENT_BYTES / 1048576} MB limit for an attachment.`, {
+      key: 'attachmentTooLarge',
+      params: { file: fileName, limit: MAX_ATTACHMENT_BYTES / 1048576 },
+    })
   }
   const dir = attachmentsDir(projectPath)
   const safe = safeFileName(fileName)

@@ -5,7 +5,7 @@ import { AppError } from '@domain/errors'
 import { newId } from '@domain/ids'
 import { CLAIM_STATUSES, historyEntry, type ClaimStatus, type Project } from '@domain/project/schema'
 import { slugify } from '@domain/slug'
-import { describeHolder, ProjectLock } from './fs/lock'
+import { describeHolder, holderInfo, ProjectLock } from './fs/lock'
 import { isLegacyFile } from '@domain/evidence/chain'
 import { PROJECT_SUFFIX, readProjectFile, rewriteProjectFile, writeNewProjectFile } from './project-store'
 
@@ -14,7 +14,11 @@ export const TRASH_DIR = '.trash'
 /** Renaming or trashing a project someone else has open would pull it from under them. */
 async function refuseIfHeld(path: string): Promise<void> {
   const holder = await ProjectLock.holderOf(path)
-  if (holder) throw new AppError('READ_ONLY', `"${path}" is open in ${describeHolder(holder)}; close it there first. Nothing was changed.`)
+  if (holder)
+    throw new AppError('READ_ONLY', `"${path}" is open in ${describeHolder(holder)}; close it there first. Nothing was changed.`, {
+      key: 'openElsewhere',
+      params: { file: path, ...holderInfo(holder) },
+    })
 }
 const READ_CONCURRENCY = 16
 
@@ -89,7 +93,14 @@ export class Library {
       try {
         listing.projects.push(await this.summaryOf(path))
       } catch (error) {
-        listing.problems.push({ path, file: name, message: error instanceof Error ? error.message : String(error) })
+        listing.problems.push({
+          path,
+          file: name,
+          message: error instanceof Error ? error.message : String(error),
+          ...(error instanceof AppError
+            ? { error: { code: error.code, message: error.message, key: error.key, params: error.params } }
+            : {}),
+        })
       }
     })
     listing.problems.sort((a, b) => a.file.localeCompare(b.file))

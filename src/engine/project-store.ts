@@ -14,7 +14,7 @@ import { historyEntry, type HistoryEntry, type Project } from '@domain/project/s
 import { slugify } from '@domain/slug'
 import { currentSession } from './call-session'
 import { createFileExclusive, DurableJsonFile, removeStaleTemps, writeFileAtomic } from './fs/durable'
-import { currentHolder, describeHolder, ProjectLock, type LockHolder } from './fs/lock'
+import { currentHolder, describeHolder, holderInfo, ProjectLock, type LockHolder } from './fs/lock'
 import type { RecoveryStore } from './recovery'
 
 export const PROJECT_SUFFIX = '.factdesk.json'
@@ -74,6 +74,8 @@ interface UndoStep {
   before: Project
   after: Project
   version: number
+  /** The edit's history action and summary, which the UI renders in the checker's language. */
+  action: string
   summary: string
   claimId: string | null
 }
@@ -231,6 +233,7 @@ async function linkNewFile(dir: string, project: Project, label: string, names: 
     throw new AppError(
       'ALREADY_EXISTS',
       `"${join(dir, label)}" already exists, and Factdesk never overwrites a project file. Choose another name.`,
+      { key: 'projectExists', params: { file: join(dir, label) } },
     )
   }
   return created
@@ -256,7 +259,11 @@ export function writeProjectFileAt(path: string, project: Project, options: Writ
  */
 export async function rewriteProjectFile(path: string, project: Project, options: WriteOptions = {}): Promise<void> {
   const holder = await ProjectLock.holderOf(path)
-  if (holder) throw new AppError('READ_ONLY', `"${path}" is open in ${describeHolder(holder)}; close it there first.`)
+  if (holder)
+    throw new AppError('READ_ONLY', `"${path}" is open in ${describeHolder(holder)}; close it there first.`, {
+      key: 'openElsewhere',
+      params: { file: path, ...holderInfo(holder) },
+    })
   const text = checkedText(chained(project, path, options), path)
   const old = await currentBytes(path)
   if (old) await writeFileAtomic(`${path}.bak`, old, { mode: 0o600 })
@@ -335,12 +342,14 @@ export class ProjectStore {
         reason: 'file-read-only',
         message: `This project file is read-only, so Factdesk will not change it. Save a copy to work on it.`,
         holder: null,
+        by: null,
       }
     } else if (!folderOk) {
       readOnly = {
         reason: 'folder-read-only',
         message: `The folder "${dirname(target)}" is read-only, so this project cannot be saved there. Save a copy to work on it.`,
         holder: null,
+        by: null,
       }
     } else {
       const result = await ProjectLock.acquire(target, await this.holder(), options)
@@ -351,6 +360,7 @@ export class ProjectStore {
           reason: 'locked',
           message: `${who} has this project open, so it is read-only here. Take it over only if they are done, or save a copy.`,
           holder: who,
+          by: holderInfo(result.heldBy),
         }
       }
     }
@@ -444,7 +454,15 @@ export class ProjectStore {
     this.refuseConflicts(doc, session, keys, before, next)
     this.commit(doc, next, keys, session.client)
     const undo = this.stack(doc.undo, session.client)
-    undo.push({ keys: [...keys], before, after: next, version: doc.version, summary: outcome.summary, claimId: outcome.claimId })
+    undo.push({
+      keys: [...keys],
+      before,
+      after: next,
+      version: doc.version,
+      action: meta.action,
+      summary: outcome.summary,
+      claimId: outcome.claimId,
+    })
     if (undo.length > UNDO_LIMIT) undo.shift()
     doc.redo.set(session.client, [])
     return { opened: this.view(doc), outcome }
@@ -469,7 +487,10 @@ export class ProjectStore {
     const from = this.stack(direction === 'undo' ? doc.undo : doc.redo, client)
     const to = this.stack(direction === 'undo' ? doc.redo : doc.undo, client)
     const step = from.at(-1)
-    if (!step) throw new AppError('INVALID_INPUT', direction === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.')
+    if (!step)
+      throw new AppError('INVALID_INPUT', direction === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.', {
+        key: direction === 'undo' ? 'nothingToUndo' : 'nothingToRedo',
+      })
     const current = doc.db.data
     const changedSince = doc.log.filter((e) => e.version > step.version && e.client !== client).flatMap((e) => e.keys)
     const clash = overlapping(step.keys, changedSince)
@@ -726,7 +747,11 @@ export class ProjectStore {
 
   private get(path: string): OpenDocument {
     const doc = this.docs.get(path)
-    if (!doc) throw new AppError('NOT_OPEN', `The project "${path}" is not open. Open it again from the library.`)
+    if (!doc)
+      throw new AppError('NOT_OPEN', `The project "${path}" is not open. Open it again from the library.`, {
+        key: 'notOpen',
+        params: { file: path },
+      })
     return doc
   }
 
@@ -761,7 +786,13 @@ export class ProjectStore {
     const base = session.base
     const since = doc.log.filter((entry) => entry.version > base && entry.client !== session.client).flatMap((entry) => entry.keys)
     if (doc.log.length > 0 && (doc.log[0]?.version ?? 0) > base + 1) {
-      throw new AppError('EDIT_CONFLICT', 'This window shows an old version of the project; it has been refreshed. Make the change again.')
+      throw new AppError(
+        'EDIT_CONFLICT',
+        'This window shows an old version of the project; it has been refreshed. Make the change again.',
+        {
+          key: 'staleWindow',
+        },
+      )
     }
     const clash = overlapping(keys, since)
     if (clash.length === 0) return
@@ -799,7 +830,10 @@ export class ProjectStore {
       project: doc.db.data,
       save: { ...doc.status },
       migratedFrom: doc.migratedFrom,
-      undoable: { undo: undo?.summary ?? null, redo: redo?.summary ?? null },
+      undoable: {
+        undo: undo ? { action: undo.action, summary: undo.summary } : null,
+        redo: redo ? { action: redo.action, summary: redo.summary } : null,
+      },
       version: doc.version,
       readOnly: doc.readOnly,
       recovery: doc.recovery,
@@ -835,6 +869,7 @@ export class ProjectStore {
       reason: 'taken-over',
       message: `${who} took this project over, so it is read-only here now.`,
       holder: by ? who : null,
+      by: by ? holderInfo(by) : null,
     }
     if (doc.timer) clearTimeout(doc.timer)
     doc.timer = null

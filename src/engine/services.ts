@@ -215,7 +215,11 @@ function createEngine(ctx: ServiceContext): Engine {
     },
     openProject: (path) => {
       const project = store.peek(path)
-      if (!project) throw new AppError('NOT_OPEN', `The project "${path}" is not open. Open it again from the library.`)
+      if (!project)
+        throw new AppError('NOT_OPEN', `The project "${path}" is not open. Open it again from the library.`, {
+          key: 'notOpen',
+          params: { file: path },
+        })
       return project
     },
     needDesktop: (what) => {

@@ -164,13 +164,13 @@ describe('editing claims and sources through the API handlers', () => {
     const edited = await h['claim:update']({ path, id, fields })
     expect(claim(edited, id)).toMatchObject(fields)
     const historyLength = (await onDisk()).history.length
-    expect(edited.undoable.undo).toBe(
+    expect(edited.undoable.undo?.summary).toBe(
       'Claimant, Claim date, Appearances, ClaimReview statement of “The minister said the reform "created 200,000 jobs" since 2…” edited.',
     )
     const again = await h['claim:update']({ path, id, fields: { ...fields, rationale: '' } })
     await h['claim:setVerdict']({ path, id, verdict: null })
     await h['project:updateArticle']({ path, fields: { outlet: '' } })
-    expect(again.undoable.undo).toBe(edited.undoable.undo)
+    expect(again.undoable.undo).toEqual(edited.undoable.undo)
     const saved = await onDisk()
     expect(saved.history).toHaveLength(historyLength)
     expect(saved.claims[0]).toMatchObject(fields)
@@ -201,7 +201,7 @@ describe('editing claims and sources through the API handlers', () => {
       fields: { reviewUrl: 'https://desk.example/checks/jobs', publishedAt: '2026-04-02' },
     })
     expect(edited.project.publication).toEqual({ reviewUrl: 'https://desk.example/checks/jobs', publishedAt: '2026-04-02' })
-    expect(edited.undoable.undo).toBe('Fact check address and publication date set.')
+    expect(edited.undoable.undo?.summary).toBe('Fact check address and publication date set.')
     expect((await onDisk()).publication).toEqual({ reviewUrl: 'https://desk.example/checks/jobs', publishedAt: '2026-04-02' })
     const refused = await createDispatcher(h)('report:setPublication', { path, fields: { publishedAt: 'April' } })
     expect(refused).toMatchObject({
@@ -297,10 +297,13 @@ describe('editing claims and sources through the API handlers', () => {
   it('undoes and redoes every edit, recording both in the append-only history', async () => {
     const id = (await h['claim:create']({ path, ...range('Wages rose 3%') })).focus!
     const verdict = await h['claim:setVerdict']({ path, id, verdict: 'true' })
-    expect(verdict.undoable.undo).toBe('Verdict of “Wages rose 3%” set to True.')
+    expect(verdict.undoable.undo?.summary).toBe('Verdict of “Wages rose 3%” set to True.')
     const undone = await h['project:undo']({ path })
     expect(claim(undone, id).verdict).toBeNull()
-    expect(undone.undoable).toEqual({ undo: 'Claim created: “Wages rose 3%”.', redo: 'Verdict of “Wages rose 3%” set to True.' })
+    expect(undone.undoable).toEqual({
+      undo: { action: 'claim.create', summary: 'Claim created: “Wages rose 3%”.' },
+      redo: { action: 'claim.verdict', summary: 'Verdict of “Wages rose 3%” set to True.' },
+    })
     const redone = await h['project:redo']({ path })
     expect(claim(redone, id).verdict).toBe('true')
     await h['project:undo']({ path })

@@ -79,7 +79,12 @@ describe('the library', () => {
     })
     expect(listing.projects[0]?.byStatus).toMatchObject({ done: 1, suggested: 1, 'to-check': 0 })
     expect(listing.problems).toEqual([
-      expect.objectContaining({ file: 'broken.factdesk.json', message: expect.stringMatching(/truncated/) as unknown }),
+      expect.objectContaining({
+        file: 'broken.factdesk.json',
+        message: expect.stringMatching(/truncated/) as unknown,
+        // The library says it in the checker's language from the catalogue's key.
+        error: expect.objectContaining({ code: 'INVALID_PROJECT', key: 'project.truncated' }) as unknown,
+      }),
     ])
   })
 

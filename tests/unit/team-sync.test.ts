@@ -113,8 +113,11 @@ describe('two checkers sharing a projects folder through a bare repository in a 
     const offline = await ana.h['team:sync']({})
     expect(offline).toMatchObject({ offline: true, ahead: 1 })
     expect(offline.message).toMatch(/cannot be reached/)
+    // The team bar says it in the checker's language from this key, naming the folder.
+    expect(offline.reason).toEqual({ key: 'teamFolderUnreachable', params: { folder: join(root, 'share', 'team.git') } })
+    expect((await ana.h['team:status']({})).reason).toEqual(offline.reason)
     await rename(join(root, 'unplugged'), join(root, 'share'))
-    expect(await ana.h['team:sync']({})).toMatchObject({ offline: false, ahead: 0, behind: 0 })
+    expect(await ana.h['team:sync']({})).toMatchObject({ offline: false, ahead: 0, behind: 0, reason: null })
     await ben.h['team:sync']({})
     expect(claimOf(await readProjectJson(path(ben)), 'fares').verdict).toBe('half-true')
   })

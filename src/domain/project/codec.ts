@@ -20,8 +20,12 @@ export interface DecodedProject {
 
 const NOTHING_CHANGED = 'Nothing was changed.'
 
-function invalid(file: string, problem: string, advice: string): AppError {
-  return new AppError('INVALID_PROJECT', `"${file}" ${problem}. ${advice} ${NOTHING_CHANGED}`.replace(/\s+/g, ' ').trim())
+/** `key` names the catalogue sentence (`errors.project.<key>`) that says the same with the file's name and `params`. */
+function invalid(file: string, problem: string, advice: string, key: string, params: Record<string, string | number> = {}): AppError {
+  return new AppError('INVALID_PROJECT', `"${file}" ${problem}. ${advice} ${NOTHING_CHANGED}`.replace(/\s+/g, ' ').trim(), {
+    key: `project.${key}`,
+    params: { file, ...params },
+  })
 }
 
 /** `claims[3].start` from a zod issue path. */
@@ -62,6 +66,7 @@ export function decodeProject(bytes: Uint8Array, file: string): DecodedProject {
       file,
       'is empty (0 bytes)',
       `It may have been cut short by a crash or a sync conflict; restore "${file}.bak" if it exists.`,
+      'empty',
     )
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -69,13 +74,14 @@ export function decodeProject(bytes: Uint8Array, file: string): DecodedProject {
       file,
       'starts with a byte-order mark (BOM), which Factdesk never writes',
       'Another program re-saved it; save it again as UTF-8 without BOM, or restore the .bak copy.',
+      'bom',
     )
   }
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw invalid(file, 'is not valid UTF-8 text', 'It is damaged or not a project file; restore the .bak copy.')
+    throw invalid(file, 'is not valid UTF-8 text', 'It is damaged or not a project file; restore the .bak copy.', 'notUtf8')
   }
   let data: unknown
   try {
@@ -93,16 +99,23 @@ export function decodeProject(bytes: Uint8Array, file: string): DecodedProject {
       file,
       truncated ? 'ends before the JSON is complete, so it looks truncated' : `is not valid JSON (the text goes wrong${where})`,
       `Restore "${file}.bak" if it exists, or fix the file by hand.`,
+      truncated ? 'truncated' : 'notJson',
     )
   }
   const version = declaredVersion(data)
   if (version === undefined) {
-    throw invalid(file, 'is not a Factdesk project: it has no valid "schemaVersion"', 'Open a .factdesk.json file written by Factdesk.')
+    throw invalid(
+      file,
+      'is not a Factdesk project: it has no valid "schemaVersion"',
+      'Open a .factdesk.json file written by Factdesk.',
+      'noSchema',
+    )
   }
   if (version > SCHEMA_VERSION) {
     throw new AppError(
       'NEWER_SCHEMA',
       `"${file}" was saved by a newer Factdesk (schema ${version}); this version reads up to ${SCHEMA_VERSION}. Update Factdesk to open it. ${NOTHING_CHANGED}`,
+      { key: 'project.newer', params: { file, version, supported: SCHEMA_VERSION } },
     )
   }
   let migrated: unknown
@@ -110,11 +123,28 @@ export function decodeProject(bytes: Uint8Array, file: string): DecodedProject {
     migrated = migrateToCurrent(data, version)
   } catch (error) {
     const detail = error instanceof z.ZodError ? describeZodError(error) : error instanceof Error ? error.message : String(error)
-    throw invalid(file, `uses schema ${version} but cannot be upgraded (${detail})`, 'Fix the fields named, or restore the .bak copy.')
+    throw invalid(
+      file,
+      `uses schema ${version} but cannot be upgraded (${detail})`,
+      'Fix the fields named, or restore the .bak copy.',
+      'cannotUpgrade',
+      {
+        version,
+        detail,
+      },
+    )
   }
   const result = ProjectSchema.safeParse(migrated)
   if (!result.success) {
-    throw invalid(file, `has invalid content: ${describeZodError(result.error)}`, 'Fix the fields named, or restore the .bak copy.')
+    throw invalid(
+      file,
+      `has invalid content: ${describeZodError(result.error)}`,
+      'Fix the fields named, or restore the .bak copy.',
+      'invalidContent',
+      {
+        detail: describeZodError(result.error),
+      },
+    )
   }
   return { project: result.data, fromVersion: version, laterFields: laterSchemaFields(data, version) }
 }

@@ -60,20 +60,29 @@ export const WORKFLOW: readonly ClaimStatus[] = ['to-check', 'in-progress', 'nee
 
 const byPosition = (a: Claim, b: Claim): number => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id)
 
-function quote(text: string, max = 60): string {
+/** A claim's words on one line, cut to `max` characters: what a history entry or an error quotes. */
+export function clip(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ')
-  return `“${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}”`
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+}
+
+function quote(text: string, max = 60): string {
+  return `“${clip(text, max)}”`
 }
 
 export function findClaim(project: Project, id: string): Claim {
   const claim = project.claims.find((c) => c.id === id)
-  if (!claim) throw new AppError('NOT_FOUND', `There is no claim ${id} in this project; it may have been merged or removed.`)
+  if (!claim)
+    throw new AppError('NOT_FOUND', `There is no claim ${id} in this project; it may have been merged or removed.`, {
+      key: 'claimNotFound',
+      params: { id },
+    })
   return claim
 }
 
 function findSource(project: Project, id: string): Source {
   const source = project.sources.find((s) => s.id === id)
-  if (!source) throw new AppError('NOT_FOUND', `There is no source ${id} in this project.`)
+  if (!source) throw new AppError('NOT_FOUND', `There is no source ${id} in this project.`, { key: 'sourceNotFound', params: { id } })
   return source
 }
 
@@ -104,13 +113,17 @@ function replaceClaim(project: Project, id: string, now: string, change: (claim:
 /** Shrinks a range over surrounding whitespace; a range with nothing left is refused. */
 export function trimRange(text: string, start: number, end: number): { start: number; end: number } {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
-    throw new AppError('INVALID_INPUT', `The range ${start}–${end} is not inside the article (0–${text.length}).`)
+    throw new AppError('INVALID_INPUT', `The range ${start}–${end} is not inside the article (0–${text.length}).`, {
+      key: 'rangeOutside',
+      params: { start, end, length: text.length },
+    })
   }
   let s = start
   let e = end
   while (s < e && /\s/.test(text.charAt(s))) s++
   while (e > s && /\s/.test(text.charAt(e - 1))) e--
-  if (s === e) throw new AppError('INVALID_INPUT', 'The selection holds only spaces; select the words of the claim.')
+  if (s === e)
+    throw new AppError('INVALID_INPUT', 'The selection holds only spaces; select the words of the claim.', { key: 'selectionBlank' })
   return { start: s, end: e }
 }
 
@@ -130,7 +143,11 @@ export interface NewClaimInput {
 export function createClaim(project: Project, input: NewClaimInput, ctx: EditContext): EditOutcome {
   const { start, end } = trimRange(project.article.text, input.start, input.end)
   const existing = project.claims.find((c) => c.start === start && c.end === end && c.status !== 'dismissed')
-  if (existing) throw new AppError('ALREADY_EXISTS', `That text is already claim ${quote(existing.text)}.`)
+  if (existing)
+    throw new AppError('ALREADY_EXISTS', `That text is already claim ${quote(existing.text)}.`, {
+      key: 'claimExists',
+      params: { claim: clip(existing.text) },
+    })
   const claim: Claim = {
     id: ctx.newId('c'),
     text: project.article.text.slice(start, end),
@@ -184,7 +201,8 @@ export function setStatus(project: Project, input: { ids: string[]; status: Clai
  */
 export function acceptClaims(project: Project, ids: string[], ctx: EditContext, checker = ''): EditOutcome {
   const suggested = ids.filter((id) => findClaim(project, id).status === 'suggested' || findClaim(project, id).status === 'dismissed')
-  if (suggested.length === 0) throw new AppError('INVALID_INPUT', 'Only suggested or dismissed claims can be accepted.')
+  if (suggested.length === 0)
+    throw new AppError('INVALID_INPUT', 'Only suggested or dismissed claims can be accepted.', { key: 'acceptOnlySuggested' })
   const outcome = setStatus(project, { ids: suggested, status: 'to-check' }, ctx)
   const accepted = new Set(suggested)
   const claims = outcome.project.claims.map((c) => (accepted.has(c.id) && !c.checker && checker ? { ...c, checker } : c))
@@ -202,7 +220,10 @@ export function setVerdict(
 ): EditOutcome {
   const label = input.verdict === null ? null : project.ratingScale.labels.find((l) => l.id === input.verdict)
   if (label === undefined)
-    throw new AppError('INVALID_INPUT', `"${input.verdict ?? ''}" is not a label of the rating scale "${project.ratingScale.name}".`)
+    throw new AppError('INVALID_INPUT', `"${input.verdict ?? ''}" is not a label of the rating scale "${project.ratingScale.name}".`, {
+      key: 'verdictNotOnScale',
+      params: { verdict: input.verdict ?? '', scale: project.ratingScale.name },
+    })
   const claim = findClaim(project, input.id)
   // A verdict on a suggestion means the checker took it on.
   const takesOn = claim.status === 'suggested' || claim.status === 'dismissed'
@@ -239,7 +260,10 @@ function mergedClaimant(claim: Claim, patch: Partial<Claimant> | null): Claimant
   // In the schema's key order, so an unchanged claimant compares equal to the one saved.
   const merged: Claimant = { name, kind, role, url }
   if (!merged.name.trim())
-    throw new AppError('INVALID_INPUT', `Name who made the claim ${quote(claim.text, 40)} first, then their role and page.`)
+    throw new AppError('INVALID_INPUT', `Name who made the claim ${quote(claim.text, 40)} first, then their role and page.`, {
+      key: 'claimantFirst',
+      params: { claim: clip(claim.text, 40) },
+    })
   return merged
 }
 
@@ -308,11 +332,12 @@ function mergedAppearances(a: Claim, b: Claim): Claim['appearances'] {
  */
 export function mergeClaims(project: Project, input: { ids: [string, string]; rescore?: Rescore }, ctx: EditContext): EditOutcome {
   const [a, b] = [findClaim(project, input.ids[0]), findClaim(project, input.ids[1])].sort(byPosition) as [Claim, Claim]
-  if (a.id === b.id) throw new AppError('INVALID_INPUT', 'Choose two different claims to merge.')
+  if (a.id === b.id) throw new AppError('INVALID_INPUT', 'Choose two different claims to merge.', { key: 'mergeSame' })
   if (!canMerge(project.article.text, a, b)) {
     throw new AppError(
       'INVALID_INPUT',
       `Text that is in neither claim lies between ${quote(a.text, 30)} and ${quote(b.text, 30)}, so they were not merged. To make one claim of the whole passage, select it in the article and press C.`,
+      { key: 'mergeGap', params: { first: clip(a.text, 30), second: clip(b.text, 30) } },
     )
   }
   const start = Math.min(a.start, b.start)
@@ -358,7 +383,7 @@ export function mergeClaims(project: Project, input: { ids: [string, string]; re
 export function splitClaim(project: Project, input: { id: string; at: number }, ctx: EditContext): EditOutcome {
   const claim = findClaim(project, input.id)
   if (input.at <= claim.start || input.at >= claim.end)
-    throw new AppError('INVALID_INPUT', 'Put the caret inside the claim text to split it.')
+    throw new AppError('INVALID_INPUT', 'Put the caret inside the claim text to split it.', { key: 'splitOutside' })
   const text = project.article.text
   let first: { start: number; end: number }
   let second: { start: number; end: number }
@@ -366,7 +391,7 @@ export function splitClaim(project: Project, input: { id: string; at: number }, 
     first = trimRange(text, claim.start, input.at)
     second = trimRange(text, input.at, claim.end)
   } catch {
-    throw new AppError('INVALID_INPUT', 'Splitting there would leave one part empty; put the caret between words.')
+    throw new AppError('INVALID_INPUT', 'Splitting there would leave one part empty; put the caret between words.', { key: 'splitEmpty' })
   }
   const left: Claim = {
     ...claim,
@@ -489,7 +514,11 @@ export function deleteSource(project: Project, input: { id: string }, ctx: EditC
 export function attachSource(project: Project, input: { claimId: string; sourceId: string }, ctx: EditContext): EditOutcome {
   const source = findSource(project, input.sourceId)
   const claim = findClaim(project, input.claimId)
-  if (claim.sourceIds.includes(source.id)) throw new AppError('ALREADY_EXISTS', `${sourceName(source)} is already a source of this claim.`)
+  if (claim.sourceIds.includes(source.id))
+    throw new AppError('ALREADY_EXISTS', `${sourceName(source)} is already a source of this claim.`, {
+      key: 'sourceAlreadyCited',
+      params: { source: clip(source.title || source.url || 'untitled source', 50) },
+    })
   const next = replaceClaim(project, claim.id, ctx.now, (c) => ({ ...c, sourceIds: [...c.sourceIds, source.id] }))
   return { project: next, summary: `Source ${sourceName(source)} cited for ${quote(claim.text, 40)}.`, claimId: claim.id }
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../errors'
-import { setRatingScale, STATUS_LABELS, type EditContext, type EditOutcome } from './ops'
+import { clip, setRatingScale, STATUS_LABELS, type EditContext, type EditOutcome } from './ops'
 import { approvalHolds, reviewDigest, type Claim, type ConflictValue, type Person, type Project, type RecordedConflict } from './schema'
 
 /**
@@ -32,13 +32,16 @@ export function isPublishable(project: Pick<Project, 'team'>, claim: Claim): boo
 }
 
 function quote(text: string, max = 50): string {
-  const flat = text.replace(/\s+/g, ' ')
-  return `“${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}”`
+  return `“${clip(text, max)}”`
 }
 
 function find(project: Project, id: string): Claim {
   const claim = project.claims.find((c) => c.id === id)
-  if (!claim) throw new AppError('NOT_FOUND', `There is no claim ${id} in this project; it may have been merged or removed.`)
+  if (!claim)
+    throw new AppError('NOT_FOUND', `There is no claim ${id} in this project; it may have been merged or removed.`, {
+      key: 'claimNotFound',
+      params: { id },
+    })
   return claim
 }
 
@@ -46,9 +49,9 @@ function replace(project: Project, id: string, now: string, change: (claim: Clai
   return { ...project, updatedAt: now, claims: project.claims.map((c) => (c.id === id ? { ...change(c), updatedAt: now } : c)) }
 }
 
-function needIdentity(person: Person, what: string): void {
+function needIdentity(person: Person, what: string, key: string): void {
   if (!person.name.trim() && !person.email.trim()) {
-    throw new AppError('INVALID_INPUT', `${what} needs your name or e-mail: set them in Settings first.`)
+    throw new AppError('INVALID_INPUT', `${what} needs your name or e-mail: set them in Settings first.`, { key })
   }
 }
 
@@ -68,7 +71,10 @@ export function assignClaim(project: Project, input: { id: string; assignee: Per
 export function setReviewer(project: Project, input: { id: string; reviewer: Person | null }, ctx: EditContext): EditOutcome {
   const claim = find(project, input.id)
   if (input.reviewer && isClaimChecker(claim, input.reviewer)) {
-    throw new AppError('INVALID_INPUT', `${personLabel(input.reviewer)} checks ${quote(claim.text)}; ask someone else to review it.`)
+    throw new AppError('INVALID_INPUT', `${personLabel(input.reviewer)} checks ${quote(claim.text)}; ask someone else to review it.`, {
+      key: 'reviewerIsChecker',
+      params: { person: personLabel(input.reviewer), claim: clip(claim.text, 50) },
+    })
   }
   return {
     project: replace(project, claim.id, ctx.now, (c) => ({ ...c, reviewer: input.reviewer })),
@@ -83,8 +89,8 @@ export function setReviewer(project: Project, input: { id: string; reviewer: Per
 export function addComment(project: Project, input: { id: string; text: string; author: Person }, ctx: EditContext): EditOutcome {
   const claim = find(project, input.id)
   const text = input.text.trim()
-  if (!text) throw new AppError('INVALID_INPUT', 'The comment is empty; write something first.')
-  needIdentity(input.author, 'A comment')
+  if (!text) throw new AppError('INVALID_INPUT', 'The comment is empty; write something first.', { key: 'commentEmpty' })
+  needIdentity(input.author, 'A comment', 'commentNeedsIdentity')
   const comment = { id: ctx.newId('m'), author: input.author, at: ctx.now, text, withdrawnAt: null }
   return {
     project: replace(project, claim.id, ctx.now, (c) => ({ ...c, comments: [...c.comments, comment] })),
@@ -97,9 +103,16 @@ export function addComment(project: Project, input: { id: string; text: string; 
 export function withdrawComment(project: Project, input: { id: string; commentId: string; by: Person }, ctx: EditContext): EditOutcome {
   const claim = find(project, input.id)
   const comment = claim.comments.find((c) => c.id === input.commentId)
-  if (!comment) throw new AppError('NOT_FOUND', `There is no comment ${input.commentId} on ${quote(claim.text)}.`)
+  if (!comment)
+    throw new AppError('NOT_FOUND', `There is no comment ${input.commentId} on ${quote(claim.text)}.`, {
+      key: 'commentNotFound',
+      params: { id: input.commentId, claim: clip(claim.text, 50) },
+    })
   if (!samePerson(comment.author, input.by)) {
-    throw new AppError('FORBIDDEN', `Only ${personLabel(comment.author)}, who wrote it, can withdraw this comment.`)
+    throw new AppError('FORBIDDEN', `Only ${personLabel(comment.author)}, who wrote it, can withdraw this comment.`, {
+      key: 'commentNotYours',
+      params: { person: personLabel(comment.author) },
+    })
   }
   return {
     project: replace(project, claim.id, ctx.now, (c) => ({
@@ -115,12 +128,17 @@ export function withdrawComment(project: Project, input: { id: string; commentId
 /** A second checker approves the verdict and rationale as they are now; their checker cannot. */
 export function approveClaim(project: Project, input: { id: string; by: Person }, ctx: EditContext): EditOutcome {
   const claim = find(project, input.id)
-  needIdentity(input.by, 'Approving a verdict')
-  if (claim.verdict === null) throw new AppError('INVALID_INPUT', `${quote(claim.text)} has no verdict yet; there is nothing to approve.`)
+  needIdentity(input.by, 'Approving a verdict', 'approvalNeedsIdentity')
+  if (claim.verdict === null)
+    throw new AppError('INVALID_INPUT', `${quote(claim.text)} has no verdict yet; there is nothing to approve.`, {
+      key: 'nothingToApprove',
+      params: { claim: clip(claim.text, 50) },
+    })
   if (isClaimChecker(claim, input.by)) {
     throw new AppError(
       'FORBIDDEN',
       `You are the checker of ${quote(claim.text)}, and a verdict needs a second checker's approval; ask a colleague to review it.`,
+      { key: 'ownVerdict', params: { claim: clip(claim.text, 50) } },
     )
   }
   const label = project.ratingScale.labels.find((l) => l.id === claim.verdict)?.label ?? claim.verdict
@@ -134,7 +152,11 @@ export function approveClaim(project: Project, input: { id: string; by: Person }
 
 export function withdrawApproval(project: Project, input: { id: string; by: Person }, ctx: EditContext): EditOutcome {
   const claim = find(project, input.id)
-  if (!claim.approval) throw new AppError('INVALID_INPUT', `${quote(claim.text)} is not approved.`)
+  if (!claim.approval)
+    throw new AppError('INVALID_INPUT', `${quote(claim.text)} is not approved.`, {
+      key: 'notApproved',
+      params: { claim: clip(claim.text, 50) },
+    })
   return {
     project: replace(project, claim.id, ctx.now, (c) => ({ ...c, approval: null })),
     summary: `${personLabel(input.by)} withdrew the approval of ${quote(claim.text)}.`,
@@ -181,9 +203,16 @@ function setRecordField<T extends { id: string }>(items: readonly T[], id: strin
  */
 export function resolveConflict(project: Project, input: { key: string; pick: number }, ctx: EditContext): EditOutcome {
   const conflict = project.conflicts.find((c) => c.key === input.key)
-  if (!conflict) throw new AppError('NOT_FOUND', `There is no conflict over ${input.key} in this project; it may have been resolved.`)
+  if (!conflict)
+    throw new AppError('NOT_FOUND', `There is no conflict over ${input.key} in this project; it may have been resolved.`, {
+      key: 'conflictNotFound',
+    })
   const chosen = conflict.values[input.pick]
-  if (!chosen) throw new AppError('INVALID_INPUT', `A conflict has two values to pick from, 0 or 1, not ${input.pick}.`)
+  if (!chosen)
+    throw new AppError('INVALID_INPUT', `A conflict has two values to pick from, 0 or 1, not ${input.pick}.`, {
+      key: 'conflictPick',
+      params: { pick: input.pick },
+    })
   const value = chosen.value as never
   let next: Project = { ...project, updatedAt: ctx.now, conflicts: project.conflicts.filter((c) => c !== conflict) }
   const [head = '', field] = conflict.key.split(/\.(.*)/s, 2)

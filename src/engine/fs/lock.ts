@@ -188,6 +188,17 @@ function holderOf(lock: LockFile | null): LockHolder {
 }
 
 /** "Sam Reyes (sam on laptop-2, the desktop app, since 14:02)", for banners and messages. */
+/** A holder as catalogue values (`banners.holder`, `errors.openElsewhere`): the edition's id and the time the lock was taken, UTC. */
+export function holderInfo(holder: LockHolder): { name: string; user: string; host: string; edition: string; since: string } {
+  return {
+    name: holder.name,
+    user: holder.user,
+    host: holder.host,
+    edition: holder.edition,
+    since: holder.since ? holder.since.slice(11, 16) : '',
+  }
+}
+
 export function describeHolder(holder: LockHolder): string {
   const since = holder.since ? `, since ${holder.since.slice(11, 16)} UTC` : ''
   const edition = holder.edition === 'browser' ? 'the browser edition' : holder.edition === 'desktop' ? 'the desktop app' : holder.edition

@@ -93,7 +93,13 @@ export function evidenceHandlers({
     },
     'evidence:importVersion': ({ path, text, origin }) => {
       if (openProject(path).article.text === text)
-        throw new AppError('INVALID_INPUT', 'This text is the article as the project already has it: there is no newer version to import.')
+        throw new AppError(
+          'INVALID_INPUT',
+          'This text is the article as the project already has it: there is no newer version to import.',
+          {
+            key: 'sameVersion',
+          },
+        )
       const at = now().toISOString()
       const versionOrigin = {
         fileName: origin?.fileName ?? '',

@@ -21,7 +21,10 @@ export function sourceHandlers({
     'source:detach': ({ path, claimId, sourceId }) => edit(path, 'source.uncite', (p, c) => detachSource(p, { claimId, sourceId }, c)),
     'source:attachFile': async ({ path, sourceId, fileName, dataBase64 }) => {
       if (!openProject(path).sources.some((s) => s.id === sourceId))
-        throw new AppError('NOT_FOUND', `There is no source ${sourceId} in this project.`)
+        throw new AppError('NOT_FOUND', `There is no source ${sourceId} in this project.`, {
+          key: 'sourceNotFound',
+          params: { id: sourceId },
+        })
       const bytes = Buffer.from(dataBase64, 'base64')
       const attachment = await saveAttachment(path, fileName, bytes)
       const sha256 = createHash('sha256').update(bytes).digest('hex')
@@ -31,9 +34,13 @@ export function sourceHandlers({
     },
     'source:openAttachment': async ({ path, sourceId }) => {
       const source = store.peek(path)?.sources.find((s) => s.id === sourceId)
-      if (!source?.attachment) throw new AppError('NOT_FOUND', 'This source has no attached file.')
+      if (!source?.attachment) throw new AppError('NOT_FOUND', 'This source has no attached file.', { key: 'noAttachment' })
       const file = attachmentPath(path, source.attachment)
-      if (!ctx.desktop) throw new AppError('UNSUPPORTED', `Opening attached files needs the desktop app. The file is at "${file}".`)
+      if (!ctx.desktop)
+        throw new AppError('UNSUPPORTED', `Opening attached files needs the desktop app. The file is at "${file}".`, {
+          key: 'attachmentNeedsDesktop',
+          params: { file },
+        })
       await ctx.desktop.openPath(file)
       return { opened: true }
     },

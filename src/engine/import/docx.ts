@@ -36,12 +36,15 @@ export async function importDocx(bytes: Uint8Array, name: string): Promise<DocxA
   } catch (error) {
     throw new AppError('INVALID_INPUT', `Cannot import "${name}": it is not a valid Word (.docx) file; it may be damaged.`, {
       cause: error,
+      key: 'import.docxDamaged',
+      params: { file: name },
     })
   }
   if (!zip.file('word/document.xml')) {
     throw new AppError(
       'UNSUPPORTED',
       `Cannot import "${name}": it is a ZIP archive but not a Word (.docx) document (an OpenDocument, EPUB or other package). Save it as .docx or .pdf and import that.`,
+      { key: 'import.zipNotDocx', params: { file: name } },
     )
   }
   let html: string

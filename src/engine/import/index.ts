@@ -55,16 +55,17 @@ const ADVICE = {
   mhtml: 'it is a single-file web archive. Save the page as "Web page, HTML only" (.html) and import that',
   image: 'it is an image, which has no text to import. Run OCR (text recognition) on it and import or paste the text',
 } as const
-const ADVICE_BY_EXTENSION: Record<string, string | undefined> = {
-  doc: ADVICE.doc,
-  dot: ADVICE.doc,
-  rtf: ADVICE.rtf,
-  odt: ADVICE.odt,
-  pages: ADVICE.pages,
-  mht: ADVICE.mhtml,
-  mhtml: ADVICE.mhtml,
-  webarchive: ADVICE.mhtml,
-  ...Object.fromEntries('jpg jpeg png gif tif tiff webp heic bmp'.split(' ').map((ext) => [ext, ADVICE.image])),
+type Advice = keyof typeof ADVICE
+const ADVICE_BY_EXTENSION: Record<string, Advice | undefined> = {
+  doc: 'doc',
+  dot: 'doc',
+  rtf: 'rtf',
+  odt: 'odt',
+  pages: 'pages',
+  mht: 'mhtml',
+  mhtml: 'mhtml',
+  webarchive: 'mhtml',
+  ...Object.fromEntries('jpg jpeg png gif tif tiff webp heic bmp'.split(' ').map((ext) => [ext, 'image' as const])),
 }
 
 type Sniffed = 'pdf' | 'zip' | 'ole' | 'rtf' | 'image' | null
@@ -95,8 +96,19 @@ function sniff(bytes: Uint8Array, named: ImportFormat | undefined): Sniffed {
 
 const HTML_DOCUMENT = /^\s*(<!--[\s\S]*?-->\s*)*(<!doctype html|<html[\s>])/i
 
-function cannotImport(code: 'UNSUPPORTED' | 'INVALID_INPUT' | 'TOO_LARGE', name: string, reason: string): AppError {
-  return new AppError(code, `Cannot import "${name}": ${reason}.`)
+/** `key` names the catalogue sentence (`errors.import.<key>`) that says the same with the file's name and `params`. */
+function cannotImport(
+  code: 'UNSUPPORTED' | 'INVALID_INPUT' | 'TOO_LARGE',
+  name: string,
+  reason: string,
+  key: string,
+  params: Record<string, string | number> = {},
+): AppError {
+  return new AppError(code, `Cannot import "${name}": ${reason}.`, { key: `import.${key}`, params: { file: basename(name), ...params } })
+}
+
+function unsupported(name: string, advice: Advice): AppError {
+  return cannotImport('UNSUPPORTED', name, ADVICE[advice], advice)
 }
 
 function megabytes(bytes: number): string {
@@ -108,6 +120,8 @@ function tooLarge(name: string, size: number): AppError {
     'TOO_LARGE',
     name,
     `it is ${megabytes(size)} MB, over the ${IMPORT_MAX_BYTES / 1024 / 1024} MB import limit. Save just the article (for a PDF, print the pages you need to a new PDF) and import that`,
+    'tooLarge',
+    { size: megabytes(size), limit: IMPORT_MAX_BYTES / 1024 / 1024 },
   )
 }
 
@@ -120,14 +134,15 @@ function formatOf(bytes: Uint8Array, name: string): { format: ImportFormat; warn
     const label = format === 'pdf' ? 'a PDF' : 'a Word (.docx) document'
     return { format, warnings: named === format ? [] : [`"${basename(name)}" is ${label} despite its name, so it was read as one.`] }
   }
-  if (sniffed === 'ole') throw cannotImport('UNSUPPORTED', name, ADVICE.doc)
-  if (sniffed === 'rtf') throw cannotImport('UNSUPPORTED', name, ADVICE.rtf)
-  if (sniffed === 'image') throw cannotImport('UNSUPPORTED', name, ADVICE.image)
+  if (sniffed === 'ole') throw unsupported(name, 'doc')
+  if (sniffed === 'rtf') throw unsupported(name, 'rtf')
+  if (sniffed === 'image') throw unsupported(name, 'image')
   if (named === 'pdf') {
     throw cannotImport(
       'INVALID_INPUT',
       name,
       'it is named .pdf but is not a PDF (it does not start with "%PDF"); it may be damaged or mislabelled',
+      'notPdf',
     )
   }
   if (named === 'docx') {
@@ -135,15 +150,20 @@ function formatOf(bytes: Uint8Array, name: string): { format: ImportFormat; warn
       'INVALID_INPUT',
       name,
       'it is named .docx but is not a Word document (a .docx file is a ZIP package); it may be damaged or mislabelled',
+      'notDocx',
     )
   }
   if (named) return { format: named, warnings: [] }
   // A file without an extension is usually plain text (and a PDF or Word file was caught above).
   if (!extension) return { format: 'text', warnings: [] }
+  const advice = ADVICE_BY_EXTENSION[extension]
+  if (advice) throw unsupported(name, advice)
   throw cannotImport(
     'UNSUPPORTED',
     name,
-    ADVICE_BY_EXTENSION[extension] ?? `.${extension} files are not supported. Import a ${SUPPORTED_LIST} file, or paste the text`,
+    `.${extension} files are not supported. Import a ${SUPPORTED_LIST} file, or paste the text`,
+    'extension',
+    { extension, supported: SUPPORTED_LIST },
   )
 }
 
@@ -216,17 +236,19 @@ const NO_TEXT: Record<ImportFormat, string> = {
  */
 export async function importBytes(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportedArticle> {
   if (bytes.byteLength > IMPORT_MAX_BYTES) throw tooLarge(fileName, bytes.byteLength)
-  if (bytes.byteLength === 0) throw cannotImport('INVALID_INPUT', fileName, 'the file is empty')
+  if (bytes.byteLength === 0) throw cannotImport('INVALID_INPUT', fileName, 'the file is empty', 'empty')
   const resolved = formatOf(bytes, fileName)
   const extracted = await extract(resolved.format, bytes, fileName, options)
   options.onProgress?.({ stage: 'finishing', pages: null })
   const text = normalizeArticleText(extracted.paragraphs.join('\n\n'))
-  if (!text) throw cannotImport('INVALID_INPUT', fileName, NO_TEXT[extracted.format])
+  if (!text) throw cannotImport('INVALID_INPUT', fileName, NO_TEXT[extracted.format], 'noText', { format: extracted.format })
   if (text.length > MAX_TEXT_CHARS) {
     throw cannotImport(
       'TOO_LARGE',
       fileName,
       `its text has ${text.length.toLocaleString('en')} characters, more than the ${MAX_TEXT_CHARS.toLocaleString('en')} a project holds. Split it into several articles`,
+      'tooManyCharacters',
+      { characters: text.length, limit: MAX_TEXT_CHARS },
     )
   }
   const metadata = articleMetadata(extracted.metadata)
@@ -242,10 +264,24 @@ export async function importBytes(bytes: Uint8Array, fileName: string, options: 
 
 function readError(path: string, error: unknown): AppError {
   const code = (error as NodeJS.ErrnoException).code
-  if (code === 'ENOENT') return new AppError('NOT_FOUND', `Cannot import "${path}": there is no such file.`, { cause: error })
-  if (code === 'EISDIR') return cannotImport('INVALID_INPUT', path, 'it is a folder, not a file')
-  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : (error as Error).message
-  return new AppError('IO', `Cannot import "${path}": ${reason}.`, { cause: error })
+  if (code === 'ENOENT')
+    return new AppError('NOT_FOUND', `Cannot import "${path}": there is no such file.`, {
+      cause: error,
+      key: 'import.noSuchFile',
+      params: { file: path },
+    })
+  if (code === 'EISDIR') return cannotImport('INVALID_INPUT', path, 'it is a folder, not a file', 'folder')
+  if (code === 'EACCES' || code === 'EPERM')
+    return new AppError('IO', `Cannot import "${path}": permission was denied.`, {
+      cause: error,
+      key: 'import.denied',
+      params: { file: path },
+    })
+  return new AppError('IO', `Cannot import "${path}": ${(error as Error).message}.`, {
+    cause: error,
+    key: 'import.unreadable',
+    params: { file: path, reason: (error as Error).message },
+  })
 }
 
 /** Reads an article from a file. The size is checked before anything is read. */
@@ -260,8 +296,8 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
   let bytes: Uint8Array
   try {
     const stats = await handle.stat()
-    if (stats.isDirectory()) throw cannotImport('INVALID_INPUT', path, 'it is a folder, not a file')
-    if (!stats.isFile()) throw cannotImport('INVALID_INPUT', path, 'it is not a regular file')
+    if (stats.isDirectory()) throw cannotImport('INVALID_INPUT', path, 'it is a folder, not a file', 'folder')
+    if (!stats.isFile()) throw cannotImport('INVALID_INPUT', path, 'it is not a regular file', 'notRegular')
     if (stats.size > IMPORT_MAX_BYTES) throw tooLarge(path, stats.size)
     bytes = await handle.readFile()
   } catch (error) {
@@ -278,11 +314,12 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
  */
 export function importPastedText(text: string, title = ''): ImportedArticle {
   const normalized = normalizeArticleText(text)
-  if (!normalized) throw new AppError('INVALID_INPUT', 'The pasted text is empty: paste the article text.')
+  if (!normalized) throw new AppError('INVALID_INPUT', 'The pasted text is empty: paste the article text.', { key: 'import.pastedEmpty' })
   if (normalized.length > MAX_TEXT_CHARS) {
     throw new AppError(
       'TOO_LARGE',
       `The pasted text has ${normalized.length.toLocaleString('en')} characters, more than the ${MAX_TEXT_CHARS.toLocaleString('en')} a project holds. Split it into several articles.`,
+      { key: 'import.pastedTooLong', params: { characters: normalized.length, limit: MAX_TEXT_CHARS } },
     )
   }
   const typed = title.trim()

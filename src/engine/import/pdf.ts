@@ -213,7 +213,7 @@ function pdfError(name: string, error: unknown): AppError {
     return new AppError(
       'UNSUPPORTED',
       `Cannot import "${name}": the PDF is protected with a password. Open it, save or print an unprotected copy, and import that.`,
-      { cause: error },
+      { cause: error, key: 'import.pdfPassword', params: { file: name } },
     )
   }
   const reason = kind === 'InvalidPDFException' ? 'it is damaged or not a PDF' : `the PDF could not be read (${(error as Error).message})`
@@ -272,6 +272,7 @@ export async function importPdf(bytes: Uint8Array, name: string, { maxPages, onP
     throw new AppError(
       'INVALID_INPUT',
       `Cannot import "${name}": the PDF has no text layer: it looks like a scanned image. Run OCR on it first (for example with OCRmyPDF, or your scanner's "searchable PDF" option) and import the result.`,
+      { key: 'import.pdfScanned', params: { file: name } },
     )
   }
   if (empty.length) {

@@ -37,6 +37,7 @@ function notText(name: string, reason: string): AppError {
   return new AppError(
     'INVALID_INPUT',
     `Cannot import "${name}": it is not a text file (${reason}). Check that you chose the right file; a Word or PDF file needs its own extension (.docx, .pdf).`,
+    { key: 'import.notText', params: { file: name } },
   )
 }
 

@@ -22,7 +22,12 @@ try {
     type: 'failed',
     error:
       error instanceof AppError
-        ? { code: error.code, message: error.message }
+        ? {
+            code: error.code,
+            message: error.message,
+            ...(error.key ? { key: error.key } : {}),
+            ...(error.params ? { params: error.params } : {}),
+          }
         : { code: 'INTERNAL', message: `The import hit an unexpected problem: ${error instanceof Error ? error.message : String(error)}` },
   })
 }

@@ -49,7 +49,11 @@ export async function runImport(
   { onProgress, signal, limits = IMPORT_LIMITS }: RunImportOptions = {},
 ): Promise<ImportedArticle> {
   const name = nameOf(job)
-  const cancelled = (): AppError => new AppError('CANCELLED', `The import of "${name}" was cancelled; nothing was created.`)
+  const cancelled = (): AppError =>
+    new AppError('CANCELLED', `The import of "${name}" was cancelled; nothing was created.`, {
+      key: 'import.cancelled',
+      params: { file: name },
+    })
   if (signal?.aborted) throw cancelled()
   const url = await workerUrl('import-worker')
   const started = performance.now()
@@ -91,7 +95,8 @@ export async function runImport(
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress?.({ ...message.progress, elapsedMs: Math.round(performance.now() - started) })
       else if (message.type === 'done') finish({ article: message.article })
-      else finish({ error: new AppError(message.error.code, message.error.message) })
+      else
+        finish({ error: new AppError(message.error.code, message.error.message, { key: message.error.key, params: message.error.params }) })
     })
     worker.on('error', (error: Error & { code?: string }) => finish({ error: workerFailure(name, error, limits) }))
     worker.on('exit', () => {

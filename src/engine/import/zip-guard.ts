@@ -18,7 +18,10 @@ interface ZipEntry {
 
 /** The same refusal as JSZip's failure to open the package gives (docx.ts). */
 function damaged(name: string): AppError {
-  return new AppError('INVALID_INPUT', `Cannot import "${name}": it is not a valid Word (.docx) file; it may be damaged.`)
+  return new AppError('INVALID_INPUT', `Cannot import "${name}": it is not a valid Word (.docx) file; it may be damaged.`, {
+    key: 'import.docxDamaged',
+    params: { file: name },
+  })
 }
 
 /**

@@ -4,7 +4,7 @@ import { basename, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import git, { type MergeDriverCallback } from 'isomorphic-git'
 import http from 'isomorphic-git/http/node'
-import type { SyncResult, TeamRemote, TeamStatus } from '@contract/team'
+import type { SyncReason, SyncResult, TeamRemote, TeamStatus } from '@contract/team'
 import { AppError } from '@domain/errors'
 import { mergeProjectTexts } from '@domain/project/merge-files'
 import type { Person } from '@domain/project/schema'
@@ -32,6 +32,18 @@ interface SyncState {
   lastSync: string | null
   offline: boolean
   message: string | null
+  /** The catalogue's key and values for `message` (absent in a state file an older Factdesk wrote). */
+  reason?: SyncReason | null
+}
+
+/** What a sync outcome says, for the engine's log and the CLI, and which catalogue sentence (`errors.<key>`) says it in the UI. */
+const NO_REMOTE = {
+  message: 'No team remote is set: the work is committed here. Start sharing with a team folder or git host to sync.',
+  reason: { key: 'teamNoRemote', params: {} },
+}
+const KEPT_MOVING = {
+  message: 'The team’s copy kept moving while Factdesk pushed; sync again.',
+  reason: { key: 'teamKeptMoving', params: {} },
 }
 
 export interface TeamSyncOptions {
@@ -169,6 +181,7 @@ export class TeamSync {
       lastSync: null,
       offline: false,
       message: null,
+      reason: null,
       tokenReady: false,
     }
     if (!(await this.isShared(dir))) return empty
@@ -189,6 +202,7 @@ export class TeamSync {
       lastSync: state.lastSync,
       offline: state.offline,
       message: state.message,
+      reason: state.reason ?? null,
       tokenReady: remote === null || remote.kind === 'folder' || (await this.options.tokens.has(remote.url)),
     }
   }
@@ -296,7 +310,10 @@ export class TeamSync {
     if (remote.kind === 'folder') {
       if (!(await isBareRepository(remote.url))) {
         throw Object.assign(
-          new AppError('IO', `The team folder "${remote.url}" cannot be reached (is the share or USB stick connected?).`),
+          new AppError('IO', `The team folder "${remote.url}" cannot be reached (is the share or USB stick connected?).`, {
+            key: 'teamFolderUnreachable',
+            params: { folder: remote.url },
+          }),
           {
             offline: true,
           },
@@ -309,7 +326,10 @@ export class TeamSync {
     } catch (error) {
       if (isNetworkError(error)) {
         throw Object.assign(
-          new AppError('IO', `The team's git host ${new URL(remote.url).host} cannot be reached; your commits wait here until it can.`),
+          new AppError('IO', `The team's git host ${new URL(remote.url).host} cannot be reached; your commits wait here until it can.`, {
+            key: 'teamHostUnreachable',
+            params: { host: new URL(remote.url).host },
+          }),
           {
             offline: true,
           },
@@ -320,6 +340,7 @@ export class TeamSync {
         throw new AppError(
           'FORBIDDEN',
           `The team's git host refused the token (${(error as Error).message}); enter a valid token and sync again.`,
+          { key: 'teamTokenRefused', params: { reason: (error as Error).message } },
         )
       }
       if (name === 'NotFoundError' || /Could not find/.test(String(error))) return null
@@ -394,7 +415,7 @@ export class TeamSync {
     const outcome = await this.exclusive(async () => {
       await this.commitNow(dir)
       const remote = await this.remote(dir)
-      if (!remote) return 'No team remote is set: the work is committed here. Start sharing with a team folder or git host to sync.'
+      if (!remote) return NO_REMOTE
       const person = await this.options.identity()
       const author = { name: person.name || person.email || 'Factdesk', email: person.email }
       for (let attempt = 0; attempt < 5; attempt++) {
@@ -403,7 +424,12 @@ export class TeamSync {
           remoteTip = await this.fetch(dir, remote, input.token)
         } catch (error) {
           if ((error as { offline?: boolean }).offline) {
-            await this.setState(dir, { offline: true, message: (error as Error).message })
+            const { key, params } = error as AppError
+            await this.setState(dir, {
+              offline: true,
+              message: (error as Error).message,
+              reason: key ? { key, params: params ?? {} } : null,
+            })
             return null
           }
           throw error
@@ -440,9 +466,9 @@ export class TeamSync {
         const tip = await this.tip(dir, BRANCH)
         if (!tip || tip === remoteTip) break
         if (await this.push(dir, remote, tip, remoteTip, input.token)) break
-        if (attempt === 4) return 'The team’s copy kept moving while Factdesk pushed; sync again.'
+        if (attempt === 4) return KEPT_MOVING
       }
-      await this.setState(dir, { lastSync: this.options.now().toISOString(), offline: false, message: null })
+      await this.setState(dir, { lastSync: this.options.now().toISOString(), offline: false, message: null, reason: null })
       return null
     })
     const kept: string[] = []
@@ -455,11 +481,12 @@ export class TeamSync {
       .filter(([path]) => path.endsWith(PROJECT_SUFFIX))
       .map(([path, committed]) => ({ path: isAbsolute(path) ? path : join(dir, path), committed }))
     await this.options.received(projectChanges)
-    if (outcome) await this.setState(dir, { message: outcome })
+    if (outcome) await this.setState(dir, outcome)
     const status = await this.status()
     return {
       ...status,
-      message: outcome ?? status.message,
+      message: outcome?.message ?? status.message,
+      reason: outcome?.reason ?? status.reason,
       received: projectChanges.map((c) => c.path),
       conflicts: conflicts.count,
       copies: kept,

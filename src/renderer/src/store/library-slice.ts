@@ -1,5 +1,6 @@
 import type { LibraryListing, ProjectSummary } from '@contract/api'
 import { call } from '../api/client'
+import { i18n } from '../i18n'
 import type { AppSlice } from './index'
 
 /** The projects folder as the home screen lists it, and the changes made from that list. */
@@ -28,10 +29,10 @@ export const createLibrarySlice: AppSlice<LibrarySlice> = (set, get) => {
       }),
     renameProject: (summary, title) => change(() => call('project:rename', { path: summary.path, title }), null),
     duplicateProject: async (summary) => {
-      await change(() => call('project:duplicate', { path: summary.path }), `Duplicated “${summary.title}”.`)
+      await change(() => call('project:duplicate', { path: summary.path }), i18n.t('library.duplicated', { title: summary.title }))
     },
     trashProject: async (summary) => {
-      await change(() => call('project:delete', { path: summary.path }), `Moved “${summary.title}” to the trash.`)
+      await change(() => call('project:delete', { path: summary.path }), i18n.t('library.trashed', { title: summary.title }))
     },
   }
 }

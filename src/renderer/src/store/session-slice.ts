@@ -3,6 +3,7 @@ import type { FieldConflict } from '@domain/errors'
 import { fileToBase64 } from '../api/base64'
 import { ApiError, call, followShownVersion, messageOf } from '../api/client'
 import { commitPendingFields } from '../components/pending-fields'
+import { i18n } from '../i18n'
 import { DEFAULT_FILTERS } from '../features/claims/claim-filter'
 import { chooseCaseFile, isCaseFileName } from '../features/evidence/open-case-file'
 import { countEditStarted } from './edit-counter'
@@ -187,7 +188,7 @@ export const createSessionSlice: AppSlice<SessionSlice> = (set, get) => {
       const next = await get().attempt(() => call(how, { path: current.path }))
       if (!next) return
       set({ current: next, save: next.save })
-      get().notify('info', how === 'project:reload' ? 'Reloaded the version on disk.' : `Your version was saved as ${next.path}.`)
+      get().notify('info', how === 'project:reload' ? i18n.t('banners.reloaded') : i18n.t('banners.savedAsCopy', { path: next.path }))
     },
     checkDisk: (path) =>
       call('project:checkDisk', { path }).then(

@@ -1,36 +1,10 @@
 import { useTranslation } from 'react-i18next'
-import type { OpenedProject, ReadOnlyState } from '@contract/api'
-import { SOURCE_LANGUAGE } from '@contract/i18n/translator'
+import type { OpenedProject } from '@contract/api'
+import { readOnlySentence, useEngineSentence } from '../../components/engine-sentences'
 import { Dialog } from '../../components/Dialog'
 import { formatDateTime } from '../../components/format'
 import { useApp } from '../../store'
-
-/**
- * The engine writes these sentences in English, naming the exact file or cause: shown as they are while the
- * app speaks English, otherwise the catalogue's sentence built from what the contract gives.
- */
-function useEngineSentence(): (english: string, translated: () => string) => string {
-  const { i18n } = useTranslation()
-  return (english, translated) => (i18n.resolvedLanguage === SOURCE_LANGUAGE ? english : translated())
-}
-
-/** The folder of a project path, on either kind of separator; the engine names it in the read-only sentence. */
-function folderOf(path: string): string {
-  return path.replace(/[\\/][^\\/]*$/, '') || path
-}
-
-function readOnlySentence(readOnly: ReadOnlyState, path: string, t: (key: string, params?: Record<string, string>) => string): string {
-  switch (readOnly.reason) {
-    case 'file-read-only':
-      return t('banners.readOnlyFile')
-    case 'folder-read-only':
-      return t('banners.readOnlyFolder', { folder: folderOf(path) })
-    case 'locked':
-      return t('banners.readOnlyLocked', { holder: readOnly.holder ?? '' })
-    case 'taken-over':
-      return readOnly.holder ? t('banners.readOnlyTakenOver', { holder: readOnly.holder }) : t('banners.readOnlyTakenOverUnknown')
-  }
-}
+import { conflictSubject, editConflictValue } from '../team/conflict-text'
 
 /** The file changed on disk behind Factdesk's back: reload it, or keep this version as a copy. */
 function ConflictBanner({ opened }: { opened: OpenedProject }) {
@@ -124,6 +98,7 @@ function EditConflictDialog() {
   const sentence = useEngineSentence()
   const conflict = useApp((s) => s.editConflict)
   const resolve = useApp((s) => s.resolveEditConflict)
+  const project = useApp((s) => s.current?.project)
   if (!conflict) return null
   return (
     <Dialog
@@ -144,15 +119,15 @@ function EditConflictDialog() {
       <p>{sentence(conflict.message, () => t('banners.editConflict'))}</p>
       {conflict.conflicts.map((field) => (
         <div key={field.key} className="edit-conflict">
-          <h3>{field.what}</h3>
+          <h3>{project ? conflictSubject(field.key, project, t) : field.what}</h3>
           <div className="edit-conflict-sides">
             <figure>
               <figcaption>{t('banners.theirs')}</figcaption>
-              <p className="edit-conflict-text">{field.theirs || t('banners.empty')}</p>
+              <p className="edit-conflict-text">{editConflictValue(field.key, field.theirs, t) || t('banners.empty')}</p>
             </figure>
             <figure>
               <figcaption>{t('banners.yours')}</figcaption>
-              <p className="edit-conflict-text">{field.yours || t('banners.empty')}</p>
+              <p className="edit-conflict-text">{editConflictValue(field.key, field.yours, t) || t('banners.empty')}</p>
             </figure>
           </div>
         </div>

@@ -19,6 +19,7 @@ import { SettingsDialog } from '../library/LibraryDialogs'
 import { ArticleView, SelectionActions, type ArticleSelection } from './ArticleView'
 import { selectArticleText } from './select-text'
 import { useDiskWatch } from '../../hooks/useDiskWatch'
+import { useHistoryText } from '../../hooks/useHistoryText'
 import { ProjectBanners } from './ProjectBanners'
 import { ProjectTeamBar } from '../team/ProjectTeamBar'
 import { useIdentity } from '../team/identity'
@@ -74,6 +75,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
   useEffect(() => focusList(), [opened.path, focusList])
 
   const { t } = useTranslation()
+  const describe = useHistoryText()
   // A preset's labels as its owner publishes them in this language (report/model.ts); the project keeps its own.
   const shown = useMemo(() => ({ ...project, ratingScale: localiseScale(project.ratingScale, t) }), [project, t])
   const [settingsOpen, setSettingsOpen] = useState(false)
@@ -107,7 +109,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
             className="button-quiet"
             onClick={() => void edit('project:undo', {})}
             disabled={!opened.undoable.undo}
-            title={opened.undoable.undo ? t('project.undoWhat', { what: opened.undoable.undo }) : t('project.nothingToUndo')}
+            title={opened.undoable.undo ? t('project.undoWhat', { what: describe(opened.undoable.undo) }) : t('project.nothingToUndo')}
           >
             {t('project.undo')}
           </button>
@@ -116,7 +118,7 @@ export function ProjectScreen({ opened }: { opened: OpenedProject }) {
             className="button-quiet"
             onClick={() => void edit('project:redo', {})}
             disabled={!opened.undoable.redo}
-            title={opened.undoable.redo ? t('project.redoWhat', { what: opened.undoable.redo }) : t('project.nothingToRedo')}
+            title={opened.undoable.redo ? t('project.redoWhat', { what: describe(opened.undoable.redo) }) : t('project.nothingToRedo')}
           >
             {t('project.redo')}
           </button>

@@ -6,6 +6,7 @@ import { useScoreFormat } from './score'
 import { textColourOn } from '@domain/report/colour'
 import { CommitField } from '../../components/CommitField'
 import { formatDateTime } from '../../components/format'
+import { useHistoryText } from '../../hooks/useHistoryText'
 import type { TFunction } from 'i18next'
 import { useApp } from '../../store'
 import { SourcesSection } from '../sources/SourcesSection'
@@ -94,6 +95,7 @@ function StatusPicker({ claim }: { claim: Claim }) {
 function ClaimHistory({ claim, project }: { claim: Claim; project: Project }) {
   const entries = project.history.filter((entry) => entry.claimId === claim.id).reverse()
   const { t } = useTranslation()
+  const describe = useHistoryText()
   if (entries.length === 0) return null
   return (
     <details className="claim-history">
@@ -101,8 +103,11 @@ function ClaimHistory({ claim, project }: { claim: Claim; project: Project }) {
       <ol>
         {entries.map((entry, i) => (
           <li key={`${entry.at}-${i}`}>
-            <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> <span className="muted">{entry.author}</span>
-            <div>{entry.summary}</div>
+            <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>{' '}
+            <span className="muted" translate="no">
+              {entry.author}
+            </span>
+            <div>{describe(entry)}</div>
           </li>
         ))}
       </ol>

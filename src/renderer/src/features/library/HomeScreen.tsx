@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { ProjectSummary } from '@contract/api'
 import { apiAction } from '../../api/api-action'
+import { ApiError, messageOf } from '../../api/client'
 import { useApp } from '../../store'
 import { RenameDialog, SettingsDialog, TrashDialog } from './LibraryDialogs'
 import { NewProjectPanel } from './NewProjectPanel'
@@ -127,7 +128,8 @@ export function HomeScreen() {
               <ul>
                 {library.problems.map((p) => (
                   <li key={p.path}>
-                    <strong>{p.file}</strong>: {p.message}
+                    <strong>{p.file}</strong>:{' '}
+                    {p.error ? messageOf(new ApiError(p.error.code, p.error.message, [], p.error.key, p.error.params)) : p.message}
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,8 @@
 import { useMemo, useRef, useState, type SyntheticEvent } from 'react'
 import type { ImportedFile } from '@contract/api'
 import { withoutLines, type RecognisedLine } from '@contract/import'
+import { importNoteText } from '@contract/i18n/import-notes'
+import { uiLanguage } from '../../language'
 import { useApp } from '../../store'
 import { FormActions } from '../../components/FormActions'
 import { useTranslation } from 'react-i18next'
@@ -83,7 +85,7 @@ function ImportReview({ imported }: { imported: ImportedFile }) {
       {imported.warnings.length > 0 && (
         <ul className="export-warnings" aria-label={t('newProject.notes')}>
           {imported.warnings.map((w) => (
-            <li key={w}>{w}</li>
+            <li key={w}>{importNoteText(w, { language: uiLanguage(), t: (key, params) => t(key, params ?? {}) })}</li>
           ))}
         </ul>
       )}

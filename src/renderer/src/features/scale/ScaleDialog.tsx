@@ -67,16 +67,21 @@ export function ScaleDialog({ current, onClose }: { current: RatingScale; onClos
     >
       <fieldset className="preset-list">
         <legend>{t('scale.presets')}</legend>
-        {presets.map((preset) => (
-          <button
-            key={preset.id}
-            type="button"
-            className={`button-secondary${draft.id === preset.id ? ' chosen' : ''}`}
-            onClick={() => setDraft(structuredClone(preset))}
-          >
-            {localiseScale(preset, t).name}
-          </button>
-        ))}
+        {presets.map((preset) => {
+          const name = localiseScale(preset, t).name
+          return (
+            <button
+              key={preset.id}
+              type="button"
+              className={`button-secondary${draft.id === preset.id ? ' chosen' : ''}`}
+              onClick={() => setDraft(structuredClone(preset))}
+              // A scale's owner's name for it stays as published unless they publish a translation.
+              translate={name === preset.name ? 'no' : undefined}
+            >
+              {name}
+            </button>
+          )
+        })}
       </fieldset>
       <label htmlFor="scale-name">{t('scale.name')}</label>
       <input

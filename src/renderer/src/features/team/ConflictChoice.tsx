@@ -1,8 +1,8 @@
 import type { Project, RecordedConflict } from '@domain/project/schema'
-import { describeConflictValue } from '@domain/project/team-ops'
 import { formatDateTime } from '../../components/format'
 import { useApp } from '../../store'
 import { useTranslation } from 'react-i18next'
+import { conflictSubject, conflictValue } from './conflict-text'
 
 /**
  * One field two checkers changed differently, met by a merge: both values with who set them and
@@ -12,16 +12,17 @@ export function ConflictChoice({ conflict, project }: { conflict: RecordedConfli
   const edit = useApp((s) => s.edit)
   const { t } = useTranslation()
   const textOnly = conflict.key === 'article.text'
+  const what = conflictSubject(conflict.key, project, t)
   return (
-    <div className="team-conflict" role="group" aria-label={t('team.conflictOver', { what: conflict.what })}>
+    <div className="team-conflict" role="group" aria-label={t('team.conflictOver', { what })}>
       <p className="team-conflict-what">
-        <strong>{t('team.conflict')}</strong> {t('team.conflictChanged', { what: conflict.what })}
+        <strong>{t('team.conflict')}</strong> {t('team.conflictChanged', { what })}
         {textOnly && t('team.conflictText')}
       </p>
       <ul className="team-conflict-values">
         {conflict.values.map((side, pick) => (
           <li key={pick}>
-            <span className="team-conflict-value">{describeConflictValue(project, conflict, side.value)}</span>
+            <span className="team-conflict-value">{conflictValue(project, conflict, side.value, t)}</span>
             <span className="muted">
               {' '}
               {side.by || t('team.unknown')}

@@ -4,6 +4,7 @@ import { apiAction } from '../../api/api-action'
 import { useApp } from '../../store'
 import { ConflictChoice } from './ConflictChoice'
 import { useTranslation } from 'react-i18next'
+import { syncMessage } from './sync-message'
 
 /**
  * The project's team settings and what a merge left to decide that belongs to no claim (the
@@ -34,7 +35,7 @@ export function ProjectTeamBar({ opened }: { opened: OpenedProject }) {
     await checkDisk(opened.path)
     notify(
       result.offline ? 'error' : 'info',
-      result.offline ? (result.message ?? t('team.unreachable')) : t('team.syncedProject', { conflicts: result.conflicts }),
+      result.offline ? (syncMessage(result, t) ?? t('team.unreachable')) : t('team.syncedProject', { conflicts: result.conflicts }),
     )
   }
   if (!shared && !project.team.requireReview && project.conflicts.length === 0) return null

@@ -6,6 +6,7 @@ import { FormActions } from '../../components/FormActions'
 import { formatDateTime } from '../../components/format'
 import { useApp } from '../../store'
 import { useTranslation } from 'react-i18next'
+import { syncMessage } from './sync-message'
 import type { TFunction } from 'i18next'
 
 const isHttp = (remote: string): boolean => /^https?:\/\//i.test(remote.trim())
@@ -97,7 +98,7 @@ export function TeamBar() {
     notify(
       result.offline ? 'error' : 'info',
       result.offline
-        ? (result.message ?? t('team.unreachableCommitted'))
+        ? (syncMessage(result, t) ?? t('team.unreachableCommitted'))
         : t('team.syncedLibrary', { received, conflicts: result.conflicts }),
     )
     await refreshLibrary()
@@ -117,7 +118,7 @@ export function TeamBar() {
           <p>
             <strong>{t('team.shared')}</strong>
             {status.remote ? t('team.sharedWith', { url: status.remote.url }) : t('team.noRemote')} · <span>{syncSummary(status, t)}</span>
-            {status.offline && <span className="hint-warn">{t('team.offline', { message: status.message })}</span>}
+            {status.offline && <span className="hint-warn">{t('team.offline', { message: syncMessage(status, t) ?? '' })}</span>}
           </p>
           {needsToken && (
             <input
