@@ -236,9 +236,6 @@ const catalogues = withPseudo(loadCatalogues(join(import.meta.dirname, '..', '..
 /** A catalogue message as the screen shows it, to find buttons and dialogs by their names in the language under test. */
 const say = (language: string): Translate => translatorFor(catalogues, language).t
 
-/** The evidence checks' findings are the engine's English sentences, owned by the evidence work (docs/i18n.md, what is left). */
-const EVIDENCE_FINDINGS = ['.evidence-checks']
-
 /**
  * Opens, in the given language, every banner and dialog a checker meets on a project: the claim's
  * history, the keyboard shortcuts, the article's details, the rating-scale editor, the evidence
@@ -284,7 +281,7 @@ async function visitBannersAndDialogs(
 
   await page.locator('.topbar-actions .evidence-badge').click()
   await expect(dialog(t('evidence.badge.dialogTitle'))).toBeVisible()
-  await look('evidence-check', 'dialog[open]', EVIDENCE_FINDINGS)
+  await look('evidence-check', 'dialog[open]')
   await dialog(t('evidence.badge.dialogTitle'))
     .getByRole('button', { name: t('common.close') })
     .click()
