@@ -1,22 +1,18 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import MiniSearch, { type Query, type SearchResult } from 'minisearch'
 import { ARCHIVE_SUFFIX } from '@domain/memory/archive'
 import { nameKeys, numberTerms, queryWords, terms } from '@domain/memory/analyze'
 import { MemoryIndex, type Match, type MatchQuery } from '@domain/memory/matcher'
 import { isCheck, matchDocOf, projectRecords, archiveRecords, type MemoryKind, type MemoryRecord } from '@domain/memory/records'
+import { Interner, SearchIndex, topK, type Field, type QueryTerm } from './search-index'
 import { isProjectFileName } from '../library'
 import { readProjectFile } from '../project-store'
 import { readArchiveFile, ARCHIVES_DIR } from './archive-files'
 import { ALL_BUCKETS, bucketOf, readCache, writeBuckets, type CachedFile } from './shards'
 
-// Library search: MiniSearch 7.2 (MIT). On 230,000 generated documents it built and answered where
-// FlexSearch 0.8 and Orama 3.1 did not finish the same run in 400 s (docs/claim-memory.md), though
-// still far from the bench's targets at that size. It ranks by BM25 with field boosts (what
-// "closest first" needs; FlexSearch scores by word position only), takes nested AND/OR queries (a
-// word OR its transliterated name, AND the next word), searches prefixes as the checker types, and
-// adds and discards one project's documents cheaply on a save. Terms come from analyze.ts (stems,
-// folding, numbers, name keys), so MiniSearch only splits on spaces.
+// Library search: an inverted index over typed arrays (search-index.ts; why not MiniSearch is said
+// there), fed with terms from analyze.ts (stems, folding, numbers, name keys), each record analysed
+// once. "Seen before" is the claim matcher (matcher.ts) over the checks alone.
 
 export interface SearchFilters {
   kinds?: MemoryKind[]
@@ -46,47 +42,114 @@ export interface SeenBefore {
   names: string[]
 }
 
-const SEARCH_FIELDS = ['text', 'title', 'rationale', 'names', 'people'] as const
-const BOOST = { text: 1, title: 0.7, rationale: 0.4, names: 0.8, people: 0.5 }
 /** A proposal is marked "checked before" when an earlier check covers this much of it and it of that. */
 export const CHECKED_BEFORE_CONFIDENCE = 0.55
 /** Below this a "seen before" candidate shares too little to show. */
 const SHOWN_CONFIDENCE = 0.2
 const FLUSH_MS = 1000
+const SEARCHED_IN: readonly Field[] = ['text', 'title', 'rationale', 'people']
+const KIND_CODES: Record<MemoryKind, number> = { claim: 0, source: 1, article: 2, review: 3 }
 
-const joined = (list: string[]): string => list.join(' ')
-
-function analysedField(record: MemoryRecord, field: string): string {
+/**
+ * A record's terms in each search field (search-index.ts FIELDS), analysed once. The title and the
+ * people of a project's claims are the same for all of them, so `seen` keeps what a file's records
+ * share from being analysed twenty times.
+ */
+export function analyseRecord(record: MemoryRecord, seen = new Map<string, string[]>()): string[][] {
   const language = record.language === 'und' ? undefined : record.language
-  switch (field) {
-    case 'text':
-      return joined([...terms(record.text, language), ...numberTerms(record.text)])
-    case 'title':
-      return joined(terms(record.title, language))
-    case 'rationale':
-      return joined([...terms(record.rationale, language), ...numberTerms(record.rationale)])
-    case 'names':
-      return joined(nameKeys(`${record.text} ${record.title} ${record.claimant}`, language))
-    case 'people':
-      return joined(terms(`${record.claimant} ${record.outlet} ${record.checker}`, language))
-    case 'id':
-      return record.key
-    default:
-      return ''
+  const once = (key: string, make: () => string[]): string[] => {
+    let value = seen.get(key)
+    if (!value) seen.set(key, (value = make()))
+    return value
+  }
+  return [
+    [...terms(record.text, language), ...numberTerms(record.text)],
+    once(`t\u0000${language}\u0000${record.title}`, () => terms(record.title, language)),
+    record.rationale ? [...terms(record.rationale, language), ...numberTerms(record.rationale)] : [],
+    nameKeys(`${record.text} ${record.title} ${record.claimant}`, language),
+    once(`p\u0000${language}\u0000${record.claimant}\u0000${record.outlet}\u0000${record.checker}`, () =>
+      terms(`${record.claimant} ${record.outlet} ${record.checker}`, language),
+    ),
+  ]
+}
+/** Per-document data the filters ask about, as numbers: what stays in memory for every record. */
+class Facets {
+  kind = new Uint8Array(0)
+  /** Whether the matcher holds it (a claim someone checked, an archived fact-check). */
+  check = new Uint8Array(0)
+  readonly strings = {
+    verdict: new Interner(),
+    status: new Interner(),
+    language: new Interner(),
+    checker: new Interner(),
+    outlet: new Interner(),
+    date: new Interner(),
+  }
+  readonly codes = {
+    verdict: new Uint32Array(0),
+    status: new Uint32Array(0),
+    language: new Uint32Array(0),
+    checker: new Uint32Array(0),
+    outlet: new Uint32Array(0),
+    date: new Uint32Array(0),
+  }
+
+  set(slot: number, record: MemoryRecord): void {
+    this.kind = growTo(this.kind, slot + 1)
+    this.check = growTo(this.check, slot + 1)
+    this.kind[slot] = KIND_CODES[record.kind]
+    this.check[slot] = isCheck(record) ? 1 : 0
+    for (const name of FACET_NAMES) {
+      this.codes[name] = growTo(this.codes[name], slot + 1)
+      this.codes[name][slot] = this.strings[name].id(record[name])
+    }
+  }
+
+  /** Moves every slot's data to its new slot after a compaction. */
+  renumber(renumber: Int32Array, size: number): void {
+    const move = <T extends Uint8Array | Uint32Array>(from: T): T => {
+      const to = new (from.constructor as new (n: number) => T)(size)
+      renumber.forEach((slot, old) => {
+        if (slot >= 0) to[slot] = from[old] as number
+      })
+      return to
+    }
+    this.kind = move(this.kind)
+    this.check = move(this.check)
+    for (const name of FACET_NAMES) this.codes[name] = move(this.codes[name])
+  }
+
+  /** The filters as one test per slot: each distinct verdict, outlet, date… is judged once, not per record. */
+  accept(f: SearchFilters): (slot: number) => boolean {
+    const lower = (v: string | undefined): string | undefined => v?.toLowerCase()
+    const tests: [keyof Facets['codes'], (value: string) => boolean][] = []
+    const verdict = lower(f.verdict)
+    const status = lower(f.status)
+    const language = lower(f.language)
+    const checker = lower(f.checker)
+    const outlet = lower(f.outlet)
+    if (verdict) tests.push(['verdict', (v) => v.toLowerCase() === verdict])
+    if (status) tests.push(['status', (v) => v.toLowerCase() === status])
+    if (language) tests.push(['language', (v) => v.toLowerCase() === language])
+    if (checker) tests.push(['checker', (v) => v.toLowerCase().includes(checker)])
+    if (outlet) tests.push(['outlet', (v) => v.toLowerCase().includes(outlet)])
+    if (f.from || f.to) tests.push(['date', (v) => inRange(v, f.from, f.to)])
+    const tables = tests.map(([name, test]) => ({
+      codes: this.codes[name],
+      ok: Uint8Array.from(this.strings[name].values, (v) => (test(v) ? 1 : 0)),
+    }))
+    const kinds = f.kinds?.length ? new Set(f.kinds.map((k) => KIND_CODES[k])) : null
+    return (slot) => (!kinds || kinds.has(this.kind[slot] as number)) && tables.every((t) => t.ok[t.codes[slot] as number] === 1)
   }
 }
 
-function newSearch(): MiniSearch<MemoryRecord> {
-  const split = (text: string): string[] => (text ? text.split(' ') : [])
-  return new MiniSearch<MemoryRecord>({
-    idField: 'key',
-    fields: [...SEARCH_FIELDS],
-    storeFields: [],
-    extractField: (record, field) => (field === 'key' ? record.key : analysedField(record, field)),
-    tokenize: split,
-    processTerm: (term) => term || null,
-    searchOptions: { tokenize: split, processTerm: (term) => term || null },
-  })
+const FACET_NAMES = ['verdict', 'status', 'language', 'checker', 'outlet', 'date'] as const
+
+function growTo<T extends Uint8Array | Uint32Array>(array: T, needed: number): T {
+  if (needed <= array.length) return array
+  const next = new (array.constructor as new (n: number) => T)(Math.max(needed, array.length * 2, 1024))
+  next.set(array)
+  return next
 }
 
 function inRange(date: string, from?: string, to?: string): boolean {
@@ -95,18 +158,16 @@ function inRange(date: string, from?: string, to?: string): boolean {
   return (!from || date >= from) && (!to || date.slice(0, to.length) <= to)
 }
 
-export function passes(record: MemoryRecord, f: SearchFilters): boolean {
-  const same = (a: string, b: string | undefined): boolean => !b || a.toLowerCase() === b.toLowerCase()
-  return (
-    (!f.kinds?.length || f.kinds.includes(record.kind)) &&
-    same(record.verdict, f.verdict) &&
-    same(record.status, f.status) &&
-    same(record.language, f.language) &&
-    (!f.checker || record.checker.toLowerCase().includes(f.checker.toLowerCase())) &&
-    (!f.outlet || record.outlet.toLowerCase().includes(f.outlet.toLowerCase())) &&
-    inRange(record.date, f.from, f.to)
-  )
+interface FileEntry {
+  mtimeMs: number
+  size: number
+  /** Its records' slots in the search index: a file's records are added together, so they are a run. */
+  first: number
+  count: number
 }
+
+/** A compaction renumbers every slot; it waits until this many removed documents have piled up (and a quarter of the index). */
+const COMPACT_AFTER = 5000
 
 /**
  * Every project's claims, sources and article, and every imported archive's fact-checks, in one
@@ -115,10 +176,11 @@ export function passes(record: MemoryRecord, f: SearchFilters): boolean {
  * It runs in the memory worker (memory-service.ts) in the apps, in-process in the CLI.
  */
 export class LibraryIndex {
-  private readonly records = new Map<string, MemoryRecord>()
-  private readonly files = new Map<string, CachedFile>()
+  private readonly files = new Map<string, FileEntry>()
+  private readonly search = new SearchIndex()
+  private readonly facets = new Facets()
+  private records: (MemoryRecord | null)[] = []
   private readonly matcher = new MemoryIndex()
-  private search = newSearch()
   private readonly dirty = new Set<number>()
   private flushTimer: NodeJS.Timeout | null = null
   private flushing: Promise<void> = Promise.resolve()
@@ -127,7 +189,7 @@ export class LibraryIndex {
   constructor(readonly projectsDir: string) {}
 
   get size(): number {
-    return this.records.size
+    return this.search.size
   }
 
   /** Project and archive files in the folder, relative to it. */
@@ -172,14 +234,15 @@ export class LibraryIndex {
         if (entry) {
           this.putFile(file, entry, entry !== cached)
         }
-        this.progress = { ...this.progress, done: this.progress.done + 1, documents: this.records.size }
+        this.progress = { ...this.progress, done: this.progress.done + 1, documents: this.size }
         if (this.progress.done % 200 === 0) onProgress?.(this.progress)
       }
     }
     await Promise.all(Array.from({ length: 8 }, step))
+    this.search.trim()
     // Entries of files no longer there leave the cache too.
     for (const file of cache.keys()) if (!present.has(file)) this.dirty.add(bucketOf(file))
-    this.progress = { state: 'ready', done: files.length, total: files.length, documents: this.records.size }
+    this.progress = { state: 'ready', done: files.length, total: files.length, documents: this.size }
     onProgress?.(this.progress)
     this.scheduleFlush()
     return this.progress
@@ -188,12 +251,16 @@ export class LibraryIndex {
   /** Puts one file's records in place of what the index had from it. */
   putFile(file: string, entry: CachedFile, changed = true): void {
     this.removeFile(file, false)
-    this.files.set(file, entry)
+    const seen = new Map<string, string[]>()
+    let first = -1
     for (const record of entry.records) {
-      this.records.set(record.key, record)
-      this.search.add(record)
+      const slot = this.search.add(analyseRecord(record, seen))
+      if (first < 0) first = slot
+      this.facets.set(slot, record)
+      this.records[slot] = record
       if (isCheck(record)) this.matcher.add(matchDocOf(record))
     }
+    this.files.set(file, { mtimeMs: entry.mtimeMs, size: entry.size, first: first < 0 ? 0 : first, count: entry.records.length })
     if (changed) {
       this.dirty.add(bucketOf(file))
       this.scheduleFlush()
@@ -203,16 +270,33 @@ export class LibraryIndex {
   removeFile(file: string, persist = true): void {
     const entry = this.files.get(file)
     if (!entry) return
-    for (const record of entry.records) {
-      this.records.delete(record.key)
-      this.search.discard(record.key)
-      this.matcher.remove(record.key)
+    for (const slot of this.slotsOf(entry)) {
+      const record = this.records[slot]
+      if (record && this.facets.check[slot]) this.matcher.remove(record.key)
+      this.search.remove(slot)
+      this.records[slot] = null
     }
     this.files.delete(file)
+    if (this.search.dead > COMPACT_AFTER && this.search.dead > this.search.capacity / 4) this.compact()
     if (persist) {
       this.dirty.add(bucketOf(file))
       this.scheduleFlush()
     }
+  }
+
+  private slotsOf(entry: FileEntry): number[] {
+    return Array.from({ length: entry.count }, (_, i) => entry.first + i)
+  }
+
+  private compact(): void {
+    const renumber = this.search.compact()
+    this.facets.renumber(renumber, this.search.capacity)
+    const records: (MemoryRecord | null)[] = []
+    renumber.forEach((slot, old) => {
+      if (slot >= 0) records[slot] = this.records[old] ?? null
+    })
+    this.records = records
+    for (const entry of this.files.values()) if (entry.count) entry.first = renumber[entry.first] as number
   }
 
   /** Re-reads one file if it changed on disk (a save, a git pull, a sync client), or drops it when gone. */
@@ -236,43 +320,54 @@ export class LibraryIndex {
     this.putFile(file, { ...stats, records })
   }
 
+  private recordAt(slot: number): MemoryRecord {
+    return this.records[slot] as MemoryRecord
+  }
+
   get(key: string): MemoryRecord | undefined {
-    return this.records.get(key)
+    const entry = this.files.get(key.slice(0, key.lastIndexOf('#')))
+    if (!entry) return undefined
+    for (const slot of this.slotsOf(entry)) {
+      const record = this.recordAt(slot)
+      if (record.key === key) return record
+    }
+    return undefined
   }
 
   /** Full-text search with filters: every word (in any of its forms, or as a name in any script) must match. */
   find(query: string, filters: SearchFilters = {}, limit = 50): { hits: { record: MemoryRecord; score: number }[]; total: number } {
     const words = queryWords(query)
     const numbers = numberTerms(query)
-    const accept = (r: SearchResult): boolean => {
-      const record = this.records.get(r.id as string)
-      return record !== undefined && passes(record, filters)
+    const accept = this.facets.accept(filters)
+    if (!words.length && !numbers.length) return this.latest(accept, limit)
+    const clauses: QueryTerm[][] = words.map((w, i) => [
+      { term: w.term, fields: SEARCHED_IN, prefix: i === words.length - 1 && w.term.length >= 3 },
+      ...(w.name ? [{ term: w.name, fields: ['names'] as const }] : []),
+    ])
+    for (const n of numbers) clauses.push([{ term: n, fields: ['text', 'rationale'] }])
+    const { hits, total } = this.search.search(clauses, accept, limit)
+    return { hits: hits.map((h) => ({ record: this.recordAt(h.slot), score: h.score })), total }
+  }
+
+  /** No words: the filters alone list the most recent items. */
+  private latest(accept: (slot: number) => boolean, limit: number): { hits: { record: MemoryRecord; score: number }[]; total: number } {
+    const dates = this.facets.strings.date.values
+    // Dates are ranked once (a few thousand distinct ones), so the documents compare by number.
+    const rank = new Float64Array(dates.length)
+    ;[...dates.keys()].sort((a, b) => ((dates[a] as string) < (dates[b] as string) ? -1 : 1)).forEach((code, i) => (rank[code] = i))
+    const hits: { slot: number; score: number }[] = []
+    for (let slot = 0; slot < this.search.capacity; slot++) {
+      if (this.search.isAlive(slot) && accept(slot)) hits.push({ slot, score: rank[this.facets.codes.date[slot] as number] as number })
     }
-    if (!words.length && !numbers.length) {
-      // No words: the filters alone list the most recent items.
-      const hits = [...this.records.values()].filter((r) => passes(r, filters)).sort((a, b) => b.date.localeCompare(a.date))
-      return { hits: hits.slice(0, limit).map((record) => ({ record, score: 0 })), total: hits.length }
-    }
-    const clauses: Query[] = words.map((w, i) => ({
-      combineWith: 'OR',
-      queries: [
-        { queries: [w.term], fields: ['text', 'title', 'rationale', 'people'], prefix: i === words.length - 1 && w.term.length >= 3 },
-        ...(w.name ? [{ queries: [w.name], fields: ['names'] }] : []),
-      ],
-    }))
-    for (const n of numbers) clauses.push({ queries: [n], fields: ['text', 'rationale'] })
-    const results = this.search.search({ combineWith: 'AND', queries: clauses }, { boost: BOOST, filter: accept })
-    return {
-      hits: results.slice(0, limit).map((r) => ({ record: this.records.get(r.id as string) as MemoryRecord, score: r.score })),
-      total: results.length,
-    }
+    return { hits: topK(hits, limit).map((h) => ({ record: this.recordAt(h.slot), score: 0 })), total: hits.length }
   }
 
   /** The closest earlier checks to a claim, from other projects and the archives. */
   seenBefore(query: MatchQuery, { excludeFile, limit = 8 }: { excludeFile?: string; limit?: number } = {}): SeenBefore[] {
+    const prefix = excludeFile ? `${excludeFile}#` : null
     const matches = this.matcher.match(query, {
       limit: limit * 3,
-      ...(excludeFile ? { filter: (key: string) => this.records.get(key)?.file !== excludeFile } : {}),
+      ...(prefix ? { filter: (key: string) => !key.startsWith(prefix) } : {}),
     })
     return matches
       .map((m) => this.toSeen(m))
@@ -281,7 +376,7 @@ export class LibraryIndex {
   }
 
   private toSeen(m: Match): SeenBefore | null {
-    const record = this.records.get(m.id)
+    const record = this.get(m.id)
     if (!record) return null
     return { record, score: m.score, confidence: m.confidence, numbers: m.reasons.numbers, names: m.reasons.names }
   }
@@ -289,7 +384,7 @@ export class LibraryIndex {
   /** Every claim of a project that an earlier check covers closely, with that check. */
   checkedBefore(file: string): Record<string, SeenBefore> {
     const marks: Record<string, SeenBefore> = {}
-    for (const record of this.files.get(file)?.records ?? []) {
+    for (const record of this.recordsOf(file)) {
       if (record.kind !== 'claim') continue
       const [best] = this.seenBefore(
         {
@@ -307,7 +402,8 @@ export class LibraryIndex {
 
   /** A file's records as the index has them. */
   recordsOf(file: string): MemoryRecord[] {
-    return this.files.get(file)?.records ?? []
+    const entry = this.files.get(file)
+    return entry ? this.slotsOf(entry).map((slot) => this.recordAt(slot)) : []
   }
 
   private scheduleFlush(): void {
@@ -325,8 +421,10 @@ export class LibraryIndex {
     this.flushTimer = null
     const buckets = [...this.dirty]
     this.dirty.clear()
+    const files = new Map<string, CachedFile>()
+    for (const [file, entry] of this.files) files.set(file, { mtimeMs: entry.mtimeMs, size: entry.size, records: this.recordsOf(file) })
     this.flushing = this.flushing
-      .then(() => (buckets.length ? writeBuckets(this.projectsDir, buckets, this.files) : undefined))
+      .then(() => (buckets.length ? writeBuckets(this.projectsDir, buckets, files) : undefined))
       .catch(() => {
         // The cache is only a cache: a folder that cannot be written means a rebuild next time.
       })

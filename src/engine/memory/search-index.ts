@@ -1,0 +1,353 @@
+/**
+ * The library search's inverted index, written here over typed arrays in place of MiniSearch 7.2.
+ * Measured on the bench's 230,000 documents (docs/claim-memory.md): MiniSearch held ~2.5 GB in its
+ * per-term, per-field maps, took 2 s (p95) to answer 1–3 common words because it builds a result
+ * object for every matching document and every prefix expansion, and most of the build was its
+ * radix-tree `add`. Here a term's postings are two typed arrays (document slot; the term's count in
+ * each of the five fields packed into 15 bits), a query scores into one Float32Array, and the word
+ * being typed expands to a bounded number of terms. Ranking is MiniSearch's BM25+ with the same
+ * field boosts, so results come in the order they did.
+ */
+
+export const FIELDS = ['text', 'title', 'rationale', 'names', 'people'] as const
+export type Field = (typeof FIELDS)[number]
+const FIELD_COUNT = FIELDS.length
+const BOOSTS = new Float64Array([1, 0.7, 0.4, 0.8, 0.5])
+/** MiniSearch's defaults, kept so the ranking does not move: BM25+ with k 1.2, b 0.7, d 0.5. */
+const K1 = 1.2
+const B = 0.7
+const D = 0.5
+const TF_BITS = 3
+const TF_MAX = (1 << TF_BITS) - 1
+/** The word being typed stands for at most this many longer terms (the closest first): a two-letter start would otherwise visit most of the index. */
+const MAX_PREFIX_TERMS = 40
+/** MiniSearch's weight for a prefix match, lowered further the more letters the term adds. */
+const PREFIX_WEIGHT = 0.375
+
+/** A record's terms in each field, in order, repeats kept (they count). */
+export type FieldTerms = readonly (readonly string[])[]
+
+/** One alternative of a query clause: a term, or a prefix, looked for in some fields. */
+export interface QueryTerm {
+  term: string
+  fields: readonly Field[]
+  prefix?: boolean
+}
+
+/** Strings that repeat across documents (verdicts, languages, outlets, dates) held once, by number. */
+export class Interner {
+  private readonly ids = new Map<string, number>()
+  readonly values: string[] = []
+
+  id(value: string): number {
+    let id = this.ids.get(value)
+    if (id === undefined) {
+      id = this.values.length
+      this.ids.set(value, id)
+      this.values.push(value)
+    }
+    return id
+  }
+}
+
+function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array>(array: T, needed: number): T {
+  if (needed <= array.length) return array
+  const next = new (array.constructor as new (n: number) => T)(Math.max(needed, array.length * 2, 16))
+  next.set(array)
+  return next
+}
+
+const fieldMask = (fields: readonly Field[]): number => fields.reduce((mask, f) => mask | (1 << FIELDS.indexOf(f)), 0)
+
+export class SearchIndex {
+  private readonly termIds = new Map<string, number>()
+  private readonly terms: string[] = []
+  /** Terms in order, for prefixes; terms added since it was sorted wait in `unsorted`. */
+  private sorted: string[] = []
+  private unsorted: string[] = []
+  private postingDocs: Uint32Array[] = []
+  private postingTfs: Uint16Array[] = []
+  private postingCount = new Int32Array(0)
+  /** Documents per term and field, counting removed ones until compaction (as MiniSearch's `discard` does). */
+  private df = new Int32Array(0)
+
+  private slots = 0
+  private live = 0
+  private alive = new Uint8Array(0)
+  private lengths = new Uint16Array(0)
+  private readonly fieldTotals = new Float64Array(FIELD_COUNT)
+
+  // Scratch space of one query, kept between queries.
+  private scores = new Float32Array(0)
+  private matched = new Uint8Array(0)
+
+  get size(): number {
+    return this.live
+  }
+
+  /** Slots handed out so far, live or not: the length every per-slot array needs. */
+  get capacity(): number {
+    return this.slots
+  }
+
+  isAlive(slot: number): boolean {
+    return this.alive[slot] === 1
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term)
+    if (id === undefined) {
+      id = this.terms.length
+      this.termIds.set(term, id)
+      this.terms.push(term)
+      this.unsorted.push(term)
+      this.postingDocs.push(new Uint32Array(2))
+      this.postingTfs.push(new Uint16Array(2))
+      this.postingCount = grow(this.postingCount, id + 1)
+      this.df = grow(this.df, (id + 1) * FIELD_COUNT)
+    }
+    return id
+  }
+
+  /** Adds a document; returns its slot, which the caller keeps its own per-document data under. */
+  add(fields: FieldTerms): number {
+    const slot = this.slots++
+    this.live++
+    this.alive = grow(this.alive, slot + 1)
+    this.alive[slot] = 1
+    this.lengths = grow(this.lengths, (slot + 1) * FIELD_COUNT)
+    const counts = new Map<number, number>()
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const list = fields[f] ?? []
+      this.lengths[slot * FIELD_COUNT + f] = Math.min(list.length, 0xffff)
+      this.fieldTotals[f] = (this.fieldTotals[f] ?? 0) + list.length
+      const shift = f * TF_BITS
+      for (const term of list) {
+        const id = this.termId(term)
+        const packed = counts.get(id) ?? 0
+        if (((packed >> shift) & TF_MAX) < TF_MAX) counts.set(id, packed + (1 << shift))
+      }
+    }
+    for (const [id, packed] of counts) {
+      const n = this.postingCount[id] as number
+      this.postingDocs[id] = grow(this.postingDocs[id] as Uint32Array, n + 1)
+      this.postingTfs[id] = grow(this.postingTfs[id] as Uint16Array, n + 1)
+      ;(this.postingDocs[id])[n] = slot
+      ;(this.postingTfs[id])[n] = packed
+      this.postingCount[id] = n + 1
+      for (let f = 0; f < FIELD_COUNT; f++)
+        if ((packed >> (f * TF_BITS)) & TF_MAX) this.df[id * FIELD_COUNT + f] = (this.df[id * FIELD_COUNT + f] as number) + 1
+    }
+    return slot
+  }
+
+  /** Takes a document out of every answer; its postings go at the next compaction. */
+  remove(slot: number): void {
+    if (this.alive[slot] !== 1) return
+    this.alive[slot] = 0
+    this.live--
+    for (let f = 0; f < FIELD_COUNT; f++) this.fieldTotals[f] = (this.fieldTotals[f] ?? 0) - (this.lengths[slot * FIELD_COUNT + f] ?? 0)
+  }
+
+  /** Removed slots waiting for a compaction. */
+  get dead(): number {
+    return this.slots - this.live
+  }
+
+  /**
+   * Renumbers the live documents densely and drops removed ones' postings. Returns the old slot →
+   * new slot map (-1 for removed) so the caller can move its per-document data along.
+   */
+  compact(): Int32Array {
+    const renumber = new Int32Array(this.slots).fill(-1)
+    let next = 0
+    for (let slot = 0; slot < this.slots; slot++) if (this.alive[slot] === 1) renumber[slot] = next++
+    const lengths = new Uint16Array(next * FIELD_COUNT)
+    for (let slot = 0; slot < this.slots; slot++) {
+      const to = renumber[slot] as number
+      if (to >= 0) lengths.set(this.lengths.subarray(slot * FIELD_COUNT, (slot + 1) * FIELD_COUNT), to * FIELD_COUNT)
+    }
+    this.df.fill(0)
+    for (let id = 0; id < this.terms.length; id++) {
+      const docs = this.postingDocs[id] as Uint32Array
+      const tfs = this.postingTfs[id] as Uint16Array
+      const n = this.postingCount[id] as number
+      let kept = 0
+      for (let i = 0; i < n; i++) {
+        const to = renumber[docs[i] as number] as number
+        if (to < 0) continue
+        const packed = tfs[i] as number
+        docs[kept] = to
+        tfs[kept] = packed
+        kept++
+        for (let f = 0; f < FIELD_COUNT; f++)
+          if ((packed >> (f * TF_BITS)) & TF_MAX) this.df[id * FIELD_COUNT + f] = (this.df[id * FIELD_COUNT + f] as number) + 1
+      }
+      this.postingCount[id] = kept
+      // Lists that shrank a lot give the memory back.
+      if (docs.length > 16 && kept < docs.length / 4) {
+        this.postingDocs[id] = docs.slice(0, Math.max(kept, 2))
+        this.postingTfs[id] = tfs.slice(0, Math.max(kept, 2))
+      }
+    }
+    this.lengths = lengths
+    this.alive = new Uint8Array(next).fill(1)
+    this.slots = next
+    this.live = next
+    return renumber
+  }
+
+  /** Trims every list to its length: after a build, the room left for growth is given back. */
+  trim(): void {
+    for (let id = 0; id < this.terms.length; id++) {
+      const n = this.postingCount[id] as number
+      const docs = this.postingDocs[id] as Uint32Array
+      if (docs.length > n + 8) {
+        this.postingDocs[id] = docs.slice(0, n)
+        this.postingTfs[id] = (this.postingTfs[id] as Uint16Array).slice(0, n)
+      }
+    }
+  }
+
+  /** The terms that start with `prefix` (itself excluded), the closest in length first, at most `limit`. */
+  private expand(prefix: string, limit: number): string[] {
+    if (this.unsorted.length) {
+      this.sorted = this.unsorted.length > 64 ? [...this.terms].sort() : this.insertSorted(this.unsorted)
+      this.unsorted = []
+    }
+    let lo = 0
+    let hi = this.sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((this.sorted[mid] as string) < prefix) lo = mid + 1
+      else hi = mid
+    }
+    const found: string[] = []
+    for (let i = lo; i < this.sorted.length && (this.sorted[i] as string).startsWith(prefix); i++) {
+      if (this.sorted[i] !== prefix) found.push(this.sorted[i] as string)
+    }
+    if (found.length <= limit) return found
+    return found.sort((a, b) => a.length - b.length || this.totalDf(b) - this.totalDf(a)).slice(0, limit)
+  }
+
+  private insertSorted(terms: string[]): string[] {
+    for (const term of terms) {
+      let lo = 0
+      let hi = this.sorted.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if ((this.sorted[mid] as string) < term) lo = mid + 1
+        else hi = mid
+      }
+      this.sorted.splice(lo, 0, term)
+    }
+    return this.sorted
+  }
+
+  private totalDf(term: string): number {
+    const id = this.termIds.get(term)
+    return id === undefined ? 0 : (this.postingCount[id] as number)
+  }
+
+  /**
+   * Documents that match every clause (a clause matches when any of its alternatives does), with
+   * their scores: the sum over clauses and alternatives of the field-boosted BM25+ of the fields
+   * looked in. `accept` sees each matching slot once. Returns the best `limit` and how many matched.
+   */
+  search(
+    clauses: readonly (readonly QueryTerm[])[],
+    accept: (slot: number) => boolean,
+    limit: number,
+  ): { hits: { slot: number; score: number }[]; total: number } {
+    const plans = clauses
+      .map((alternatives) => this.plan(alternatives))
+      .sort((a, b) => a.cost - b.cost)
+      .slice(0, 255)
+    if (!plans.length || plans[0]?.cost === 0) return { hits: [], total: 0 }
+    this.scores = grow(this.scores, this.slots)
+    this.matched = grow(this.matched, this.slots)
+    const scores = this.scores
+    const matched = this.matched
+    const touched: number[] = []
+    const n = Math.max(this.live, 1)
+    const averages = Array.from(this.fieldTotals, (total) => total / n || 1)
+    plans.forEach((plan, c) => {
+      for (const { id, mask, weight } of plan.terms) {
+        const docs = this.postingDocs[id] as Uint32Array
+        const tfs = this.postingTfs[id] as Uint16Array
+        const count = this.postingCount[id] as number
+        const idf = new Float64Array(FIELD_COUNT)
+        for (let f = 0; f < FIELD_COUNT; f++) {
+          const df = this.df[id * FIELD_COUNT + f] as number
+          idf[f] = (mask >> f) & 1 && df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (BOOSTS[f] as number) * weight : 0
+        }
+        for (let i = 0; i < count; i++) {
+          const slot = docs[i] as number
+          const m = matched[slot] as number
+          if (m !== c && m !== c + 1) continue
+          const packed = tfs[i] as number
+          let score = 0
+          for (let f = 0; f < FIELD_COUNT; f++) {
+            const tf = (packed >> (f * TF_BITS)) & TF_MAX
+            const w = idf[f] as number
+            if (!tf || !w) continue
+            const length = this.lengths[slot * FIELD_COUNT + f] as number
+            score += w * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / (averages[f] as number))))
+          }
+          if (score === 0) continue
+          if (m === c) {
+            matched[slot] = c + 1
+            if (c === 0) touched.push(slot)
+          }
+          scores[slot] = (scores[slot] as number) + score
+        }
+      }
+    })
+    const want = plans.length
+    const found: number[] = []
+    for (const slot of touched) {
+      if (matched[slot] === want && this.alive[slot] === 1 && accept(slot)) found.push(slot)
+    }
+    const hits = found.map((slot) => ({ slot, score: scores[slot] as number }))
+    for (const slot of touched) {
+      scores[slot] = 0
+      matched[slot] = 0
+    }
+    return { hits: topK(hits, limit), total: found.length }
+  }
+
+  /** A clause's terms with their field masks and weights, and how many postings it visits. */
+  private plan(alternatives: readonly QueryTerm[]): { terms: { id: number; mask: number; weight: number }[]; cost: number } {
+    const terms: { id: number; mask: number; weight: number }[] = []
+    let cost = 0
+    const push = (term: string, mask: number, weight: number): void => {
+      const id = this.termIds.get(term)
+      if (id === undefined || !this.postingCount[id]) return
+      terms.push({ id, mask, weight })
+      cost += this.postingCount[id]
+    }
+    for (const alt of alternatives) {
+      const mask = fieldMask(alt.fields)
+      push(alt.term, mask, 1)
+      if (!alt.prefix) continue
+      for (const longer of this.expand(alt.term, MAX_PREFIX_TERMS)) {
+        const distance = longer.length - alt.term.length
+        push(longer, mask, (PREFIX_WEIGHT * longer.length) / (longer.length + 0.3 * distance))
+      }
+    }
+    return { terms, cost }
+  }
+}
+
+/** The best `limit` by score (ties by slot, the order they were added), best first. */
+export function topK<T extends { slot: number; score: number }>(hits: T[], limit: number): T[] {
+  const order = (a: T, b: T): number => b.score - a.score || a.slot - b.slot
+  if (hits.length <= limit * 4) return hits.sort(order).slice(0, limit)
+  // Only the best few are sorted: the score of the limit-th best from a copy of the scores, then the hits above it.
+  const values = Float64Array.from(hits, (h) => h.score).sort()
+  const threshold = values[values.length - limit] as number
+  return hits
+    .filter((h) => h.score >= threshold)
+    .sort(order)
+    .slice(0, limit)
+}
