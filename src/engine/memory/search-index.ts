@@ -65,9 +65,17 @@ export class SearchIndex {
   /** Terms in order, for prefixes; terms added since it was sorted wait in `unsorted`. */
   private sorted: string[] = []
   private unsorted: string[] = []
-  private postingDocs: Uint32Array[] = []
-  private postingTfs: Uint16Array[] = []
-  private postingCount = new Int32Array(0)
+  /**
+   * Every term's postings live in two shared pools (slot; packed counts), a block per term that
+   * moves to the pool's end when it fills: one typed array per term cost ~190 bytes of object
+   * headers each, more than the postings of the long tail of rare terms.
+   */
+  private docPool = new Uint32Array(1 << 16)
+  private tfPool = new Uint16Array(1 << 16)
+  private poolUsed = 0
+  private blockStart = new Uint32Array(0)
+  private blockSize = new Uint32Array(0)
+  private postingCount = new Uint32Array(0)
   /** Documents per term and field, counting removed ones until compaction (as MiniSearch's `discard` does). */
   private df = new Int32Array(0)
 
@@ -101,9 +109,9 @@ export class SearchIndex {
       this.termIds.set(term, id)
       this.terms.push(term)
       this.unsorted.push(term)
-      this.postingDocs.push(new Uint32Array(2))
-      this.postingTfs.push(new Uint16Array(2))
       this.postingCount = grow(this.postingCount, id + 1)
+      this.blockStart = grow(this.blockStart, id + 1)
+      this.blockSize = grow(this.blockSize, id + 1)
       this.df = grow(this.df, (id + 1) * FIELD_COUNT)
     }
     return id
@@ -130,15 +138,57 @@ export class SearchIndex {
     }
     for (const [id, packed] of counts) {
       const n = this.postingCount[id] as number
-      this.postingDocs[id] = grow(this.postingDocs[id] as Uint32Array, n + 1)
-      this.postingTfs[id] = grow(this.postingTfs[id] as Uint16Array, n + 1)
-      ;(this.postingDocs[id])[n] = slot
-      ;(this.postingTfs[id])[n] = packed
+      if (n === this.blockSize[id]) this.moveBlock(id, Math.max(4, n * 2))
+      const at = (this.blockStart[id] as number) + n
+      this.docPool[at] = slot
+      this.tfPool[at] = packed
       this.postingCount[id] = n + 1
       for (let f = 0; f < FIELD_COUNT; f++)
         if ((packed >> (f * TF_BITS)) & TF_MAX) this.df[id * FIELD_COUNT + f] = (this.df[id * FIELD_COUNT + f] as number) + 1
     }
     return slot
+  }
+
+  /** Gives a term a block of `size` at the pool's end, its postings copied over; repacks first when half the pool is left behind. */
+  private moveBlock(id: number, size: number): void {
+    if (this.poolUsed + size > this.docPool.length) {
+      let held = 0
+      for (let t = 0; t < this.terms.length; t++) held += this.blockSize[t] as number
+      if (held < this.poolUsed / 2) this.repack((count) => count + (count >> 2) + 1, size)
+      if (this.poolUsed + size > this.docPool.length) {
+        const length = Math.ceil((this.poolUsed + size) * 1.5)
+        this.docPool = grow(this.docPool, length)
+        this.tfPool = grow(this.tfPool, length)
+      }
+    }
+    const from = this.blockStart[id] as number
+    const n = this.postingCount[id] as number
+    this.docPool.copyWithin(this.poolUsed, from, from + n)
+    this.tfPool.copyWithin(this.poolUsed, from, from + n)
+    this.blockStart[id] = this.poolUsed
+    this.blockSize[id] = size
+    this.poolUsed += size
+  }
+
+  /** Lays every term's postings out again, one after another, each with room for `room(count)`. */
+  private repack(room: (count: number) => number, extra = 0): void {
+    let total = extra
+    for (let t = 0; t < this.terms.length; t++) total += room(this.postingCount[t] as number)
+    const docs = new Uint32Array(Math.max(total, 16))
+    const tfs = new Uint16Array(docs.length)
+    let at = 0
+    for (let t = 0; t < this.terms.length; t++) {
+      const from = this.blockStart[t] as number
+      const n = this.postingCount[t] as number
+      docs.set(this.docPool.subarray(from, from + n), at)
+      tfs.set(this.tfPool.subarray(from, from + n), at)
+      this.blockStart[t] = at
+      this.blockSize[t] = room(n)
+      at += room(n)
+    }
+    this.docPool = docs
+    this.tfPool = tfs
+    this.poolUsed = at
   }
 
   /** Takes a document out of every answer; its postings go at the next compaction. */
@@ -169,27 +219,22 @@ export class SearchIndex {
     }
     this.df.fill(0)
     for (let id = 0; id < this.terms.length; id++) {
-      const docs = this.postingDocs[id] as Uint32Array
-      const tfs = this.postingTfs[id] as Uint16Array
+      const start = this.blockStart[id] as number
       const n = this.postingCount[id] as number
       let kept = 0
-      for (let i = 0; i < n; i++) {
-        const to = renumber[docs[i] as number] as number
+      for (let i = start; i < start + n; i++) {
+        const to = renumber[this.docPool[i] as number] as number
         if (to < 0) continue
-        const packed = tfs[i] as number
-        docs[kept] = to
-        tfs[kept] = packed
+        const packed = this.tfPool[i] as number
+        this.docPool[start + kept] = to
+        this.tfPool[start + kept] = packed
         kept++
         for (let f = 0; f < FIELD_COUNT; f++)
           if ((packed >> (f * TF_BITS)) & TF_MAX) this.df[id * FIELD_COUNT + f] = (this.df[id * FIELD_COUNT + f] as number) + 1
       }
       this.postingCount[id] = kept
-      // Lists that shrank a lot give the memory back.
-      if (docs.length > 16 && kept < docs.length / 4) {
-        this.postingDocs[id] = docs.slice(0, Math.max(kept, 2))
-        this.postingTfs[id] = tfs.slice(0, Math.max(kept, 2))
-      }
     }
+    this.repack((count) => count + (count >> 3) + 1)
     this.lengths = lengths
     this.alive = new Uint8Array(next).fill(1)
     this.slots = next
@@ -197,16 +242,75 @@ export class SearchIndex {
     return renumber
   }
 
-  /** Trims every list to its length: after a build, the room left for growth is given back. */
+  /** Packs the postings tight: after a build, the room left for growth is given back. */
   trim(): void {
-    for (let id = 0; id < this.terms.length; id++) {
-      const n = this.postingCount[id] as number
-      const docs = this.postingDocs[id] as Uint32Array
-      if (docs.length > n + 8) {
-        this.postingDocs[id] = docs.slice(0, n)
-        this.postingTfs[id] = (this.postingTfs[id] as Uint16Array).slice(0, n)
-      }
+    this.repack((count) => count)
+  }
+
+  state(): SearchIndexState {
+    const n = this.terms.length
+    const counts = this.postingCount.slice(0, n)
+    let total = 0
+    for (const c of counts) total += c
+    const docs = new Uint32Array(total)
+    const tfs = new Uint16Array(total)
+    let at = 0
+    for (let t = 0; t < n; t++) {
+      const from = this.blockStart[t] as number
+      const c = counts[t] as number
+      docs.set(this.docPool.subarray(from, from + c), at)
+      tfs.set(this.tfPool.subarray(from, from + c), at)
+      at += c
     }
+    return {
+      terms: [...this.terms],
+      slots: this.slots,
+      live: this.live,
+      fieldTotals: [...this.fieldTotals],
+      arrays: {
+        counts,
+        docs,
+        tfs,
+        df: this.df.slice(0, n * FIELD_COUNT),
+        alive: this.alive.slice(0, this.slots),
+        lengths: this.lengths.slice(0, this.slots * FIELD_COUNT),
+      },
+    }
+  }
+
+  static restore(state: SearchIndexState): SearchIndex {
+    const index = new SearchIndex()
+    const { counts, docs, tfs, df, alive, lengths } = state.arrays
+    const n = state.terms.length
+    if (
+      counts.length !== n ||
+      df.length !== n * FIELD_COUNT ||
+      alive.length !== state.slots ||
+      lengths.length !== state.slots * FIELD_COUNT
+    )
+      throw new Error('the cached index is inconsistent')
+    state.terms.forEach((term, id) => index.termIds.set(term, id))
+    index.terms.push(...state.terms)
+    index.unsorted = [...state.terms]
+    index.postingCount = counts
+    index.blockStart = new Uint32Array(n)
+    index.blockSize = counts.slice()
+    let at = 0
+    for (let t = 0; t < n; t++) {
+      index.blockStart[t] = at
+      at += counts[t] as number
+    }
+    if (at !== docs.length || at !== tfs.length) throw new Error('the cached index is inconsistent')
+    index.docPool = docs
+    index.tfPool = tfs
+    index.poolUsed = at
+    index.df = df
+    index.alive = alive
+    index.lengths = lengths
+    index.slots = state.slots
+    index.live = state.live
+    index.fieldTotals.set(state.fieldTotals)
+    return index
   }
 
   /** The terms that start with `prefix` (itself excluded), the closest in length first, at most `limit`. */
@@ -273,15 +377,16 @@ export class SearchIndex {
     const averages = Array.from(this.fieldTotals, (total) => total / n || 1)
     plans.forEach((plan, c) => {
       for (const { id, mask, weight } of plan.terms) {
-        const docs = this.postingDocs[id] as Uint32Array
-        const tfs = this.postingTfs[id] as Uint16Array
-        const count = this.postingCount[id] as number
+        const start = this.blockStart[id] as number
+        const end = start + (this.postingCount[id] as number)
+        const docs = this.docPool
+        const tfs = this.tfPool
         const idf = new Float64Array(FIELD_COUNT)
         for (let f = 0; f < FIELD_COUNT; f++) {
           const df = this.df[id * FIELD_COUNT + f] as number
           idf[f] = (mask >> f) & 1 && df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (BOOSTS[f] as number) * weight : 0
         }
-        for (let i = 0; i < count; i++) {
+        for (let i = start; i < end; i++) {
           const slot = docs[i] as number
           const m = matched[slot] as number
           if (m !== c && m !== c + 1) continue
@@ -336,6 +441,22 @@ export class SearchIndex {
       }
     }
     return { terms, cost }
+  }
+}
+
+/** An index as the cache keeps it (index-cache.ts): its terms, and its arrays with the postings packed tight. */
+export interface SearchIndexState {
+  terms: string[]
+  slots: number
+  live: number
+  fieldTotals: number[]
+  arrays: {
+    counts: Uint32Array<ArrayBuffer>
+    docs: Uint32Array<ArrayBuffer>
+    tfs: Uint16Array<ArrayBuffer>
+    df: Int32Array<ArrayBuffer>
+    alive: Uint8Array<ArrayBuffer>
+    lengths: Uint16Array<ArrayBuffer>
   }
 }
 
