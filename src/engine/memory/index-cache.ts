@@ -50,7 +50,7 @@ const align = (n: number): number => Math.ceil(n / 8) * 8
  * Writes the cache: the arrays to a new data file, then `index.json` naming it (atomically, so a
  * reader sees the old cache or the new one), then removes the data files it replaced.
  */
-export async function writeCache<T>(projectsDir: string, value: T, arrays: Record<string, CachedArray>): Promise<void> {
+export async function writeCache(projectsDir: string, value: unknown, arrays: Record<string, CachedArray>): Promise<void> {
   await prepareIndexDir(projectsDir)
   const dir = indexDir(projectsDir)
   const data = uniqueName('index', '.bin')
@@ -66,16 +66,16 @@ export async function writeCache<T>(projectsDir: string, value: T, arrays: Recor
   } finally {
     await file.close()
   }
-  const meta: Meta<T> = { version: CACHE_VERSION, data, arrays: list, value }
+  const meta: Meta<unknown> = { version: CACHE_VERSION, data, arrays: list, value }
   await writeFileAtomic(join(dir, META), JSON.stringify(meta))
   for (const name of await readdir(dir)) if (/^index-.*\.bin$/.test(name) && name !== data) await rm(join(dir, name), { force: true })
 }
 
 /** The cache as last written, or null when there is none of this version or it does not read whole. */
-export async function readCache<T>(projectsDir: string): Promise<{ value: T; arrays: Record<string, CachedArray> } | null> {
+export async function readCache(projectsDir: string): Promise<{ value: unknown; arrays: Record<string, CachedArray> } | null> {
   const dir = indexDir(projectsDir)
   try {
-    const meta = JSON.parse(await readFile(join(dir, META), 'utf8')) as Meta<T>
+    const meta = JSON.parse(await readFile(join(dir, META), 'utf8')) as Meta<unknown>
     if (meta.version !== CACHE_VERSION) return null
     const file = await open(join(dir, meta.data), 'r')
     const arrays: Record<string, CachedArray> = {}

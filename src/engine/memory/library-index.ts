@@ -276,7 +276,11 @@ export class LibraryIndex {
     onProgress?.(this.progress)
     const cached = this.files.size ? new Set<string>() : await this.restore()
     const present = new Set(files)
-    for (const file of [...this.files.keys()]) if (!present.has(file)) cached.has(file) ? this.forget(file) : this.removeFile(file)
+    for (const file of [...this.files.keys()]) {
+      if (present.has(file)) continue
+      if (cached.has(file)) this.forget(file)
+      else this.removeFile(file)
+    }
     // Cached files first, in the order their records were written, so the record files are read front to back.
     const order = files
       .map((file) => ({ file, first: cached.has(file) ? (this.files.get(file)?.first ?? 0) : Infinity }))
@@ -310,9 +314,11 @@ export class LibraryIndex {
 
   /** The index as the cache has it, without the matcher's checks (added file by file by `adopt`); the files it has. */
   private async restore(): Promise<Set<string>> {
-    const cache = await readCache<CachedIndex>(this.projectsDir)
+    const cache = await readCache(this.projectsDir)
     if (!cache) return new Set()
-    const { value, arrays } = cache
+    // Whatever index.json holds is checked against the arrays below; a mismatch means a rebuild.
+    const value = cache.value as CachedIndex
+    const { arrays } = cache
     const opened: RecordStore[] = []
     try {
       for (const name of value.stores) opened.push(new RecordStore(join(indexDir(this.projectsDir), name), false))
