@@ -13,6 +13,8 @@ export interface Bm25Params {
 
 const TF_BITS = 4
 const TF_MAX = (1 << TF_BITS) - 1
+/** A term's count in the title is kept above this in `add`'s one map of counts. */
+const TITLE_UNIT = 1 << 16
 
 class Field {
   /** term → postings, each `slot << 4 | tf` (tf capped at 15) in one small-integer array. */
@@ -20,16 +22,15 @@ class Field {
   lengths: number[] = []
   total = 0
 
-  add(slot: number, terms: string[]): void {
-    const counts = new Map<string, number>()
-    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1)
-    for (const [t, n] of counts) {
-      let list = this.postings.get(t)
-      if (!list) this.postings.set(t, (list = []))
-      list.push((slot << TF_BITS) | Math.min(n, TF_MAX))
-    }
-    this.lengths[slot] = terms.length
-    this.total += terms.length
+  push(term: string, slot: number, count: number): void {
+    let list = this.postings.get(term)
+    if (!list) this.postings.set(term, (list = []))
+    list.push((slot << TF_BITS) | Math.min(count, TF_MAX))
+  }
+
+  setLength(slot: number, length: number): void {
+    this.lengths[slot] = length
+    this.total += length
   }
 }
 
@@ -60,9 +61,20 @@ export class Bm25Index {
     const slot = this.ids.length
     this.ids.push(id)
     this.slots.set(id, slot)
-    this.fields[0].add(slot, text)
-    this.fields[1].add(slot, title)
-    for (const t of new Set([...text, ...title])) this.df.set(t, (this.df.get(t) ?? 0) + 1)
+    // One pass counts both fields (the title's count in the high bits) and the document frequency.
+    const counts = new Map<string, number>()
+    for (const t of text) counts.set(t, (counts.get(t) ?? 0) + 1)
+    for (const t of title) counts.set(t, (counts.get(t) ?? 0) + TITLE_UNIT)
+    const [textField, titleField] = this.fields
+    for (const [t, packed] of counts) {
+      const inText = packed % TITLE_UNIT
+      const inTitle = Math.floor(packed / TITLE_UNIT)
+      if (inText) textField.push(t, slot, inText)
+      if (inTitle) titleField.push(t, slot, inTitle)
+      this.df.set(t, (this.df.get(t) ?? 0) + 1)
+    }
+    textField.setLength(slot, text.length)
+    titleField.setLength(slot, title.length)
   }
 
   remove(id: string, terms?: { text: string[]; title: string[] }): void {

@@ -6,7 +6,7 @@ import { ARCHIVE_SUFFIX } from '@domain/memory/archive'
 import { nameKeys, numberTerms, queryWords, terms } from '@domain/memory/analyze'
 import { MemoryIndex, type Match, type MatchQuery } from '@domain/memory/matcher'
 import { isCheck, matchDocOf, projectRecords, archiveRecords, type MemoryKind, type MemoryRecord } from '@domain/memory/records'
-import { Interner, SearchIndex, topK, type Field, type QueryTerm, type SearchIndexState } from './search-index'
+import { Interner, SearchIndex, TopK, type Field, type QueryTerm, type SearchIndexState } from './search-index'
 import { isProjectFileName } from '../library'
 import { readProjectFile } from '../project-store'
 import { readArchiveFile, ARCHIVES_DIR } from './archive-files'
@@ -70,7 +70,14 @@ export function analyseRecord(record: MemoryRecord, seen = new Map<string, strin
     [...terms(record.text, language), ...numberTerms(record.text)],
     once(`t\u0000${language}\u0000${record.title}`, () => terms(record.title, language)),
     record.rationale ? [...terms(record.rationale, language), ...numberTerms(record.rationale)] : [],
-    nameKeys(`${record.text} ${record.title} ${record.claimant}`, language),
+    // The names of text, title and claimant: taken apart, so a project's one title is read once, not per claim.
+    [
+      ...new Set([
+        ...nameKeys(record.text, language),
+        ...once(`n\u0000${language}\u0000${record.title}`, () => nameKeys(record.title, language)),
+        ...(record.claimant ? nameKeys(record.claimant, language) : []),
+      ]),
+    ],
     once(`p\u0000${language}\u0000${record.claimant}\u0000${record.outlet}\u0000${record.checker}`, () =>
       terms(`${record.claimant} ${record.outlet} ${record.checker}`, language),
     ),
@@ -502,11 +509,14 @@ export class LibraryIndex {
     // Dates are ranked once (a few thousand distinct ones), so the documents compare by number.
     const rank = new Float64Array(dates.length)
     ;[...dates.keys()].sort((a, b) => ((dates[a] as string) < (dates[b] as string) ? -1 : 1)).forEach((code, i) => (rank[code] = i))
-    const hits: { slot: number; score: number }[] = []
+    const best = new TopK(limit)
+    let total = 0
     for (let slot = 0; slot < this.search.capacity; slot++) {
-      if (this.search.isAlive(slot) && accept(slot)) hits.push({ slot, score: rank[this.facets.codes.date[slot] as number] as number })
+      if (!this.search.isAlive(slot) || !accept(slot)) continue
+      total++
+      best.offer(slot, rank[this.facets.codes.date[slot] as number] as number)
     }
-    return { hits: topK(hits, limit).map((h) => ({ record: this.recordAt(h.slot), score: 0 })), total: hits.length }
+    return { hits: best.sorted().map((h) => ({ record: this.recordAt(h.slot), score: 0 })), total }
   }
 
   /** The closest earlier checks to a claim, from other projects and the archives. */

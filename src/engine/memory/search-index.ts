@@ -88,6 +88,7 @@ export class SearchIndex {
   // Scratch space of one query, kept between queries.
   private scores = new Float32Array(0)
   private matched = new Uint8Array(0)
+  private touched = new Uint32Array(0)
 
   get size(): number {
     return this.live
@@ -372,7 +373,9 @@ export class SearchIndex {
     this.matched = grow(this.matched, this.slots)
     const scores = this.scores
     const matched = this.matched
-    const touched: number[] = []
+    this.touched = grow(this.touched, this.slots)
+    const touched = this.touched
+    let touchedCount = 0
     const n = Math.max(this.live, 1)
     const averages = Array.from(this.fieldTotals, (total) => total / n || 1)
     plans.forEach((plan, c) => {
@@ -402,23 +405,25 @@ export class SearchIndex {
           if (score === 0) continue
           if (m === c) {
             matched[slot] = c + 1
-            if (c === 0) touched.push(slot)
+            if (c === 0) touched[touchedCount++] = slot
           }
           scores[slot] = (scores[slot] as number) + score
         }
       }
     })
     const want = plans.length
-    const found: number[] = []
-    for (const slot of touched) {
-      if (matched[slot] === want && this.alive[slot] === 1 && accept(slot)) found.push(slot)
-    }
-    const hits = found.map((slot) => ({ slot, score: scores[slot] as number }))
-    for (const slot of touched) {
+    const best = new TopK(limit)
+    let total = 0
+    for (let i = 0; i < touchedCount; i++) {
+      const slot = touched[i] as number
+      if (matched[slot] === want && this.alive[slot] === 1 && accept(slot)) {
+        total++
+        best.offer(slot, scores[slot] as number)
+      }
       scores[slot] = 0
       matched[slot] = 0
     }
-    return { hits: topK(hits, limit), total: found.length }
+    return { hits: best.sorted(), total }
   }
 
   /** A clause's terms with their field masks and weights, and how many postings it visits. */
@@ -460,15 +465,76 @@ export interface SearchIndexState {
   }
 }
 
-/** The best `limit` by score (ties by slot, the order they were added), best first. */
-export function topK<T extends { slot: number; score: number }>(hits: T[], limit: number): T[] {
-  const order = (a: T, b: T): number => b.score - a.score || a.slot - b.slot
-  if (hits.length <= limit * 4) return hits.sort(order).slice(0, limit)
-  // Only the best few are sorted: the score of the limit-th best from a copy of the scores, then the hits above it.
-  const values = Float64Array.from(hits, (h) => h.score).sort()
-  const threshold = values[values.length - limit] as number
-  return hits
-    .filter((h) => h.score >= threshold)
-    .sort(order)
-    .slice(0, limit)
+/**
+ * The best `limit` by score (ties by slot, the order they were added), kept in a min-heap as
+ * documents are offered: a common word matches most of the library, and sorting it all to show 50
+ * cost more than finding the matches.
+ */
+export class TopK {
+  private readonly slots: Uint32Array
+  private readonly scores: Float64Array
+  private size = 0
+
+  constructor(private readonly limit: number) {
+    this.slots = new Uint32Array(Math.max(limit, 1))
+    this.scores = new Float64Array(Math.max(limit, 1))
+  }
+
+  /** Whether (a, b) ranks a below b: the heap keeps the lowest-ranked on top. */
+  private below(a: number, b: number): boolean {
+    const sa = this.scores[a] as number
+    const sb = this.scores[b] as number
+    return sa < sb || (sa === sb && (this.slots[a] as number) > (this.slots[b] as number))
+  }
+
+  offer(slot: number, score: number): void {
+    if (this.limit <= 0) return
+    if (this.size < this.limit) {
+      this.slots[this.size] = slot
+      this.scores[this.size] = score
+      this.up(this.size++)
+      return
+    }
+    const lowest = this.scores[0] as number
+    if (score < lowest || (score === lowest && slot > (this.slots[0] as number))) return
+    this.slots[0] = slot
+    this.scores[0] = score
+    this.down(0)
+  }
+
+  private swap(i: number, j: number): void {
+    const slot = this.slots[i] as number
+    const score = this.scores[i] as number
+    this.slots[i] = this.slots[j] as number
+    this.scores[i] = this.scores[j] as number
+    this.slots[j] = slot
+    this.scores[j] = score
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1
+      if (!this.below(i, parent)) return
+      this.swap(i, parent)
+      i = parent
+    }
+  }
+
+  private down(i: number): void {
+    for (;;) {
+      const left = 2 * i + 1
+      const right = left + 1
+      let least = i
+      if (left < this.size && this.below(left, least)) least = left
+      if (right < this.size && this.below(right, least)) least = right
+      if (least === i) return
+      this.swap(i, least)
+      i = least
+    }
+  }
+
+  sorted(): { slot: number; score: number }[] {
+    const out = Array.from({ length: this.size }, (_, i) => ({ slot: this.slots[i] as number, score: this.scores[i] as number }))
+    return out.sort((a, b) => b.score - a.score || a.slot - b.slot)
+  }
 }
