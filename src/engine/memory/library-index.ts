@@ -260,10 +260,10 @@ export class LibraryIndex {
   }
 
   /** The records of one file as it is on disk now; null when it is gone or unreadable (left out, like the library list does). */
-  private async readRecords(file: string): Promise<FileRecords | null> {
+  private async readRecords(file: string, known?: { mtimeMs: number; size: number }): Promise<FileRecords | null> {
     const path = join(this.projectsDir, file)
     try {
-      const stats = await stat(path)
+      const stats = known ?? (await stat(path))
       const records = file.startsWith(`${ARCHIVES_DIR}/`)
         ? archiveRecords(file, await readArchiveFile(path))
         : projectRecords(file, (await readProjectFile(path)).project)
@@ -303,7 +303,7 @@ export class LibraryIndex {
           this.adopt(known)
         } else {
           if (cached.has(file)) this.forget(file)
-          const entry = await this.readRecords(file)
+          const entry = stats ? await this.readRecords(file, stats) : null
           if (entry) this.putFile(file, entry)
           else this.removeFile(file)
         }
@@ -459,7 +459,7 @@ export class LibraryIndex {
     }
     const known = this.files.get(file)
     if (known && known.mtimeMs === stats.mtimeMs && known.size === stats.size) return false
-    const entry = await this.readRecords(file)
+    const entry = await this.readRecords(file, stats)
     if (entry) this.putFile(file, entry)
     else this.removeFile(file)
     return true
