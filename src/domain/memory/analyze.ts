@@ -85,7 +85,7 @@ const STEM_CACHE_LIMIT = 200_000
 function cacheFor(caches: Map<string, Map<string, string>>, language: string | undefined): Map<string, string> {
   const key = language ?? ''
   let cache = caches.get(key)
-  if (!cache) caches.set(key, (cache = new Map()))
+  if (!cache) caches.set(key, (cache = new Map<string, string>()))
   else if (cache.size >= STEM_CACHE_LIMIT) cache.clear()
   return cache
 }
