@@ -53,6 +53,8 @@ const SHOWN_CONFIDENCE = 0.2
 const FLUSH_MS = 1000
 const SEARCHED_IN: readonly Field[] = ['text', 'title', 'rationale', 'people']
 const KIND_CODES: Record<MemoryKind, number> = { claim: 0, source: 1, article: 2, review: 3 }
+/** A key's kind by the letter after its '#' (records.ts: `#a`, `#c:`, `#s:`, `#r:`). */
+const KEY_KINDS: Record<string, number> = { a: 2, c: 0, s: 1, r: 3 }
 
 /**
  * A record's terms in each search field (search-index.ts FIELDS), analysed once. The title and the
@@ -476,18 +478,21 @@ export class LibraryIndex {
   }
 
   get(key: string): MemoryRecord | undefined {
-    const entry = this.files.get(key.slice(0, key.lastIndexOf('#')))
+    const at = key.lastIndexOf('#')
+    const entry = this.files.get(key.slice(0, at))
     if (!entry) return undefined
-    // The file's records are few; each is looked at as text before one is parsed.
+    const kind = KEY_KINDS[key.charAt(at + 1)]
+    // The file's records of that kind are few; each is looked at as text before one is parsed.
     const needle = `"key":${JSON.stringify(key)}`
     for (const slot of this.slotsOf(entry)) {
-      if (!this.search.isAlive(slot)) continue
+      if (!this.search.isAlive(slot) || this.facets.kind[slot] !== kind) continue
       const store = this.stores[this.storeOf[slot] as number] as RecordStore
       const text = store.readText(this.offsets[slot] as number, this.lengths[slot] as number)
       if (text.includes(needle)) return JSON.parse(text) as MemoryRecord
     }
     return undefined
   }
+
   /** Full-text search with filters: every word (in any of its forms, or as a name in any script) must match. */
   find(query: string, filters: SearchFilters = {}, limit = 50): { hits: { record: MemoryRecord; score: number }[]; total: number } {
     const words = queryWords(query)
@@ -526,10 +531,15 @@ export class LibraryIndex {
       limit: limit * 3,
       ...(prefix ? { filter: (key: string) => !key.startsWith(prefix) } : {}),
     })
-    return matches
-      .map((m) => this.toSeen(m))
-      .filter((s): s is SeenBefore => s !== null && s.confidence >= SHOWN_CONFIDENCE)
-      .slice(0, limit)
+    // Records are read from disk only for the matches shown.
+    const shown: SeenBefore[] = []
+    for (const m of matches) {
+      if (shown.length >= limit) break
+      if (m.confidence < SHOWN_CONFIDENCE) continue
+      const seen = this.toSeen(m)
+      if (seen) shown.push(seen)
+    }
+    return shown
   }
 
   private toSeen(m: Match): SeenBefore | null {

@@ -173,9 +173,10 @@ export class SearchIndex {
 
   /** Lays every term's postings out again, one after another, each with room for `room(count)`. */
   private repack(room: (count: number) => number, extra = 0): void {
-    let total = extra
+    let total = extra + 1024
     for (let t = 0; t < this.terms.length; t++) total += room(this.postingCount[t] as number)
-    const docs = new Uint32Array(Math.max(total, 16))
+    // A sixteenth to spare at the end, so the next new terms do not grow (copy) the whole pool.
+    const docs = new Uint32Array(total + (total >> 4))
     const tfs = new Uint16Array(docs.length)
     let at = 0
     for (let t = 0; t < this.terms.length; t++) {
@@ -243,9 +244,13 @@ export class SearchIndex {
     return renumber
   }
 
-  /** Packs the postings tight: after a build, the room left for growth is given back. */
+  /**
+   * Lays the postings out again with an eighth more room each: after a build or a warm start
+   * every block would otherwise be full, and the first saves would move the longest lists (and
+   * grow the whole pool) to add one posting.
+   */
   trim(): void {
-    this.repack((count) => count)
+    this.repack((count) => count + (count >> 3) + 2)
   }
 
   state(): SearchIndexState {
