@@ -123,18 +123,38 @@ export function words(text: string): string[] {
 
 /** The terms a text is indexed and searched by: stems of its words that are not stop words. */
 export function terms(text: string, language?: string): string[] {
-  const out: string[] = []
-  const cache = cacheFor(termCaches, language)
-  for (const word of words(text)) {
-    const term = termOf(word, cache, language)
-    if (term) out.push(term)
-  }
-  return out
+  return remembered('t', text, language, () => {
+    const out: string[] = []
+    const cache = cacheFor(termCaches, language)
+    for (const word of words(text)) {
+      const term = termOf(word, cache, language)
+      if (term) out.push(term)
+    }
+    return out
+  })
 }
 
 /** Numbers join the terms as "#1000", so a figure written any way matches. */
 export function numberTerms(text: string): string[] {
-  return extractNumbers(text).map((key) => `#${key}`)
+  return remembered('n', text, undefined, () => extractNumbers(text).map((key) => `#${key}`))
+}
+
+/**
+ * The last few texts' results: the library index analyses a check's text for search and the
+ * matcher analyses the same text again right after (about a fifth of a build's analysis). Each
+ * caller gets its own copy.
+ */
+const recent = new Map<string, string[]>()
+const RECENT_LIMIT = 256
+
+function remembered(kind: string, text: string, language: string | undefined, make: () => string[]): string[] {
+  const key = `${kind}\u0000${language ?? ''}\u0000${text}`
+  let value = recent.get(key)
+  if (!value) {
+    if (recent.size >= RECENT_LIMIT) recent.clear()
+    recent.set(key, (value = make()))
+  }
+  return value.slice()
 }
 
 /**
@@ -166,16 +186,19 @@ const CAPITALISED = /(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}'’-]*/gu
 
 /** Keys of the names in a text: capitalised words of four letters or more that are not stop words. */
 export function nameKeys(text: string, language?: string): string[] {
-  const keys = new Set<string>()
-  for (const match of text.matchAll(CAPITALISED)) {
-    for (const part of match[0].replace(APOSTROPHES, "'").split('-')) {
-      const word = part.toLowerCase().replace(ELISION, '').replace(/'/g, '')
-      if (word.length < 4 || STOP.has(word)) continue
-      const key = nameKey(word, language)
-      if (key.length >= 2) keys.add(key)
+  // Trailing spaces find no name: "text " (the matcher's text and empty title) is remembered as "text".
+  return remembered('k', text.trimEnd(), language, () => {
+    const keys = new Set<string>()
+    for (const match of text.matchAll(CAPITALISED)) {
+      for (const part of match[0].replace(APOSTROPHES, "'").split('-')) {
+        const word = part.toLowerCase().replace(ELISION, '').replace(/'/g, '')
+        if (word.length < 4 || STOP.has(word)) continue
+        const key = nameKey(word, language)
+        if (key.length >= 2) keys.add(key)
+      }
     }
-  }
-  return [...keys]
+    return [...keys]
+  })
 }
 
 /** A query typed in lower case still finds names: every word of it may be one. */
