@@ -139,7 +139,7 @@ export class SearchIndex {
     }
     for (const [id, packed] of counts) {
       const n = this.postingCount[id] as number
-      if (n === this.blockSize[id]) this.moveBlock(id, Math.max(4, n * 2))
+      if (n === this.blockSize[id]) this.moveBlock(id, Math.max(4, n + (n >> 1)))
       const at = (this.blockStart[id] as number) + n
       this.docPool[at] = slot
       this.tfPool[at] = packed
@@ -155,11 +155,17 @@ export class SearchIndex {
     if (this.poolUsed + size > this.docPool.length) {
       let held = 0
       for (let t = 0; t < this.terms.length; t++) held += this.blockSize[t] as number
-      if (held < this.poolUsed / 2) this.repack((count) => count + (count >> 2) + 1, size)
+      // Moved blocks leave their old place behind; past 40% of the pool that is packed away rather than grown over.
+      if (held < this.poolUsed * 0.6) this.repack((count) => count + (count >> 2) + 1, size)
       if (this.poolUsed + size > this.docPool.length) {
-        const length = Math.ceil((this.poolUsed + size) * 1.5)
-        this.docPool = grow(this.docPool, length)
-        this.tfPool = grow(this.tfPool, length)
+        // A quarter more, not double: the pool is most of the index, and its peak is the process's.
+        const length = Math.ceil((this.poolUsed + size) * 1.25)
+        const docs = new Uint32Array(length)
+        docs.set(this.docPool.subarray(0, this.poolUsed))
+        this.docPool = docs
+        const tfs = new Uint16Array(length)
+        tfs.set(this.tfPool.subarray(0, this.poolUsed))
+        this.tfPool = tfs
       }
     }
     const from = this.blockStart[id] as number
