@@ -47,10 +47,16 @@ export const uniqueName = (prefix: string, suffix: string): string =>
 const align = (n: number): number => Math.ceil(n / 8) * 8
 
 /**
- * Writes the cache: the arrays to a new data file, then `index.json` naming it (atomically, so a
- * reader sees the old cache or the new one), then removes the data files it replaced.
+ * Writes the cache: the arrays to a new data file, then (when `stillValid` says the arrays were not
+ * changed in place meanwhile) `index.json` naming it, atomically, so a reader sees the old cache or
+ * the new one; then removes the data files it replaced.
  */
-export async function writeCache(projectsDir: string, value: unknown, arrays: Record<string, CachedArray>): Promise<void> {
+export async function writeCache(
+  projectsDir: string,
+  value: unknown,
+  arrays: Record<string, CachedArray>,
+  stillValid: () => boolean = () => true,
+): Promise<void> {
   await prepareIndexDir(projectsDir)
   const dir = indexDir(projectsDir)
   const data = uniqueName('index', '.bin')
@@ -65,6 +71,11 @@ export async function writeCache(projectsDir: string, value: unknown, arrays: Re
     await file.sync()
   } finally {
     await file.close()
+  }
+  // Arrays the index went on changing in place while they were written are not a cache.
+  if (!stillValid()) {
+    await rm(join(dir, data), { force: true })
+    return
   }
   const meta: Meta<unknown> = { version: CACHE_VERSION, data, arrays: list, value }
   await writeFileAtomic(join(dir, META), JSON.stringify(meta))

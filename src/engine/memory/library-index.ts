@@ -313,8 +313,10 @@ export class LibraryIndex {
         if (this.progress.done % 200 === 0) onProgress?.(this.progress)
       }
     }
+    const slotsBefore = this.search.capacity
     await Promise.all(Array.from({ length: 8 }, step))
-    this.search.trim()
+    // A warm start that added nothing keeps the cached layout (it has room to grow already).
+    if (!cached.size || this.search.capacity !== slotsBefore) this.search.trim()
     this.progress = { state: 'ready', done: files.length, total: files.length, documents: this.size }
     onProgress?.(this.progress)
     if (this.changed) this.scheduleFlush(FLUSH_MS)
@@ -607,8 +609,9 @@ export class LibraryIndex {
         recordLengths: this.lengths.slice(0, slots),
       }
       const keep = new Set(this.storeNames)
+      const generation = this.search.generation
       this.flushing = this.flushing
-        .then(() => writeCache(this.projectsDir, value, all))
+        .then(() => writeCache(this.projectsDir, value, all, () => this.search.generation === generation))
         .then(() => removeOldRecordFiles(this.projectsDir, keep))
         .catch(() => {
           // The cache is only a cache: a folder that cannot be written means a rebuild next time.

@@ -78,6 +78,7 @@ export class SearchIndex {
   private postingCount = new Uint32Array(0)
   /** Documents per term and field, counting removed ones until compaction (as MiniSearch's `discard` does). */
   private df = new Int32Array(0)
+  private compactions = 0
 
   private slots = 0
   private live = 0
@@ -217,6 +218,7 @@ export class SearchIndex {
    * new slot map (-1 for removed) so the caller can move its per-document data along.
    */
   compact(): Int32Array {
+    this.compactions++
     const renumber = new Int32Array(this.slots).fill(-1)
     let next = 0
     for (let slot = 0; slot < this.slots; slot++) if (this.alive[slot] === 1) renumber[slot] = next++
@@ -259,30 +261,30 @@ export class SearchIndex {
     this.repack((count) => count + (count >> 3) + 2)
   }
 
+  /** Compactions so far: a state taken before one no longer describes the pools. */
+  get generation(): number {
+    return this.compactions
+  }
+
+  /**
+   * The index as the cache keeps it. The pools are given as they are, not copied (they are most
+   * of the index, and a copy was the peak of a build): appends only write past a term's count and
+   * moves only copy blocks, so the counts and starts taken here stay true until a compaction
+   * (`generation`), which rewrites postings in place. The small arrays are copies.
+   */
   state(): SearchIndexState {
     const n = this.terms.length
-    const counts = this.postingCount.slice(0, n)
-    let total = 0
-    for (const c of counts) total += c
-    const docs = new Uint32Array(total)
-    const tfs = new Uint16Array(total)
-    let at = 0
-    for (let t = 0; t < n; t++) {
-      const from = this.blockStart[t] as number
-      const c = counts[t] as number
-      docs.set(this.docPool.subarray(from, from + c), at)
-      tfs.set(this.tfPool.subarray(from, from + c), at)
-      at += c
-    }
     return {
       terms: [...this.terms],
       slots: this.slots,
       live: this.live,
       fieldTotals: [...this.fieldTotals],
       arrays: {
-        counts,
-        docs,
-        tfs,
+        counts: this.postingCount.slice(0, n),
+        starts: this.blockStart.slice(0, n),
+        sizes: this.blockSize.slice(0, n),
+        docs: this.docPool.subarray(0, this.poolUsed),
+        tfs: this.tfPool.subarray(0, this.poolUsed),
         df: this.df.slice(0, n * FIELD_COUNT),
         alive: this.alive.slice(0, this.slots),
         lengths: this.lengths.slice(0, this.slots * FIELD_COUNT),
@@ -292,7 +294,7 @@ export class SearchIndex {
 
   static restore(state: SearchIndexState): SearchIndex {
     const index = new SearchIndex()
-    const { counts, docs, tfs, df, alive, lengths } = state.arrays
+    const { counts, starts, sizes, docs, tfs, df, alive, lengths } = state.arrays
     const n = state.terms.length
     if (
       counts.length !== n ||
@@ -305,17 +307,16 @@ export class SearchIndex {
     index.terms.push(...state.terms)
     index.unsorted = [...state.terms]
     index.postingCount = counts
-    index.blockStart = new Uint32Array(n)
-    index.blockSize = counts.slice()
-    let at = 0
+    index.blockStart = starts
+    index.blockSize = sizes
     for (let t = 0; t < n; t++) {
-      index.blockStart[t] = at
-      at += counts[t] as number
+      if ((counts[t] as number) > (sizes[t] as number) || (starts[t] as number) + (sizes[t] as number) > docs.length)
+        throw new Error('the cached index is inconsistent')
     }
-    if (at !== docs.length || at !== tfs.length) throw new Error('the cached index is inconsistent')
+    if (docs.length !== tfs.length) throw new Error('the cached index is inconsistent')
     index.docPool = docs
     index.tfPool = tfs
-    index.poolUsed = at
+    index.poolUsed = docs.length
     index.df = df
     index.alive = alive
     index.lengths = lengths
@@ -468,6 +469,8 @@ export interface SearchIndexState {
   fieldTotals: number[]
   arrays: {
     counts: Uint32Array<ArrayBuffer>
+    starts: Uint32Array<ArrayBuffer>
+    sizes: Uint32Array<ArrayBuffer>
     docs: Uint32Array<ArrayBuffer>
     tfs: Uint16Array<ArrayBuffer>
     df: Int32Array<ArrayBuffer>
