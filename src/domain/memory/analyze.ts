@@ -105,7 +105,8 @@ function stemOf(word: string, language: string | undefined): string {
 function termOf(word: string, cache: Map<string, string>, language: string | undefined): string {
   let term = cache.get(word)
   if (term === undefined) {
-    term = STOP.has(word) || /^\d+$/.test(word) ? '' : stemOf(word, language)
+    // Stemmed here, not through stemOf: its cache would hold the same word → stem a second time.
+    term = STOP.has(word) || /^\d+$/.test(word) ? '' : foldAccents(stemmerFor(word, language)(word))
     cache.set(word, term)
   }
   return term
