@@ -1,6 +1,6 @@
 /**
  * BM25 over two fields (the claim and its fact-check's title), for the matcher's candidates.
- * Written here rather than taken from MiniSearch, which the library search uses: a matcher's query
+ * Written here rather than taken from MiniSearch, which the library search first used: a matcher's query
  * is a whole claim (20–40 terms), and MiniSearch builds a result object for every posting it
  * visits — 25 ms a query over 10,000 fact-checks, far past the 50 ms budget at 200,000 claims —
  * where adding into one Float64Array over compact postings takes about a millisecond.
@@ -44,7 +44,7 @@ class Field {
       this.count = grown(this.count, term + 1)
     }
     const n = this.count[term] as number
-    if (n === this.room[term]) this.move(term, Math.max(2, n * 2))
+    if (n === this.room[term]) this.move(term, Math.max(2, n + (n >> 1)))
     this.pool[(this.start[term] as number) + n] = (slot << TF_BITS) | Math.min(tf, TF_MAX)
     this.count[term] = n + 1
   }
@@ -53,8 +53,13 @@ class Field {
     if (this.used + size > this.pool.length) {
       let held = 0
       for (const n of this.count) held += n
-      if (held < this.used / 2) this.repack(size)
-      if (this.used + size > this.pool.length) this.pool = grown(this.pool, Math.ceil((this.used + size) * 1.5))
+      if (held < this.used * 0.6) this.repack(size)
+      if (this.used + size > this.pool.length) {
+        // A quarter more, not double (as `grown` would): this pool is most of the matcher's typed memory.
+        const pool = new Uint32Array(Math.ceil((this.used + size) * 1.25))
+        pool.set(this.pool.subarray(0, this.used))
+        this.pool = pool
+      }
     }
     const from = this.start[term] as number
     this.pool.copyWithin(this.used, from, from + (this.count[term] as number))
