@@ -12,7 +12,8 @@ import { unattributed, type Claim, type Project, type Source } from '@domain/pro
 import { MemoryService } from '@engine/memory/memory-service'
 import type { Bench, BenchRow } from './types'
 
-const PROJECTS = 10_000
+/** `FACTDESK_BENCH_PROJECTS=1000 npm run bench -- memory` iterates at a smaller scale; the targets are for 10,000. */
+const PROJECTS = Number(process.env.FACTDESK_BENCH_PROJECTS) || 10_000
 const CLAIMS = 20
 const SOURCES = 2
 const QUERIES = 200

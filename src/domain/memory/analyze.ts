@@ -74,44 +74,88 @@ const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu
 /** French and Italian elisions, cut off the word they are joined to: "l'été", "dell'anno". */
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|dell|all|dall|nell|sull|un|quell)'(?=\p{L})/u
 
-/** Caches stems: a vocabulary repeats, and the Snowball stemmers cost microseconds a word. */
-const stemCache = new Map<string, string>()
+/**
+ * Caches each word's term per language: a library's vocabulary is small and repeats, and the
+ * Snowball stemmers, the stop-word test and the folding cost microseconds a word. "" is a word that
+ * is no term (a stop word, a bare number).
+ */
+const termCaches = new Map<string, Map<string, string>>()
 const STEM_CACHE_LIMIT = 200_000
 
+function cacheFor(caches: Map<string, Map<string, string>>, language: string | undefined): Map<string, string> {
+  const key = language ?? ''
+  let cache = caches.get(key)
+  if (!cache) caches.set(key, (cache = new Map<string, string>()))
+  else if (cache.size >= STEM_CACHE_LIMIT) cache.clear()
+  return cache
+}
+
+const stemCaches = new Map<string, Map<string, string>>()
+
 function stemOf(word: string, language: string | undefined): string {
-  const key = `${language ?? ''}\u0000${word}`
-  let stem = stemCache.get(key)
+  const cache = cacheFor(stemCaches, language)
+  let stem = cache.get(word)
   if (stem === undefined) {
     stem = foldAccents(stemmerFor(word, language)(word))
-    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear()
-    stemCache.set(key, stem)
+    cache.set(word, stem)
   }
   return stem
+}
+
+function termOf(word: string, cache: Map<string, string>, language: string | undefined): string {
+  let term = cache.get(word)
+  if (term === undefined) {
+    // Stemmed here, not through stemOf: its cache would hold the same word → stem a second time.
+    term = STOP.has(word) || /^\d+$/.test(word) ? '' : foldAccents(stemmerFor(word, language)(word))
+    cache.set(word, term)
+  }
+  return term
 }
 
 /** The words of a text, lower-cased, apostrophes unified and elisions cut, in order. */
 export function words(text: string): string[] {
   const out: string[] = []
   for (const match of text.toLowerCase().replace(APOSTROPHES, "'").matchAll(WORD)) {
-    const word = match[0].replace(ELISION, '')
-    out.push(word.replace(/'/g, ''))
+    const word = match[0]
+    out.push(word.includes("'") ? word.replace(ELISION, '').replace(/'/g, '') : word)
   }
   return out
 }
 
 /** The terms a text is indexed and searched by: stems of its words that are not stop words. */
 export function terms(text: string, language?: string): string[] {
-  const out: string[] = []
-  for (const word of words(text)) {
-    if (STOP.has(word) || /^\d+$/.test(word)) continue
-    out.push(stemOf(word, language))
-  }
-  return out
+  return remembered('t', text, language, () => {
+    const out: string[] = []
+    const cache = cacheFor(termCaches, language)
+    for (const word of words(text)) {
+      const term = termOf(word, cache, language)
+      if (term) out.push(term)
+    }
+    return out
+  })
 }
 
 /** Numbers join the terms as "#1000", so a figure written any way matches. */
 export function numberTerms(text: string): string[] {
-  return extractNumbers(text).map((key) => `#${key}`)
+  return remembered('n', text, undefined, () => extractNumbers(text).map((key) => `#${key}`))
+}
+
+/**
+ * The last few texts' results: the library index analyses a check's text for search and the
+ * matcher analyses the same text again right after (about a fifth of a build's analysis). Each
+ * caller gets its own copy.
+ */
+const recent = new Map<string, string[]>()
+const RECENT_LIMIT = 256
+
+function remembered(kind: string, text: string, language: string | undefined, make: () => string[]): string[] {
+  const key = `${kind}\u0000${language ?? ''}\u0000${text}`
+  let value = recent.get(key)
+  if (!value) {
+    if (recent.size >= RECENT_LIMIT) recent.clear()
+    recent.set(key, (value = make()))
+  }
+  return value.slice()
 }
 
 /**
@@ -122,8 +166,8 @@ export function numberTerms(text: string): string[] {
  */
 export function nameKey(word: string, language?: string): string {
   const lower = word.toLowerCase()
-  const cacheKey = `${language ?? ''}\u0000${lower}`
-  const cached = nameCache.get(cacheKey)
+  const cache = cacheFor(nameCaches, language)
+  const cached = cache.get(lower)
   if (cached !== undefined) return cached
   const latin = transliterate(lower.length >= 6 ? stemOf(lower, language) : lower).toLowerCase()
   const key = latin
@@ -134,26 +178,28 @@ export function nameKey(word: string, language?: string): string {
     .replace(/x/g, 'ks')
     .replace(/[aeiouyjh]/g, '')
     .replace(/(.)\1+/g, '$1')
-  if (nameCache.size >= STEM_CACHE_LIMIT) nameCache.clear()
-  nameCache.set(cacheKey, key)
+  cache.set(lower, key)
   return key
 }
-const nameCache = new Map<string, string>()
+const nameCaches = new Map<string, Map<string, string>>()
 
 const CAPITALISED = /(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}'’-]*/gu
 
 /** Keys of the names in a text: capitalised words of four letters or more that are not stop words. */
 export function nameKeys(text: string, language?: string): string[] {
-  const keys = new Set<string>()
-  for (const match of text.matchAll(CAPITALISED)) {
-    for (const part of match[0].replace(APOSTROPHES, "'").split('-')) {
-      const word = part.toLowerCase().replace(ELISION, '').replace(/'/g, '')
-      if (word.length < 4 || STOP.has(word)) continue
-      const key = nameKey(word, language)
-      if (key.length >= 2) keys.add(key)
+  // Trailing spaces find no name: "text " (the matcher's text and empty title) is remembered as "text".
+  return remembered('k', text.trimEnd(), language, () => {
+    const keys = new Set<string>()
+    for (const match of text.matchAll(CAPITALISED)) {
+      for (const part of match[0].replace(APOSTROPHES, "'").split('-')) {
+        const word = part.toLowerCase().replace(ELISION, '').replace(/'/g, '')
+        if (word.length < 4 || STOP.has(word)) continue
+        const key = nameKey(word, language)
+        if (key.length >= 2) keys.add(key)
+      }
     }
-  }
-  return [...keys]
+    return [...keys]
+  })
 }
 
 /** A query typed in lower case still finds names: every word of it may be one. */

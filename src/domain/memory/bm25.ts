@@ -1,6 +1,6 @@
 /**
  * BM25 over two fields (the claim and its fact-check's title), for the matcher's candidates.
- * Written here rather than taken from MiniSearch, which the library search uses: a matcher's query
+ * Written here rather than taken from MiniSearch, which the library search first used: a matcher's query
  * is a whole claim (20–40 terms), and MiniSearch builds a result object for every posting it
  * visits — 25 ms a query over 10,000 fact-checks, far past the 50 ms budget at 200,000 claims —
  * where adding into one Float64Array over compact postings takes about a millisecond.
@@ -13,32 +13,120 @@ export interface Bm25Params {
 
 const TF_BITS = 4
 const TF_MAX = (1 << TF_BITS) - 1
+/** A term's count in the title is kept above this in `add`'s one map of counts. */
+const TITLE_UNIT = 1 << 16
 
+function grown<T extends Uint16Array | Uint32Array>(array: T, needed: number): T {
+  if (needed <= array.length) return array
+  const next = new (array.constructor as new (n: number) => T)(Math.max(needed, array.length * 2, 64))
+  next.set(array)
+  return next
+}
+
+/**
+ * One field's postings, each `slot << 4 | tf` (tf capped at 15), every term's in a block of one
+ * shared pool (moved to the pool's end when it fills): an array per term held 8 bytes a posting
+ * plus its header, most of the matcher's memory on a library of 66,000 checks.
+ */
 class Field {
-  /** term → postings, each `slot << 4 | tf` (tf capped at 15) in one small-integer array. */
-  readonly postings = new Map<string, number[]>()
-  lengths: number[] = []
+  private start = new Uint32Array(0)
+  private room = new Uint32Array(0)
+  private count = new Uint32Array(0)
+  private pool = new Uint32Array(1024)
+  private used = 0
+  lengths = new Uint16Array(0)
   total = 0
 
-  add(slot: number, terms: string[]): void {
-    const counts = new Map<string, number>()
-    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1)
-    for (const [t, n] of counts) {
-      let list = this.postings.get(t)
-      if (!list) this.postings.set(t, (list = []))
-      list.push((slot << TF_BITS) | Math.min(n, TF_MAX))
+  push(term: number, slot: number, tf: number): void {
+    if (term >= this.count.length) {
+      this.start = grown(this.start, term + 1)
+      this.room = grown(this.room, term + 1)
+      this.count = grown(this.count, term + 1)
     }
-    this.lengths[slot] = terms.length
-    this.total += terms.length
+    const n = this.count[term] as number
+    if (n === this.room[term]) this.move(term, Math.max(2, n + (n >> 1)))
+    this.pool[(this.start[term] as number) + n] = (slot << TF_BITS) | Math.min(tf, TF_MAX)
+    this.count[term] = n + 1
+  }
+
+  private move(term: number, size: number): void {
+    if (this.used + size > this.pool.length) {
+      let held = 0
+      for (const n of this.count) held += n
+      if (held < this.used * 0.6) this.repack(size)
+      if (this.used + size > this.pool.length) {
+        // A quarter more, not double (as `grown` would): this pool is most of the matcher's typed memory.
+        const pool = new Uint32Array(Math.ceil((this.used + size) * 1.25))
+        pool.set(this.pool.subarray(0, this.used))
+        this.pool = pool
+      }
+    }
+    const from = this.start[term] as number
+    this.pool.copyWithin(this.used, from, from + (this.count[term] as number))
+    this.start[term] = this.used
+    this.room[term] = size
+    this.used += size
+  }
+
+  /** Lays the blocks out again, one after another, with a little room each. */
+  private repack(extra = 0): void {
+    let total = extra
+    for (const n of this.count) total += n + (n >> 2) + 1
+    const pool = new Uint32Array(Math.max(total, 64))
+    let at = 0
+    this.count.forEach((n, term) => {
+      const from = this.start[term] as number
+      pool.set(this.pool.subarray(from, from + n), at)
+      this.start[term] = at
+      this.room[term] = n + (n >> 2) + 1
+      at += n + (n >> 2) + 1
+    })
+    this.pool = pool
+    this.used = at
+  }
+
+  list(term: number): Uint32Array {
+    if (term >= this.count.length) return EMPTY
+    const from = this.start[term] as number
+    return this.pool.subarray(from, from + (this.count[term] as number))
+  }
+
+  setLength(slot: number, length: number): void {
+    this.lengths = grown(this.lengths, slot + 1)
+    this.lengths[slot] = Math.min(length, 0xffff)
+    this.total += length
+  }
+
+  /** Renumbers the postings (-1: removed) and the lengths. */
+  compact(renumber: Int32Array, size: number): void {
+    this.count.forEach((n, term) => {
+      const from = this.start[term] as number
+      let kept = 0
+      for (let i = from; i < from + n; i++) {
+        const p = this.pool[i] as number
+        const to = renumber[p >>> TF_BITS] ?? -1
+        if (to >= 0) this.pool[from + kept++] = (to << TF_BITS) | (p & TF_MAX)
+      }
+      this.count[term] = kept
+    })
+    this.repack()
+    const lengths = new Uint16Array(Math.max(size, 64))
+    renumber.forEach((to, slot) => {
+      if (to >= 0) lengths[to] = this.lengths[slot] ?? 0
+    })
+    this.lengths = lengths
   }
 }
+
+const EMPTY = new Uint32Array(0)
 
 export class Bm25Index {
   private readonly fields: [Field, Field] = [new Field(), new Field()]
   private ids: (string | null)[] = []
   private readonly slots = new Map<string, number>()
-  /** Live documents per term, over both fields: postings of removed documents stay until compaction. */
-  private readonly df = new Map<string, number>()
+  private readonly termIds = new Map<string, number>()
+  /** Live documents per term (by id), over both fields: postings of removed documents stay until compaction. */
+  private df = new Int32Array(0)
   private dead = 0
   private scores = new Float64Array(0)
 
@@ -52,7 +140,22 @@ export class Bm25Index {
   }
 
   documentFrequency(term: string): number {
-    return this.df.get(term) ?? 0
+    const id = this.termIds.get(term)
+    return id === undefined ? 0 : (this.df[id] as number)
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term)
+    if (id === undefined) {
+      id = this.termIds.size
+      this.termIds.set(term, id)
+      if (id >= this.df.length) {
+        const df = new Int32Array(Math.max(64, this.df.length * 2))
+        df.set(this.df)
+        this.df = df
+      }
+    }
+    return id
   }
 
   add(id: string, text: string[], title: string[]): void {
@@ -60,9 +163,21 @@ export class Bm25Index {
     const slot = this.ids.length
     this.ids.push(id)
     this.slots.set(id, slot)
-    this.fields[0].add(slot, text)
-    this.fields[1].add(slot, title)
-    for (const t of new Set([...text, ...title])) this.df.set(t, (this.df.get(t) ?? 0) + 1)
+    // One pass counts both fields (the title's count in the high bits) and the document frequency.
+    const counts = new Map<string, number>()
+    for (const t of text) counts.set(t, (counts.get(t) ?? 0) + 1)
+    for (const t of title) counts.set(t, (counts.get(t) ?? 0) + TITLE_UNIT)
+    const [textField, titleField] = this.fields
+    for (const [t, packed] of counts) {
+      const id = this.termId(t)
+      const inText = packed % TITLE_UNIT
+      const inTitle = Math.floor(packed / TITLE_UNIT)
+      if (inText) textField.push(id, slot, inText)
+      if (inTitle) titleField.push(id, slot, inTitle)
+      this.df[id] = (this.df[id] as number) + 1
+    }
+    textField.setLength(slot, text.length)
+    titleField.setLength(slot, title.length)
   }
 
   remove(id: string, terms?: { text: string[]; title: string[] }): void {
@@ -75,19 +190,18 @@ export class Bm25Index {
     }
     if (terms) {
       for (const t of new Set([...terms.text, ...terms.title])) {
-        const n = (this.df.get(t) ?? 1) - 1
-        if (n > 0) this.df.set(t, n)
-        else this.df.delete(t)
+        const id = this.termIds.get(t)
+        if (id !== undefined && (this.df[id] as number) > 0) this.df[id] = (this.df[id] as number) - 1
       }
     } else {
-      for (const [t, n] of this.df) if (this.hasLive(t, slot)) this.df.set(t, n - 1)
+      for (const id of this.termIds.values()) if (this.df[id] && this.hasLive(id, slot)) this.df[id] = this.df[id] - 1
     }
     this.dead++
     if (this.dead > 1000 && this.dead > this.ids.length / 4) this.compact()
   }
 
-  private hasLive(term: string, slot: number): boolean {
-    return this.fields.some((f) => f.postings.get(term)?.some((p) => p >> TF_BITS === slot) ?? false)
+  private hasLive(term: number, slot: number): boolean {
+    return this.fields.some((f) => f.list(term).some((p) => p >> TF_BITS === slot))
   }
 
   /** Renumbers the live documents, dropping the postings of removed ones. */
@@ -100,23 +214,7 @@ export class Bm25Index {
       this.slots.set(id, ids.length)
       ids.push(id)
     })
-    for (const field of this.fields) {
-      const lengths: number[] = []
-      for (const [term, list] of field.postings) {
-        const kept: number[] = []
-        for (const p of list) {
-          const to = renumber[p >> TF_BITS] ?? -1
-          if (to >= 0) kept.push((to << TF_BITS) | (p & TF_MAX))
-        }
-        if (kept.length) field.postings.set(term, kept)
-        else field.postings.delete(term)
-      }
-      field.lengths.forEach((length, slot) => {
-        const to = renumber[slot] ?? -1
-        if (to >= 0) lengths[to] = length
-      })
-      field.lengths = lengths
-    }
+    for (const field of this.fields) field.compact(renumber, ids.length)
     this.ids = ids
     this.dead = 0
   }
@@ -130,12 +228,13 @@ export class Bm25Index {
     const touched: number[] = []
     const { k1, b } = this.params
     for (const term of new Set(terms)) {
-      const df = this.df.get(term) ?? 0
-      if (!df) continue
+      const id = this.termIds.get(term)
+      const df = id === undefined ? 0 : (this.df[id] as number)
+      if (id === undefined || !df) continue
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5))
       this.fields.forEach((field, f) => {
-        const list = field.postings.get(term)
-        if (!list) return
+        const list = field.list(id)
+        if (!list.length) return
         const boost = this.boosts[f] ?? 1
         const average = field.total / n || 1
         for (const p of list) {

@@ -49,10 +49,16 @@ const cut = (text: string, max: number): string => (text.length > max ? `${text.
 export function projectRecords(file: string, project: Project): MemoryRecord[] {
   const { article } = project
   const labels = new Map(project.ratingScale.labels.map((l) => [l.id, l.label]))
-  const base = { file, container: article.title || file, language: article.language, outlet: article.outlet }
+  const container = article.title || file
+  const { language, outlet } = article
+  // Object literals written out in full, not spread from a shared base: a library build makes
+  // 230,000 of them, and spreading cost a tenth of its time.
   const records: MemoryRecord[] = [
     {
-      ...base,
+      file,
+      container,
+      language,
+      outlet,
       key: `${file}#a`,
       kind: 'article',
       itemId: '',
@@ -72,7 +78,10 @@ export function projectRecords(file: string, project: Project): MemoryRecord[] {
   for (const claim of project.claims) {
     if (claim.status === 'dismissed') continue
     records.push({
-      ...base,
+      file,
+      container,
+      language,
+      outlet,
       key: `${file}#c:${claim.id}`,
       kind: 'claim',
       itemId: claim.id,
@@ -90,7 +99,10 @@ export function projectRecords(file: string, project: Project): MemoryRecord[] {
   }
   for (const source of project.sources) {
     records.push({
-      ...base,
+      file,
+      container,
+      language,
+      outlet,
       key: `${file}#s:${source.id}`,
       kind: 'source',
       itemId: source.id,

@@ -1,22 +1,21 @@
+import { mkdirSync, mkdtempSync } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import MiniSearch, { type Query, type SearchResult } from 'minisearch'
 import { ARCHIVE_SUFFIX } from '@domain/memory/archive'
 import { nameKeys, numberTerms, queryWords, terms } from '@domain/memory/analyze'
 import { MemoryIndex, type Match, type MatchQuery } from '@domain/memory/matcher'
 import { isCheck, matchDocOf, projectRecords, archiveRecords, type MemoryKind, type MemoryRecord } from '@domain/memory/records'
+import { Interner, SearchIndex, TopK, type Field, type QueryTerm, type SearchIndexState } from './search-index'
 import { isProjectFileName } from '../library'
 import { readProjectFile } from '../project-store'
 import { readArchiveFile, ARCHIVES_DIR } from './archive-files'
-import { ALL_BUCKETS, bucketOf, readCache, writeBuckets, type CachedFile } from './shards'
+import { indexDir, readCache, removeOldRecordFiles, uniqueName, writeCache, type CachedArray } from './index-cache'
+import { RecordStore } from './record-store'
 
-// Library search: MiniSearch 7.2 (MIT). On 230,000 generated documents it built and answered where
-// FlexSearch 0.8 and Orama 3.1 did not finish the same run in 400 s (docs/claim-memory.md), though
-// still far from the bench's targets at that size. It ranks by BM25 with field boosts (what
-// "closest first" needs; FlexSearch scores by word position only), takes nested AND/OR queries (a
-// word OR its transliterated name, AND the next word), searches prefixes as the checker types, and
-// adds and discards one project's documents cheaply on a save. Terms come from analyze.ts (stems,
-// folding, numbers, name keys), so MiniSearch only splits on spaces.
+// Library search: an inverted index over typed arrays (search-index.ts; why not MiniSearch is said
+// there), fed with terms from analyze.ts (stems, folding, numbers, name keys), each record analysed
+// once. "Seen before" is the claim matcher (matcher.ts) over the checks alone.
 
 export interface SearchFilters {
   kinds?: MemoryKind[]
@@ -46,47 +45,141 @@ export interface SeenBefore {
   names: string[]
 }
 
-const SEARCH_FIELDS = ['text', 'title', 'rationale', 'names', 'people'] as const
-const BOOST = { text: 1, title: 0.7, rationale: 0.4, names: 0.8, people: 0.5 }
 /** A proposal is marked "checked before" when an earlier check covers this much of it and it of that. */
 export const CHECKED_BEFORE_CONFIDENCE = 0.55
 /** Below this a "seen before" candidate shares too little to show. */
 const SHOWN_CONFIDENCE = 0.2
+/** A build's cache is written this soon after it ends. */
 const FLUSH_MS = 1000
+const SEARCHED_IN: readonly Field[] = ['text', 'title', 'rationale', 'people']
+const KIND_CODES: Record<MemoryKind, number> = { claim: 0, source: 1, article: 2, review: 3 }
+/** A key's kind by the letter after its '#' (records.ts: `#a`, `#c:`, `#s:`, `#r:`). */
+const KEY_KINDS: Record<string, number> = { a: 2, c: 0, s: 1, r: 3 }
 
-const joined = (list: string[]): string => list.join(' ')
-
-function analysedField(record: MemoryRecord, field: string): string {
+/**
+ * A record's terms in each search field (search-index.ts FIELDS), analysed once. The title and the
+ * people of a project's claims are the same for all of them, so `seen` keeps what a file's records
+ * share from being analysed twenty times.
+ */
+export function analyseRecord(record: MemoryRecord, seen = new Map<string, string[]>()): string[][] {
   const language = record.language === 'und' ? undefined : record.language
-  switch (field) {
-    case 'text':
-      return joined([...terms(record.text, language), ...numberTerms(record.text)])
-    case 'title':
-      return joined(terms(record.title, language))
-    case 'rationale':
-      return joined([...terms(record.rationale, language), ...numberTerms(record.rationale)])
-    case 'names':
-      return joined(nameKeys(`${record.text} ${record.title} ${record.claimant}`, language))
-    case 'people':
-      return joined(terms(`${record.claimant} ${record.outlet} ${record.checker}`, language))
-    case 'id':
-      return record.key
-    default:
-      return ''
+  const once = (key: string, make: () => string[]): string[] => {
+    let value = seen.get(key)
+    if (!value) seen.set(key, (value = make()))
+    return value
+  }
+  return [
+    [...terms(record.text, language), ...numberTerms(record.text)],
+    once(`t\u0000${language}\u0000${record.title}`, () => terms(record.title, language)),
+    record.rationale ? [...terms(record.rationale, language), ...numberTerms(record.rationale)] : [],
+    // The names of text, title and claimant: taken apart, so a project's one title is read once, not per claim.
+    [
+      ...new Set([
+        ...nameKeys(record.text, language),
+        ...once(`n\u0000${language}\u0000${record.title}`, () => nameKeys(record.title, language)),
+        ...(record.claimant ? nameKeys(record.claimant, language) : []),
+      ]),
+    ],
+    once(`p\u0000${language}\u0000${record.claimant}\u0000${record.outlet}\u0000${record.checker}`, () =>
+      terms(`${record.claimant} ${record.outlet} ${record.checker}`, language),
+    ),
+  ]
+}
+/** Per-document data the filters ask about, as numbers: what stays in memory for every record. */
+class Facets {
+  kind: Uint8Array<ArrayBuffer> = new Uint8Array(0)
+  /** Whether the matcher holds it (a claim someone checked, an archived fact-check). */
+  check: Uint8Array<ArrayBuffer> = new Uint8Array(0)
+  readonly interned = {
+    verdict: new Interner(),
+    status: new Interner(),
+    language: new Interner(),
+    checker: new Interner(),
+    outlet: new Interner(),
+    date: new Interner(),
+  }
+  readonly codes: Record<FacetName, Uint32Array<ArrayBuffer>> = {
+    verdict: new Uint32Array(0),
+    status: new Uint32Array(0),
+    language: new Uint32Array(0),
+    checker: new Uint32Array(0),
+    outlet: new Uint32Array(0),
+    date: new Uint32Array(0),
+  }
+
+  static restore(strings: Record<FacetName, string[]>, arrays: Record<string, CachedArray>): Facets {
+    const facets = new Facets()
+    facets.kind = arrays.kind as Uint8Array<ArrayBuffer>
+    facets.check = arrays.check as Uint8Array<ArrayBuffer>
+    for (const name of FACET_NAMES) {
+      for (const value of strings[name]) facets.interned[name].id(value)
+      facets.codes[name] = arrays[`facet-${name}`] as Uint32Array<ArrayBuffer>
+    }
+    return facets
+  }
+
+  strings(): Record<FacetName, string[]> {
+    return Object.fromEntries(FACET_NAMES.map((name) => [name, [...this.interned[name].values]])) as Record<FacetName, string[]>
+  }
+
+  arrays(slots: number): Record<string, CachedArray> {
+    return {
+      kind: this.kind.slice(0, slots),
+      check: this.check.slice(0, slots),
+      ...Object.fromEntries(FACET_NAMES.map((name) => [`facet-${name}`, this.codes[name].slice(0, slots)])),
+    }
+  }
+
+  set(slot: number, record: MemoryRecord): void {
+    this.kind = growTo(this.kind, slot + 1)
+    this.check = growTo(this.check, slot + 1)
+    this.kind[slot] = KIND_CODES[record.kind]
+    this.check[slot] = isCheck(record) ? 1 : 0
+    for (const name of FACET_NAMES) {
+      this.codes[name] = growTo(this.codes[name], slot + 1)
+      this.codes[name][slot] = this.interned[name].id(record[name])
+    }
+  }
+
+  /** Moves every slot's data to its new slot after a compaction. */
+  renumber(renumber: Int32Array, size: number): void {
+    this.kind = moved(this.kind, renumber, size)
+    this.check = moved(this.check, renumber, size)
+    for (const name of FACET_NAMES) this.codes[name] = moved(this.codes[name], renumber, size)
+  }
+
+  /** The filters as one test per slot: each distinct verdict, outlet, date… is judged once, not per record. */
+  accept(f: SearchFilters): (slot: number) => boolean {
+    const lower = (v: string | undefined): string | undefined => v?.toLowerCase()
+    const tests: [keyof Facets['codes'], (value: string) => boolean][] = []
+    const verdict = lower(f.verdict)
+    const status = lower(f.status)
+    const language = lower(f.language)
+    const checker = lower(f.checker)
+    const outlet = lower(f.outlet)
+    if (verdict) tests.push(['verdict', (v) => v.toLowerCase() === verdict])
+    if (status) tests.push(['status', (v) => v.toLowerCase() === status])
+    if (language) tests.push(['language', (v) => v.toLowerCase() === language])
+    if (checker) tests.push(['checker', (v) => v.toLowerCase().includes(checker)])
+    if (outlet) tests.push(['outlet', (v) => v.toLowerCase().includes(outlet)])
+    if (f.from || f.to) tests.push(['date', (v) => inRange(v, f.from, f.to)])
+    const tables = tests.map(([name, test]) => ({
+      codes: this.codes[name],
+      ok: Uint8Array.from(this.interned[name].values, (v) => (test(v) ? 1 : 0)),
+    }))
+    const kinds = f.kinds?.length ? new Set(f.kinds.map((k) => KIND_CODES[k])) : null
+    return (slot) => (!kinds || kinds.has(this.kind[slot] as number)) && tables.every((t) => t.ok[t.codes[slot] as number] === 1)
   }
 }
 
-function newSearch(): MiniSearch<MemoryRecord> {
-  const split = (text: string): string[] => (text ? text.split(' ') : [])
-  return new MiniSearch<MemoryRecord>({
-    idField: 'key',
-    fields: [...SEARCH_FIELDS],
-    storeFields: [],
-    extractField: (record, field) => (field === 'key' ? record.key : analysedField(record, field)),
-    tokenize: split,
-    processTerm: (term) => term || null,
-    searchOptions: { tokenize: split, processTerm: (term) => term || null },
-  })
+const FACET_NAMES = ['verdict', 'status', 'language', 'checker', 'outlet', 'date'] as const
+type FacetName = (typeof FACET_NAMES)[number]
+
+function growTo<T extends Uint8Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(array: T, needed: number): T {
+  if (needed <= array.length) return array
+  const next = new (array.constructor as new (n: number) => T)(Math.max(needed, array.length * 2, 1024))
+  next.set(array)
+  return next
 }
 
 function inRange(date: string, from?: string, to?: string): boolean {
@@ -95,31 +188,60 @@ function inRange(date: string, from?: string, to?: string): boolean {
   return (!from || date >= from) && (!to || date.slice(0, to.length) <= to)
 }
 
-export function passes(record: MemoryRecord, f: SearchFilters): boolean {
-  const same = (a: string, b: string | undefined): boolean => !b || a.toLowerCase() === b.toLowerCase()
-  return (
-    (!f.kinds?.length || f.kinds.includes(record.kind)) &&
-    same(record.verdict, f.verdict) &&
-    same(record.status, f.status) &&
-    same(record.language, f.language) &&
-    (!f.checker || record.checker.toLowerCase().includes(f.checker.toLowerCase())) &&
-    (!f.outlet || record.outlet.toLowerCase().includes(f.outlet.toLowerCase())) &&
-    inRange(record.date, f.from, f.to)
-  )
+interface FileEntry {
+  mtimeMs: number
+  size: number
+  /** Its records' slots in the search index: a file's records are added together, so they are a run. */
+  first: number
+  count: number
 }
+
+/** What a file's records were before the index took them in: what `putFile` is given. */
+export interface FileRecords {
+  mtimeMs: number
+  size: number
+  records: MemoryRecord[]
+}
+
+/** What index.json holds besides the arrays (index-cache.ts). */
+interface CachedIndex {
+  terms: string[]
+  slots: number
+  live: number
+  fieldTotals: number[]
+  stores: string[]
+  strings: Record<(typeof FACET_NAMES)[number], string[]>
+  files: [file: string, mtimeMs: number, size: number, first: number, count: number][]
+}
+
+/** A compaction renumbers every slot; it waits until this many removed documents have piled up (and a quarter of the index). */
+const COMPACT_AFTER = 5000
+/** The whole index is written to the cache this long after the last change (and when the index is flushed or closed). */
+const SNAPSHOT_MS = 30_000
+/** Record files are rewritten into one when there are more than this many, or they hold twice what is live. */
+const MAX_STORES = 4
 
 /**
  * Every project's claims, sources and article, and every imported archive's fact-checks, in one
  * index over a projects folder: full-text search with filters, and "seen before" through the claim
  * matcher. Kept up to date file by file (a save, a change on disk), cached in `.factdesk/index/`.
  * It runs in the memory worker (memory-service.ts) in the apps, in-process in the CLI.
+ *
+ * In memory per record: its postings, its filter values as numbers (Facets) and where its display
+ * fields are on disk (RecordStore); the matcher holds the checks' own terms.
  */
 export class LibraryIndex {
-  private readonly records = new Map<string, MemoryRecord>()
-  private readonly files = new Map<string, CachedFile>()
+  private readonly files = new Map<string, FileEntry>()
+  private search = new SearchIndex()
+  private facets = new Facets()
   private readonly matcher = new MemoryIndex()
-  private search = newSearch()
-  private readonly dirty = new Set<number>()
+  private stores: RecordStore[] = []
+  private storeNames: string[] = []
+  private writer: RecordStore | null = null
+  private storeOf = new Uint8Array(0)
+  private offsets = new Float64Array(0)
+  private lengths = new Uint32Array(0)
+  private changed = false
   private flushTimer: NodeJS.Timeout | null = null
   private flushing: Promise<void> = Promise.resolve()
   progress: IndexProgress = { state: 'idle', done: 0, total: 0, documents: 0 }
@@ -127,7 +249,7 @@ export class LibraryIndex {
   constructor(readonly projectsDir: string) {}
 
   get size(): number {
-    return this.records.size
+    return this.search.size
   }
 
   /** Project and archive files in the folder, relative to it. */
@@ -140,10 +262,10 @@ export class LibraryIndex {
   }
 
   /** The records of one file as it is on disk now; null when it is gone or unreadable (left out, like the library list does). */
-  private async readRecords(file: string): Promise<CachedFile | null> {
+  private async readRecords(file: string, known?: { mtimeMs: number; size: number }): Promise<FileRecords | null> {
     const path = join(this.projectsDir, file)
     try {
-      const stats = await stat(path)
+      const stats = known ?? (await stat(path))
       const records = file.startsWith(`${ARCHIVES_DIR}/`)
         ? archiveRecords(file, await readArchiveFile(path))
         : projectRecords(file, (await readProjectFile(path)).project)
@@ -153,66 +275,182 @@ export class LibraryIndex {
     }
   }
 
-  /** Builds the index: cached entries whose file is unchanged, the rest read again. */
+  /**
+   * Builds the index: from the cache where it has the file at its present size and time (the
+   * matcher's checks read back from the record files), the rest read again.
+   */
   async build(onProgress?: (progress: IndexProgress) => void): Promise<IndexProgress> {
     const files = await this.listFiles()
-    const cache = await readCache(this.projectsDir)
     this.progress = { state: 'building', done: 0, total: files.length, documents: 0 }
     onProgress?.(this.progress)
+    const cached = this.files.size ? new Set<string>() : await this.restore()
     const present = new Set(files)
-    for (const file of [...this.files.keys()]) if (!present.has(file)) this.removeFile(file)
+    for (const file of [...this.files.keys()]) {
+      if (present.has(file)) continue
+      if (cached.has(file)) this.forget(file)
+      else this.removeFile(file)
+    }
+    // Cached files first, in the order their records were written, so the record files are read front to back.
+    const order = files
+      .map((file) => ({ file, first: cached.has(file) ? (this.files.get(file)?.first ?? 0) : Infinity }))
+      .sort((x, y) => x.first - y.first)
+      .map((x) => x.file)
     let next = 0
     const step = async (): Promise<void> => {
-      while (next < files.length) {
-        const file = files[next++] as string
+      while (next < order.length) {
+        const file = order[next++] as string
         const stats = await stat(join(this.projectsDir, file)).catch(() => null)
-        const cached = cache.get(file)
-        const entry =
-          stats && cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size ? cached : await this.readRecords(file)
-        if (entry) {
-          this.putFile(file, entry, entry !== cached)
+        const known = this.files.get(file)
+        if (stats && known && cached.has(file) && known.mtimeMs === stats.mtimeMs && known.size === stats.size) {
+          this.adopt(known)
+        } else {
+          if (cached.has(file)) this.forget(file)
+          const entry = stats ? await this.readRecords(file, stats) : null
+          if (entry) this.putFile(file, entry)
+          else this.removeFile(file)
         }
-        this.progress = { ...this.progress, done: this.progress.done + 1, documents: this.records.size }
+        this.progress = { ...this.progress, done: this.progress.done + 1, documents: this.size }
         if (this.progress.done % 200 === 0) onProgress?.(this.progress)
       }
     }
+    const slotsBefore = this.search.capacity
     await Promise.all(Array.from({ length: 8 }, step))
-    // Entries of files no longer there leave the cache too.
-    for (const file of cache.keys()) if (!present.has(file)) this.dirty.add(bucketOf(file))
-    this.progress = { state: 'ready', done: files.length, total: files.length, documents: this.records.size }
+    // A warm start that added nothing keeps the cached layout (it has room to grow already).
+    if (!cached.size || this.search.capacity !== slotsBefore) this.search.trim()
+    this.progress = { state: 'ready', done: files.length, total: files.length, documents: this.size }
     onProgress?.(this.progress)
-    this.scheduleFlush()
+    if (this.changed) this.scheduleFlush(FLUSH_MS)
     return this.progress
   }
 
+  /** The index as the cache has it, without the matcher's checks (added file by file by `adopt`); the files it has. */
+  private async restore(): Promise<Set<string>> {
+    const cache = await readCache(this.projectsDir)
+    if (!cache) return new Set()
+    // Whatever index.json holds is checked against the arrays below; a mismatch means a rebuild.
+    const value = cache.value as CachedIndex
+    const { arrays } = cache
+    const opened: RecordStore[] = []
+    try {
+      for (const name of value.stores) opened.push(new RecordStore(join(indexDir(this.projectsDir), name), false))
+      const search = SearchIndex.restore({
+        terms: value.terms,
+        slots: value.slots,
+        live: value.live,
+        fieldTotals: value.fieldTotals,
+        arrays: arrays as unknown as SearchIndexState['arrays'],
+      })
+      const facets = Facets.restore(value.strings, arrays)
+      const storeOf = arrays.storeOf as Uint8Array<ArrayBuffer>
+      const offsets = arrays.offsets as Float64Array<ArrayBuffer>
+      const lengths = arrays.recordLengths as Uint32Array<ArrayBuffer>
+      if (storeOf.length !== value.slots || offsets.length !== value.slots || lengths.length !== value.slots)
+        throw new Error('inconsistent')
+      this.search = search
+      this.facets = facets
+      this.storeOf = storeOf
+      this.offsets = offsets
+      this.lengths = lengths
+      this.stores = opened
+      this.storeNames = [...value.stores]
+      for (const [file, mtimeMs, size, first, count] of value.files) this.files.set(file, { mtimeMs, size, first, count })
+      return new Set(this.files.keys())
+    } catch {
+      for (const store of opened) store.close()
+      return new Set()
+    }
+  }
+
+  /** A cached file's checks join the matcher (its records are already in the search index). */
+  private adopt(entry: FileEntry): void {
+    for (const slot of this.slotsOf(entry)) {
+      if (this.facets.check[slot] && this.search.isAlive(slot)) {
+        const store = this.stores[this.storeOf[slot] as number] as RecordStore
+        this.matcher.add(matchDocOf(store.readAhead(this.offsets[slot] as number, this.lengths[slot] as number)))
+      }
+    }
+  }
+
+  /** Takes a cached file's records out of the search index before its new ones go in (the matcher never had them). */
+  private forget(file: string): void {
+    const entry = this.files.get(file)
+    if (!entry) return
+    for (const slot of this.slotsOf(entry)) this.search.remove(slot)
+    this.files.delete(file)
+    this.changed = true
+  }
+
+  private writable(): RecordStore {
+    if (this.writer) return this.writer
+    const name = uniqueName('records', '.jsonl')
+    let store: RecordStore
+    try {
+      mkdirSync(indexDir(this.projectsDir), { recursive: true })
+      store = new RecordStore(join(indexDir(this.projectsDir), name), true)
+      this.storeNames.push(name)
+    } catch {
+      // A folder that cannot be written still gets an index, with its records in a temporary file that is never cached.
+      store = new RecordStore(join(mkdtempSync(join(tmpdir(), 'factdesk-index-')), name), true)
+      this.storeNames.push('')
+    }
+    this.stores.push(store)
+    this.writer = store
+    return store
+  }
+
   /** Puts one file's records in place of what the index had from it. */
-  putFile(file: string, entry: CachedFile, changed = true): void {
+  putFile(file: string, entry: FileRecords): void {
     this.removeFile(file, false)
-    this.files.set(file, entry)
-    for (const record of entry.records) {
-      this.records.set(record.key, record)
-      this.search.add(record)
+    const seen = new Map<string, string[]>()
+    const writer = this.writable()
+    const storeId = this.stores.indexOf(writer)
+    const places = writer.append(entry.records)
+    let first = -1
+    entry.records.forEach((record, i) => {
+      const slot = this.search.add(analyseRecord(record, seen))
+      if (first < 0) first = slot
+      this.facets.set(slot, record)
+      this.storeOf = growTo(this.storeOf, slot + 1)
+      this.offsets = growTo(this.offsets, slot + 1)
+      this.lengths = growTo(this.lengths, slot + 1)
+      this.storeOf[slot] = storeId
+      this.offsets[slot] = places[i]?.offset ?? 0
+      this.lengths[slot] = places[i]?.length ?? 0
       if (isCheck(record)) this.matcher.add(matchDocOf(record))
-    }
-    if (changed) {
-      this.dirty.add(bucketOf(file))
-      this.scheduleFlush()
-    }
+    })
+    this.files.set(file, { mtimeMs: entry.mtimeMs, size: entry.size, first: first < 0 ? 0 : first, count: entry.records.length })
+    this.touch()
   }
 
   removeFile(file: string, persist = true): void {
     const entry = this.files.get(file)
     if (!entry) return
-    for (const record of entry.records) {
-      this.records.delete(record.key)
-      this.search.discard(record.key)
-      this.matcher.remove(record.key)
+    for (const slot of this.slotsOf(entry)) {
+      if (this.facets.check[slot] && this.search.isAlive(slot)) this.matcher.remove(this.recordAt(slot).key)
+      this.search.remove(slot)
     }
     this.files.delete(file)
-    if (persist) {
-      this.dirty.add(bucketOf(file))
-      this.scheduleFlush()
-    }
+    if (this.search.dead > COMPACT_AFTER && this.search.dead > this.search.capacity / 4) this.compact()
+    if (persist) this.touch()
+  }
+
+  private touch(): void {
+    this.changed = true
+    if (this.progress.state === 'ready') this.scheduleFlush(SNAPSHOT_MS)
+  }
+
+  private slotsOf(entry: FileEntry): number[] {
+    return Array.from({ length: entry.count }, (_, i) => entry.first + i)
+  }
+
+  private compact(): void {
+    const renumber = this.search.compact()
+    const size = this.search.capacity
+    this.facets.renumber(renumber, size)
+    this.storeOf = moved(this.storeOf, renumber, size)
+    this.offsets = moved(this.offsets, renumber, size)
+    this.lengths = moved(this.lengths, renumber, size)
+    for (const entry of this.files.values()) if (entry.count) entry.first = renumber[entry.first] as number
   }
 
   /** Re-reads one file if it changed on disk (a save, a git pull, a sync client), or drops it when gone. */
@@ -225,7 +463,7 @@ export class LibraryIndex {
     }
     const known = this.files.get(file)
     if (known && known.mtimeMs === stats.mtimeMs && known.size === stats.size) return false
-    const entry = await this.readRecords(file)
+    const entry = await this.readRecords(file, stats)
     if (entry) this.putFile(file, entry)
     else this.removeFile(file)
     return true
@@ -236,52 +474,78 @@ export class LibraryIndex {
     this.putFile(file, { ...stats, records })
   }
 
+  private recordAt(slot: number): MemoryRecord {
+    const store = this.stores[this.storeOf[slot] as number] as RecordStore
+    return store.read(this.offsets[slot] as number, this.lengths[slot] as number)
+  }
+
   get(key: string): MemoryRecord | undefined {
-    return this.records.get(key)
+    const at = key.lastIndexOf('#')
+    const entry = this.files.get(key.slice(0, at))
+    if (!entry) return undefined
+    const kind = KEY_KINDS[key.charAt(at + 1)]
+    // The file's records of that kind are few; each is looked at as text before one is parsed.
+    const needle = `"key":${JSON.stringify(key)}`
+    for (const slot of this.slotsOf(entry)) {
+      if (!this.search.isAlive(slot) || this.facets.kind[slot] !== kind) continue
+      const store = this.stores[this.storeOf[slot] as number] as RecordStore
+      const text = store.readText(this.offsets[slot] as number, this.lengths[slot] as number)
+      if (text.includes(needle)) return JSON.parse(text) as MemoryRecord
+    }
+    return undefined
   }
 
   /** Full-text search with filters: every word (in any of its forms, or as a name in any script) must match. */
   find(query: string, filters: SearchFilters = {}, limit = 50): { hits: { record: MemoryRecord; score: number }[]; total: number } {
     const words = queryWords(query)
     const numbers = numberTerms(query)
-    const accept = (r: SearchResult): boolean => {
-      const record = this.records.get(r.id as string)
-      return record !== undefined && passes(record, filters)
+    const accept = this.facets.accept(filters)
+    if (!words.length && !numbers.length) return this.latest(accept, limit)
+    const clauses: QueryTerm[][] = words.map((w, i) => [
+      { term: w.term, fields: SEARCHED_IN, prefix: i === words.length - 1 && w.term.length >= 3 },
+      ...(w.name ? [{ term: w.name, fields: ['names'] as const }] : []),
+    ])
+    for (const n of numbers) clauses.push([{ term: n, fields: ['text', 'rationale'] }])
+    const { hits, total } = this.search.search(clauses, accept, limit)
+    return { hits: hits.map((h) => ({ record: this.recordAt(h.slot), score: h.score })), total }
+  }
+
+  /** No words: the filters alone list the most recent items. */
+  private latest(accept: (slot: number) => boolean, limit: number): { hits: { record: MemoryRecord; score: number }[]; total: number } {
+    const dates = this.facets.interned.date.values
+    // Dates are ranked once (a few thousand distinct ones), so the documents compare by number.
+    const rank = new Float64Array(dates.length)
+    ;[...dates.keys()].sort((a, b) => ((dates[a] as string) < (dates[b] as string) ? -1 : 1)).forEach((code, i) => (rank[code] = i))
+    const best = new TopK(limit)
+    let total = 0
+    for (let slot = 0; slot < this.search.capacity; slot++) {
+      if (!this.search.isAlive(slot) || !accept(slot)) continue
+      total++
+      best.offer(slot, rank[this.facets.codes.date[slot] as number] as number)
     }
-    if (!words.length && !numbers.length) {
-      // No words: the filters alone list the most recent items.
-      const hits = [...this.records.values()].filter((r) => passes(r, filters)).sort((a, b) => b.date.localeCompare(a.date))
-      return { hits: hits.slice(0, limit).map((record) => ({ record, score: 0 })), total: hits.length }
-    }
-    const clauses: Query[] = words.map((w, i) => ({
-      combineWith: 'OR',
-      queries: [
-        { queries: [w.term], fields: ['text', 'title', 'rationale', 'people'], prefix: i === words.length - 1 && w.term.length >= 3 },
-        ...(w.name ? [{ queries: [w.name], fields: ['names'] }] : []),
-      ],
-    }))
-    for (const n of numbers) clauses.push({ queries: [n], fields: ['text', 'rationale'] })
-    const results = this.search.search({ combineWith: 'AND', queries: clauses }, { boost: BOOST, filter: accept })
-    return {
-      hits: results.slice(0, limit).map((r) => ({ record: this.records.get(r.id as string) as MemoryRecord, score: r.score })),
-      total: results.length,
-    }
+    return { hits: best.sorted().map((h) => ({ record: this.recordAt(h.slot), score: 0 })), total }
   }
 
   /** The closest earlier checks to a claim, from other projects and the archives. */
   seenBefore(query: MatchQuery, { excludeFile, limit = 8 }: { excludeFile?: string; limit?: number } = {}): SeenBefore[] {
+    const prefix = excludeFile ? `${excludeFile}#` : null
     const matches = this.matcher.match(query, {
       limit: limit * 3,
-      ...(excludeFile ? { filter: (key: string) => this.records.get(key)?.file !== excludeFile } : {}),
+      ...(prefix ? { filter: (key: string) => !key.startsWith(prefix) } : {}),
     })
-    return matches
-      .map((m) => this.toSeen(m))
-      .filter((s): s is SeenBefore => s !== null && s.confidence >= SHOWN_CONFIDENCE)
-      .slice(0, limit)
+    // Records are read from disk only for the matches shown.
+    const shown: SeenBefore[] = []
+    for (const m of matches) {
+      if (shown.length >= limit) break
+      if (m.confidence < SHOWN_CONFIDENCE) continue
+      const seen = this.toSeen(m)
+      if (seen) shown.push(seen)
+    }
+    return shown
   }
 
   private toSeen(m: Match): SeenBefore | null {
-    const record = this.records.get(m.id)
+    const record = this.get(m.id)
     if (!record) return null
     return { record, score: m.score, confidence: m.confidence, numbers: m.reasons.numbers, names: m.reasons.names }
   }
@@ -289,7 +553,7 @@ export class LibraryIndex {
   /** Every claim of a project that an earlier check covers closely, with that check. */
   checkedBefore(file: string): Record<string, SeenBefore> {
     const marks: Record<string, SeenBefore> = {}
-    for (const record of this.files.get(file)?.records ?? []) {
+    for (const record of this.recordsOf(file)) {
       if (record.kind !== 'claim') continue
       const [best] = this.seenBefore(
         {
@@ -307,35 +571,95 @@ export class LibraryIndex {
 
   /** A file's records as the index has them. */
   recordsOf(file: string): MemoryRecord[] {
-    return this.files.get(file)?.records ?? []
+    const entry = this.files.get(file)
+    return entry ? this.slotsOf(entry).map((slot) => this.recordAt(slot)) : []
   }
 
-  private scheduleFlush(): void {
-    if (this.flushTimer || !this.dirty.size) return
+  private scheduleFlush(ms: number): void {
+    if (this.flushTimer) return
     this.flushTimer = setTimeout(() => {
       this.flushTimer = null
       void this.flush()
-    }, FLUSH_MS)
+    }, ms)
     this.flushTimer.unref()
   }
 
-  /** Writes the cache's changed buckets now. */
+  /** Writes the whole index to the cache now, when it changed since it was last written. */
   async flush(): Promise<void> {
     if (this.flushTimer) clearTimeout(this.flushTimer)
     this.flushTimer = null
-    const buckets = [...this.dirty]
-    this.dirty.clear()
-    this.flushing = this.flushing
-      .then(() => (buckets.length ? writeBuckets(this.projectsDir, buckets, this.files) : undefined))
-      .catch(() => {
-        // The cache is only a cache: a folder that cannot be written means a rebuild next time.
-      })
+    if (this.changed && this.progress.state === 'ready' && !this.storeNames.includes('')) {
+      this.changed = false
+      this.packStores()
+      const { terms, slots, live, fieldTotals, arrays } = this.search.state()
+      const value: CachedIndex = {
+        terms,
+        slots,
+        live,
+        fieldTotals,
+        stores: this.storeNames,
+        strings: this.facets.strings(),
+        files: [...this.files].map(([file, e]) => [file, e.mtimeMs, e.size, e.first, e.count]),
+      }
+      const all = {
+        ...arrays,
+        ...this.facets.arrays(slots),
+        storeOf: this.storeOf.slice(0, slots),
+        offsets: this.offsets.slice(0, slots),
+        recordLengths: this.lengths.slice(0, slots),
+      }
+      const keep = new Set(this.storeNames)
+      const generation = this.search.generation
+      this.flushing = this.flushing
+        .then(() => writeCache(this.projectsDir, value, all, () => this.search.generation === generation))
+        .then(() => removeOldRecordFiles(this.projectsDir, keep))
+        .catch(() => {
+          // The cache is only a cache: a folder that cannot be written means a rebuild next time.
+          this.changed = true
+        })
+    }
     await this.flushing
   }
 
-  /** Makes the whole cache again: every bucket. */
-  async rewriteCache(): Promise<void> {
-    for (const b of ALL_BUCKETS) this.dirty.add(b)
-    await this.flush()
+  /** Rewrites the live records into one file when old versions of them have piled up across record files. */
+  private packStores(): void {
+    let live = 0
+    for (let slot = 0; slot < this.search.capacity; slot++) if (this.search.isAlive(slot)) live += this.lengths[slot] as number
+    const held = this.stores.reduce((total, store) => total + store.size, 0)
+    if (this.stores.length <= MAX_STORES && held <= 2 * live + (1 << 20)) return
+    const name = uniqueName('records', '.jsonl')
+    const packed = new RecordStore(join(indexDir(this.projectsDir), name), true)
+    for (let slot = 0; slot < this.search.capacity; slot++) {
+      if (!this.search.isAlive(slot)) continue
+      const from = this.stores[this.storeOf[slot] as number] as RecordStore
+      const [place] = packed.append([from.readAhead(this.offsets[slot] as number, this.lengths[slot] as number)])
+      this.storeOf[slot] = 0
+      this.offsets[slot] = place?.offset ?? 0
+      this.lengths[slot] = place?.length ?? 0
+    }
+    for (const store of this.stores) store.close()
+    this.stores = [packed]
+    this.storeNames = [name]
+    this.writer = packed
   }
+
+  /** Writes the cache and lets go of the record files. */
+  async close(): Promise<void> {
+    await this.flush()
+    for (const store of this.stores) store.close()
+    this.stores = []
+    this.writer = null
+  }
+}
+
+function moved<T extends Uint8Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(
+  from: T,
+  renumber: Int32Array,
+  size: number,
+): T {
+  const to = new (from.constructor as new (n: number) => T)(size)
+  renumber.forEach((slot, old) => {
+    if (slot >= 0) to[slot] = from[old] as number
+  })
+  return to
 }

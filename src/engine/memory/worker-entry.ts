@@ -19,7 +19,7 @@ async function answer(request: MemoryRequest): Promise<unknown> {
   switch (request.op) {
     case 'open': {
       if (index?.projectsDir === request.projectsDir) return index.progress
-      await index?.flush()
+      await index?.close()
       const next = new LibraryIndex(request.projectsDir)
       index = next
       building = next.build((progress) => post({ type: 'progress', progress }))
@@ -49,7 +49,7 @@ async function answer(request: MemoryRequest): Promise<unknown> {
       return opened().get(request.key) ?? null
     case 'flush':
       await building
-      await index?.flush()
+      await index?.close()
       return true
   }
 }

@@ -1,0 +1,555 @@
+/**
+ * The library search's inverted index, written here over typed arrays in place of MiniSearch 7.2.
+ * Measured on the bench's 230,000 documents (docs/claim-memory.md): MiniSearch held ~2.5 GB in its
+ * per-term, per-field maps, took 2 s (p95) to answer 1–3 common words because it builds a result
+ * object for every matching document and every prefix expansion, and most of the build was its
+ * radix-tree `add`; here the same queries take ~10 ms. A term's postings are a block in two shared
+ * typed pools (document slot; the term's count in each of the five fields packed into 15 bits), a
+ * query scores into one Float32Array, and the word being typed expands to a bounded number of
+ * terms. Ranking is MiniSearch's BM25+ with the same field boosts; its extra factor for how many
+ * query terms a document matched is left out, since every result here matches every clause.
+ */
+
+export const FIELDS = ['text', 'title', 'rationale', 'names', 'people'] as const
+export type Field = (typeof FIELDS)[number]
+const FIELD_COUNT = FIELDS.length
+const BOOSTS = new Float64Array([1, 0.7, 0.4, 0.8, 0.5])
+/** MiniSearch's defaults, kept so the ranking does not move: BM25+ with k 1.2, b 0.7, d 0.5. */
+const K1 = 1.2
+const B = 0.7
+const D = 0.5
+const TF_BITS = 3
+const TF_MAX = (1 << TF_BITS) - 1
+/** The word being typed stands for at most this many longer terms (the closest first): a two-letter start would otherwise visit most of the index. */
+const MAX_PREFIX_TERMS = 40
+/** MiniSearch's weight for a prefix match, lowered further the more letters the term adds. */
+const PREFIX_WEIGHT = 0.375
+
+/** A record's terms in each field, in order, repeats kept (they count). */
+export type FieldTerms = readonly (readonly string[])[]
+
+/** One alternative of a query clause: a term, or a prefix, looked for in some fields. */
+export interface QueryTerm {
+  term: string
+  fields: readonly Field[]
+  prefix?: boolean
+}
+
+/** Strings that repeat across documents (verdicts, languages, outlets, dates) held once, by number. */
+export class Interner {
+  private readonly ids = new Map<string, number>()
+  readonly values: string[] = []
+
+  id(value: string): number {
+    let id = this.ids.get(value)
+    if (id === undefined) {
+      id = this.values.length
+      this.ids.set(value, id)
+      this.values.push(value)
+    }
+    return id
+  }
+}
+
+function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array>(array: T, needed: number): T {
+  if (needed <= array.length) return array
+  const next = new (array.constructor as new (n: number) => T)(Math.max(needed, array.length * 2, 16))
+  next.set(array)
+  return next
+}
+
+const fieldMask = (fields: readonly Field[]): number => fields.reduce((mask, f) => mask | (1 << FIELDS.indexOf(f)), 0)
+
+export class SearchIndex {
+  private readonly termIds = new Map<string, number>()
+  private readonly terms: string[] = []
+  /** Terms in order, for prefixes; terms added since it was sorted wait in `unsorted`. */
+  private sorted: string[] = []
+  private unsorted: string[] = []
+  /**
+   * Every term's postings live in two shared pools (slot; packed counts), a block per term that
+   * moves to the pool's end when it fills: one typed array per term cost ~190 bytes of object
+   * headers each, more than the postings of the long tail of rare terms.
+   */
+  private docPool = new Uint32Array(1 << 16)
+  private tfPool = new Uint16Array(1 << 16)
+  private poolUsed = 0
+  private blockStart = new Uint32Array(0)
+  private blockSize = new Uint32Array(0)
+  private postingCount = new Uint32Array(0)
+  /** Documents per term and field, counting removed ones until compaction (as MiniSearch's `discard` does). */
+  private df = new Int32Array(0)
+  private compactions = 0
+
+  private slots = 0
+  private live = 0
+  private alive = new Uint8Array(0)
+  private lengths = new Uint16Array(0)
+  private readonly fieldTotals = new Float64Array(FIELD_COUNT)
+
+  // Scratch space of one query, kept between queries.
+  private scores = new Float32Array(0)
+  private matched = new Uint8Array(0)
+  private touched = new Uint32Array(0)
+
+  get size(): number {
+    return this.live
+  }
+
+  /** Slots handed out so far, live or not: the length every per-slot array needs. */
+  get capacity(): number {
+    return this.slots
+  }
+
+  isAlive(slot: number): boolean {
+    return this.alive[slot] === 1
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term)
+    if (id === undefined) {
+      id = this.terms.length
+      this.termIds.set(term, id)
+      this.terms.push(term)
+      this.unsorted.push(term)
+      this.postingCount = grow(this.postingCount, id + 1)
+      this.blockStart = grow(this.blockStart, id + 1)
+      this.blockSize = grow(this.blockSize, id + 1)
+      this.df = grow(this.df, (id + 1) * FIELD_COUNT)
+    }
+    return id
+  }
+
+  /** Adds a document; returns its slot, which the caller keeps its own per-document data under. */
+  add(fields: FieldTerms): number {
+    const slot = this.slots++
+    this.live++
+    this.alive = grow(this.alive, slot + 1)
+    this.alive[slot] = 1
+    this.lengths = grow(this.lengths, (slot + 1) * FIELD_COUNT)
+    const counts = new Map<number, number>()
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const list = fields[f] ?? []
+      this.lengths[slot * FIELD_COUNT + f] = Math.min(list.length, 0xffff)
+      this.fieldTotals[f] = (this.fieldTotals[f] ?? 0) + list.length
+      const shift = f * TF_BITS
+      for (const term of list) {
+        const id = this.termId(term)
+        const packed = counts.get(id) ?? 0
+        if (((packed >> shift) & TF_MAX) < TF_MAX) counts.set(id, packed + (1 << shift))
+      }
+    }
+    for (const [id, packed] of counts) {
+      const n = this.postingCount[id] as number
+      if (n === this.blockSize[id]) this.moveBlock(id, Math.max(4, n + (n >> 1)))
+      const at = (this.blockStart[id] as number) + n
+      this.docPool[at] = slot
+      this.tfPool[at] = packed
+      this.postingCount[id] = n + 1
+      for (let f = 0; f < FIELD_COUNT; f++)
+        if ((packed >> (f * TF_BITS)) & TF_MAX) this.df[id * FIELD_COUNT + f] = (this.df[id * FIELD_COUNT + f] as number) + 1
+    }
+    return slot
+  }
+
+  /** Gives a term a block of `size` at the pool's end, its postings copied over; repacks first when half the pool is left behind. */
+  private moveBlock(id: number, size: number): void {
+    if (this.poolUsed + size > this.docPool.length) {
+      let held = 0
+      for (let t = 0; t < this.terms.length; t++) held += this.blockSize[t] as number
+      // Moved blocks leave their old place behind; past 40% of the pool that is packed away rather than grown over.
+      if (held < this.poolUsed * 0.6) this.repack((count) => count + (count >> 2) + 1, size)
+      if (this.poolUsed + size > this.docPool.length) {
+        // A quarter more, not double: the pool is most of the index, and its peak is the process's.
+        const length = Math.ceil((this.poolUsed + size) * 1.25)
+        const docs = new Uint32Array(length)
+        docs.set(this.docPool.subarray(0, this.poolUsed))
+        this.docPool = docs
+        const tfs = new Uint16Array(length)
+        tfs.set(this.tfPool.subarray(0, this.poolUsed))
+        this.tfPool = tfs
+      }
+    }
+    const from = this.blockStart[id] as number
+    const n = this.postingCount[id] as number
+    this.docPool.copyWithin(this.poolUsed, from, from + n)
+    this.tfPool.copyWithin(this.poolUsed, from, from + n)
+    this.blockStart[id] = this.poolUsed
+    this.blockSize[id] = size
+    this.poolUsed += size
+  }
+
+  /** Lays every term's postings out again, one after another, each with room for `room(count)`. */
+  private repack(room: (count: number) => number, extra = 0): void {
+    let total = extra + 1024
+    for (let t = 0; t < this.terms.length; t++) total += room(this.postingCount[t] as number)
+    // A sixteenth to spare at the end, so the next new terms do not grow (copy) the whole pool.
+    const docs = new Uint32Array(total + (total >> 4))
+    const tfs = new Uint16Array(docs.length)
+    let at = 0
+    for (let t = 0; t < this.terms.length; t++) {
+      const from = this.blockStart[t] as number
+      const n = this.postingCount[t] as number
+      docs.set(this.docPool.subarray(from, from + n), at)
+      tfs.set(this.tfPool.subarray(from, from + n), at)
+      this.blockStart[t] = at
+      this.blockSize[t] = room(n)
+      at += room(n)
+    }
+    this.docPool = docs
+    this.tfPool = tfs
+    this.poolUsed = at
+  }
+
+  /** Takes a document out of every answer; its postings go at the next compaction. */
+  remove(slot: number): void {
+    if (this.alive[slot] !== 1) return
+    this.alive[slot] = 0
+    this.live--
+    for (let f = 0; f < FIELD_COUNT; f++) this.fieldTotals[f] = (this.fieldTotals[f] ?? 0) - (this.lengths[slot * FIELD_COUNT + f] ?? 0)
+  }
+
+  /** Removed slots waiting for a compaction. */
+  get dead(): number {
+    return this.slots - this.live
+  }
+
+  /**
+   * Renumbers the live documents densely and drops removed ones' postings. Returns the old slot →
+   * new slot map (-1 for removed) so the caller can move its per-document data along.
+   */
+  compact(): Int32Array {
+    this.compactions++
+    const renumber = new Int32Array(this.slots).fill(-1)
+    let next = 0
+    for (let slot = 0; slot < this.slots; slot++) if (this.alive[slot] === 1) renumber[slot] = next++
+    const lengths = new Uint16Array(next * FIELD_COUNT)
+    for (let slot = 0; slot < this.slots; slot++) {
+      const to = renumber[slot] as number
+      if (to >= 0) lengths.set(this.lengths.subarray(slot * FIELD_COUNT, (slot + 1) * FIELD_COUNT), to * FIELD_COUNT)
+    }
+    this.df.fill(0)
+    for (let id = 0; id < this.terms.length; id++) {
+      const start = this.blockStart[id] as number
+      const n = this.postingCount[id] as number
+      let kept = 0
+      for (let i = start; i < start + n; i++) {
+        const to = renumber[this.docPool[i] as number] as number
+        if (to < 0) continue
+        const packed = this.tfPool[i] as number
+        this.docPool[start + kept] = to
+        this.tfPool[start + kept] = packed
+        kept++
+        for (let f = 0; f < FIELD_COUNT; f++)
+          if ((packed >> (f * TF_BITS)) & TF_MAX) this.df[id * FIELD_COUNT + f] = (this.df[id * FIELD_COUNT + f] as number) + 1
+      }
+      this.postingCount[id] = kept
+    }
+    this.repack((count) => count + (count >> 3) + 1)
+    this.lengths = lengths
+    this.alive = new Uint8Array(next).fill(1)
+    this.slots = next
+    this.live = next
+    return renumber
+  }
+
+  /**
+   * Lays the postings out again with an eighth more room each: after a build or a warm start
+   * every block would otherwise be full, and the first saves would move the longest lists (and
+   * grow the whole pool) to add one posting.
+   */
+  trim(): void {
+    this.repack((count) => count + (count >> 3) + 2)
+  }
+
+  /** Compactions so far: a state taken before one no longer describes the pools. */
+  get generation(): number {
+    return this.compactions
+  }
+
+  /**
+   * The index as the cache keeps it. The pools are given as they are, not copied (they are most
+   * of the index, and a copy was the peak of a build): appends only write past a term's count and
+   * moves only copy blocks, so the counts and starts taken here stay true until a compaction
+   * (`generation`), which rewrites postings in place. The small arrays are copies.
+   */
+  state(): SearchIndexState {
+    const n = this.terms.length
+    return {
+      terms: [...this.terms],
+      slots: this.slots,
+      live: this.live,
+      fieldTotals: [...this.fieldTotals],
+      arrays: {
+        counts: this.postingCount.slice(0, n),
+        starts: this.blockStart.slice(0, n),
+        sizes: this.blockSize.slice(0, n),
+        docs: this.docPool.subarray(0, this.poolUsed),
+        tfs: this.tfPool.subarray(0, this.poolUsed),
+        df: this.df.slice(0, n * FIELD_COUNT),
+        alive: this.alive.slice(0, this.slots),
+        lengths: this.lengths.slice(0, this.slots * FIELD_COUNT),
+      },
+    }
+  }
+
+  static restore(state: SearchIndexState): SearchIndex {
+    const index = new SearchIndex()
+    const { counts, starts, sizes, docs, tfs, df, alive, lengths } = state.arrays
+    const n = state.terms.length
+    if (
+      counts.length !== n ||
+      df.length !== n * FIELD_COUNT ||
+      alive.length !== state.slots ||
+      lengths.length !== state.slots * FIELD_COUNT
+    )
+      throw new Error('the cached index is inconsistent')
+    state.terms.forEach((term, id) => index.termIds.set(term, id))
+    index.terms.push(...state.terms)
+    index.unsorted = [...state.terms]
+    index.postingCount = counts
+    index.blockStart = starts
+    index.blockSize = sizes
+    for (let t = 0; t < n; t++) {
+      if ((counts[t] as number) > (sizes[t] as number) || (starts[t] as number) + (sizes[t] as number) > docs.length)
+        throw new Error('the cached index is inconsistent')
+    }
+    if (docs.length !== tfs.length) throw new Error('the cached index is inconsistent')
+    index.docPool = docs
+    index.tfPool = tfs
+    index.poolUsed = docs.length
+    index.df = df
+    index.alive = alive
+    index.lengths = lengths
+    index.slots = state.slots
+    index.live = state.live
+    index.fieldTotals.set(state.fieldTotals)
+    return index
+  }
+
+  /** The terms that start with `prefix` (itself excluded), the closest in length first, at most `limit`. */
+  private expand(prefix: string, limit: number): string[] {
+    if (this.unsorted.length) {
+      this.sorted = this.unsorted.length > 64 ? [...this.terms].sort() : this.insertSorted(this.unsorted)
+      this.unsorted = []
+    }
+    let lo = 0
+    let hi = this.sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((this.sorted[mid] as string) < prefix) lo = mid + 1
+      else hi = mid
+    }
+    const found: string[] = []
+    for (let i = lo; i < this.sorted.length && (this.sorted[i] as string).startsWith(prefix); i++) {
+      if (this.sorted[i] !== prefix) found.push(this.sorted[i] as string)
+    }
+    if (found.length <= limit) return found
+    return found.sort((a, b) => a.length - b.length || this.totalDf(b) - this.totalDf(a)).slice(0, limit)
+  }
+
+  private insertSorted(terms: string[]): string[] {
+    for (const term of terms) {
+      let lo = 0
+      let hi = this.sorted.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if ((this.sorted[mid] as string) < term) lo = mid + 1
+        else hi = mid
+      }
+      this.sorted.splice(lo, 0, term)
+    }
+    return this.sorted
+  }
+
+  private totalDf(term: string): number {
+    const id = this.termIds.get(term)
+    return id === undefined ? 0 : (this.postingCount[id] as number)
+  }
+
+  /**
+   * Documents that match every clause (a clause matches when any of its alternatives does), with
+   * their scores: the sum over clauses and alternatives of the field-boosted BM25+ of the fields
+   * looked in. `accept` sees each matching slot once. Returns the best `limit` and how many matched.
+   */
+  search(
+    clauses: readonly (readonly QueryTerm[])[],
+    accept: (slot: number) => boolean,
+    limit: number,
+  ): { hits: { slot: number; score: number }[]; total: number } {
+    const plans = clauses
+      .map((alternatives) => this.plan(alternatives))
+      .sort((a, b) => a.cost - b.cost)
+      .slice(0, 255)
+    if (!plans.length || plans[0]?.cost === 0) return { hits: [], total: 0 }
+    this.scores = grow(this.scores, this.slots)
+    this.matched = grow(this.matched, this.slots)
+    const scores = this.scores
+    const matched = this.matched
+    this.touched = grow(this.touched, this.slots)
+    const touched = this.touched
+    let touchedCount = 0
+    const n = Math.max(this.live, 1)
+    const averages = Array.from(this.fieldTotals, (total) => total / n || 1)
+    plans.forEach((plan, c) => {
+      for (const { id, mask, weight } of plan.terms) {
+        const start = this.blockStart[id] as number
+        const end = start + (this.postingCount[id] as number)
+        const docs = this.docPool
+        const tfs = this.tfPool
+        const idf = new Float64Array(FIELD_COUNT)
+        for (let f = 0; f < FIELD_COUNT; f++) {
+          const df = this.df[id * FIELD_COUNT + f] as number
+          idf[f] = (mask >> f) & 1 && df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (BOOSTS[f] as number) * weight : 0
+        }
+        for (let i = start; i < end; i++) {
+          const slot = docs[i] as number
+          const m = matched[slot] as number
+          if (m !== c && m !== c + 1) continue
+          const packed = tfs[i] as number
+          let score = 0
+          for (let f = 0; f < FIELD_COUNT; f++) {
+            const tf = (packed >> (f * TF_BITS)) & TF_MAX
+            const w = idf[f] as number
+            if (!tf || !w) continue
+            const length = this.lengths[slot * FIELD_COUNT + f] as number
+            score += w * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / (averages[f] as number))))
+          }
+          if (score === 0) continue
+          if (m === c) {
+            matched[slot] = c + 1
+            if (c === 0) touched[touchedCount++] = slot
+          }
+          scores[slot] = (scores[slot] as number) + score
+        }
+      }
+    })
+    const want = plans.length
+    const best = new TopK(limit)
+    let total = 0
+    for (let i = 0; i < touchedCount; i++) {
+      const slot = touched[i] as number
+      if (matched[slot] === want && this.alive[slot] === 1 && accept(slot)) {
+        total++
+        best.offer(slot, scores[slot] as number)
+      }
+      scores[slot] = 0
+      matched[slot] = 0
+    }
+    return { hits: best.sorted(), total }
+  }
+
+  /** A clause's terms with their field masks and weights, and how many postings it visits. */
+  private plan(alternatives: readonly QueryTerm[]): { terms: { id: number; mask: number; weight: number }[]; cost: number } {
+    const terms: { id: number; mask: number; weight: number }[] = []
+    let cost = 0
+    const push = (term: string, mask: number, weight: number): void => {
+      const id = this.termIds.get(term)
+      if (id === undefined || !this.postingCount[id]) return
+      terms.push({ id, mask, weight })
+      cost += this.postingCount[id]
+    }
+    for (const alt of alternatives) {
+      const mask = fieldMask(alt.fields)
+      push(alt.term, mask, 1)
+      if (!alt.prefix) continue
+      for (const longer of this.expand(alt.term, MAX_PREFIX_TERMS)) {
+        const distance = longer.length - alt.term.length
+        push(longer, mask, (PREFIX_WEIGHT * longer.length) / (longer.length + 0.3 * distance))
+      }
+    }
+    return { terms, cost }
+  }
+}
+
+/** An index as the cache keeps it (index-cache.ts): its terms, and its arrays with the postings packed tight. */
+export interface SearchIndexState {
+  terms: string[]
+  slots: number
+  live: number
+  fieldTotals: number[]
+  arrays: {
+    counts: Uint32Array<ArrayBuffer>
+    starts: Uint32Array<ArrayBuffer>
+    sizes: Uint32Array<ArrayBuffer>
+    docs: Uint32Array<ArrayBuffer>
+    tfs: Uint16Array<ArrayBuffer>
+    df: Int32Array<ArrayBuffer>
+    alive: Uint8Array<ArrayBuffer>
+    lengths: Uint16Array<ArrayBuffer>
+  }
+}
+
+/**
+ * The best `limit` by score (ties by slot, the order they were added), kept in a min-heap as
+ * documents are offered: a common word matches most of the library, and sorting it all to show 50
+ * cost more than finding the matches.
+ */
+export class TopK {
+  private readonly slots: Uint32Array
+  private readonly scores: Float64Array
+  private size = 0
+
+  constructor(private readonly limit: number) {
+    this.slots = new Uint32Array(Math.max(limit, 1))
+    this.scores = new Float64Array(Math.max(limit, 1))
+  }
+
+  /** Whether (a, b) ranks a below b: the heap keeps the lowest-ranked on top. */
+  private below(a: number, b: number): boolean {
+    const sa = this.scores[a] as number
+    const sb = this.scores[b] as number
+    return sa < sb || (sa === sb && (this.slots[a] as number) > (this.slots[b] as number))
+  }
+
+  offer(slot: number, score: number): void {
+    if (this.limit <= 0) return
+    if (this.size < this.limit) {
+      this.slots[this.size] = slot
+      this.scores[this.size] = score
+      this.up(this.size++)
+      return
+    }
+    const lowest = this.scores[0] as number
+    if (score < lowest || (score === lowest && slot > (this.slots[0] as number))) return
+    this.slots[0] = slot
+    this.scores[0] = score
+    this.down(0)
+  }
+
+  private swap(i: number, j: number): void {
+    const slot = this.slots[i] as number
+    const score = this.scores[i] as number
+    this.slots[i] = this.slots[j] as number
+    this.scores[i] = this.scores[j] as number
+    this.slots[j] = slot
+    this.scores[j] = score
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1
+      if (!this.below(i, parent)) return
+      this.swap(i, parent)
+      i = parent
+    }
+  }
+
+  private down(i: number): void {
+    for (;;) {
+      const left = 2 * i + 1
+      const right = left + 1
+      let least = i
+      if (left < this.size && this.below(left, least)) least = left
+      if (right < this.size && this.below(right, least)) least = right
+      if (least === i) return
+      this.swap(i, least)
+      i = least
+    }
+  }
+
+  sorted(): { slot: number; score: number }[] {
+    const out = Array.from({ length: this.size }, (_, i) => ({ slot: this.slots[i] as number, score: this.scores[i] as number }))
+    return out.sort((a, b) => b.score - a.score || a.slot - b.slot)
+  }
+}
