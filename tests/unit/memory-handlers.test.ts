@@ -142,6 +142,32 @@ describe('claim memory handlers', () => {
     expect(await h()['memory:seenBefore']({ path, claimId })).toEqual([])
   })
 
+  it('answers requests that arrive while its worker is still starting, each from the one opened index', async () => {
+    // The library screen asks for the index's state, a search and an archive import within moments of
+    // each other. The e2e once caught a request sent to a second worker that was never opened (1 run
+    // in 7 under load); this spreads twelve requests over the start-up to guard the shared start.
+    const feed = {
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      claimReviewed: 'Bridges are made of cheese.',
+      url: 'https://c.example/1',
+    }
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        new Promise((resolve) => setTimeout(resolve, i * 3)).then(() =>
+          i % 3 === 0
+            ? h()['memory:importArchive']({ fileName: `feed-${i}.json`, dataBase64: b64(JSON.stringify(feed)) })
+            : i % 3 === 1
+              ? h()['memory:search']({ query: 'cheese', filters: {}, limit: 10 })
+              : h()['memory:status']({}),
+        ),
+      ),
+    )
+    expect(answers).toHaveLength(12)
+    const found = await h()['memory:search']({ query: 'cheese', filters: {}, limit: 10 })
+    expect(found.items.filter((item) => item.kind === 'review')).toHaveLength(4)
+  })
+
   it('indexes a project that changed on disk behind the app, and keeps its cache out of git', async () => {
     const path = await create('Bridge', 'The bridge cost 41 million euros.\n\nOther.', 'en')
     expect((await h()['memory:search']({ query: 'bridge', filters: { kinds: ['article'] }, limit: 50 })).items).toHaveLength(1)

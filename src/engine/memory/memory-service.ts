@@ -22,7 +22,13 @@ const WATCH_SETTLE_MS = 150
  */
 export class MemoryService {
   private worker: Worker | null = null
-  private openedDir: string | null = null
+  /**
+   * The worker being started and the folder being opened in it, shared by every caller meanwhile:
+   * requests that came together once started a worker each, and those sent to a worker never
+   * opened failed ("asked before a projects folder was opened").
+   */
+  private starting: Promise<Worker> | null = null
+  private opening: { dir: string; done: Promise<void> } | null = null
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>()
   private nextId = 1
   private watchers: FSWatcher[] = []
@@ -35,8 +41,12 @@ export class MemoryService {
     return this.lastProgress
   }
 
-  private async start(): Promise<Worker> {
-    if (this.worker) return this.worker
+  private start(): Promise<Worker> {
+    this.starting ??= this.spawn()
+    return this.starting
+  }
+
+  private async spawn(): Promise<Worker> {
     const worker = new Worker(await workerUrl('memory-worker'), { execArgv: [] })
     worker.unref()
     worker.on('message', (message: MemoryMessage) => {
@@ -56,7 +66,8 @@ export class MemoryService {
         waiting.reject(new AppError('INTERNAL', `The library index stopped: ${error.message}. It starts again with the next search.`))
       this.pending.clear()
       this.worker = null
-      this.openedDir = null
+      this.starting = null
+      this.opening = null
     }
     worker.on('error', fail)
     worker.on('exit', (code) => {
@@ -79,10 +90,18 @@ export class MemoryService {
   /** Opens (or re-opens, when the checker chose another folder) the projects folder's index and watches the folder. */
   async open(): Promise<string> {
     const dir = await this.projectsDir()
-    if (this.openedDir === dir && this.worker) return dir
-    this.openedDir = dir
-    this.watch(dir)
-    this.lastProgress = await this.send<IndexProgress>({ op: 'open', projectsDir: dir })
+    if (this.opening?.dir !== dir) {
+      const done = (async () => {
+        this.watch(dir)
+        this.lastProgress = await this.send<IndexProgress>({ op: 'open', projectsDir: dir })
+      })()
+      const opening = { dir, done }
+      this.opening = opening
+      done.catch(() => {
+        if (this.opening === opening) this.opening = null
+      })
+    }
+    await this.opening.done
     return dir
   }
 
@@ -162,8 +181,8 @@ export class MemoryService {
 
   /** The project store saved a project: its records go to the index without the file being read back. */
   projectSaved(path: string, project: Project): void {
-    if (!this.worker || !this.openedDir) return
-    const file = this.fileOf(path, this.openedDir)
+    if (!this.worker || !this.opening) return
+    const file = this.fileOf(path, this.opening.dir)
     if (!file) return
     void stat(path)
       .then((stats) =>
@@ -179,10 +198,12 @@ export class MemoryService {
   async close(): Promise<void> {
     for (const watcher of this.watchers) watcher.close()
     for (const timer of this.settling.values()) clearTimeout(timer)
-    const worker = this.worker
+    const worker = await this.starting?.catch(() => null)
     if (!worker) return
     await this.flush().catch(() => undefined)
     this.worker = null
+    this.starting = null
+    this.opening = null
     await worker.terminate()
   }
 }
