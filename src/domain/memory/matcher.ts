@@ -50,8 +50,14 @@ interface Analysed {
   numbers: string[]
   names: string[]
   speaker: string[]
+  /** Name keys of the claimant, to find them named in the other claim. */
+  speakerNames: string[]
   day: number | null
+  /** Years the text names ("in January 2020", "since 1995"): a dated claim without a date field. */
+  years: number[]
 }
+
+const YEAR = /\b(?:19|20)\d\d\b/g
 
 function dayOf(date: string | null | undefined): number | null {
   if (!date) return null
@@ -68,8 +74,26 @@ function analyse(doc: MatchQuery & { title?: string | undefined }): Analysed {
     numbers,
     names: nameKeys(`${doc.text} ${doc.title ?? ''}`, language),
     speaker: doc.speaker ? words(doc.speaker).filter((w) => w.length > 2) : [],
+    speakerNames: doc.speaker ? nameKeys(doc.speaker, language) : [],
     day: dayOf(doc.date),
+    years: [...new Set([...`${doc.text} ${doc.title ?? ''}`.matchAll(YEAR)].map((m) => Number(m[0])))],
   }
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+/** The embedded-post signature social networks append: "— Name (@handle) January 6, 2020". */
+const SIGNATURE = /\s[—–-]\s([^—–]*?)\s*\(@\w+\)\s+(\p{L}+)\s+(\d{1,2}),\s+(\d{4})\s*$/u
+
+/**
+ * Who posted a pasted post and when, from its signature: the poster is the claimant, and the
+ * post's date dates the claim when the checker gave none.
+ */
+export function postSignatureOf(text: string): { author: string; date: string | null } | null {
+  const m = SIGNATURE.exec(text)
+  if (!m) return null
+  const month = MONTHS.indexOf((m[2] as string).toLowerCase())
+  const date = month < 0 ? null : `${m[4]}-${String(month + 1).padStart(2, '0')}-${(m[3] as string).padStart(2, '0')}`
+  return { author: (m[1] as string).replace(/[[\]]/g, '').trim(), date }
 }
 
 /**
@@ -193,6 +217,9 @@ export class MemoryIndex {
     const qNames = new Set(q.names)
     const names = d.names.filter((n) => qNames.has(n))
     const sameSpeaker = q.speaker.length > 0 && d.speaker.some((w) => q.speaker.includes(w))
+    const dNames = new Set(d.names)
+    const qYear = q.day === null ? null : new Date(q.day * DAY_MS).getUTCFullYear()
+    const days = q.day !== null && d.day !== null ? Math.abs(q.day - d.day) : null
     return {
       lexical: relative,
       queryCovered: qTotal ? qShared / qTotal : 0,
@@ -203,14 +230,24 @@ export class MemoryIndex {
       numberMismatch: d.numbers.length > 0 && q.numbers.length > 0 && numbers.length === 0 ? 1 : 0,
       names: d.names.length ? names.length / d.names.length : 0,
       speaker: sameSpeaker ? 1 : 0,
-      date: q.day !== null && d.day !== null ? Math.exp(-Math.abs(q.day - d.day) / 365) : 0,
+      speakerNamed: q.speakerNames.length ? q.speakerNames.filter((n) => dNames.has(n)).length / q.speakerNames.length : 0,
+      date: days === null ? 0 : Math.exp(-days / 365),
+      sameWeek: days !== null && days <= 7 ? 1 : 0,
+      yearNamed: qYear !== null && d.years.includes(qYear) ? 1 : 0,
+      otherYear: qYear !== null && d.years.length > 0 && !d.years.includes(qYear) ? 1 : 0,
       reasons: { numbers: numbers.map((n) => n.slice(1)), names, sameSpeaker },
     }
   }
 
   /** Candidates with their features, before weighing: the eval tunes the weights on these. */
   candidates(query: MatchQuery, { filter, limit = CANDIDATES }: { filter?: (id: string) => boolean; limit?: number } = {}) {
-    const q = analyse({ ...query, text: claimTextOf(query.text) })
+    const post = postSignatureOf(query.text)
+    const q = analyse({
+      ...query,
+      text: claimTextOf(query.text),
+      date: query.date ?? post?.date ?? null,
+      speaker: query.speaker ?? post?.author ?? null,
+    })
     const lexical = this.bm25.search([...this.informative(q.text), ...q.names.map((n) => `@${n}`)], limit, filter)
     const top = lexical[0]?.score ?? 1
     const qBigrams = bigrams(q.text)
