@@ -1,6 +1,6 @@
 import { nameKeys, numberTerms, terms, words } from './analyze'
 import { Bm25Index } from './bm25'
-import { MATCH_WEIGHTS, type MatchFeature } from './weights'
+import { MATCH_WEIGHTS, SEMANTIC_WEIGHTS, type MatchFeature } from './weights'
 
 /** What the index holds for one claim, fact-check, source or article. */
 export interface MemoryDoc {
@@ -14,6 +14,8 @@ export interface MemoryDoc {
   /** Who made the claim. */
   speaker?: string | null
   language?: string | null
+  /** The claim's sentence embedding, unit length, when an encoder is at hand (engine/memory/embeddings.ts). */
+  vector?: ArrayLike<number> | null
 }
 
 export interface MatchQuery {
@@ -21,6 +23,7 @@ export interface MatchQuery {
   date?: string | null
   speaker?: string | null
   language?: string | null
+  vector?: ArrayLike<number> | null
 }
 
 /** Why a match ranked where it did, as the checker is shown it. */
@@ -41,6 +44,12 @@ export interface Match {
 /** How many lexical candidates are re-ranked: the right claim is in BM25's top 100 for 97% of training queries. */
 const CANDIDATES = 100
 const DAY_MS = 86_400_000
+/**
+ * Claims made within a week of the query's date join the candidates even below BM25's top 100: a
+ * debate's claims are checked under the debate's date, and a paraphrase shares few words.
+ */
+const DATED_CANDIDATES = 20
+const DATED_WINDOW = 7
 const COMMON_SHARE = 0.1
 const MIN_CORPUS = 1000
 
@@ -108,6 +117,14 @@ export function claimTextOf(text: string): string {
     .replace(/#(\w+)/g, (_, tag: string) => tag.replace(/([a-z])([A-Z])/g, '$1 $2'))
 }
 
+/** Both vectors are unit length, so their dot product is the cosine; 0 when either side has none. */
+function cosine(a: ArrayLike<number> | null | undefined, b: ArrayLike<number> | null | undefined): number {
+  if (!a || !b || a.length !== b.length) return 0
+  let dot = 0
+  for (let i = 0; i < a.length; i++) dot += (a[i] as number) * (b[i] as number)
+  return dot
+}
+
 function bigrams(list: string[]): Set<string> {
   const out = new Set<string>()
   for (let i = 1; i < list.length; i++) out.add(`${list[i - 1]} ${list[i]}`)
@@ -129,6 +146,8 @@ export class MemoryIndex {
   private readonly docs = new Map<string, MemoryDoc>()
   /** Each document's terms, numbers and names, made once when it is added. */
   private readonly analysed = new Map<string, Analysed>()
+  /** How many documents have a date: without any, the dated candidates are not looked for. */
+  private dated = 0
 
   get size(): number {
     return this.docs.size
@@ -151,7 +170,14 @@ export class MemoryIndex {
     const a = analyse(doc)
     this.docs.set(doc.id, doc)
     this.analysed.set(doc.id, a)
+    if (a.day !== null) this.dated++
     this.bm25.add(doc.id, [...a.text, ...a.names.map((n) => `@${n}`)], a.title)
+  }
+
+  /** Gives a document its sentence embedding, or takes it away (null), without indexing it again. */
+  setVector(id: string, vector: ArrayLike<number> | null): void {
+    const doc = this.docs.get(id)
+    if (doc) this.docs.set(id, { ...doc, vector })
   }
 
   remove(id: string): void {
@@ -159,6 +185,7 @@ export class MemoryIndex {
     if (!a) return
     this.docs.delete(id)
     this.analysed.delete(id)
+    if (a.day !== null) this.dated--
     this.bm25.remove(id, { text: [...a.text, ...a.names.map((n) => `@${n}`)], title: a.title })
   }
 
@@ -188,6 +215,7 @@ export class MemoryIndex {
     qBigrams: Set<string>,
     d: Analysed,
     relative: number,
+    vectors: [ArrayLike<number> | null | undefined, ArrayLike<number> | null | undefined],
   ): Record<MatchFeature, number> & { reasons: MatchReasons } {
     const qTerms = new Set(q.text)
     const dText = new Set(d.text)
@@ -235,6 +263,7 @@ export class MemoryIndex {
       sameWeek: days !== null && days <= 7 ? 1 : 0,
       yearNamed: qYear !== null && d.years.includes(qYear) ? 1 : 0,
       otherYear: qYear !== null && d.years.length > 0 && !d.years.includes(qYear) ? 1 : 0,
+      semantic: cosine(vectors[0], vectors[1]),
       reasons: { numbers: numbers.map((n) => n.slice(1)), names, sameSpeaker },
     }
   }
@@ -248,11 +277,24 @@ export class MemoryIndex {
       date: query.date ?? post?.date ?? null,
       speaker: query.speaker ?? post?.author ?? null,
     })
-    const lexical = this.bm25.search([...this.informative(q.text), ...q.names.map((n) => `@${n}`)], limit, filter)
+    const queryTerms = [...this.informative(q.text), ...q.names.map((n) => `@${n}`)]
+    const lexical = this.bm25.search(queryTerms, limit, filter)
+    const day = q.day
+    if (day !== null && this.dated > 0) {
+      const seen = new Set(lexical.map((r) => r.id))
+      const near = (id: string): boolean => {
+        const d = this.analysed.get(id)?.day
+        return d !== null && d !== undefined && Math.abs(d - day) <= DATED_WINDOW && (!filter || filter(id))
+      }
+      for (const r of this.bm25.search(queryTerms, DATED_CANDIDATES, near)) if (!seen.has(r.id)) lexical.push(r)
+    }
     const top = lexical[0]?.score ?? 1
     const qBigrams = bigrams(q.text)
     return lexical.map((r) => {
-      return { id: r.id, ...this.features(q, qBigrams, this.analysed.get(r.id) as Analysed, r.score / top) }
+      return {
+        id: r.id,
+        ...this.features(q, qBigrams, this.analysed.get(r.id) as Analysed, r.score / top, [query.vector, this.docs.get(r.id)?.vector]),
+      }
     })
   }
 
@@ -261,7 +303,7 @@ export class MemoryIndex {
     query: MatchQuery,
     options: { filter?: (id: string) => boolean; limit?: number; weights?: Record<MatchFeature, number> } = {},
   ): Match[] {
-    const weights = options.weights ?? MATCH_WEIGHTS
+    const weights = options.weights ?? (query.vector ? SEMANTIC_WEIGHTS : MATCH_WEIGHTS)
     const scored = this.candidates(query, options.filter ? { filter: options.filter } : {}).map((c) => ({
       id: c.id,
       score: weigh(c, weights),

@@ -14,6 +14,7 @@ export const MATCH_FEATURES = [
   'sameWeek',
   'yearNamed',
   'otherYear',
+  'semantic',
 ] as const
 export type MatchFeature = (typeof MATCH_FEATURES)[number]
 
@@ -41,4 +42,12 @@ export const MATCH_WEIGHTS: Record<MatchFeature, number> = {
   sameWeek: 0.3,
   yearNamed: 0.3,
   otherYear: -0.05,
+  semantic: 0,
 }
+
+/**
+ * The weights when the query and its candidates have sentence embeddings (English only: see
+ * engine/memory/embeddings.ts): the lexical weights above plus the embeddings' cosine, tuned on
+ * the same queries by `npm run eval:semantic`.
+ */
+export const SEMANTIC_WEIGHTS: Record<MatchFeature, number> = { ...MATCH_WEIGHTS, semantic: 3 }
