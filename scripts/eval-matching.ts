@@ -97,14 +97,57 @@ function rank(candidates: Candidate[], weights: Weights): string[] {
     .map((c) => c.id)
 }
 
+/** Each candidate list's features as one row per candidate, made once: tuning reads them thousands of times. */
+const matrices = new WeakMap<Candidate[], Float64Array>()
+function matrixOf(list: Candidate[]): Float64Array {
+  let m = matrices.get(list)
+  if (!m) {
+    const width = MATCH_FEATURES.length
+    m = new Float64Array(list.length * width)
+    for (const [r, c] of list.entries()) for (const [k, f] of MATCH_FEATURES.entries()) m[r * width + k] = c[f]
+    matrices.set(list, m)
+  }
+  return m
+}
+
+/**
+ * Mean MAP@5 over the sets, as `measure` counts it, without sorting whole lists: tuning calls this
+ * thousands of times, and only each query's best five matter.
+ */
 function score(sets: { p: Prepared; only: number[] }[], weights: Weights): number {
+  const width = MATCH_FEATURES.length
+  const active = [...MATCH_FEATURES.keys()].filter((k) => weights[MATCH_FEATURES[k] as MatchFeature] !== 0)
+  const w = Float64Array.from(MATCH_FEATURES, (f) => weights[f])
+  const topScore = new Float64Array(5)
+  const topRelevant = new Uint8Array(5)
   let total = 0
   for (const { p, only } of sets) {
-    const queries = only.map((i) => p.queries[i] as Query)
-    total += measure(
-      queries,
-      only.map((i) => rank(p.candidates[i] as Candidate[], weights)),
-    ).map5
+    let map = 0
+    for (const i of only) {
+      const relevant = new Set((p.queries[i] as Query).relevant)
+      const list = p.candidates[i] as Candidate[]
+      const m = matrixOf(list)
+      let size = 0
+      for (let r = 0; r < list.length; r++) {
+        let s = 0
+        for (const k of active) s += (w[k] as number) * (m[r * width + k] as number)
+        // Ties keep the candidates' order, as the stable sort in `rank` does.
+        if (size === 5 && s <= (topScore[4] as number)) continue
+        let at = size < 5 ? size++ : 4
+        while (at > 0 && (topScore[at - 1] as number) < s) {
+          topScore[at] = topScore[at - 1] as number
+          topRelevant[at] = topRelevant[at - 1] as number
+          at--
+        }
+        topScore[at] = s
+        topRelevant[at] = relevant.has((list[r] as Candidate).id) ? 1 : 0
+      }
+      let found = 0
+      let ap = 0
+      for (let rank = 0; rank < size; rank++) if (topRelevant[rank]) ap += ++found / (rank + 1)
+      map += ap / relevant.size
+    }
+    total += map / only.length
   }
   return total / sets.length
 }
@@ -220,8 +263,8 @@ export function rankAll(p: Prepared, weights: Weights): string[][] {
 }
 
 const FLOORS: Record<string, { shipped: number; crossValidated: number }> = {
-  'clef2020-task2-tweets': { shipped: 0.775, crossValidated: 0.77 },
-  'clef2021-task2b-debates': { shipped: 0.475, crossValidated: 0.46 },
+  'clef2020-task2-tweets': { shipped: 0.795, crossValidated: 0.79 },
+  'clef2021-task2b-debates': { shipped: 0.53, crossValidated: 0.525 },
 }
 
 /** The rows `npm run eval` prints, and the floors they must stay above. */
