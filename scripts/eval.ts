@@ -322,7 +322,10 @@ await evalCheckworthiness()
 await evalNews(await loadCheckworthinessModel(resolve(ROOT, 'resources')))
 printTable(
   'Claim matching: CLEF CheckThat! training queries (scripts/eval-matching.ts; the test sets are kept apart)',
-  await evalClaimMatching(PEER_DATA, failures, { tuneWeights: process.argv.includes('--tune') }),
+  await evalClaimMatching(PEER_DATA, failures, {
+    tuneWeights: process.argv.includes('--tune'),
+    pairwise: process.argv.includes('--pairwise'),
+  }),
 )
 if (failures.length) {
   process.stdout.write(`\nBelow the floor:\n${failures.map((f) => `  ${f}`).join('\n')}\n`)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { nameKey, terms } from '@domain/memory/analyze'
 import { reviewsFromFile } from '@domain/memory/archive'
-import { claimTextOf, MemoryIndex } from '@domain/memory/matcher'
+import { claimTextOf, MemoryIndex, postSignatureOf } from '@domain/memory/matcher'
 import { extractNumbers } from '@domain/memory/numbers'
 
 describe('claim memory: numbers, names and word forms', () => {
@@ -51,6 +51,19 @@ describe('claim memory: the matcher', () => {
     expect(best?.id).toBe('pay')
     expect(best?.reasons.numbers).toEqual(['20000'])
     expect(second?.id).not.toBe('bread')
+  })
+
+  it('reads who posted a pasted post and when from its signature, and ranks by them', () => {
+    const post = 'Iran could attack Trump hotels worldwide — [Ilhan Omar] (@IlhanMN) January 6, 2020'
+    expect(postSignatureOf(post)).toEqual({ author: 'Ilhan Omar', date: '2020-01-06' })
+    expect(postSignatureOf('No signature here')).toBeNull()
+    const posts = new MemoryIndex()
+    posts.add({ id: 'omar', text: 'In January 2020 Ilhan Omar told Iran to attack Trump hotels' })
+    posts.add({ id: 'old', text: 'In March 2017 a congresswoman told Iran to attack Trump hotels' })
+    for (let i = 0; i < 50; i++) posts.add({ id: `filler-${i}`, text: `Hotel number ${i} opened in town` })
+    expect(posts.match({ text: post })[0]?.id).toBe('omar')
+    expect(posts.match({ text: 'Iran could attack Trump hotels worldwide', date: '2020-01-10' })[0]?.id).toBe('omar')
+    expect(posts.match({ text: 'Iran could attack Trump hotels worldwide', speaker: 'Ilhan Omar' })[0]?.id).toBe('omar')
   })
 
   it('finds nothing to rank for a claim that shares no word, figure or name', () => {

