@@ -154,7 +154,7 @@ describe('claim memory handlers', () => {
     }
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        new Promise((resolve) => setTimeout(resolve, i * 3)).then(() =>
+        new Promise((resolve) => setTimeout(resolve, i * 3)).then((): Promise<unknown> =>
           i % 3 === 0
             ? h()['memory:importArchive']({ fileName: `feed-${i}.json`, dataBase64: b64(JSON.stringify(feed)) })
             : i % 3 === 1
