@@ -110,9 +110,13 @@ describe('import limits', () => {
     }
     expect(progress).toMatchObject({ stage: 'extracting', pages: { total: 450 } })
     expect(await dispatch('project:cancelImport', { importId })).toEqual({ ok: true, value: { cancelled: true } })
-    expect(await result).toEqual({
+    expect(await result).toMatchObject({
       ok: false,
-      error: { code: 'CANCELLED', message: 'The import of "long.pdf" was cancelled; nothing was created.' },
+      error: {
+        code: 'CANCELLED',
+        message: 'The import of "long.pdf" was cancelled; nothing was created.',
+        params: { file: 'long.pdf' },
+      },
     })
     expect(liveImportWorkers()).toBe(0)
     expect(await dispatch('project:importProgress', { importId })).toEqual({ ok: true, value: null })
