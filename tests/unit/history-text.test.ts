@@ -2,6 +2,9 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { historyText } from '@contract/i18n/history-text'
 import { historyMessage } from '@domain/project/history-message'
+import { startChain } from '@domain/evidence/chain'
+import { newProject } from '@domain/project/create'
+import { sha256 } from '@engine/project-store'
 import { ratingScalePreset } from '@domain/project/rating-scales'
 import { createServices, type Services } from '@engine/services'
 import { tempDir } from '../helpers/projects'
@@ -134,6 +137,32 @@ describe('history entries and undo labels in the checker’s language', () => {
     expect(historyText({ action: 'conflict.resolve', summary: 'Conflict over the article’s outlet resolved: kept “(empty)”.' }, uk)).toBe(
       'Конфлікт (поле статті «видання») розв’язано: залишено «(порожньо)».',
     )
+  })
+
+  it('says the evidence entries in Ukrainian: the chain started on a legacy project, a case file opened under a new name, kept edits restored', () => {
+    const legacy = newProject({ title: 'Old', text: TEXT, language: 'en' }, { now: new Date('2026-01-01T00:00:00Z'), author: 'seed' })
+    const started = startChain({ ...legacy, history: [...legacy.history, ...legacy.history] }, sha256, '2026-11-30T10:00:00.000Z')
+    const entry = started.history.at(-1)
+    expect(entry && historyText(entry, uk)).toBe(
+      'Тут починається захищена від підробки історія; 2 записи перед нею зроблено до того, як Factdesk її вів, і вони не захищені.',
+    )
+    expect(entry && historyText(entry, en)).toBe(
+      'Tamper-evident history started here; the 2 entries before it were written before Factdesk kept one and are not covered.',
+    )
+    // As open-case.ts and project-store.ts's recover write them.
+    const opened = `Opened from the case file bridge-case.zip (history head ${'a'.repeat(64)}) as bridge-2.factdesk.json, since bridge.factdesk.json was taken; attached files moved to bridge-2.files.`
+    expect(historyText({ action: 'case.open', summary: opened }, uk)).toBe(
+      'Відкрито з файлу справи bridge-case.zip як bridge-2.factdesk.json, бо назва bridge.factdesk.json уже зайнята; прикріплені файли перенесено разом із проєктом.',
+    )
+    expect(historyText({ action: 'project.recover', summary: 'Restored 5 unsaved edits from 09:41 UTC.' }, uk)).toBe(
+      'Відновлено 5 незбережених змін від 09:41 UTC.',
+    )
+    expect(
+      historyText(
+        { action: 'project.recover', summary: 'Restored 2 unsaved edits from 09:41 UTC as a copy, because the project had changed since.' },
+        uk,
+      ),
+    ).toBe('Відновлено 2 незбережені зміни від 09:41 UTC як копію, бо проєкт відтоді змінився.')
   })
 
   it('shows the stored English for an action this Factdesk does not know, or a summary not in its format', () => {

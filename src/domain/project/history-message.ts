@@ -299,6 +299,33 @@ const READERS: Readonly<Record<string, Reader[]>> = {
     ),
   ],
   'project.migrate': [fixed('Migrated from the draft format (version 0).', 'projectMigrated')],
+  // evidence/chain.ts's startChain.
+  'history.chain': [
+    read(
+      /^Tamper-evident history started here; the (\d+) entries before it were written before Factdesk kept one and are not covered\.$/s,
+      ([count]) => message('chainStarted', { count: Number(count) }),
+    ),
+  ],
+  // evidence/open-case.ts, a case file opened under a new name.
+  'case.open': [
+    read(
+      /^Opened from the case file (.*) \(history head (.*)\) as (.*), since (.*) was taken; attached files moved to (.*?)\.(?: The case file did not verify when opened \((.*)\): this entry records the project as found, not as the case's author left it\.)?$/s,
+      ([file, , name, taken, , broken]) =>
+        message(broken ? 'caseOpenedUnverified' : 'caseOpened', {
+          file: file ?? '',
+          name: name ?? '',
+          taken: taken ?? '',
+          checks: broken ?? '',
+        }),
+    ),
+  ],
+  // project-store.ts's recover: unsaved edits kept by the recovery store, put back.
+  'project.recover': [
+    read(
+      /^Restored (\d+) unsaved edits from (\d\d:\d\d) UTC( as a copy, because the project had changed since)?\.$/s,
+      ([edits, time, copy]) => message(copy ? 'recoveredAsCopy' : 'recovered', { count: Number(edits), time: time ?? '' }),
+    ),
+  ],
   'project.rename': [
     read(/^Renamed from "(.*)" to "(.*)"\.$/s, ([from, to]) => message('projectRenamed', { from: from ?? '', to: to ?? '' })),
   ],
