@@ -258,7 +258,10 @@ async function visitBannersAndDialogs(
   const fares = page.getByRole('option', { name: /^Ministers said/ })
   await fares.click()
   await page.keyboard.press('2')
+  // A verdict by key moves on to the next claim once it is applied; come back only after that move.
+  await expect(fares).toHaveAttribute('aria-selected', 'false')
   await fares.click()
+  await expect(fares).toHaveAttribute('aria-selected', 'true')
   await page.locator('.claim-history > summary').click()
   await look('claim-history', '.panel-pane')
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import type { Download, Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
+import { formatDay } from '@domain/report/model'
 
 /**
  * A newsroom checker's day, walked as they see it (roles and labels, never test ids), over both
@@ -253,7 +254,11 @@ test('the checker’s journey: import and paste, triage by keyboard, attribute a
     expect(name).toBe(`harbour-town-backs-12-million-sea-wall.report.${extension}`)
     // Markdown writes some characters as references (&#64; …); HTML escapes; JSON and CSV quote.
     const readable = text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/&#39;/g, "'")
-    for (const field of everyField) expect(readable, `${extension} has “${field}”`).toContain(field)
+    for (const field of everyField) {
+      // Reports for people write dates their reader's way ("March 2, 2026"); CSV and JSON keep them ISO.
+      const shown = extension === 'html' || extension === 'md' ? formatDay(field, 'en') : field
+      expect(readable, `${extension} has “${shown}”`).toContain(shown)
+    }
   }
 
   // Four downloads, one confirmation on screen, and it fades by itself.

@@ -133,7 +133,7 @@ test.describe('claims in the workbench', () => {
     await page.getByLabel('Notes').fill('Ask the regulator for the monthly series.')
     await page.getByLabel('Notes').blur()
     await page.getByText(/^History \(/).click()
-    await expect(page.locator('.claim-history')).toContainText('Notes of “According to Transport Focus')
+    await expect(page.locator('.claim-history')).toContainText('Edited the notes of “According to Transport Focus')
     const saved = await savedProject(page, path)
     expect(saved.claims.find((c) => c.id === 'c-punctual')).toMatchObject({
       rationale: 'The regulator’s figure for 2025 is 67.9%.',
