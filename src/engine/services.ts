@@ -34,6 +34,9 @@ import { currentHolder } from './fs/lock'
 import { gitIdentity } from './team/identity'
 import { TeamSync } from './team/sync'
 import { TokenStore } from './team/tokens'
+import { appLanguage, translatorFor } from '@contract/i18n/translator'
+import type { Translator } from '@domain/translate'
+import { loadCatalogues } from './catalogues'
 
 export interface ServiceContext {
   edition: Edition
@@ -91,6 +94,8 @@ export interface Engine {
   identity: () => Promise<{ name: string; email: string }>
   /** The claim memory: the projects folder's library index, in its worker. */
   memory: MemoryService
+  /** The app's language, for what the engine itself puts before the checker (the native dialogs' titles). */
+  uiTranslator: () => Promise<Translator>
 }
 
 export interface Services {
@@ -195,6 +200,12 @@ function createEngine(ctx: ServiceContext): Engine {
     memory,
     projectsDirChoice,
     projectsDir: async () => (await projectsDirChoice()).dir,
+    uiTranslator: async () => {
+      // As the shell's: settings that cannot be read leave the system's language.
+      const chosen = (await settings.get().catch(() => null))?.language ?? ''
+      const catalogues = loadCatalogues(ctx.resourcesDir)
+      return translatorFor(catalogues, appLanguage(catalogues, chosen, ctx.systemLanguage))
+    },
     author,
     claimModel,
     edit: async (path, action, apply) => {

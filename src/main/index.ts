@@ -17,7 +17,7 @@ import { createDispatcher } from '@engine/dispatcher'
 import { createServices } from '@engine/services'
 import { defaultConfigDir } from '@engine/paths'
 import { loadCatalogues } from '@engine/catalogues'
-import { matchLanguage, shippedLanguages, translatorFor } from '@contract/i18n/translator'
+import { appLanguage, translatorFor } from '@contract/i18n/translator'
 import type { Translator } from '@domain/translate'
 import { createMainWindow, preloadPath } from './window'
 import { placeWindow, readWindowState, windowStateFile } from './window-state'
@@ -133,7 +133,7 @@ function start(): void {
     // appearing: the system's language stands in.
     const language = (await services.settings.get().catch(() => null))?.language ?? ''
     const catalogues = loadCatalogues(resourcesDir)
-    return translatorFor(catalogues, language in catalogues ? language : matchLanguage(shippedLanguages(catalogues), [app.getLocale()]))
+    return translatorFor(catalogues, appLanguage(catalogues, language, app.getLocale()))
   }
 
   const refreshMenu = async (): Promise<void> => {

@@ -34,6 +34,11 @@ export function matchLanguage(available: readonly string[], preferred: readonly 
   return SOURCE_LANGUAGE
 }
 
+/** The app's own language: the checker's choice in Settings when a catalogue has it, else the system's (as the renderer chooses). */
+export function appLanguage(catalogues: Catalogues, chosen: string, systemLanguage: string | undefined): string {
+  return chosen in catalogues ? chosen : matchLanguage(shippedLanguages(catalogues), systemLanguage ? [systemLanguage] : [])
+}
+
 /** The languages a checker can choose: every catalogue but the pseudo-locale, English first. */
 export function shippedLanguages(catalogues: Catalogues): string[] {
   return Object.keys(catalogues)

@@ -39,6 +39,7 @@ export function evidenceHandlers({
   projectsDir,
   author,
   edit,
+  uiTranslator,
 }: Engine): HandlersFor<'evidence:verify' | 'evidence:renderCase' | 'evidence:saveCase' | 'evidence:openCase' | 'evidence:importVersion'> {
   /** The same zip as `factdesk case`: the project as saved, so its pending edits are written first. */
   const caseBytes = async (
@@ -112,20 +113,21 @@ export function evidenceHandlers({
     },
     'evidence:saveCase': async ({ path, language, chooseSigningKey }) => {
       const desktop = needDesktop('Saving a case file with a dialog')
+      const { t } = await uiTranslator()
       let key: string | null = null
       if (chooseSigningKey) {
         const keyPath = await desktop.chooseOpenFile({
-          title: "Sign with the organisation's key",
-          filters: [{ name: 'Ed25519 private key (PEM)', extensions: ['key', 'pem'] }],
+          title: t('nativeDialogs.signingKey'),
+          filters: [{ name: t('nativeDialogs.keyFiles'), extensions: ['key', 'pem'] }],
         })
         if (!keyPath) return { path: null, omitted: [], signed: false }
         key = readKeyFile(await readKeyBytes(keyPath), basename(keyPath), 'private')
       }
       const { bytes, omitted } = await caseBytes(path, language, key)
       const target = await desktop.chooseSaveFile({
-        title: 'Export case file',
+        title: t('nativeDialogs.saveCase'),
         defaultPath: defaultCaseName(path),
-        filters: [{ name: 'Factdesk case file', extensions: ['zip'] }],
+        filters: [{ name: t('nativeDialogs.caseFiles'), extensions: ['zip'] }],
       })
       if (!target) return { path: null, omitted: [], signed: false }
       refuseProtectedTarget(target, path)

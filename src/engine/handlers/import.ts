@@ -25,6 +25,7 @@ function importedFile(fileName: string, { encoding, ...imported }: ImportedArtic
 
 export function importHandlers({
   needDesktop,
+  uiTranslator,
 }: Engine): HandlersFor<
   'project:importFile' | 'project:importText' | 'project:importProgress' | 'project:cancelImport' | 'app:chooseImportFile'
 > {
@@ -40,9 +41,10 @@ export function importHandlers({
     'project:cancelImport': ({ importId }) => Promise.resolve({ cancelled: jobs.cancel(importId) }),
     'app:chooseImportFile': async ({ importId }) => {
       const desktop = needDesktop('Choosing an article file with a dialog')
+      const { t } = await uiTranslator()
       const path = await desktop.chooseOpenFile({
-        title: 'Import an article',
-        filters: [{ name: 'Articles', extensions: [...IMPORT_EXTENSIONS] }],
+        title: t('nativeDialogs.importArticle'),
+        filters: [{ name: t('nativeDialogs.articleFiles'), extensions: [...IMPORT_EXTENSIONS] }],
       })
       if (!path) return null
       const imported = await jobs.run(importId, { kind: 'file', path })

@@ -17,6 +17,7 @@ export function projectHandlers({
   now,
   projectsDir,
   access,
+  uiTranslator,
 }: Engine): HandlersFor<
   | 'project:create'
   | 'project:open'
@@ -74,9 +75,10 @@ export function projectHandlers({
     'project:redo': ({ path }) => step(path, 'redo'),
     'app:chooseProject': async () => {
       const desktop = needDesktop('Choosing a project file with a dialog')
+      const { t } = await uiTranslator()
       const path = await desktop.chooseOpenFile({
-        title: 'Open a Factdesk project',
-        filters: [{ name: 'Factdesk project', extensions: ['factdesk.json'] }],
+        title: t('nativeDialogs.openProject'),
+        filters: [{ name: t('nativeDialogs.projectFiles'), extensions: ['factdesk.json'] }],
       })
       if (path) access.grant(path)
       return { path }

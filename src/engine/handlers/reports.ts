@@ -16,6 +16,7 @@ export function reportHandlers({
   edit,
   openProject,
   needDesktop,
+  uiTranslator,
 }: Engine): HandlersFor<'report:render' | 'report:save' | 'report:setPublication'> {
   const reportOptions = async (
     format: ReportFormat,
@@ -60,7 +61,7 @@ export function reportHandlers({
       )
       const { label, extension } = REPORT_FORMATS[format]
       const target = await desktop.chooseSaveFile({
-        title: `Export ${label}`,
+        title: (await uiTranslator()).t('nativeDialogs.saveReport', { format: label }),
         defaultPath: defaultExportName(path, format),
         filters: [{ name: label, extensions: [extension] }],
       })
