@@ -40,7 +40,7 @@ describe('native dialogs in the app’s language', () => {
     const path = join(root, 'trains.factdesk.json')
     await writeFile(path, serializeProject(sampleProject()))
     await services.handlers['project:open']({ path })
-    await services.handlers['report:save']({ path, format: 'html', includeArticle: false })
+    await services.handlers['report:save']({ path, format: 'html', includeArticle: false, draft: false })
     await services.handlers['evidence:saveCase']({ path, language: 'uk', chooseSigningKey: true })
     await services.handlers['app:chooseProject']({})
     await services.handlers['app:chooseImportFile']({ importId: 'i-1' })

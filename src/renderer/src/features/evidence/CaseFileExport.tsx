@@ -4,6 +4,7 @@ import { apiAction } from '../../api/api-action'
 import { fileToBase64 } from '../../api/base64'
 import { useApp } from '../../store'
 import { useTranslation } from 'react-i18next'
+import { omissionText } from './omission-text'
 
 /** A command line, the same in every language. */
 const VERIFY_COMMAND = 'factdesk verify'
@@ -105,9 +106,7 @@ export function CaseFileExport({ path, language }: { path: string; language: str
       {omitted.length > 0 && (
         <ul className="export-warnings" aria-label={t('evidence.case.omittedLabel')}>
           {omitted.map((o) => (
-            <li key={o.what}>
-              {o.what}: {o.reason}
-            </li>
+            <li key={o.what}>{omissionText(o, t)}</li>
           ))}
         </ul>
       )}
