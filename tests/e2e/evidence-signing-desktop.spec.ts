@@ -58,7 +58,7 @@ test('Sign with the organisation’s key asks for the key in the system dialog, 
   picked.open = join(keyDir, 'factdesk-signing.key')
   await dialog.getByRole('button', { name: 'Export case file…' }).click()
   await expect(page.getByRole('status').filter({ hasText: `Exported the signed case file ${picked.save}` })).toBeVisible()
-  expect(picked.asked).toEqual(["Sign with the organisation's key", 'Export case file'])
+  expect(picked.asked).toEqual(['Sign with the organisation’s key', 'Export case file'])
   const report = await verifyCaseFile(await readFile(picked.save), 'signed.case.zip', keys.publicKeyPem)
   expect(report.checks.find((c) => c.id === 'signature')).toMatchObject({ status: 'intact' })
   expect((await verifyCaseFile(await readFile(picked.save), 'signed.case.zip', generateSigningKeys().publicKeyPem)).intact).toBe(false)
