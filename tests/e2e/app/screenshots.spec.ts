@@ -32,8 +32,12 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.keyboard.press('c')
       await expect(page.locator('.claim-text').first()).toHaveText(quote)
       await page.keyboard.press(verdict)
+      // The verdict moves on to the next proposal once applied; go on only after that move.
+      await expect(page.locator('.claim-text').first()).not.toHaveText(quote)
     }
-    await page.getByRole('option', { name: /^Insured losses in the district rose by 38% between 2020 and 2025 To check/ }).click()
+    const insured = page.getByRole('option', { name: /^Insured losses in the district rose by 38% between 2020 and 2025 To check/ })
+    await insured.click()
+    await expect(insured).toHaveAttribute('aria-selected', 'true')
     const panel = page.getByRole('region', { name: 'Selected claim' })
     await panel.getByRole('button', { name: 'Done', exact: true }).click()
     await panel.getByLabel('Rationale').fill('The association’s 2025 report gives 38.2%, matching the claim.')
