@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { newProject } from '@domain/project/create'
 import { unattributed, type Claim, type Project } from '@domain/project/schema'
 import { createDispatcher, type Dispatch } from '@engine/dispatcher'
-import { createServices, type Services } from '@engine/services'
+import { createServices, type ServiceContext, type Services } from '@engine/services'
 
 export const ARTICLE_TEXT = `City officials said the new bridge cost €41 million, 12% over budget.
 
@@ -62,7 +62,9 @@ export async function tempDir(prefix = 'factdesk-test-'): Promise<{ dir: string;
  * The engine as a test drives it: its own projects and config folders in a temporary directory,
  * its handlers behind the dispatcher the app uses. `close` ends open projects and removes the folder.
  */
-export async function testEngine(): Promise<{ services: Services; dispatch: Dispatch; close: () => Promise<void> }> {
+export async function testEngine(
+  options: Partial<Omit<ServiceContext, 'configDir' | 'env'>> = {},
+): Promise<{ services: Services; dispatch: Dispatch; close: () => Promise<void> }> {
   const temp = await tempDir()
   const services = createServices({
     edition: 'test',
@@ -70,6 +72,7 @@ export async function testEngine(): Promise<{ services: Services; dispatch: Disp
     resourcesDir: join(import.meta.dirname, '../../resources'),
     configDir: join(temp.dir, 'config'),
     env: { FACTDESK_HOME: join(temp.dir, 'projects') },
+    ...options,
   })
   const close = async (): Promise<void> => {
     await services.store.closeAll()

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { importNoteText } from '@contract/i18n/import-notes'
 import { AppError } from '@domain/errors'
 import { importBytes, importPastedText } from '@engine/import'
-import { createServices, type Services } from '@engine/services'
-import { tempDir } from '../helpers/projects'
+import type { Services } from '@engine/services'
+import { testEngine } from '../helpers/projects'
 import { translator } from '../helpers/translator'
 
 const uk = translator('uk')
@@ -49,30 +49,18 @@ describe('errors that reach the checker say the precise sentence in Ukrainian', 
   })
 
   describe('edits', () => {
-    let cleanup: () => Promise<void>
+    let close: () => Promise<void>
     let services: Services
     let h: Services['handlers']
     let path: string
     const TEXT = 'Wages rose 3% over the year. Prices rose 5%. Critics call that a stretch.'
     beforeEach(async () => {
-      let root: string
-      ;({ dir: root, cleanup } = await tempDir())
-      services = createServices({
-        edition: 'test',
-        version: '0',
-        resourcesDir: join(import.meta.dirname, '../../resources'),
-        configDir: join(root, 'cfg'),
-        env: { FACTDESK_HOME: join(root, 'p') },
-        proposeClaims: false,
-      })
+      ;({ services, close } = await testEngine({ proposeClaims: false }))
       h = services.handlers
       path = (await h['project:create']({ title: 'Jobs', text: TEXT, outlet: '', author: '', url: '', publishedAt: '', language: 'en' }))
         .path
     })
-    afterEach(async () => {
-      await services.store.closeAll()
-      await cleanup()
-    })
+    afterEach(async () => close())
     const range = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length })
 
     it('names the claim, the claims a merge would join over other text, and why there is nothing to approve or redo', async () => {

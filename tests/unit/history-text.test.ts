@@ -1,4 +1,3 @@
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { historyText } from '@contract/i18n/history-text'
 import { historyMessage } from '@domain/project/history-message'
@@ -6,8 +5,8 @@ import { startChain } from '@domain/evidence/chain'
 import { newProject } from '@domain/project/create'
 import { sha256 } from '@engine/project-store'
 import { ratingScalePreset } from '@domain/project/rating-scales'
-import { createServices, type Services } from '@engine/services'
-import { tempDir } from '../helpers/projects'
+import type { Services } from '@engine/services'
+import { testEngine } from '../helpers/projects'
 import { translator } from '../helpers/translator'
 
 const TEXT = `Unemployment fell to 4.1% in March, the statistics office said. Wages rose 3% over the year.
@@ -18,29 +17,17 @@ const uk = translator('uk')
 const en = translator('en')
 
 describe('history entries and undo labels in the checker’s language', () => {
-  let root: string
-  let cleanup: () => Promise<void>
+  let close: () => Promise<void>
   let services: Services
   let path: string
   let h: Services['handlers']
   beforeEach(async () => {
-    ;({ dir: root, cleanup } = await tempDir())
-    services = createServices({
-      edition: 'test',
-      version: '0',
-      resourcesDir: join(import.meta.dirname, '../../resources'),
-      configDir: join(root, 'cfg'),
-      env: { FACTDESK_HOME: join(root, 'p') },
-      proposeClaims: false,
-    })
+    ;({ services, close } = await testEngine({ proposeClaims: false }))
     h = services.handlers
     path = (await h['project:create']({ title: 'Jobs', text: TEXT, outlet: '', author: '', url: '', publishedAt: '', language: 'en' })).path
     await h['settings:set']({ checkerName: 'Dana', checkerEmail: 'dana@desk.example' })
   })
-  afterEach(async () => {
-    await services.store.closeAll()
-    await cleanup()
-  })
+  afterEach(async () => close())
 
   const range = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length })
 
