@@ -55,12 +55,15 @@ export function registerMatch(program: Command, io: CliIo): void {
       const vectorsPath = options.vectors ? resolve(io.cwd, options.vectors) : null
       if (store && vectorsPath) await store.load(vectorsPath)
       const corpusPath = resolve(io.cwd, options.corpus)
+      // The corpus claims' text, kept only to embed the candidates (the index holds terms, not text).
+      const texts = store ? new Map<string, string>() : null
       let n = 0
       try {
         for await (const line of createInterface({ input: createReadStream(corpusPath, 'utf8'), crlfDelay: Infinity })) {
           n++
           if (!line.trim()) continue
           const doc = parseLine(line, `${corpusPath}:${n}`)
+          texts?.set(String(doc.id), doc.text)
           index.add({
             id: String(doc.id),
             text: doc.text,
@@ -82,8 +85,7 @@ export function registerMatch(program: Command, io: CliIo): void {
           const [vector] = await store.vectorsOf([{ text: claimTextOf(q.text), language: query.language }])
           if (vector) {
             const ids = index.candidates(query).map((c) => c.id)
-            const docs = ids.map((id) => index.get(id) as { text: string; language?: string | null })
-            const vectors = await store.vectorsOf(docs.map((d) => ({ text: d.text, language: d.language ?? null })))
+            const vectors = await store.vectorsOf(ids.map((id) => ({ text: texts?.get(id) ?? '', language: query.language })))
             ids.forEach((id, i) => index.setVector(id, vectors[i] ?? null))
             Object.assign(query, { vector })
           }

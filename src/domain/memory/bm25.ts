@@ -120,14 +120,19 @@ class Field {
 
 const EMPTY = new Uint32Array(0)
 
+/**
+ * BM25 over numbered documents and numbered terms. The matcher (matcher.ts) hands out the slots,
+ * keeps what they are, and decides when removed ones are compacted away; the term dictionary is
+ * shared with it, so a check's terms are held once, as numbers.
+ */
 export class Bm25Index {
   private readonly fields: [Field, Field] = [new Field(), new Field()]
-  private ids: (string | null)[] = []
-  private readonly slots = new Map<string, number>()
   private readonly termIds = new Map<string, number>()
-  /** Live documents per term (by id), over both fields: postings of removed documents stay until compaction. */
+  private readonly termList: string[] = []
+  /** Live documents per term, over both fields: postings of removed documents stay until compaction. */
   private df = new Int32Array(0)
-  private dead = 0
+  private alive = new Uint8Array(0)
+  private live = 0
   private scores = new Float64Array(0)
 
   constructor(
@@ -136,19 +141,16 @@ export class Bm25Index {
   ) {}
 
   get size(): number {
-    return this.slots.size
+    return this.live
   }
 
-  documentFrequency(term: string): number {
-    const id = this.termIds.get(term)
-    return id === undefined ? 0 : (this.df[id] as number)
-  }
-
-  private termId(term: string): number {
+  /** The term's number, given it a new one when it has none. */
+  termId(term: string): number {
     let id = this.termIds.get(term)
     if (id === undefined) {
-      id = this.termIds.size
+      id = this.termList.length
       this.termIds.set(term, id)
+      this.termList.push(term)
       if (id >= this.df.length) {
         const df = new Int32Array(Math.max(64, this.df.length * 2))
         df.set(this.df)
@@ -158,18 +160,35 @@ export class Bm25Index {
     return id
   }
 
-  add(id: string, text: string[], title: string[]): void {
-    this.remove(id)
-    const slot = this.ids.length
-    this.ids.push(id)
-    this.slots.set(id, slot)
+  /** The term's number, or -1 when no document ever had it. */
+  lookup(term: string): number {
+    return this.termIds.get(term) ?? -1
+  }
+
+  term(id: number): string {
+    return this.termList[id] ?? ''
+  }
+
+  /** Live documents with the term (by number; 0 for -1 and other unknown numbers). */
+  frequency(id: number): number {
+    return id >= 0 ? (this.df[id] ?? 0) : 0
+  }
+
+  /** Indexes a document under a slot no live document holds. */
+  add(slot: number, text: readonly number[], title: readonly number[]): void {
+    if (slot >= this.alive.length) {
+      const alive = new Uint8Array(Math.max(64, slot + 1, this.alive.length * 2))
+      alive.set(this.alive)
+      this.alive = alive
+    }
+    this.alive[slot] = 1
+    this.live++
     // One pass counts both fields (the title's count in the high bits) and the document frequency.
-    const counts = new Map<string, number>()
+    const counts = new Map<number, number>()
     for (const t of text) counts.set(t, (counts.get(t) ?? 0) + 1)
     for (const t of title) counts.set(t, (counts.get(t) ?? 0) + TITLE_UNIT)
     const [textField, titleField] = this.fields
-    for (const [t, packed] of counts) {
-      const id = this.termId(t)
+    for (const [id, packed] of counts) {
       const inText = packed % TITLE_UNIT
       const inTitle = Math.floor(packed / TITLE_UNIT)
       if (inText) textField.push(id, slot, inText)
@@ -180,57 +199,38 @@ export class Bm25Index {
     titleField.setLength(slot, title.length)
   }
 
-  remove(id: string, terms?: { text: string[]; title: string[] }): void {
-    const slot = this.slots.get(id)
-    if (slot === undefined) return
-    this.slots.delete(id)
-    this.ids[slot] = null
-    for (const field of this.fields) {
-      field.total -= field.lengths[slot] ?? 0
-    }
-    if (terms) {
-      for (const t of new Set([...terms.text, ...terms.title])) {
-        const id = this.termIds.get(t)
-        if (id !== undefined && (this.df[id] as number) > 0) this.df[id] = (this.df[id] as number) - 1
-      }
-    } else {
-      for (const id of this.termIds.values()) if (this.df[id] && this.hasLive(id, slot)) this.df[id] = this.df[id] - 1
-    }
-    this.dead++
-    if (this.dead > 1000 && this.dead > this.ids.length / 4) this.compact()
+  /** Takes a document out of every answer; `terms` are its distinct terms, whose counts drop. */
+  remove(slot: number, terms: Iterable<number>): void {
+    if (this.alive[slot] !== 1) return
+    this.alive[slot] = 0
+    this.live--
+    for (const field of this.fields) field.total -= field.lengths[slot] ?? 0
+    for (const id of terms) if ((this.df[id] as number) > 0) this.df[id] = (this.df[id] as number) - 1
   }
 
-  private hasLive(term: number, slot: number): boolean {
-    return this.fields.some((f) => f.list(term).some((p) => p >> TF_BITS === slot))
-  }
-
-  /** Renumbers the live documents, dropping the postings of removed ones. */
-  private compact(): void {
-    const renumber = new Int32Array(this.ids.length).fill(-1)
-    const ids: string[] = []
-    this.ids.forEach((id, slot) => {
-      if (id === null) return
-      renumber[slot] = ids.length
-      this.slots.set(id, ids.length)
-      ids.push(id)
+  /** Renumbers the documents (-1: removed), dropping the postings of removed ones. */
+  compact(renumber: Int32Array, size: number): void {
+    for (const field of this.fields) field.compact(renumber, size)
+    this.alive = new Uint8Array(Math.max(64, size))
+    renumber.forEach((to) => {
+      if (to >= 0) this.alive[to] = 1
     })
-    for (const field of this.fields) field.compact(renumber, ids.length)
-    this.ids = ids
-    this.dead = 0
   }
 
-  /** The best `limit` documents for the terms, with their scores, best first. */
-  search(terms: string[], limit: number, accept?: (id: string) => boolean): { id: string; score: number }[] {
-    const n = this.slots.size
+  /**
+   * The documents with a score for the terms (numbers; unknown ones are -1), unsorted: with
+   * `accept` every accepted one, else those that can be in the best `limit`.
+   */
+  search(terms: readonly number[], limit: number, accept?: (slot: number) => boolean): { slot: number; score: number }[] {
+    const n = this.live
     if (!n || !terms.length) return []
-    if (this.scores.length < this.ids.length) this.scores = new Float64Array(this.ids.length * 2)
+    if (this.scores.length < this.alive.length) this.scores = new Float64Array(this.alive.length * 2)
     const scores = this.scores
     const touched: number[] = []
     const { k1, b } = this.params
-    for (const term of new Set(terms)) {
-      const id = this.termIds.get(term)
-      const df = id === undefined ? 0 : (this.df[id] as number)
-      if (id === undefined || !df) continue
+    for (const id of new Set(terms)) {
+      const df = this.frequency(id)
+      if (!df) continue
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5))
       this.fields.forEach((field, f) => {
         const list = field.list(id)
@@ -239,7 +239,7 @@ export class Bm25Index {
         const average = field.total / n || 1
         for (const p of list) {
           const slot = p >> TF_BITS
-          if (this.ids[slot] === null) continue
+          if (this.alive[slot] !== 1) continue
           const tf = p & TF_MAX
           const norm = tf + k1 * (1 - b + (b * (field.lengths[slot] ?? 0)) / average)
           if (scores[slot] === 0) touched.push(slot)
@@ -247,19 +247,17 @@ export class Bm25Index {
         }
       })
     }
-    // Only the best few are sorted: a threshold from the scores alone, then the documents above it.
+    // Only the best few are kept: a threshold from the scores alone, then the documents above it.
     const values = new Float64Array(touched.length)
     touched.forEach((slot, i) => (values[i] = scores[slot] ?? 0))
     values.sort()
     const threshold = accept || touched.length <= limit ? -Infinity : (values[touched.length - limit] ?? -Infinity)
-    const hits: { id: string; score: number }[] = []
+    const hits: { slot: number; score: number }[] = []
     for (const slot of touched) {
-      const id = this.ids[slot] as string
       const score = scores[slot] ?? 0
       scores[slot] = 0
-      if (score >= threshold && (!accept || accept(id))) hits.push({ id, score })
+      if (score >= threshold && (!accept || accept(slot))) hits.push({ slot, score })
     }
-    hits.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1))
-    return hits.slice(0, limit)
+    return hits
   }
 }

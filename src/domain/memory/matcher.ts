@@ -52,20 +52,38 @@ const DATED_CANDIDATES = 20
 const DATED_WINDOW = 7
 const COMMON_SHARE = 0.1
 const MIN_CORPUS = 1000
+/** Removed documents are compacted away once there are this many of them (and a quarter of the slots). */
+const COMPACT_AFTER = 1000
 
-interface Analysed {
+/** What the matcher compares, as text: made once per document when it is added, and for each query. */
+interface Analysis {
   text: string[]
   title: string[]
   numbers: string[]
+  /** Name keys, as the `@key` terms they are indexed by. */
   names: string[]
   speaker: string[]
-  /** Name keys of the claimant, to find them named in the other claim. */
+  /** Name keys of the claimant (as `@key`), to find them named in the other claim. */
   speakerNames: string[]
   day: number | null
   /** Years the text names ("in January 2020", "since 1995"): a dated claim without a date field. */
   years: number[]
 }
 
+/** The same with every term as its number in the dictionary (bm25.ts), as a document is held and a query compared. */
+interface Analysed {
+  text: number[]
+  title: number[]
+  numbers: number[]
+  names: number[]
+  speaker: number[]
+  speakerNames: number[]
+  day: number | null
+  years: number[]
+}
+
+const PARTS = ['text', 'title', 'numbers', 'names', 'speaker', 'speakerNames', 'years'] as const
+const NO_DAY = -0x80000000
 const YEAR = /\b(?:19|20)\d\d\b/g
 
 function dayOf(date: string | null | undefined): number | null {
@@ -74,16 +92,16 @@ function dayOf(date: string | null | undefined): number | null {
   return Number.isFinite(ms) ? Math.floor(ms / DAY_MS) : null
 }
 
-function analyse(doc: MatchQuery & { title?: string | undefined }): Analysed {
+function analyse(doc: MatchQuery & { title?: string | undefined }): Analysis {
   const language = doc.language ?? undefined
   const numbers = numberTerms(doc.title ? `${doc.text} ${doc.title}` : doc.text)
   return {
     text: [...terms(doc.text, language), ...numbers],
     title: doc.title ? terms(doc.title, language) : [],
     numbers,
-    names: nameKeys(`${doc.text} ${doc.title ?? ''}`, language),
+    names: nameKeys(`${doc.text} ${doc.title ?? ''}`, language).map((n) => `@${n}`),
     speaker: doc.speaker ? words(doc.speaker).filter((w) => w.length > 2) : [],
-    speakerNames: doc.speaker ? nameKeys(doc.speaker, language) : [],
+    speakerNames: doc.speaker ? nameKeys(doc.speaker, language).map((n) => `@${n}`) : [],
     day: dayOf(doc.date),
     years: [...new Set([...`${doc.text} ${doc.title ?? ''}`.matchAll(YEAR)].map((m) => Number(m[0])))],
   }
@@ -125,9 +143,10 @@ function cosine(a: ArrayLike<number> | null | undefined, b: ArrayLike<number> | 
   return dot
 }
 
-function bigrams(list: string[]): Set<string> {
-  const out = new Set<string>()
-  for (let i = 1; i < list.length; i++) out.add(`${list[i - 1]} ${list[i]}`)
+/** Adjacent term pairs, each as one number (term numbers are below 2^31; a query's own are negative). */
+function bigrams(list: number[]): Set<number> {
+  const out = new Set<number>()
+  for (let i = 1; i < list.length; i++) out.add((list[i - 1] as number) * 0x100000000 + (list[i] as number))
   return out
 }
 
@@ -135,58 +154,154 @@ function bigrams(list: string[]): Set<string> {
  * The claim memory's index: full-text search over everything, and the claim matcher — BM25 over
  * claim and title for candidates, re-ranked by what matters for claims (weights.ts): how much of
  * each side the other covers, word pairs, shared numbers and names, claimant and date.
+ *
+ * A document is held as numbers: its terms by their number in BM25's dictionary, one run of a
+ * shared pool per document, its day in a typed array. Held as strings in maps and arrays they
+ * took ~1.2 KB a check, most of the library index's memory at 70,000 checks.
  */
 export class MemoryIndex {
   private readonly bm25: Bm25Index
+  private readonly slots = new Map<string, number>()
+  private ids: (string | null)[] = []
+  /** Each slot's analysis in `pool` from `starts[slot]`: the seven parts' lengths, then the parts. */
+  private pool = new Uint32Array(1024)
+  private used = 0
+  private starts = new Uint32Array(64)
+  private days = new Int32Array(64)
+  private readonly vectors = new Map<string, ArrayLike<number>>()
+  private dead = 0
+  /** How many documents have a date: without any, the dated candidates are not looked for. */
+  private dated = 0
 
   constructor(lexical: { titleBoost?: number; k1?: number; b?: number } = {}) {
     this.bm25 = new Bm25Index([1, lexical.titleBoost ?? 0.6], { k1: lexical.k1 ?? 1.2, b: lexical.b ?? 0.75 })
   }
 
-  private readonly docs = new Map<string, MemoryDoc>()
-  /** Each document's terms, numbers and names, made once when it is added. */
-  private readonly analysed = new Map<string, Analysed>()
-  /** How many documents have a date: without any, the dated candidates are not looked for. */
-  private dated = 0
-
   get size(): number {
-    return this.docs.size
+    return this.slots.size
   }
 
   has(id: string): boolean {
-    return this.docs.has(id)
-  }
-
-  get(id: string): MemoryDoc | undefined {
-    return this.docs.get(id)
-  }
-
-  ids(): IterableIterator<string> {
-    return this.docs.keys()
+    return this.slots.has(id)
   }
 
   add(doc: MemoryDoc): void {
-    if (this.docs.has(doc.id)) this.remove(doc.id)
+    if (this.slots.has(doc.id)) this.remove(doc.id)
     const a = analyse(doc)
-    this.docs.set(doc.id, doc)
-    this.analysed.set(doc.id, a)
+    const intern = (list: string[]): number[] => list.map((t) => this.bm25.termId(t))
+    const held: Analysed = {
+      text: intern(a.text),
+      title: intern(a.title),
+      numbers: intern(a.numbers),
+      names: intern(a.names),
+      speaker: intern(a.speaker),
+      speakerNames: intern(a.speakerNames),
+      day: a.day,
+      years: a.years,
+    }
+    const slot = this.ids.length
+    this.ids.push(doc.id)
+    this.slots.set(doc.id, slot)
+    this.store(slot, held)
     if (a.day !== null) this.dated++
-    this.bm25.add(doc.id, [...a.text, ...a.names.map((n) => `@${n}`)], a.title)
+    if (doc.vector) this.vectors.set(doc.id, doc.vector)
+    this.bm25.add(slot, [...held.text, ...held.names], held.title)
+  }
+
+  private store(slot: number, a: Analysed): void {
+    const needed = this.used + PARTS.length + PARTS.reduce((n, part) => n + a[part].length, 0)
+    if (needed > this.pool.length) {
+      const pool = new Uint32Array(Math.max(needed, Math.ceil(this.pool.length * 1.5)))
+      pool.set(this.pool.subarray(0, this.used))
+      this.pool = pool
+    }
+    if (slot >= this.starts.length) {
+      const size = Math.max(slot + 1, this.starts.length * 2)
+      const starts = new Uint32Array(size)
+      starts.set(this.starts)
+      this.starts = starts
+      const days = new Int32Array(size)
+      days.set(this.days)
+      this.days = days
+    }
+    this.starts[slot] = this.used
+    this.days[slot] = a.day ?? NO_DAY
+    let at = this.used
+    for (const part of PARTS) this.pool[at++] = a[part].length
+    for (const part of PARTS) for (const value of a[part]) this.pool[at++] = value
+    this.used = at
+  }
+
+  /** A slot's analysis as it was stored. */
+  private analysed(slot: number): Analysed {
+    let at = this.starts[slot] as number
+    const lengths = PARTS.map((_, i) => this.pool[at + i] as number)
+    at += PARTS.length
+    const part = (i: number): number[] => {
+      const list = Array.from(this.pool.subarray(at, at + (lengths[i] as number)))
+      at += lengths[i] as number
+      return list
+    }
+    const text = part(0)
+    const title = part(1)
+    const numbers = part(2)
+    const names = part(3)
+    const speaker = part(4)
+    const speakerNames = part(5)
+    const years = part(6)
+    const day = this.days[slot] as number
+    return { text, title, numbers, names, speaker, speakerNames, day: day === NO_DAY ? null : day, years }
   }
 
   /** Gives a document its sentence embedding, or takes it away (null), without indexing it again. */
   setVector(id: string, vector: ArrayLike<number> | null): void {
-    const doc = this.docs.get(id)
-    if (doc) this.docs.set(id, { ...doc, vector })
+    if (!this.slots.has(id)) return
+    if (vector) this.vectors.set(id, vector)
+    else this.vectors.delete(id)
   }
 
   remove(id: string): void {
-    const a = this.analysed.get(id)
-    if (!a) return
-    this.docs.delete(id)
-    this.analysed.delete(id)
+    const slot = this.slots.get(id)
+    if (slot === undefined) return
+    const a = this.analysed(slot)
+    this.slots.delete(id)
+    this.vectors.delete(id)
+    this.ids[slot] = null
     if (a.day !== null) this.dated--
-    this.bm25.remove(id, { text: [...a.text, ...a.names.map((n) => `@${n}`)], title: a.title })
+    this.bm25.remove(slot, new Set([...a.text, ...a.names, ...a.title]))
+    this.dead++
+    if (this.dead > COMPACT_AFTER && this.dead > this.ids.length / 4) this.compact()
+  }
+
+  /** Renumbers the live documents densely and packs their analyses, dropping the removed ones'. */
+  private compact(): void {
+    const renumber = new Int32Array(this.ids.length).fill(-1)
+    const ids: string[] = []
+    const pool = new Uint32Array(Math.max(1024, this.used))
+    const starts = new Uint32Array(Math.max(64, this.slots.size))
+    const days = new Int32Array(starts.length)
+    let used = 0
+    this.ids.forEach((id, slot) => {
+      if (id === null) return
+      const to = ids.length
+      renumber[slot] = to
+      this.slots.set(id, to)
+      ids.push(id)
+      const from = this.starts[slot] as number
+      let length = PARTS.length
+      for (let i = 0; i < PARTS.length; i++) length += this.pool[from + i] as number
+      pool.set(this.pool.subarray(from, from + length), used)
+      starts[to] = used
+      days[to] = this.days[slot] as number
+      used += length
+    })
+    this.bm25.compact(renumber, ids.length)
+    this.ids = ids
+    this.pool = pool
+    this.used = used
+    this.starts = starts
+    this.days = days
+    this.dead = 0
   }
 
   /**
@@ -194,25 +309,48 @@ export class MemoryIndex {
    * team's first few projects weigh shared and unshared words alike instead of by accident of
    * which project came first.
    */
-  private idf(term: string): number {
-    const n = this.bm25.documentFrequency(term)
-    return Math.log(1 + (Math.max(this.docs.size, MIN_CORPUS) - n + 0.5) / (n + 0.5))
+  private idf(term: number): number {
+    const n = this.bm25.frequency(term)
+    return Math.log(1 + (Math.max(this.size, MIN_CORPUS) - n + 0.5) / (n + 0.5))
   }
 
   /**
    * The query's terms less those in more than a tenth of the documents: they add little to BM25
    * and make it visit most of the corpus.
    */
-  private informative(list: string[]): string[] {
+  private informative(list: number[]): number[] {
     const unique = [...new Set(list)]
-    const common = Math.max(50, this.docs.size * COMMON_SHARE)
-    const kept = unique.filter((t) => this.bm25.documentFrequency(t) <= common)
+    const common = Math.max(50, this.size * COMMON_SHARE)
+    const kept = unique.filter((t) => this.bm25.frequency(t) <= common)
     return kept.length ? kept : unique
+  }
+
+  /** A query's terms by number without adding to the dictionary: a term no document has gets a number of its own below 0. */
+  private queryAnalysed(a: Analysis): Analysed {
+    const unknown = new Map<string, number>()
+    const number = (t: string): number => {
+      const id = this.bm25.lookup(t)
+      if (id >= 0) return id
+      let own = unknown.get(t)
+      if (own === undefined) unknown.set(t, (own = -2 - unknown.size))
+      return own
+    }
+    const numbers = (list: string[]): number[] => list.map(number)
+    return {
+      text: numbers(a.text),
+      title: numbers(a.title),
+      numbers: numbers(a.numbers),
+      names: numbers(a.names),
+      speaker: numbers(a.speaker),
+      speakerNames: numbers(a.speakerNames),
+      day: a.day,
+      years: a.years,
+    }
   }
 
   private features(
     q: Analysed,
-    qBigrams: Set<string>,
+    qBigrams: Set<number>,
     d: Analysed,
     relative: number,
     vectors: [ArrayLike<number> | null | undefined, ArrayLike<number> | null | undefined],
@@ -227,7 +365,7 @@ export class MemoryIndex {
       qTotal += w
       if (dText.has(t) || dTitle.has(t)) qShared += w
     }
-    const cover = (set: Set<string>): number => {
+    const cover = (set: Set<number>): number => {
       let total = 0
       let shared = 0
       for (const t of set) {
@@ -264,38 +402,54 @@ export class MemoryIndex {
       yearNamed: qYear !== null && d.years.includes(qYear) ? 1 : 0,
       otherYear: qYear !== null && d.years.length > 0 && !d.years.includes(qYear) ? 1 : 0,
       semantic: cosine(vectors[0], vectors[1]),
-      reasons: { numbers: numbers.map((n) => n.slice(1)), names, sameSpeaker },
+      reasons: {
+        numbers: numbers.map((n) => this.bm25.term(n).slice(1)),
+        names: names.map((n) => this.bm25.term(n).slice(1)),
+        sameSpeaker,
+      },
     }
   }
 
   /** Candidates with their features, before weighing: the eval tunes the weights on these. */
   candidates(query: MatchQuery, { filter, limit = CANDIDATES }: { filter?: (id: string) => boolean; limit?: number } = {}) {
     const post = postSignatureOf(query.text)
-    const q = analyse({
-      ...query,
-      text: claimTextOf(query.text),
-      date: query.date ?? post?.date ?? null,
-      speaker: query.speaker ?? post?.author ?? null,
-    })
-    const queryTerms = [...this.informative(q.text), ...q.names.map((n) => `@${n}`)]
-    const lexical = this.bm25.search(queryTerms, limit, filter)
+    const q = this.queryAnalysed(
+      analyse({
+        ...query,
+        text: claimTextOf(query.text),
+        date: query.date ?? post?.date ?? null,
+        speaker: query.speaker ?? post?.author ?? null,
+      }),
+    )
+    const queryTerms = [...this.informative(q.text), ...q.names]
+    const accept = filter ? (slot: number) => filter(this.ids[slot] as string) : undefined
+    const lexical = this.best(this.bm25.search(queryTerms, limit, accept), limit)
     const day = q.day
     if (day !== null && this.dated > 0) {
-      const seen = new Set(lexical.map((r) => r.id))
-      const near = (id: string): boolean => {
-        const d = this.analysed.get(id)?.day
-        return d !== null && d !== undefined && Math.abs(d - day) <= DATED_WINDOW && (!filter || filter(id))
+      const seen = new Set(lexical.map((r) => r.slot))
+      const near = (slot: number): boolean => {
+        const d = this.days[slot] as number
+        return d !== NO_DAY && Math.abs(d - day) <= DATED_WINDOW && (!accept || accept(slot))
       }
-      for (const r of this.bm25.search(queryTerms, DATED_CANDIDATES, near)) if (!seen.has(r.id)) lexical.push(r)
+      for (const r of this.best(this.bm25.search(queryTerms, DATED_CANDIDATES, near), DATED_CANDIDATES))
+        if (!seen.has(r.slot)) lexical.push(r)
     }
     const top = lexical[0]?.score ?? 1
     const qBigrams = bigrams(q.text)
     return lexical.map((r) => {
+      const id = this.ids[r.slot] as string
       return {
-        id: r.id,
-        ...this.features(q, qBigrams, this.analysed.get(r.id) as Analysed, r.score / top, [query.vector, this.docs.get(r.id)?.vector]),
+        id,
+        ...this.features(q, qBigrams, this.analysed(r.slot), r.score / top, [query.vector, this.vectors.get(id)]),
       }
     })
+  }
+
+  /** BM25's hits, best first (equal scores by id), at most `limit`. */
+  private best(hits: { slot: number; score: number }[], limit: number): { slot: number; score: number }[] {
+    const ids = this.ids
+    hits.sort((x, y) => y.score - x.score || ((ids[x.slot] as string) < (ids[y.slot] as string) ? -1 : 1))
+    return hits.slice(0, limit)
   }
 
   /** The closest earlier claims and fact-checks, best first. */
