@@ -3,14 +3,15 @@ import { access, open, realpath, stat } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { basename, dirname, join } from 'node:path'
 import { Low } from 'lowdb'
+import type { ZodType } from 'zod'
 import type { ClosedProject, OpenedProject, ReadOnlyState, RecoveryOffer, SaveStatus } from '@contract/api'
 import { AppError, type FieldConflict } from '@domain/errors'
 import { changedKeys, describeKey, overlapping, restoreKeys, type ChangeKey } from '@domain/project/changes'
-import { decodeProject, MAX_PROJECT_BYTES, serializeProject, validateProject, type DecodedProject } from '@domain/project/codec'
+import { decodeProject, MAX_PROJECT_BYTES, parseProjectJson, serializeProject, validateProject, type DecodedProject } from '@domain/project/codec'
 import { isLegacyFile, sealHistory, startChain, type FileProvenance } from '@domain/evidence/chain'
 import { mergeProjects } from '@domain/project/merge'
 import type { EditOutcome } from '@domain/project/ops'
-import { historyEntry, type HistoryEntry, type Project } from '@domain/project/schema'
+import { historyEntry, SCHEMA_VERSION, type HistoryEntry, type Project } from '@domain/project/schema'
 import { slugify } from '@domain/slug'
 import { currentSession } from './call-session'
 import { createFileExclusive, DurableJsonFile, removeStaleTemps, writeFileAtomic } from './fs/durable'
@@ -159,6 +160,22 @@ async function readProjectBytes(path: string): Promise<{ bytes: Buffer; mode: nu
 export async function readProjectFile(path: string): Promise<DecodedProject & { hash: string; bytes: number }> {
   const { bytes } = await readProjectBytes(path)
   return { ...decodeProject(bytes, path), hash: sha256(bytes), bytes: bytes.byteLength }
+}
+
+/**
+ * The parts of a project file `part` names, for a reader that needs only those (the library
+ * index): a file of the current schema is checked against `part` alone, neither hashed nor
+ * validated whole; an older one is migrated and validated whole. Throws as readProjectFile does.
+ */
+export async function readProjectPart<T>(path: string, part: ZodType<T>): Promise<T | Project> {
+  const { bytes } = await readProjectBytes(path)
+  const { data, version } = parseProjectJson(bytes, path)
+  if (version === SCHEMA_VERSION) {
+    const result = part.safeParse(data)
+    if (result.success) return result.data
+  }
+  // An older file, or one whose parts are wrong: the whole decode migrates it or says what is wrong.
+  return decodeProject(bytes, path).project
 }
 
 /** The bytes on disk now, or null when the file is gone. */

@@ -89,8 +89,13 @@ describe('library index', () => {
     await index.build()
     const base = project('Bridge', `${BRIDGE}\n\nMore.`, 'en', BRIDGE)
     // 23 records a save in the bench's library; here 2, so 3,000 saves pass the 5,000 removed records that trigger a compaction.
+    const verdict = base.ratingScale.labels[0]?.id ?? null
+    // A check, so the matcher too takes 3,000 saves in place and compacts its removed ones.
     for (let n = 0; n < 3000; n++) {
-      const saved = { ...base, claims: base.claims.map((c) => ({ ...c, notes: '', rationale: `marker${n}word` })) }
+      const saved = {
+        ...base,
+        claims: base.claims.map((c) => ({ ...c, notes: '', status: 'done' as const, verdict, rationale: `marker${n}word` })),
+      }
       index.putProjectRecords('bridge.factdesk.json', projectRecords('bridge.factdesk.json', saved), { mtimeMs: n, size: n })
     }
     expect(found(index, 'marker2999word')).toEqual(['bridge.factdesk.json#c:c-1'])
@@ -98,6 +103,35 @@ describe('library index', () => {
     expect(found(index, 'зарплати', { kinds: ['claim'] })).toEqual(['wages.factdesk.json#c:c-1'])
     expect(index.get('bridge.factdesk.json#c:c-1')?.rationale).toBe('marker2999word')
     expect(index.find('').total).toBe(6)
+    const seen = index.seenBefore({ text: 'Officials said the bridge cost 41 million euros', language: 'en' })
+    expect(seen.map((s) => s.record.key)).toEqual(['bridge.factdesk.json#c:c-1'])
+    expect(seen[0]?.record.rationale).toBe('marker2999word')
+    await index.close()
+  })
+
+  it('reads of each project what it indexes: a damaged history does not hide its claims, an older schema is upgraded, a wrong claim leaves the file out', async () => {
+    const damaged = JSON.parse(encodeProject(project('Bridge', `${BRIDGE}\n\nMore.`, 'en', BRIDGE))) as Record<string, unknown>
+    await writeFile(join(dir, 'bridge.factdesk.json'), JSON.stringify({ ...damaged, history: [{ not: 'an entry' }] }))
+    // Schema 2: no team settings or conflicts, claims without teamwork fields, history entries without ids.
+    const current = project('Prices', `${BREAD}\n\nMore.`, 'en', BREAD)
+    const { team: _t, conflicts: _c, evidence: _e, ...rest } = current as Project & { evidence?: unknown }
+    const v2 = {
+      ...rest,
+      schemaVersion: 2,
+      claims: current.claims.map(({ assignee: _a, reviewer: _r, comments: _m, approval: _p, ...claim }) => claim),
+      history: current.history.map(({ id: _i, ...entry }) => entry),
+    }
+    await writeFile(join(dir, 'bread.factdesk.json'), JSON.stringify(v2))
+    const wrong = JSON.parse(encodeProject(project('Wages', `${WAGES}\n\nІнше.`, 'uk', WAGES))) as { claims: Record<string, unknown>[] }
+    wrong.claims[0] = { ...wrong.claims[0], text: 42 }
+    await writeFile(join(dir, 'wages.factdesk.json'), JSON.stringify(wrong))
+
+    const index = new LibraryIndex(dir)
+    await index.build()
+    expect(found(index, 'bridge', { kinds: ['claim'] })).toEqual(['bridge.factdesk.json#c:c-1'])
+    expect(found(index, 'bread', { kinds: ['claim'] })).toEqual(['bread.factdesk.json#c:c-1'])
+    expect(found(index, 'зарплата')).toEqual([])
+    expect(index.find('').total).toBe(4)
     await index.close()
   })
 })

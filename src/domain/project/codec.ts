@@ -51,10 +51,10 @@ export function validateProject(project: unknown, file: string): Project {
 }
 
 /**
- * Reads a project file's bytes: size, encoding, JSON, schema version, migration, then the schema.
- * Each failure names the file and says what is wrong; the bytes are never modified here.
+ * A project file's bytes as JSON, checked as far as its schema version: size, encoding, JSON, a
+ * version this Factdesk reads. Each failure names the file and says what is wrong.
  */
-export function decodeProject(bytes: Uint8Array, file: string): DecodedProject {
+export function parseProjectJson(bytes: Uint8Array, file: string): { data: unknown; version: number } {
   if (bytes.byteLength > MAX_PROJECT_BYTES) {
     throw new AppError(
       'TOO_LARGE',
@@ -118,6 +118,15 @@ export function decodeProject(bytes: Uint8Array, file: string): DecodedProject {
       { key: 'project.newer', params: { file, version, supported: SCHEMA_VERSION } },
     )
   }
+  return { data, version }
+}
+
+/**
+ * Reads a project file's bytes: size, encoding, JSON, schema version, migration, then the schema.
+ * Each failure names the file and says what is wrong; the bytes are never modified here.
+ */
+export function decodeProject(bytes: Uint8Array, file: string): DecodedProject {
+  const { data, version } = parseProjectJson(bytes, file)
   let migrated: unknown
   try {
     migrated = migrateToCurrent(data, version)

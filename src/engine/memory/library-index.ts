@@ -5,10 +5,18 @@ import { join } from 'node:path'
 import { ARCHIVE_SUFFIX } from '@domain/memory/archive'
 import { nameKeys, numberTerms, queryWords, terms } from '@domain/memory/analyze'
 import { MemoryIndex, type Match, type MatchQuery } from '@domain/memory/matcher'
-import { isCheck, matchDocOf, projectRecords, archiveRecords, type MemoryKind, type MemoryRecord } from '@domain/memory/records'
+import {
+  archiveRecords,
+  IndexedProjectSchema,
+  isCheck,
+  matchDocOf,
+  projectRecords,
+  type MemoryKind,
+  type MemoryRecord,
+} from '@domain/memory/records'
 import { Interner, SearchIndex, TopK, type Field, type QueryTerm, type SearchIndexState } from './search-index'
 import { isProjectFileName } from '../library'
-import { readProjectFile } from '../project-store'
+import { readProjectPart } from '../project-store'
 import { readArchiveFile, ARCHIVES_DIR } from './archive-files'
 import { indexDir, readCache, removeOldRecordFiles, uniqueName, writeCache, type CachedArray } from './index-cache'
 import { RecordStore } from './record-store'
@@ -268,7 +276,7 @@ export class LibraryIndex {
       const stats = known ?? (await stat(path))
       const records = file.startsWith(`${ARCHIVES_DIR}/`)
         ? archiveRecords(file, await readArchiveFile(path))
-        : projectRecords(file, (await readProjectFile(path)).project)
+        : projectRecords(file, await readProjectPart(path, IndexedProjectSchema))
       return { mtimeMs: stats.mtimeMs, size: stats.size, records }
     } catch {
       return null

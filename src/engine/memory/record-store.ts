@@ -25,18 +25,22 @@ export class RecordStore {
     return this.length
   }
 
-  /** Appends records; returns where each one is (byte offset and length). */
+  /**
+   * Appends records; returns where each one is (byte offset and length). The lines are written as
+   * one string: a Buffer per record was 230,000 short-lived external allocations in a library build.
+   */
   append(records: readonly MemoryRecord[]): { offset: number; length: number }[] {
     const places: { offset: number; length: number }[] = []
-    const chunks: Buffer[] = []
+    let text = ''
     let at = this.length
     for (const record of records) {
-      const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8')
-      places.push({ offset: at, length: line.length - 1 })
-      chunks.push(line)
-      at += line.length
+      const line = JSON.stringify(record)
+      const length = Buffer.byteLength(line, 'utf8')
+      places.push({ offset: at, length })
+      text += `${line}\n`
+      at += length + 1
     }
-    const bytes = Buffer.concat(chunks)
+    const bytes = Buffer.from(text, 'utf8')
     let written = 0
     while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written)
     this.length = at
