@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../fs/durable'
  */
 export const INDEX_DIR = join('.factdesk', 'index')
 /** Bumped when what the cache holds changes; an older cache is then ignored and made again. */
-const CACHE_VERSION = 2
+const CACHE_VERSION = 3
 const META = 'index.json'
 
 export type CachedArray =

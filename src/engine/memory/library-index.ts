@@ -214,6 +214,8 @@ export interface FileRecords {
 /** What index.json holds besides the arrays (index-cache.ts). */
 interface CachedIndex {
   terms: string[]
+  /** The search index's postings segments among the arrays. */
+  segments: number
   slots: number
   live: number
   fieldTotals: number[]
@@ -321,10 +323,8 @@ export class LibraryIndex {
         if (this.progress.done % 200 === 0) onProgress?.(this.progress)
       }
     }
-    const slotsBefore = this.search.capacity
     await Promise.all(Array.from({ length: 8 }, step))
-    // A warm start that added nothing keeps the cached layout (it has room to grow already).
-    if (!cached.size || this.search.capacity !== slotsBefore) this.search.trim()
+    this.search.tidy()
     this.progress = { state: 'ready', done: files.length, total: files.length, documents: this.size }
     onProgress?.(this.progress)
     if (this.changed) this.scheduleFlush(FLUSH_MS)
@@ -343,6 +343,7 @@ export class LibraryIndex {
       for (const name of value.stores) opened.push(new RecordStore(join(indexDir(this.projectsDir), name), false))
       const search = SearchIndex.restore({
         terms: value.terms,
+        segments: value.segments,
         slots: value.slots,
         live: value.live,
         fieldTotals: value.fieldTotals,
@@ -599,9 +600,10 @@ export class LibraryIndex {
     if (this.changed && this.progress.state === 'ready' && !this.storeNames.includes('')) {
       this.changed = false
       this.packStores()
-      const { terms, slots, live, fieldTotals, arrays } = this.search.state()
+      const { terms, segments, slots, live, fieldTotals, arrays } = this.search.state()
       const value: CachedIndex = {
         terms,
+        segments,
         slots,
         live,
         fieldTotals,

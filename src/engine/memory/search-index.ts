@@ -67,16 +67,22 @@ export class SearchIndex {
   private sorted: string[] = []
   private unsorted: string[] = []
   /**
-   * Every term's postings live in two shared pools (slot; packed counts), a block per term that
-   * moves to the pool's end when it fills: one typed array per term cost ~190 bytes of object
-   * headers each, more than the postings of the long tail of rare terms.
+   * Every term's postings are a block (slot; packed counts) in one of a few shared segments, and
+   * a block that fills moves to the newest segment's end. One typed array per term cost ~190 bytes
+   * of headers each, more than the postings of the long tail of rare terms; one pool grown by
+   * copying left a discarded copy of the whole pool (tens of MB) per growth until the next GC,
+   * most of a build's peak. Segments are never grown: a new one is opened, and one left mostly
+   * empty by moves is emptied (its blocks moved on) and used again.
    */
-  private docPool = new Uint32Array(1 << 16)
-  private tfPool = new Uint16Array(1 << 16)
-  private poolUsed = 0
+  private segments: Segment[] = []
+  private current = -1
+  /** Segments emptied and waiting to be used again. */
+  private spare: number[] = []
+  private blockSegment = new Uint32Array(0)
   private blockStart = new Uint32Array(0)
   private blockSize = new Uint32Array(0)
   private postingCount = new Uint32Array(0)
+  private evacuating = false
   /** Documents per term and field, counting removed ones until compaction (as MiniSearch's `discard` does). */
   private df = new Int32Array(0)
   private compactions = 0
@@ -113,6 +119,7 @@ export class SearchIndex {
       this.terms.push(term)
       this.unsorted.push(term)
       this.postingCount = grow(this.postingCount, id + 1)
+      this.blockSegment = grow(this.blockSegment, id + 1)
       this.blockStart = grow(this.blockStart, id + 1)
       this.blockSize = grow(this.blockSize, id + 1)
       this.df = grow(this.df, (id + 1) * FIELD_COUNT)
@@ -142,9 +149,10 @@ export class SearchIndex {
     for (const [id, packed] of counts) {
       const n = this.postingCount[id] as number
       if (n === this.blockSize[id]) this.moveBlock(id, Math.max(4, n + (n >> 1)))
+      const segment = this.segments[this.blockSegment[id] as number] as Segment
       const at = (this.blockStart[id] as number) + n
-      this.docPool[at] = slot
-      this.tfPool[at] = packed
+      segment.docs[at] = slot
+      segment.tfs[at] = packed
       this.postingCount[id] = n + 1
       for (let f = 0; f < FIELD_COUNT; f++)
         if ((packed >> (f * TF_BITS)) & TF_MAX) this.df[id * FIELD_COUNT + f] = (this.df[id * FIELD_COUNT + f] as number) + 1
@@ -152,53 +160,107 @@ export class SearchIndex {
     return slot
   }
 
-  /** Gives a term a block of `size` at the pool's end, its postings copied over; repacks first when half the pool is left behind. */
-  private moveBlock(id: number, size: number): void {
-    if (this.poolUsed + size > this.docPool.length) {
-      let held = 0
-      for (let t = 0; t < this.terms.length; t++) held += this.blockSize[t] as number
-      // Moved blocks leave their old place behind; past 40% of the pool that is packed away rather than grown over.
-      if (held < this.poolUsed * 0.6) this.repack((count) => count + (count >> 2) + 1, size)
-      if (this.poolUsed + size > this.docPool.length) {
-        // A quarter more, not double: the pool is most of the index, and its peak is the process's.
-        const length = Math.ceil((this.poolUsed + size) * 1.25)
-        const docs = new Uint32Array(length)
-        docs.set(this.docPool.subarray(0, this.poolUsed))
-        this.docPool = docs
-        const tfs = new Uint16Array(length)
-        tfs.set(this.tfPool.subarray(0, this.poolUsed))
-        this.tfPool = tfs
-      }
+  /** A segment with room for `size` more postings at its end: the current one, a spare one, or a new one. */
+  private room(size: number): number {
+    const current = this.segments[this.current]
+    if (current && current.used + size <= current.docs.length) return this.current
+    const reuse = this.spare.findIndex((i) => (this.segments[i] as Segment).docs.length >= size)
+    if (reuse >= 0) {
+      this.current = this.spare.splice(reuse, 1)[0] as number
+      // A cache being written may still be reading the postings this segment held.
+      this.compactions++
+    } else {
+      const capacity = this.segments.reduce((total, segment) => total + segment.docs.length, 0)
+      const length = Math.max(size, Math.min(SEGMENT_MAX, Math.max(SEGMENT_MIN, capacity >> 1)))
+      const free = this.segments.indexOf(EMPTY_SEGMENT)
+      this.current = free >= 0 ? free : this.segments.length
+      this.segments[this.current] = { docs: new Uint32Array(length), tfs: new Uint16Array(length), used: 0, held: 0 }
     }
-    const from = this.blockStart[id] as number
-    const n = this.postingCount[id] as number
-    this.docPool.copyWithin(this.poolUsed, from, from + n)
-    this.tfPool.copyWithin(this.poolUsed, from, from + n)
-    this.blockStart[id] = this.poolUsed
-    this.blockSize[id] = size
-    this.poolUsed += size
+    if (this.evacuating || !this.evacuateSparse()) return this.current
+    // The blocks moved out of sparse segments may have taken the room just found.
+    return this.room(size)
   }
 
-  /** Lays every term's postings out again, one after another, each with room for `room(count)`. */
-  private repack(room: (count: number) => number, extra = 0): void {
-    let total = extra + 1024
-    for (let t = 0; t < this.terms.length; t++) total += room(this.postingCount[t] as number)
-    // A sixteenth to spare at the end, so the next new terms do not grow (copy) the whole pool.
-    const docs = new Uint32Array(total + (total >> 4))
-    const tfs = new Uint16Array(docs.length)
-    let at = 0
-    for (let t = 0; t < this.terms.length; t++) {
-      const from = this.blockStart[t] as number
-      const n = this.postingCount[t] as number
-      docs.set(this.docPool.subarray(from, from + n), at)
-      tfs.set(this.tfPool.subarray(from, from + n), at)
-      this.blockStart[t] = at
-      this.blockSize[t] = room(n)
-      at += room(n)
+  /**
+   * Empties every segment (but the current one) that moves have left less than half used: its
+   * blocks move on, and it waits in `spare` to be used again.
+   */
+  private evacuateSparse(): boolean {
+    const sparse = this.segments.flatMap((segment, i) =>
+      i !== this.current && segment.used > 0 && segment.held < segment.docs.length * SPARSE ? [i] : [],
+    )
+    if (!sparse.length) return false
+    this.evacuating = true
+    const leaving = new Set(sparse)
+    for (let t = 0; t < this.terms.length; t++)
+      if ((this.blockSize[t] as number) > 0 && leaving.has(this.blockSegment[t] as number)) this.moveBlock(t, this.blockSize[t] as number)
+    this.evacuating = false
+    for (const i of sparse) {
+      const segment = this.segments[i] as Segment
+      segment.used = 0
+      segment.held = 0
+      this.spare.push(i)
     }
-    this.docPool = docs
-    this.tfPool = tfs
-    this.poolUsed = at
+    // Two spare segments are plenty; the rest are let go (their places in the list are used again).
+    while (this.spare.length > 2) this.segments[this.spare.shift() as number] = EMPTY_SEGMENT
+    return true
+  }
+
+  /** Gives a term a block of `size`, its postings copied over: grown in place when it is the newest block, else moved. */
+  private moveBlock(id: number, size: number): void {
+    const n = this.postingCount[id] as number
+    const here = this.segments[this.blockSegment[id] as number]
+    const old = this.blockSize[id] as number
+    const end = (this.blockStart[id] as number) + old
+    if (here && old > 0 && this.blockSegment[id] === this.current && end === here.used && end - old + size <= here.docs.length) {
+      here.used = end - old + size
+      here.held += size - old
+      this.blockSize[id] = size
+      return
+    }
+    const to = this.room(size)
+    // Read only now: opening a segment may have emptied a sparse one, this term's block with it.
+    const source = this.segments[this.blockSegment[id] as number]
+    const start = this.blockStart[id] as number
+    const held = this.blockSize[id] as number
+    const segment = this.segments[to] as Segment
+    if (source && held > 0) {
+      segment.docs.set(source.docs.subarray(start, start + n), segment.used)
+      segment.tfs.set(source.tfs.subarray(start, start + n), segment.used)
+      source.held -= held
+    }
+    this.blockSegment[id] = to
+    this.blockStart[id] = segment.used
+    this.blockSize[id] = size
+    segment.used += size
+    segment.held += size
+  }
+
+  /** Lays every term's postings out again in new segments, each with room for `room(count)`. */
+  private repack(room: (count: number) => number): void {
+    const old = this.segments
+    this.segments = []
+    this.spare = []
+    this.current = -1
+    this.evacuating = true
+    for (let t = 0; t < this.terms.length; t++) {
+      const n = this.postingCount[t] as number
+      const source = old[this.blockSegment[t] as number]
+      const start = this.blockStart[t] as number
+      this.blockSize[t] = 0
+      if (!n || !source) continue
+      const to = this.room(room(n))
+      const segment = this.segments[to] as Segment
+      segment.docs.set(source.docs.subarray(start, start + n), segment.used)
+      segment.tfs.set(source.tfs.subarray(start, start + n), segment.used)
+      this.blockSegment[t] = to
+      this.blockStart[t] = segment.used
+      this.blockSize[t] = room(n)
+      segment.used += room(n)
+      segment.held += room(n)
+    }
+    this.evacuating = false
+    this.compactions++
   }
 
   /** Takes a document out of every answer; its postings go at the next compaction. */
@@ -219,7 +281,6 @@ export class SearchIndex {
    * new slot map (-1 for removed) so the caller can move its per-document data along.
    */
   compact(): Int32Array {
-    this.compactions++
     const renumber = new Int32Array(this.slots).fill(-1)
     let next = 0
     for (let slot = 0; slot < this.slots; slot++) if (this.alive[slot] === 1) renumber[slot] = next++
@@ -230,15 +291,17 @@ export class SearchIndex {
     }
     this.df.fill(0)
     for (let id = 0; id < this.terms.length; id++) {
+      const segment = this.segments[this.blockSegment[id] as number]
       const start = this.blockStart[id] as number
       const n = this.postingCount[id] as number
+      if (!segment || !n) continue
       let kept = 0
       for (let i = start; i < start + n; i++) {
-        const to = renumber[this.docPool[i] as number] as number
+        const to = renumber[segment.docs[i] as number] as number
         if (to < 0) continue
-        const packed = this.tfPool[i] as number
-        this.docPool[start + kept] = to
-        this.tfPool[start + kept] = packed
+        const packed = segment.tfs[i] as number
+        segment.docs[start + kept] = to
+        segment.tfs[start + kept] = packed
         kept++
         for (let f = 0; f < FIELD_COUNT; f++)
           if ((packed >> (f * TF_BITS)) & TF_MAX) this.df[id * FIELD_COUNT + f] = (this.df[id * FIELD_COUNT + f] as number) + 1
@@ -253,71 +316,91 @@ export class SearchIndex {
     return renumber
   }
 
-  /**
-   * Lays the postings out again with an eighth more room each: after a build or a warm start
-   * every block would otherwise be full, and the first saves would move the longest lists (and
-   * grow the whole pool) to add one posting.
-   */
-  trim(): void {
-    this.repack((count) => count + (count >> 3) + 2)
+  /** Empties the segments a build's moves left sparse, so a finished build holds little more than its postings. */
+  tidy(): void {
+    if (!this.evacuating) this.evacuateSparse()
   }
 
-  /** Compactions so far: a state taken before one no longer describes the pools. */
+  /** Compactions (and reuses of an emptied segment) so far: a state taken before one no longer describes the segments. */
   get generation(): number {
     return this.compactions
   }
 
   /**
-   * The index as the cache keeps it. The pools are given as they are, not copied (they are most
-   * of the index, and a copy was the peak of a build): appends only write past a term's count and
-   * moves only copy blocks, so the counts and starts taken here stay true until a compaction
-   * (`generation`), which rewrites postings in place. The small arrays are copies.
+   * The index as the cache keeps it. The segments are given as they are, not copied (they are
+   * most of the index, and a copy was the peak of a build): appends only write past a term's count
+   * and moves only copy blocks, so the counts and starts taken here stay true until a compaction
+   * or an emptied segment is used again (`generation`). The small arrays are copies. Segment k's
+   * postings are `docs<k>` and `tfs<k>`.
    */
   state(): SearchIndexState {
     const n = this.terms.length
-    return {
-      terms: [...this.terms],
-      slots: this.slots,
-      live: this.live,
-      fieldTotals: [...this.fieldTotals],
-      arrays: {
-        counts: this.postingCount.slice(0, n),
-        starts: this.blockStart.slice(0, n),
-        sizes: this.blockSize.slice(0, n),
-        docs: this.docPool.subarray(0, this.poolUsed),
-        tfs: this.tfPool.subarray(0, this.poolUsed),
-        df: this.df.slice(0, n * FIELD_COUNT),
-        alive: this.alive.slice(0, this.slots),
-        lengths: this.lengths.slice(0, this.slots * FIELD_COUNT),
-      },
+    const kept = this.segments.flatMap((segment, i) => (segment.used > 0 ? [i] : []))
+    const renumbered = new Uint32Array(this.segments.length)
+    kept.forEach((i, k) => (renumbered[i] = k))
+    const segmentOf = new Uint32Array(n)
+    for (let t = 0; t < n; t++) segmentOf[t] = renumbered[this.blockSegment[t] as number] as number
+    const arrays: SearchIndexState['arrays'] = {
+      counts: this.postingCount.slice(0, n),
+      segmentOf,
+      starts: this.blockStart.slice(0, n),
+      sizes: this.blockSize.slice(0, n),
+      df: this.df.slice(0, n * FIELD_COUNT),
+      alive: this.alive.slice(0, this.slots),
+      lengths: this.lengths.slice(0, this.slots * FIELD_COUNT),
     }
+    kept.forEach((i, k) => {
+      const segment = this.segments[i] as Segment
+      arrays[`docs${k}`] = segment.docs.subarray(0, segment.used)
+      arrays[`tfs${k}`] = segment.tfs.subarray(0, segment.used)
+    })
+    return { terms: [...this.terms], slots: this.slots, live: this.live, fieldTotals: [...this.fieldTotals], segments: kept.length, arrays }
   }
 
   static restore(state: SearchIndexState): SearchIndex {
     const index = new SearchIndex()
-    const { counts, starts, sizes, docs, tfs, df, alive, lengths } = state.arrays
+    const { counts, segmentOf, starts, sizes, df, alive, lengths } = state.arrays
     const n = state.terms.length
+    const inconsistent = (): never => {
+      throw new Error('the cached index is inconsistent')
+    }
     if (
+      !(counts instanceof Uint32Array) ||
+      !(segmentOf instanceof Uint32Array) ||
+      !(starts instanceof Uint32Array) ||
+      !(sizes instanceof Uint32Array) ||
+      !(df instanceof Int32Array) ||
+      !(alive instanceof Uint8Array) ||
+      !(lengths instanceof Uint16Array) ||
       counts.length !== n ||
+      segmentOf.length !== n ||
+      starts.length !== n ||
+      sizes.length !== n ||
       df.length !== n * FIELD_COUNT ||
       alive.length !== state.slots ||
       lengths.length !== state.slots * FIELD_COUNT
     )
-      throw new Error('the cached index is inconsistent')
+      return inconsistent()
+    for (let k = 0; k < state.segments; k++) {
+      const docs = state.arrays[`docs${k}`]
+      const tfs = state.arrays[`tfs${k}`]
+      if (!(docs instanceof Uint32Array) || !(tfs instanceof Uint16Array) || docs.length !== tfs.length) return inconsistent()
+      index.segments.push({ docs, tfs, used: docs.length, held: 0 })
+    }
+    for (let t = 0; t < n; t++) {
+      const segment = index.segments[segmentOf[t] as number]
+      const size = sizes[t] as number
+      if (!size) continue
+      if (!segment || (counts[t] as number) > size || (starts[t] as number) + size > segment.docs.length) return inconsistent()
+      segment.held += size
+    }
     state.terms.forEach((term, id) => index.termIds.set(term, id))
     index.terms.push(...state.terms)
     index.unsorted = [...state.terms]
     index.postingCount = counts
+    index.blockSegment = segmentOf
     index.blockStart = starts
     index.blockSize = sizes
-    for (let t = 0; t < n; t++) {
-      if ((counts[t] as number) > (sizes[t] as number) || (starts[t] as number) + (sizes[t] as number) > docs.length)
-        throw new Error('the cached index is inconsistent')
-    }
-    if (docs.length !== tfs.length) throw new Error('the cached index is inconsistent')
-    index.docPool = docs
-    index.tfPool = tfs
-    index.poolUsed = docs.length
     index.df = df
     index.alive = alive
     index.lengths = lengths
@@ -395,8 +478,7 @@ export class SearchIndex {
       for (const { id, mask, weight } of plan.terms) {
         const start = this.blockStart[id] as number
         const end = start + (this.postingCount[id] as number)
-        const docs = this.docPool
-        const tfs = this.tfPool
+        const { docs, tfs } = this.segments[this.blockSegment[id] as number] ?? EMPTY_SEGMENT
         const idf = new Float64Array(FIELD_COUNT)
         for (let f = 0; f < FIELD_COUNT; f++) {
           const df = this.df[id * FIELD_COUNT + f] as number
@@ -462,23 +544,33 @@ export class SearchIndex {
   }
 }
 
-/** An index as the cache keeps it (index-cache.ts): its terms, and its arrays with the postings packed tight. */
+/** An index as the cache keeps it (index-cache.ts): its terms, and its arrays (SearchIndex.state says which). */
 export interface SearchIndexState {
   terms: string[]
   slots: number
   live: number
   fieldTotals: number[]
-  arrays: {
-    counts: Uint32Array<ArrayBuffer>
-    starts: Uint32Array<ArrayBuffer>
-    sizes: Uint32Array<ArrayBuffer>
-    docs: Uint32Array<ArrayBuffer>
-    tfs: Uint16Array<ArrayBuffer>
-    df: Int32Array<ArrayBuffer>
-    alive: Uint8Array<ArrayBuffer>
-    lengths: Uint16Array<ArrayBuffer>
-  }
+  /** How many postings segments the arrays hold (`docs0`, `tfs0`, …). */
+  segments: number
+  arrays: Record<string, Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Int32Array<ArrayBuffer>>
 }
+
+/** A run of postings several terms' blocks share (SearchIndex.segments). */
+interface Segment {
+  docs: Uint32Array<ArrayBuffer>
+  tfs: Uint16Array<ArrayBuffer>
+  /** Where the next block goes. */
+  used: number
+  /** The room of the blocks that live here: the rest up to `used` was left by moves. */
+  held: number
+}
+
+const EMPTY_SEGMENT: Segment = { docs: new Uint32Array(0), tfs: new Uint16Array(0), used: 0, held: 0 }
+/** A new segment is half of all there are, within these (in postings: 384 KB to 6 MB). */
+const SEGMENT_MIN = 1 << 16
+const SEGMENT_MAX = 1 << 20
+/** A segment holding less than this share of live blocks is emptied when a new one opens. */
+const SPARSE = 0.5
 
 /**
  * The best `limit` by score (ties by slot, the order they were added), kept in a min-heap as
