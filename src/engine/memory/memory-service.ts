@@ -44,7 +44,11 @@ export class MemoryService {
   private readonly settling = new Map<string, NodeJS.Timeout>()
   private lastProgress: IndexProgress = { state: 'idle', done: 0, total: 0, documents: 0 }
 
-  constructor(private readonly projectsDir: () => Promise<string>) {}
+  constructor(
+    private readonly projectsDir: () => Promise<string>,
+    /** The worker's heap bound in MB (tests give a small one to see the index run out). */
+    private readonly heapMb = WORKER_HEAP_MB,
+  ) {}
 
   get progress(): IndexProgress {
     return this.lastProgress
@@ -56,7 +60,7 @@ export class MemoryService {
   }
 
   private async spawn(): Promise<Worker> {
-    const worker = new Worker(await workerUrl('memory-worker'), { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
+    const worker = new Worker(await workerUrl('memory-worker'), { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.heapMb } })
     worker.unref()
     worker.on('message', (message: MemoryMessage) => {
       if (message.type === 'progress') {
@@ -71,8 +75,18 @@ export class MemoryService {
       else waiting.reject(new AppError(message.error.code, message.error.message))
     })
     const fail = (error: Error): void => {
-      for (const waiting of this.pending.values())
-        waiting.reject(new AppError('INTERNAL', `The library index stopped: ${error.message}. It starts again with the next search.`))
+      const stopped =
+        (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new AppError(
+              'TOO_LARGE',
+              `The library index needs more than the ${this.heapMb} MB of memory it may use, so search and "Seen before" are paused. They start again with the next search; if this comes back, move some projects into another folder.`,
+              { key: 'libraryIndex.outOfMemory', params: { limit: this.heapMb } },
+            )
+          : new AppError('INTERNAL', `The library index stopped (${error.message}). It starts again with the next search.`, {
+              key: 'libraryIndex.stopped',
+              params: { reason: error.message },
+            })
+      for (const waiting of this.pending.values()) waiting.reject(stopped)
       this.pending.clear()
       this.worker = null
       this.starting = null
