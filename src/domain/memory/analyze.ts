@@ -223,3 +223,13 @@ export function queryWords(text: string, language?: string): { term: string; nam
   }
   return out
 }
+
+/**
+ * Empties the per-word caches. A build fills them with its whole vocabulary (up to 200,000 words a
+ * language); once it is indexed, a save's few words are quick to analyse again, and the index
+ * worker should not hold a library's vocabulary for as long as the app runs.
+ */
+export function clearAnalysisCaches(): void {
+  for (const caches of [termCaches, stemCaches, nameCaches]) caches.clear()
+  recent.clear()
+}

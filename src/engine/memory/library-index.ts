@@ -3,7 +3,7 @@ import { readdir, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ARCHIVE_SUFFIX } from '@domain/memory/archive'
-import { nameKeys, numberTerms, queryWords, terms } from '@domain/memory/analyze'
+import { clearAnalysisCaches, nameKeys, numberTerms, queryWords, terms } from '@domain/memory/analyze'
 import { MemoryIndex, type Match, type MatchQuery } from '@domain/memory/matcher'
 import {
   archiveRecords,
@@ -325,6 +325,7 @@ export class LibraryIndex {
     }
     await Promise.all(Array.from({ length: 8 }, step))
     this.search.tidy()
+    clearAnalysisCaches()
     this.progress = { state: 'ready', done: files.length, total: files.length, documents: this.size }
     onProgress?.(this.progress)
     if (this.changed) this.scheduleFlush(FLUSH_MS)
