@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { trackPendingField } from './pending-fields'
+import { FormProblem } from './FormProblem'
 
 interface CommitFieldProps {
   id: string
@@ -100,11 +101,7 @@ export function CommitField({
     <>
       <label htmlFor={id}>{label}</label>
       {multiline ? <textarea {...fieldProps} rows={rows} /> : <input {...fieldProps} />}
-      {problem && (
-        <p className="form-problem" id={`${id}-problem`} role="alert">
-          {problem}
-        </p>
-      )}
+      <FormProblem problem={problem} id={`${id}-problem`} />
     </>
   )
 }

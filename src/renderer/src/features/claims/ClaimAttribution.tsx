@@ -7,6 +7,7 @@ import { FormActions } from '../../components/FormActions'
 import { formatDate } from '../../components/format'
 import { useApp } from '../../store'
 import { useTranslation } from 'react-i18next'
+import { FormProblem } from '../../components/FormProblem'
 
 const DATE = /^$|^\d{4}(-\d{2}(-\d{2})?)?$/
 const EMPTY_APPEARANCE: Appearance = { url: '', title: '', publisher: '', author: '', date: '' }
@@ -102,11 +103,7 @@ function AppearanceForm({ onAdd, onCancel }: { onAdd: (appearance: Appearance) =
       </div>
       <label htmlFor="appearance-author">{t('appearances.author')}</label>
       <input id="appearance-author" value={fields.author} onChange={set('author')} />
-      {problem && (
-        <p className="form-problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormProblem problem={problem} />
       <FormActions submitLabel={t('appearances.add')} onCancel={onCancel} />
     </form>
   )

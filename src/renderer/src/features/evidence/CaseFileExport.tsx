@@ -5,6 +5,7 @@ import { fileToBase64 } from '../../api/base64'
 import { useApp } from '../../store'
 import { useTranslation } from 'react-i18next'
 import { omissionText } from './omission-text'
+import { FormProblem } from '../../components/FormProblem'
 
 /** A command line, the same in every language. */
 const VERIFY_COMMAND = 'factdesk verify'
@@ -110,11 +111,7 @@ export function CaseFileExport({ path, language }: { path: string; language: str
           ))}
         </ul>
       )}
-      {problem && (
-        <p className="form-problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormProblem problem={problem} />
     </fieldset>
   )
 }

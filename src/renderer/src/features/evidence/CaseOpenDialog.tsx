@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { messageOf } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
+import { useWork } from '../../components/use-work'
 import { useApp } from '../../store'
 import { useEvidence } from './evidence-store'
 import { openCaseFile } from './open-case-file'
+import { FormProblem } from '../../components/FormProblem'
 
 /**
  * Opening a case file: its name, and optionally the public key of the organisation that signed it,
@@ -15,26 +16,18 @@ export function CaseOpenDialog() {
   const { t } = useTranslation()
   const file = useEvidence((s) => s.pendingCase)
   const [publicKey, setPublicKey] = useState<File | null>(null)
-  const [working, setWorking] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const { working, problem, setProblem, run } = useWork()
   if (!file) return null
   const close = (): void => {
     setPublicKey(null)
     setProblem(null)
     useEvidence.setState({ pendingCase: null })
   }
-  const open = async (): Promise<void> => {
-    setWorking(true)
-    setProblem(null)
-    try {
+  const open = (): Promise<void> =>
+    run(async () => {
       await openCaseFile(file, publicKey, useApp.getState)
       close()
-    } catch (error) {
-      setProblem(messageOf(error))
-    } finally {
-      setWorking(false)
-    }
-  }
+    })
   return (
     <Dialog
       title={t('evidence.caseOpen.title')}
@@ -57,11 +50,7 @@ export function CaseOpenDialog() {
       <label htmlFor="case-public-key">{t('evidence.caseOpen.publicKey')}</label>
       <input id="case-public-key" type="file" accept=".pub,.pem" onChange={(event) => setPublicKey(event.target.files?.[0] ?? null)} />
       <p className="muted">{t('evidence.caseOpen.publicKeyHint')}</p>
-      {problem && (
-        <p className="form-problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormProblem problem={problem} />
     </Dialog>
   )
 }

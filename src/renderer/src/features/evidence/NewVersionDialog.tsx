@@ -1,10 +1,12 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportedFile } from '@contract/api'
-import { call, messageOf } from '../../api/client'
+import { call } from '../../api/client'
 import { fileToBase64 } from '../../api/base64'
 import { Dialog } from '../../components/Dialog'
+import { useWork } from '../../components/use-work'
 import { useApp } from '../../store'
+import { FormProblem } from '../../components/FormProblem'
 
 /**
  * Import a newer version of the article, pasted or from a file: read by the same import as a new
@@ -15,24 +17,16 @@ export function NewVersionDialog({ onClose, onImported }: { onClose: () => void;
   const edit = useApp((s) => s.edit)
   const [text, setText] = useState('')
   const [file, setFile] = useState<File | null>(null)
-  const [working, setWorking] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const { working, problem, run } = useWork()
 
-  const submit = async (): Promise<void> => {
-    setWorking(true)
-    setProblem(null)
-    try {
+  const submit = (): Promise<void> =>
+    run(async () => {
       const imported: ImportedFile = file
         ? await call('project:importFile', { fileName: file.name, dataBase64: await fileToBase64(file) })
         : await call('project:importText', { text })
       const done = await edit('evidence:importVersion', { text: imported.text, origin: imported.origin })
       if (done) onImported()
-    } catch (error) {
-      setProblem(messageOf(error))
-    } finally {
-      setWorking(false)
-    }
-  }
+    })
 
   return (
     <Dialog
@@ -59,11 +53,7 @@ export function NewVersionDialog({ onClose, onImported }: { onClose: () => void;
         accept=".txt,.text,.md,.markdown,.html,.htm,.docx,.pdf"
         onChange={(e) => setFile(e.target.files?.[0] ?? null)}
       />
-      {problem && (
-        <p className="form-problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormProblem problem={problem} />
     </Dialog>
   )
 }

@@ -11,6 +11,7 @@ import { useApp } from '../../store'
 import { copyText } from '../claims/copy-link'
 import { useTranslation } from 'react-i18next'
 import { CaseFileExport } from '../evidence/CaseFileExport'
+import { FormProblem } from '../../components/FormProblem'
 
 type ClaimChoice = 'all' | 'accepted' | 'done'
 
@@ -245,11 +246,7 @@ export function ExportDialog({ path, initialFormat, onClose }: { path: string; i
               ))}
             </ul>
           )}
-          {problem && (
-            <p className="form-problem" role="alert">
-              {problem}
-            </p>
-          )}
+          <FormProblem problem={problem} />
           <CaseFileExport path={path} language={language} />
         </div>
         <div className="export-preview" aria-busy={!preview}>

@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog'
 import { useApp } from '../../store'
 import { localiseScale } from '@domain/report/model'
 import { useTranslation } from 'react-i18next'
+import { FormProblem } from '../../components/FormProblem'
 
 function labelId(label: string, taken: Set<string>): string {
   const base =
@@ -195,11 +196,7 @@ export function ScaleDialog({ current, onClose }: { current: RatingScale; onClos
         {t('scale.add')}
       </button>
       <p className="hint">{t('scale.hint')}</p>
-      {problem && (
-        <p className="form-problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormProblem problem={problem} />
     </Dialog>
   )
 }

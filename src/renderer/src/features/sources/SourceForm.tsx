@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { SourceFields } from '@domain/project/ops'
 import { httpUrl } from '@domain/report/escape'
 import { FormActions } from '../../components/FormActions'
+import { FormProblem } from '../../components/FormProblem'
 
 interface SourceFormProps {
   initial: SourceFields
@@ -79,11 +80,7 @@ export function SourceForm({ initial, submitLabel, onSubmit, onCancel, onDelete 
       />
       <label htmlFor="source-file">{t('sources.attach')}</label>
       <input id="source-file" type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-      {problem && (
-        <p className="form-problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormProblem problem={problem} />
       <FormActions submitLabel={submitLabel} onCancel={onCancel}>
         {onDelete && (
           <button

@@ -8,6 +8,7 @@ import { useApp } from '../../store'
 import { useTranslation } from 'react-i18next'
 import { syncMessage } from './sync-message'
 import type { TFunction } from 'i18next'
+import { FormProblem } from '../../components/FormProblem'
 
 const isHttp = (remote: string): boolean => /^https?:\/\//i.test(remote.trim())
 
@@ -54,11 +55,7 @@ function StartSharingDialog({ onClose, onDone }: { onClose: () => void; onDone: 
             <p className="hint">{t('team.tokenHint')}</p>
           </>
         )}
-        {problem && (
-          <p className="form-problem" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormProblem problem={problem} />
         <FormActions submitLabel={t('team.startSharing')} onCancel={onClose} />
       </form>
     </Dialog>
