@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { newProject } from '@domain/project/create'
@@ -58,25 +58,48 @@ export async function tempDir(prefix = 'factdesk-test-'): Promise<{ dir: string;
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
 }
 
+export interface TestEngineOptions extends Partial<Omit<ServiceContext, 'configDir' | 'env'>> {
+  /**
+   * The projects folder (FACTDESK_HOME): by default one of the engine's own, made empty and removed
+   * by `close`; a folder the test laid out, which `close` leaves to the test; or null for none, so the
+   * folder comes from Settings or the Documents folder as for a checker who never set it.
+   */
+  home?: string | null
+}
+
+export interface TestEngine {
+  services: Services
+  dispatch: Dispatch
+  /** Ends open projects and the memory worker, then removes the engine's own folders. */
+  close: () => Promise<void>
+  /** The projects folder the engine works in ('' when `home` was null). */
+  home: string
+  /** The engine's temporary folder (its config lives in it), for files a test lays beside the projects. */
+  dir: string
+}
+
 /**
  * The engine as a test drives it: its own projects and config folders in a temporary directory,
- * its handlers behind the dispatcher the app uses. `close` ends open projects and removes the folder.
+ * its handlers behind the dispatcher the app uses.
  */
-export async function testEngine(
-  options: Partial<Omit<ServiceContext, 'configDir' | 'env'>> = {},
-): Promise<{ services: Services; dispatch: Dispatch; close: () => Promise<void> }> {
+export async function testEngine({ home: homeOption, ...options }: TestEngineOptions = {}): Promise<TestEngine> {
   const temp = await tempDir()
+  const home = homeOption === undefined ? join(temp.dir, 'projects') : (homeOption ?? '')
+  if (homeOption === undefined) await mkdir(home)
   const services = createServices({
     edition: 'test',
     version: '0.0.0-test',
     resourcesDir: join(import.meta.dirname, '../../resources'),
     configDir: join(temp.dir, 'config'),
-    env: { FACTDESK_HOME: join(temp.dir, 'projects') },
+    // Without a projects folder the default one is inside Documents: never the real one in a test.
+    documentsDir: join(temp.dir, 'Documents'),
+    env: home ? { FACTDESK_HOME: home } : {},
     ...options,
   })
   const close = async (): Promise<void> => {
     await services.store.closeAll()
+    await services.memory.close()
     await temp.cleanup()
   }
-  return { services, dispatch: createDispatcher(services.handlers), close }
+  return { services, dispatch: createDispatcher(services.handlers), close, home, dir: temp.dir }
 }

@@ -1,30 +1,18 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createDispatcher, type Dispatch } from '@engine/dispatcher'
-import { createServices } from '@engine/services'
+import type { Dispatch } from '@engine/dispatcher'
+import { testEngine } from '../helpers/projects'
 
 describe('dispatcher', () => {
-  let root: string
   let dispatch: Dispatch
   let home: string
+  let close: () => Promise<void>
 
   beforeEach(async () => {
-    root = await mkdtemp(join(tmpdir(), 'factdesk-dispatch-'))
-    home = join(root, 'projects')
-    const services = createServices({
-      edition: 'test',
-      version: '0.0.0-test',
-      resourcesDir: join(import.meta.dirname, '../../resources'),
-      configDir: join(root, 'config'),
-      env: { FACTDESK_HOME: home },
-    })
-    dispatch = createDispatcher(services.handlers)
+    ;({ dispatch, home, close } = await testEngine())
   })
-  afterEach(async () => {
-    await rm(root, { recursive: true, force: true })
-  })
+  afterEach(async () => close())
 
   const filesInHome = async (): Promise<string[]> => readdir(home).catch(() => [])
 

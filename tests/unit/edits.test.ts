@@ -6,37 +6,26 @@ import type { Edited } from '@contract/api'
 import { unattributed, type Project } from '@domain/project/schema'
 import { ratingScalePreset } from '@domain/project/rating-scales'
 import { createDispatcher } from '@engine/dispatcher'
-import { createServices, type Services } from '@engine/services'
-import { claimIn, tempDir } from '../helpers/projects'
+import type { Services } from '@engine/services'
+import { claimIn, testEngine } from '../helpers/projects'
 
 const TEXT = `Unemployment fell to 4.1% in March, the statistics office said. Wages rose 3% over the year.
 
 The minister said the reform "created 200,000 jobs" since 2024. Critics call that a stretch.`
 
 describe('editing claims and sources through the API handlers', () => {
-  let root: string
-  let cleanup: () => Promise<void>
   let services: Services
+  let home: string
+  let close: () => Promise<void>
   let path: string
   let h: Services['handlers']
   beforeEach(async () => {
-    ;({ dir: root, cleanup } = await tempDir())
-    services = createServices({
-      edition: 'test',
-      version: '0',
-      resourcesDir: join(import.meta.dirname, '../../resources'),
-      configDir: join(root, 'cfg'),
-      env: { FACTDESK_HOME: join(root, 'p') },
-      proposeClaims: false,
-    })
+    ;({ services, home, close } = await testEngine({ proposeClaims: false }))
     h = services.handlers
     path = (await h['project:create']({ title: 'Jobs', text: TEXT, outlet: '', author: '', url: '', publishedAt: '', language: 'en' })).path
     await h['settings:set']({ checkerName: 'Dana' })
   })
-  afterEach(async () => {
-    await services.store.closeAll()
-    await cleanup()
-  })
+  afterEach(async () => close())
 
   const range = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length })
   const claim = (edited: Edited, id = edited.focus) => edited.project.claims.find((c) => c.id === id)!
@@ -274,7 +263,7 @@ describe('editing claims and sources through the API handlers', () => {
     const data = Buffer.from('%PDF-1.4 memo').toString('base64')
     const first = await h['source:attachFile']({ path, sourceId, fileName: '../../etc/memo.pdf', dataBase64: data })
     expect(first.project.sources[0]?.attachment).toBe('jobs.files/memo.pdf')
-    expect(await readFile(join(root, 'p', 'jobs.files', 'memo.pdf'), 'utf8')).toBe('%PDF-1.4 memo')
+    expect(await readFile(join(home, 'jobs.files', 'memo.pdf'), 'utf8')).toBe('%PDF-1.4 memo')
     // sha256 of "%PDF-1.4 memo", so a reader of the report can tell the file is the one checked.
     expect(first.project.sources[0]?.attachmentSha256).toBe(createHash('sha256').update('%PDF-1.4 memo').digest('hex'))
     expect(first.project.sources[0]?.attachmentSha256).toMatch(/^[0-9a-f]{64}$/)

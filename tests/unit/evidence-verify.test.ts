@@ -7,12 +7,10 @@ import { CHAIN_START_ACTION, checkChain, sealHistory } from '@domain/evidence/ch
 import { encodeProject } from '@domain/project/codec'
 import { mergeProjectTexts } from '@domain/project/merge-files'
 import { historyEntry, type Project } from '@domain/project/schema'
-import { createDispatcher } from '@engine/dispatcher'
 import type { CaseManifest } from '@engine/evidence/case-file'
 import { sha256, verifyProjectFile } from '@engine/evidence/verify'
-import { createServices } from '@engine/services'
 import { runCli } from '../helpers/cli'
-import { ARTICLE_TEXT, makeProject, tempDir } from '../helpers/projects'
+import { ARTICLE_TEXT, makeProject, tempDir, testEngine } from '../helpers/projects'
 
 type Tamper = (project: Project) => void
 
@@ -53,15 +51,7 @@ describe('factdesk verify: a project edited outside Factdesk is caught, an untou
 
   beforeAll(async () => {
     ;({ dir, cleanup } = await tempDir('factdesk-verify-'))
-    const services = createServices({
-      edition: 'test',
-      version: '0',
-      resourcesDir: join(import.meta.dirname, '../../resources'),
-      configDir: join(dir, 'cfg'),
-      env: { FACTDESK_HOME: join(dir, 'home') },
-      proposeClaims: false,
-    })
-    const dispatch = createDispatcher(services.handlers)
+    const { dispatch, close } = await testEngine({ home: join(dir, 'home'), proposeClaims: false })
     const call = async <T>(channel: string, input: unknown): Promise<T> => {
       const result = await dispatch(channel, input)
       if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
@@ -89,7 +79,7 @@ describe('factdesk verify: a project edited outside Factdesk is caught, an untou
       fileName: 'minutes.txt',
       dataBase64: Buffer.from('Minutes: €41 million.').toString('base64'),
     })
-    await services.store.closeAll()
+    await close()
     original = path
     project = JSON.parse(await readFile(path, 'utf8')) as Project
     expect(start).toBe(0)
@@ -243,16 +233,9 @@ describe('factdesk verify: a project edited outside Factdesk is caught, an untou
 
   it('starts the chain of a schema 3 file when Factdesk opens and saves it once, the earlier entries named as not covered', async () => {
     const path = await written('upgraded', legacyOf(project))
-    const services = createServices({
-      edition: 'test',
-      version: '0',
-      resourcesDir: join(import.meta.dirname, '../../resources'),
-      configDir: join(dir, 'cfg-upgrade'),
-      env: { FACTDESK_HOME: join(dir, 'home-upgrade') },
-      proposeClaims: false,
-    })
+    const { services, close } = await testEngine({ proposeClaims: false })
     await services.store.open(path)
-    await services.store.closeAll()
+    await close()
     const saved = JSON.parse(await readFile(path, 'utf8')) as Project
     expect(saved.schemaVersion).toBe(4)
     expect(saved.history.at(-1)).toMatchObject({ action: CHAIN_START_ACTION, author: 'factdesk', prev: [] })
@@ -264,15 +247,7 @@ describe('factdesk verify: a project edited outside Factdesk is caught, an untou
   })
 
   it('a copy Factdesk makes starts the chain of a legacy file, but keeps a stripped file’s break showing', async () => {
-    const services = createServices({
-      edition: 'test',
-      version: '0',
-      resourcesDir: join(import.meta.dirname, '../../resources'),
-      configDir: join(dir, 'cfg-copies'),
-      env: { FACTDESK_HOME: dir },
-      proposeClaims: false,
-    })
-    const dispatch = createDispatcher(services.handlers)
+    const { dispatch, close } = await testEngine({ home: dir, proposeClaims: false })
     const duplicate = async (path: string): Promise<string> => {
       const result = await dispatch('project:duplicate', { path })
       if (!result.ok) throw new Error(result.error.message)
@@ -289,6 +264,7 @@ describe('factdesk verify: a project edited outside Factdesk is caught, an untou
     const copied = JSON.parse(await readFile(copy, 'utf8')) as Project
     expect(copied.history.map((e) => e.action)).not.toContain(CHAIN_START_ACTION)
     expect(await chainOf(copy)).toEqual(['broken', 'broken'])
+    await close()
   })
 
   it('keeps a teammate’s merge intact: the merge entry names both copies’ last entries', () => {

@@ -2,30 +2,18 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Project } from '@domain/project/schema'
-import { createServices, type Services } from '@engine/services'
-import { claimOver, tempDir } from '../helpers/projects'
+import type { Services } from '@engine/services'
+import { claimOver, testEngine } from '../helpers/projects'
 
 describe('the library', () => {
   let root: string
-  let cleanup: () => Promise<void>
+  let close: () => Promise<void>
   let home: string
   let services: Services
   beforeEach(async () => {
-    ;({ dir: root, cleanup } = await tempDir())
-    home = join(root, 'projects')
-    services = createServices({
-      edition: 'test',
-      version: '0.0.0',
-      resourcesDir: join(import.meta.dirname, '../../resources'),
-      configDir: join(root, 'config'),
-      env: { FACTDESK_HOME: home },
-      now: () => new Date('2026-11-25T09:00:00.000Z'),
-    })
+    ;({ services, home, dir: root, close } = await testEngine({ now: () => new Date('2026-11-25T09:00:00.000Z') }))
   })
-  afterEach(async () => {
-    await services.store.closeAll()
-    await cleanup()
-  })
+  afterEach(async () => close())
 
   const create = async (title: string, text = 'The budget rose 4% in 2026.\n\nThat is a fact, the minister said.') =>
     (
@@ -41,19 +29,13 @@ describe('the library', () => {
     ).path
 
   it('defaults to Documents/Factdesk, is overridden by a setting, and FACTDESK_HOME wins over both', async () => {
-    const plain = createServices({
-      edition: 'test',
-      version: '0',
-      resourcesDir: '',
-      configDir: join(root, 'cfg2'),
-      env: {},
-      documentsDir: join(root, 'Documents'),
-    })
+    const { services: plain, close: closePlain } = await testEngine({ home: null, documentsDir: join(root, 'Documents') })
     expect((await plain.handlers['app:info']({})).projectsDir).toBe(join(root, 'Documents', 'Factdesk'))
     await mkdir(join(root, 'elsewhere'))
     await plain.handlers['settings:set']({ projectsDir: join(root, 'elsewhere') })
     expect(await plain.handlers['app:info']({})).toMatchObject({ projectsDir: join(root, 'elsewhere'), projectsDirSource: 'setting' })
     expect(await services.handlers['app:info']({})).toMatchObject({ projectsDir: home, projectsDirSource: 'env' })
+    await closePlain()
   })
 
   it('lists projects with title, outlet, date, language, claim counts per status and verdict, and last edit', async () => {

@@ -1,35 +1,20 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createServices, type Services } from '@engine/services'
-import { tempDir } from '../helpers/projects'
+import type { Services } from '@engine/services'
+import { testEngine } from '../helpers/projects'
 
 const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64')
 
 /** The claim memory through the API, as the app uses it: real project files in a temp folder, the index in its worker. */
 describe('claim memory handlers', () => {
-  let root: string
-  let cleanup: () => Promise<void>
+  let close: () => Promise<void>
   let home: string
   let services: Services
   beforeEach(async () => {
-    ;({ dir: root, cleanup } = await tempDir())
-    home = join(root, 'projects')
-    services = createServices({
-      edition: 'test',
-      version: '0.0.0',
-      resourcesDir: join(import.meta.dirname, '../../resources'),
-      configDir: join(root, 'config'),
-      env: { FACTDESK_HOME: home },
-      debounceMs: 0,
-      now: () => new Date('2026-11-25T09:00:00.000Z'),
-    })
+    ;({ services, home, close } = await testEngine({ debounceMs: 0, now: () => new Date('2026-11-25T09:00:00.000Z') }))
   })
-  afterEach(async () => {
-    await services.store.closeAll()
-    await services.memory.close()
-    await cleanup()
-  })
+  afterEach(async () => close())
 
   const h = () => services.handlers
   const create = async (title: string, text: string, language = 'uk') =>

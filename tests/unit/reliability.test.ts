@@ -8,11 +8,11 @@ import { createDispatcher } from '@engine/dispatcher'
 import { lockPathFor } from '@engine/fs/lock'
 import { ProjectStore } from '@engine/project-store'
 import { RecoveryStore } from '@engine/recovery'
-import { createServices, type Services } from '@engine/services'
+import type { Services } from '@engine/services'
 import { encodeProject, MAX_PROJECT_BYTES } from '@domain/project/codec'
 import type { Project } from '@domain/project/schema'
 import { runCli, startServe } from '../helpers/cli'
-import { claimOver, makeProject, tempDir } from '../helpers/projects'
+import { claimOver, makeProject, tempDir, testEngine } from '../helpers/projects'
 import { translator } from '../helpers/translator'
 
 const readJson = async (path: string): Promise<Project> => JSON.parse(await readFile(path, 'utf8')) as Project
@@ -209,14 +209,7 @@ describe('limits that agree', () => {
   })
 
   it('does not rename a project whose edits could not be saved; the edits stay', async () => {
-    const services = createServices({
-      edition: 'test',
-      version: '0',
-      resourcesDir: '',
-      configDir: join(dir, 'cfg'),
-      env: { FACTDESK_HOME: dir },
-      proposeClaims: false,
-    })
+    const { services, close } = await testEngine({ home: dir, proposeClaims: false })
     await services.handlers['project:open']({ path })
     await blockSaves()
     services.store.mutate(path, (p) => ({ ...p, article: { ...p.article, outlet: 'Unsaved' } }))
@@ -226,7 +219,7 @@ describe('limits that agree', () => {
     expect(services.store.peek(path)?.article.outlet).toBe('Unsaved')
     await unblockSaves()
     expect((await services.store.flush(path)).state).toBe('saved')
-    await services.store.closeAll()
+    await close()
   })
 })
 
@@ -264,18 +257,12 @@ describe('one writer per project', () => {
   })
 
   it('refuses to rename or trash a project someone else has open', async () => {
-    const services = createServices({
-      edition: 'test',
-      version: '0',
-      resourcesDir: '',
-      configDir: join(dir, 'cfg'),
-      env: { FACTDESK_HOME: dir },
-      proposeClaims: false,
-    })
+    const { services, close } = await testEngine({ home: dir, proposeClaims: false })
     await newStore('other').open(path)
     await expect(services.handlers['project:rename']({ path, title: 'New name' })).rejects.toMatchObject({ code: 'READ_ONLY' })
     await expect(services.handlers['project:delete']({ path })).rejects.toMatchObject({ code: 'READ_ONLY' })
     expect((await readdir(dir)).sort()).toEqual(['bridge.factdesk.json', 'bridge.factdesk.json.lock'])
+    await close()
   })
 })
 
@@ -346,19 +333,11 @@ describe('two windows on one project', () => {
 describe('confinement of the API', () => {
   let services: Services
   let home: string
+  let close: () => Promise<void>
   beforeEach(async () => {
-    home = join(dir, 'projects')
-    await mkdir(home)
-    services = createServices({
-      edition: 'browser',
-      version: '0',
-      resourcesDir: '',
-      configDir: join(dir, 'cfg'),
-      env: { FACTDESK_HOME: home },
-      proposeClaims: false,
-    })
+    ;({ services, home, close } = await testEngine({ edition: 'browser', proposeClaims: false }))
   })
-  afterEach(() => services.store.closeAll())
+  afterEach(async () => close())
 
   it('opens projects only inside the projects folder or chosen by the checker', async () => {
     await expect(services.handlers['project:open']({ path })).rejects.toMatchObject({

@@ -2,28 +2,20 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { serializeProject } from '@domain/project/codec'
-import { createDispatcher } from '@engine/dispatcher'
-import { createServices, type Services } from '@engine/services'
-import { tempDir } from '../helpers/projects'
+import type { Dispatch } from '@engine/dispatcher'
+import type { Services } from '@engine/services'
+import { testEngine } from '../helpers/projects'
 import { sampleProject } from '../fixtures/report/projects'
 
 describe('report channels', () => {
-  let cleanup: () => Promise<void>
+  let close: () => Promise<void>
   let services: Services
   let path: string
-  let dispatch: ReturnType<typeof createDispatcher>
+  let dispatch: Dispatch
   beforeEach(async () => {
-    let root: string
-    ;({ dir: root, cleanup } = await tempDir())
-    services = createServices({
-      edition: 'test',
-      version: '0',
-      resourcesDir: join(import.meta.dirname, '../../resources'),
-      configDir: join(root, 'cfg'),
-      env: { FACTDESK_HOME: root },
-    })
-    dispatch = createDispatcher(services.handlers)
-    path = join(root, 'trains.factdesk.json')
+    let home: string
+    ;({ services, dispatch, home, close } = await testEngine())
+    path = join(home, 'trains.factdesk.json')
     await writeFile(path, serializeProject(sampleProject()))
     await services.handlers['project:open']({ path })
     await services.handlers['settings:set']({
@@ -32,10 +24,7 @@ describe('report channels', () => {
       organisationLogo: 'https://factdesk.example.org/logo.png',
     })
   })
-  afterEach(async () => {
-    await services.store.closeAll()
-    await cleanup()
-  })
+  afterEach(async () => close())
 
   it('refuses a ClaimReview that lacks what publishing needs, naming each field; a draft shows them instead', async () => {
     const refused = await dispatch('report:render', { path, format: 'claimreview' })

@@ -1,10 +1,9 @@
 import { request } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDispatcher } from '@engine/dispatcher'
-import { createServices } from '@engine/services'
+import type { Dispatch } from '@engine/dispatcher'
 import { startServer, type RunningServer } from '../../src/cli/serve/server'
-import { tempDir } from '../helpers/projects'
+import { testEngine } from '../helpers/projects'
 
 interface Reply {
   status: number
@@ -33,26 +32,18 @@ function send(
 
 describe('browser edition server', () => {
   let server: RunningServer
-  let cleanup: () => Promise<void>
+  let close: () => Promise<void>
   let home: string
   const rendererDir = join(import.meta.dirname, '../fixtures/server-root')
 
   beforeAll(async () => {
-    const tmp = await tempDir('factdesk-server-')
-    cleanup = tmp.cleanup
-    home = join(tmp.dir, 'projects')
-    const services = createServices({
-      edition: 'browser',
-      version: '0',
-      resourcesDir: join(import.meta.dirname, '../../resources'),
-      configDir: join(tmp.dir, 'cfg'),
-      env: { FACTDESK_HOME: home },
-    })
-    server = await startServer({ rendererDir, dispatch: createDispatcher(services.handlers), token: 'test-token', maxBodyBytes: 64 * 1024 })
+    let dispatch: Dispatch
+    ;({ dispatch, home, close } = await testEngine({ edition: 'browser' }))
+    server = await startServer({ rendererDir, dispatch, token: 'test-token', maxBodyBytes: 64 * 1024 })
   })
   afterAll(async () => {
     await server.close()
-    await cleanup()
+    await close()
   })
 
   const api = (channel: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> =>
