@@ -79,3 +79,23 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value)
 }
+
+/** An AppError as it crosses a boundary (the API's envelope, a worker's message), key and values kept. */
+export function errorInfoOf(error: AppError): ErrorInfo {
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.conflicts ? { conflicts: error.conflicts } : {}),
+    ...(error.key ? { key: error.key } : {}),
+    ...(error.params ? { params: error.params } : {}),
+  }
+}
+
+/** The AppError an ErrorInfo from a worker stands for. */
+export function appErrorOf(info: ErrorInfo): AppError {
+  return new AppError(info.code, info.message, {
+    ...(info.conflicts ? { conflicts: info.conflicts } : {}),
+    ...(info.key ? { key: info.key } : {}),
+    ...(info.params ? { params: info.params } : {}),
+  })
+}

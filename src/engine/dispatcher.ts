@@ -1,6 +1,6 @@
 import { api, CallSessionSchema, SESSION_KEY, type CallSession, type Handlers } from '@contract/api'
 import { isChannel } from '@contract/channels'
-import { AppError, type Envelope } from '@domain/errors'
+import { AppError, errorInfoOf, type Envelope } from '@domain/errors'
 import { describeZodError } from '@domain/project/codec'
 import { runInSession } from './call-session'
 
@@ -44,16 +44,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       return { ok: true, value: await runInSession(session, () => handler(parsed.data)) }
     } catch (error) {
       if (error instanceof AppError) {
-        return {
-          ok: false,
-          error: {
-            code: error.code,
-            message: error.message,
-            ...(error.conflicts ? { conflicts: error.conflicts } : {}),
-            ...(error.key ? { key: error.key } : {}),
-            ...(error.params ? { params: error.params } : {}),
-          },
-        }
+        return { ok: false, error: errorInfoOf(error) }
       }
       options.onUnexpected?.(channel, error)
       const detail = error instanceof Error ? error.message : String(error)

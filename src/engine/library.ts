@@ -1,7 +1,7 @@
 import { link, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { LibraryListing, ProjectSummary, TrashedProject } from '@contract/api'
-import { AppError } from '@domain/errors'
+import { AppError, errorInfoOf } from '@domain/errors'
 import { newId } from '@domain/ids'
 import { CLAIM_STATUSES, historyEntry, type ClaimStatus, type Project } from '@domain/project/schema'
 import { slugify } from '@domain/slug'
@@ -97,9 +97,7 @@ export class Library {
           path,
           file: name,
           message: error instanceof Error ? error.message : String(error),
-          ...(error instanceof AppError
-            ? { error: { code: error.code, message: error.message, key: error.key, params: error.params } }
-            : {}),
+          ...(error instanceof AppError ? { error: errorInfoOf(error) } : {}),
         })
       }
     })

@@ -132,3 +132,33 @@ describe('project files and the projects folder', () => {
     )
   })
 })
+
+describe('fact-check archives and the claim memory', () => {
+  it('says why an archive was not imported, with the file, the column or the count', async () => {
+    const { reviewsFromFile, reviewsFromCsvRows } = await import('@domain/memory/archive')
+    const { csvColumns, reviewsOf } = await import('@engine/memory/archive-files')
+    expect(ukrainian(await failure(() => reviewsFromFile('feed.json', '{"broken": ')))).toMatch(/^«feed\.json» не є коректним JSON \(/)
+    expect(ukrainian(await failure(() => reviewsFromFile('page.html', '<html><body>No reviews here.</body></html>')))).toMatch(
+      /^У «page\.html» немає фактчеків, які Factdesk може прочитати/,
+    )
+    expect(ukrainian(await failure(() => reviewsFromCsvRows('checks.csv', [{ Claim: '', Verdict: 'False' }], { claim: 'Claim' })))).toBe(
+      'Жоден рядок «checks.csv» не має твердження в стовпці «Claim». Виберіть стовпець, у якому твердження. Нічого не імпортовано.',
+    )
+    expect(ukrainian(await failure(() => reviewsOf('checks.csv', 'Claim,Verdict\nA,False\n')))).toMatch(
+      /^«checks\.csv» — CSV-файл: укажіть, у якому стовпці твердження/,
+    )
+    expect(ukrainian(await failure(() => csvColumns('empty.csv', '')))).toBe(
+      'У «empty.csv» немає рядка заголовків із назвами стовпців. Нічого не імпортовано.',
+    )
+  })
+
+  it('says an archive removed behind the app is gone, through the API as the library screen calls it', async () => {
+    const { services, close } = await testEngine()
+    try {
+      const error = await failure(() => services.handlers['memory:removeArchive']({ file: 'archives/gone.factdesk-archive.json' }))
+      expect(ukrainian(error)).toBe('Архіву «archives/gone.factdesk-archive.json» уже немає в теці проєктів.')
+    } finally {
+      await close()
+    }
+  })
+})

@@ -193,7 +193,10 @@ export function reviewsFromFile(fileName: string, content: string): ArchiveRevie
     try {
       value = JSON.parse(trimmed)
     } catch (error) {
-      throw new AppError('INVALID_INPUT', `"${fileName}" is not valid JSON (${(error as Error).message}). Nothing was imported.`)
+      throw new AppError('INVALID_INPUT', `"${fileName}" is not valid JSON (${(error as Error).message}). Nothing was imported.`, {
+        key: 'archive.notJson',
+        params: { file: fileName, reason: (error as Error).message },
+      })
     }
     reviews = reviewsFromFactdeskReport(value) ?? claimReviewsIn(value)
   } else {
@@ -203,11 +206,13 @@ export function reviewsFromFile(fileName: string, content: string): ArchiveRevie
     throw new AppError(
       'NO_REVIEWS',
       `"${fileName}" holds no fact-checks Factdesk can read: no schema.org ClaimReview with a claimReviewed, and no Factdesk JSON report with verdicts. Nothing was imported.`,
+      { key: 'archive.noReviews', params: { file: fileName } },
     )
   if (reviews.length > MAX_ARCHIVE_REVIEWS)
     throw new AppError(
       'TOO_LARGE',
       `"${fileName}" holds ${reviews.length} fact-checks; an archive may hold ${MAX_ARCHIVE_REVIEWS}. Split it. Nothing was imported.`,
+      { key: 'archive.tooMany', params: { file: fileName, count: reviews.length, limit: MAX_ARCHIVE_REVIEWS } },
     )
   return uniqueIds(reviews)
 }
@@ -288,6 +293,7 @@ export function reviewsFromCsvRows(fileName: string, rows: Record<string, string
     throw new AppError(
       'NO_REVIEWS',
       `No row of "${fileName}" has a claim in the column "${mapping.claim}". Choose the column that holds the claims. Nothing was imported.`,
+      { key: 'archive.noClaims', params: { file: fileName, column: mapping.claim } },
     )
   return uniqueIds(reviews)
 }

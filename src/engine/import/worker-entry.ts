@@ -1,7 +1,7 @@
 // The import worker: runs one import (worker-runner.ts starts it) and posts the result back. It is
 // its own entry in every build (out/main/import-worker.js, out/cli/import-worker.js).
 import { parentPort, workerData } from 'node:worker_threads'
-import { AppError } from '@domain/errors'
+import { AppError, errorInfoOf } from '@domain/errors'
 import { importBytes, importFile, importPastedText, type ImportOptions } from './index'
 import type { WorkerInput, WorkerMessage } from './worker-protocol'
 
@@ -22,12 +22,7 @@ try {
     type: 'failed',
     error:
       error instanceof AppError
-        ? {
-            code: error.code,
-            message: error.message,
-            ...(error.key ? { key: error.key } : {}),
-            ...(error.params ? { params: error.params } : {}),
-          }
+        ? errorInfoOf(error)
         : { code: 'INTERNAL', message: `The import hit an unexpected problem: ${error instanceof Error ? error.message : String(error)}` },
   })
 }

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { ImportedArticle, ImportProgress } from '@contract/import'
-import { AppError } from '@domain/errors'
+import { AppError, appErrorOf } from '@domain/errors'
 import { IMPORT_LIMITS, megabytes, tooMuch, type ImportLimits } from './limits'
 import type { ImportJob, WorkerInput, WorkerMessage } from './worker-protocol'
 import { workerUrl } from '../workers'
@@ -96,7 +96,7 @@ export async function runImport(
       if (message.type === 'progress') onProgress?.({ ...message.progress, elapsedMs: Math.round(performance.now() - started) })
       else if (message.type === 'done') finish({ article: message.article })
       else
-        finish({ error: new AppError(message.error.code, message.error.message, { key: message.error.key, params: message.error.params }) })
+        finish({ error: appErrorOf(message.error) })
     })
     worker.on('error', (error: Error & { code?: string }) => finish({ error: workerFailure(name, error, limits) }))
     worker.on('exit', () => {

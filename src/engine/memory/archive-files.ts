@@ -27,11 +27,18 @@ export async function readArchiveFile(path: string): Promise<ArchiveFile> {
   try {
     value = JSON.parse(await readFile(path, 'utf8'))
   } catch (error) {
-    throw new AppError('INVALID_INPUT', `The archive "${path}" cannot be read: ${(error as Error).message}. Import it again.`)
+    const reason = (error as Error).message
+    throw new AppError('INVALID_INPUT', `The archive "${path}" cannot be read: ${reason}. Import it again.`, {
+      key: 'archive.unreadable',
+      params: { file: path, reason },
+    })
   }
   const parsed = ArchiveFileSchema.safeParse(value)
   if (!parsed.success)
-    throw new AppError('INVALID_INPUT', `The archive "${path}" is not a Factdesk archive: ${describeZodError(parsed.error)}.`)
+    throw new AppError('INVALID_INPUT', `The archive "${path}" is not a Factdesk archive: ${describeZodError(parsed.error)}.`, {
+      key: 'archive.notArchive',
+      params: { file: path, detail: describeZodError(parsed.error) },
+    })
   return parsed.data
 }
 
@@ -47,6 +54,7 @@ function csvRows(fileName: string, content: string): Record<string, string>[] {
     throw new AppError(
       'INVALID_INPUT',
       `"${fileName}" is not a CSV file Factdesk can read: ${(error as Error).message}. Nothing was imported.`,
+      { key: 'archive.csvUnreadable', params: { file: fileName, reason: (error as Error).message } },
     )
   }
 }
@@ -55,7 +63,11 @@ function csvRows(fileName: string, content: string): Record<string, string>[] {
 export function csvColumns(fileName: string, content: string): CsvColumns {
   const rows = csvRows(fileName, content)
   const columns = rows[0] ? Object.keys(rows[0]) : []
-  if (!columns.length) throw new AppError('NO_REVIEWS', `"${fileName}" has no header row with column names. Nothing was imported.`)
+  if (!columns.length)
+    throw new AppError('NO_REVIEWS', `"${fileName}" has no header row with column names. Nothing was imported.`, {
+      key: 'archive.csvNoHeader',
+      params: { file: fileName },
+    })
   return { columns, sample: rows.slice(0, 3), guess: guessCsvMapping(columns) }
 }
 
@@ -67,7 +79,10 @@ export function isCsv(fileName: string): boolean {
 export function reviewsOf(fileName: string, content: string, mapping?: CsvMapping): ArchiveReview[] {
   if (!isCsv(fileName)) return reviewsFromFile(fileName, content)
   if (!mapping)
-    throw new AppError('INVALID_INPUT', `"${fileName}" is a CSV file: say which column holds the claims (and the verdict, title, link…).`)
+    throw new AppError('INVALID_INPUT', `"${fileName}" is a CSV file: say which column holds the claims (and the verdict, title, link…).`, {
+      key: 'archive.csvMapping',
+      params: { file: fileName },
+    })
   return reviewsFromCsvRows(fileName, csvRows(fileName, content), mapping)
 }
 
@@ -81,6 +96,7 @@ export async function writeArchive(
     throw new AppError(
       'TOO_LARGE',
       `"${input.fileName}" is over ${MAX_IMPORT_BYTES / 1048576} MB; split it into smaller files. Nothing was imported.`,
+      { key: 'archive.tooLarge', params: { file: input.fileName, limit: MAX_IMPORT_BYTES / 1048576 } },
     )
   const reviews = reviewsOf(input.fileName, input.content, input.mapping)
   const name = (input.name?.trim() || basename(input.fileName, extname(input.fileName))).slice(0, 300)
@@ -99,7 +115,11 @@ export async function writeArchive(
   }
   await mkdir(dir, { recursive: true })
   const path = await createFileExclusive(dir, names(), `${JSON.stringify(archive, null, 2)}\n`)
-  if (!path) throw new AppError('ALREADY_EXISTS', `Every name for the archive "${name}" is taken in "${dir}". Give it another name.`)
+  if (!path)
+    throw new AppError('ALREADY_EXISTS', `Every name for the archive "${name}" is taken in "${dir}". Give it another name.`, {
+      key: 'archive.namesTaken',
+      params: { name, folder: dir },
+    })
   return {
     file: `${ARCHIVES_DIR}/${basename(path)}`,
     name,
@@ -135,13 +155,19 @@ export async function listArchives(projectsDir: string): Promise<ArchiveSummary[
 export function archivePath(projectsDir: string, file: string): string {
   const name = file.startsWith(`${ARCHIVES_DIR}/`) ? file.slice(ARCHIVES_DIR.length + 1) : ''
   if (!name || name.includes('/') || name.includes('\\') || !name.endsWith(ARCHIVE_SUFFIX) || name.startsWith('.'))
-    throw new AppError('INVALID_INPUT', `"${file}" is not an archive of this projects folder (archives/<name>${ARCHIVE_SUFFIX}).`)
+    throw new AppError('INVALID_INPUT', `"${file}" is not an archive of this projects folder (archives/<name>${ARCHIVE_SUFFIX}).`, {
+      key: 'archive.notInFolder',
+      params: { file, pattern: `archives/<name>${ARCHIVE_SUFFIX}` },
+    })
   return join(projectsDir, ARCHIVES_DIR, name)
 }
 
 export async function removeArchive(projectsDir: string, file: string): Promise<void> {
   const path = archivePath(projectsDir, file)
   if (!(await stat(path).catch(() => null)))
-    throw new AppError('NOT_FOUND', `The archive "${file}" is not in the projects folder any more.`)
+    throw new AppError('NOT_FOUND', `The archive "${file}" is not in the projects folder any more.`, {
+      key: 'archive.gone',
+      params: { file },
+    })
   await rm(path)
 }

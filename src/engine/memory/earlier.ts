@@ -20,6 +20,7 @@ export async function earlierCheck(memory: MemoryService, key: string, peek: (pa
     new AppError(
       'NOT_FOUND',
       'That earlier check is no longer in the library (its project or archive was changed or removed). Look at "Seen before" again.',
+      { key: 'earlier.gone' },
     )
   if (!record) throw gone()
   const path = join(dir, ...record.file.split('/'))
@@ -50,7 +51,8 @@ export async function earlierCheck(memory: MemoryService, key: string, peek: (pa
       from: { container: record.container, claimText: review.claim, link },
     }
   }
-  if (record.kind !== 'claim') throw new AppError('INVALID_INPUT', 'Only a claim or an archived fact-check can be reused as a check.')
+  if (record.kind !== 'claim')
+    throw new AppError('INVALID_INPUT', 'Only a claim or an archived fact-check can be reused as a check.', { key: 'earlier.notCheck' })
   const project = peek(path) ?? (await readProjectFile(path).catch(() => null))?.project
   const claim = project?.claims.find((c) => c.id === record.itemId)
   if (!project || !claim) throw gone()

@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { AppError } from '@domain/errors'
+import { AppError, appErrorOf } from '@domain/errors'
 import type { MatchQuery } from '@domain/memory/matcher'
 import { projectRecords, type MemoryRecord } from '@domain/memory/records'
 import type { Project } from '@domain/project/schema'
@@ -72,7 +72,7 @@ export class MemoryService {
       this.pending.delete(message.id)
       if (!this.pending.size) worker.unref()
       if (message.type === 'answer') waiting.resolve(message.value)
-      else waiting.reject(new AppError(message.error.code, message.error.message))
+      else waiting.reject(appErrorOf(message.error))
     })
     const fail = (error: Error): void => {
       const stopped =

@@ -2,7 +2,7 @@
 // building it and matching claims never hold up the thread that answers the app. memory-service.ts
 // starts it; it is its own entry in every build (out/main/memory-worker.js, out/cli/memory-worker.js).
 import { parentPort } from 'node:worker_threads'
-import { AppError } from '@domain/errors'
+import { AppError, errorInfoOf } from '@domain/errors'
 import { LibraryIndex } from './library-index'
 import type { MemoryMessage, MemoryRequest } from './protocol'
 
@@ -66,7 +66,7 @@ parentPort?.on('message', ({ id, request }: { id: number; request: MemoryRequest
         id,
         error:
           error instanceof AppError
-            ? { code: error.code, message: error.message }
+            ? errorInfoOf(error)
             : {
                 code: 'INTERNAL',
                 message: `The library index hit an unexpected problem: ${error instanceof Error ? error.message : String(error)}`,
