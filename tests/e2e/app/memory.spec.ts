@@ -68,6 +68,14 @@ test('a claim checked before: seen in an earlier project and an imported ClaimRe
   await page.getByRole('button', { name: 'Search everything' }).click()
   const search = page.getByRole('dialog', { name: 'Search everything' })
   await search.getByText(/^Fact-check archives/).click()
+  // A saved page with no fact-check in it: the refusal shows above the dialog, where it can be read and dismissed.
+  await search
+    .getByLabel('Archive file to import')
+    .setInputFiles({ name: 'empty.html', mimeType: 'text/html', buffer: Buffer.from('<html><body>No reviews here.</body></html>') })
+  const refusal = search.getByRole('alert').filter({ hasText: '“empty.html” holds no fact-checks Factdesk can read' })
+  await expect(refusal).toBeVisible()
+  await refusal.getByRole('button', { name: 'Dismiss' }).click()
+  await expect(refusal).toHaveCount(0)
   await search
     .getByLabel('Archive file to import')
     .setInputFiles({ name: 'perevirka.html', mimeType: 'text/html', buffer: Buffer.from(ARCHIVE) })

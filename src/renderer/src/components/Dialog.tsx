@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { dialogClosed, dialogOpened } from './dialog-stack'
 
 interface DialogProps {
   title: string
@@ -18,7 +19,10 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     const dialog = ref.current
-    if (dialog && !dialog.open) dialog.showModal()
+    if (!dialog) return
+    if (!dialog.open) dialog.showModal()
+    dialogOpened(dialog)
+    return () => dialogClosed(dialog)
   }, [])
   return (
     <dialog

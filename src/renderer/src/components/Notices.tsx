@@ -1,13 +1,19 @@
-import { useApp } from '../store'
+import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
+import { useApp } from '../store'
+import { useDialogStack } from './dialog-stack'
 
-/** Errors (kept until dismissed) and confirmations (one at a time, fading after a few seconds), read out by screen readers. */
+/**
+ * Errors (kept until dismissed) and confirmations (one at a time, fading after a few seconds), read
+ * out by screen readers; inside the innermost open dialog while one is open (dialog-stack.ts).
+ */
 export function Notices() {
   const notices = useApp((s) => s.notices)
   const dismiss = useApp((s) => s.dismissNotice)
+  const host = useDialogStack((s) => s.open.at(-1))
   const { t } = useTranslation()
   if (notices.length === 0) return null
-  return (
+  const shown = (
     <div className="notices" role="region" aria-label={t('common.notifications')}>
       {notices.map((notice) => (
         <div key={notice.id} className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
@@ -19,4 +25,5 @@ export function Notices() {
       ))}
     </div>
   )
+  return host ? createPortal(shown, host) : shown
 }
