@@ -10,6 +10,7 @@ import { newProject } from '@domain/project/create'
 import { encodeProject } from '@domain/project/codec'
 import { unattributed, type Claim, type Project, type Source } from '@domain/project/schema'
 import { MemoryService } from '@engine/memory/memory-service'
+import { random } from '../tests/helpers/random'
 import type { Bench, BenchRow } from './types'
 
 /** `FACTDESK_BENCH_PROJECTS=1000 npm run bench -- memory` iterates at a smaller scale; the targets are for 10,000. */
@@ -17,17 +18,6 @@ const PROJECTS = Number(process.env.FACTDESK_BENCH_PROJECTS) || 10_000
 const CLAIMS = 20
 const SOURCES = 2
 const QUERIES = 200
-
-/** Deterministic, so every run measures the same library. */
-export function random(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = Math.imul(s ^ (s >>> 15), 1 | s)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const SYLLABLES = ['ka', 'lo', 'mer', 'tin', 'sa', 'vor', 'de', 'ril', 'pa', 'nu', 'gre', 'bos', 'fi', 'tal', 'zen', 'mo', 'ur', 'chi']
 const NAMES = ['Zelensky', 'Зеленський', 'Зеленский', 'Merkel', 'Macron', 'Sánchez', 'Meloni', 'Шмигаль', 'Klitschko', 'Кличко']
@@ -204,7 +194,7 @@ const bench: Bench = async () => {
 
     const updateTimes: number[] = []
     for (let n = 0; n < 20; n++) {
-      const i = n * 37
+      const i = (n * 37) % PROJECTS
       const marker = `benchmarker${n}word`
       const before = projects[i] as Project
       const saved: Project = {

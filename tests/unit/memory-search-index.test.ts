@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { SearchIndex, type QueryTerm } from '@engine/memory/search-index'
-
-/** Deterministic, so a failure is the same on every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = Math.imul(s ^ (s >>> 15), 1 | s)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { random } from '../helpers/random'
 
 /** A document's words in the text field: a few common words and a long tail, as a library has. */
 function documentTerms(next: () => number): string[] {
