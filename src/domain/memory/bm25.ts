@@ -1,3 +1,5 @@
+import { grown } from '../typed-arrays'
+
 /**
  * BM25 over two fields (the claim and its fact-check's title), for the matcher's candidates.
  * Written here rather than taken from MiniSearch, which the library search first used: a matcher's query
@@ -15,13 +17,6 @@ const TF_BITS = 4
 const TF_MAX = (1 << TF_BITS) - 1
 /** A term's count in the title is kept above this in `add`'s one map of counts. */
 const TITLE_UNIT = 1 << 16
-
-function grown<T extends Uint16Array | Uint32Array>(array: T, needed: number): T {
-  if (needed <= array.length) return array
-  const next = new (array.constructor as new (n: number) => T)(Math.max(needed, array.length * 2, 64))
-  next.set(array)
-  return next
-}
 
 /**
  * One field's postings, each `slot << 4 | tf` (tf capped at 15), every term's in a block of one

@@ -1,4 +1,5 @@
 import { nameKeys, numberTerms, terms, words } from './analyze'
+import { grown } from '../typed-arrays'
 import { Bm25Index } from './bm25'
 import { MATCH_WEIGHTS, SEMANTIC_WEIGHTS, type MatchFeature } from './weights'
 
@@ -209,21 +210,10 @@ export class MemoryIndex {
   }
 
   private store(slot: number, a: Analysed): void {
-    const needed = this.used + PARTS.length + PARTS.reduce((n, part) => n + a[part].length, 0)
-    if (needed > this.pool.length) {
-      const pool = new Uint32Array(Math.max(needed, Math.ceil(this.pool.length * 1.5)))
-      pool.set(this.pool.subarray(0, this.used))
-      this.pool = pool
-    }
-    if (slot >= this.starts.length) {
-      const size = Math.max(slot + 1, this.starts.length * 2)
-      const starts = new Uint32Array(size)
-      starts.set(this.starts)
-      this.starts = starts
-      const days = new Int32Array(size)
-      days.set(this.days)
-      this.days = days
-    }
+    // Half as much again, not double: the pool is most of the matcher's memory.
+    this.pool = grown(this.pool, this.used + PARTS.length + PARTS.reduce((n, part) => n + a[part].length, 0), { factor: 1.5 })
+    this.starts = grown(this.starts, slot + 1)
+    this.days = grown(this.days, slot + 1)
     this.starts[slot] = this.used
     this.days[slot] = a.day ?? NO_DAY
     let at = this.used

@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ARCHIVE_SUFFIX } from '@domain/memory/archive'
+import { grown } from '@domain/typed-arrays'
 import { clearAnalysisCaches, nameKeys, numberTerms, queryWords, terms } from '@domain/memory/analyze'
 import { MemoryIndex, type Match, type MatchQuery } from '@domain/memory/matcher'
 import {
@@ -139,12 +140,12 @@ class Facets {
   }
 
   set(slot: number, record: MemoryRecord): void {
-    this.kind = growTo(this.kind, slot + 1)
-    this.check = growTo(this.check, slot + 1)
+    this.kind = grown(this.kind, slot + 1, PER_SLOT)
+    this.check = grown(this.check, slot + 1, PER_SLOT)
     this.kind[slot] = KIND_CODES[record.kind]
     this.check[slot] = isCheck(record) ? 1 : 0
     for (const name of FACET_NAMES) {
-      this.codes[name] = growTo(this.codes[name], slot + 1)
+      this.codes[name] = grown(this.codes[name], slot + 1, PER_SLOT)
       this.codes[name][slot] = this.interned[name].id(record[name])
     }
   }
@@ -180,15 +181,11 @@ class Facets {
   }
 }
 
+/** Per-record arrays start with room for a thousand records (a library has at least a few hundred). */
+const PER_SLOT = { minimum: 1024 }
+
 const FACET_NAMES = ['verdict', 'status', 'language', 'checker', 'outlet', 'date'] as const
 type FacetName = (typeof FACET_NAMES)[number]
-
-function growTo<T extends Uint8Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(array: T, needed: number): T {
-  if (needed <= array.length) return array
-  const next = new (array.constructor as new (n: number) => T)(Math.max(needed, array.length * 2, 1024))
-  next.set(array)
-  return next
-}
 
 function inRange(date: string, from?: string, to?: string): boolean {
   if (!from && !to) return true
@@ -420,9 +417,9 @@ export class LibraryIndex {
       const slot = this.search.add(analyseRecord(record, seen))
       if (first < 0) first = slot
       this.facets.set(slot, record)
-      this.storeOf = growTo(this.storeOf, slot + 1)
-      this.offsets = growTo(this.offsets, slot + 1)
-      this.lengths = growTo(this.lengths, slot + 1)
+      this.storeOf = grown(this.storeOf, slot + 1, PER_SLOT)
+      this.offsets = grown(this.offsets, slot + 1, PER_SLOT)
+      this.lengths = grown(this.lengths, slot + 1, PER_SLOT)
       this.storeOf[slot] = storeId
       this.offsets[slot] = places[i]?.offset ?? 0
       this.lengths[slot] = places[i]?.length ?? 0

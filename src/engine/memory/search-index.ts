@@ -1,3 +1,5 @@
+import { grown } from '@domain/typed-arrays'
+
 /**
  * The library search's inverted index, written here over typed arrays in place of MiniSearch 7.2.
  * Measured on the bench's 230,000 documents (docs/claim-memory.md): MiniSearch held ~2.5 GB in its
@@ -49,13 +51,6 @@ export class Interner {
     }
     return id
   }
-}
-
-function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array>(array: T, needed: number): T {
-  if (needed <= array.length) return array
-  const next = new (array.constructor as new (n: number) => T)(Math.max(needed, array.length * 2, 16))
-  next.set(array)
-  return next
 }
 
 const fieldMask = (fields: readonly Field[]): number => fields.reduce((mask, f) => mask | (1 << FIELDS.indexOf(f)), 0)
@@ -118,11 +113,11 @@ export class SearchIndex {
       this.termIds.set(term, id)
       this.terms.push(term)
       this.unsorted.push(term)
-      this.postingCount = grow(this.postingCount, id + 1)
-      this.blockSegment = grow(this.blockSegment, id + 1)
-      this.blockStart = grow(this.blockStart, id + 1)
-      this.blockSize = grow(this.blockSize, id + 1)
-      this.df = grow(this.df, (id + 1) * FIELD_COUNT)
+      this.postingCount = grown(this.postingCount, id + 1)
+      this.blockSegment = grown(this.blockSegment, id + 1)
+      this.blockStart = grown(this.blockStart, id + 1)
+      this.blockSize = grown(this.blockSize, id + 1)
+      this.df = grown(this.df, (id + 1) * FIELD_COUNT)
     }
     return id
   }
@@ -131,9 +126,9 @@ export class SearchIndex {
   add(fields: FieldTerms): number {
     const slot = this.slots++
     this.live++
-    this.alive = grow(this.alive, slot + 1)
+    this.alive = grown(this.alive, slot + 1)
     this.alive[slot] = 1
-    this.lengths = grow(this.lengths, (slot + 1) * FIELD_COUNT)
+    this.lengths = grown(this.lengths, (slot + 1) * FIELD_COUNT)
     const counts = new Map<number, number>()
     for (let f = 0; f < FIELD_COUNT; f++) {
       const list = fields[f] ?? []
@@ -465,11 +460,11 @@ export class SearchIndex {
       .sort((a, b) => a.cost - b.cost)
       .slice(0, 255)
     if (!plans.length || plans[0]?.cost === 0) return { hits: [], total: 0 }
-    this.scores = grow(this.scores, this.slots)
-    this.matched = grow(this.matched, this.slots)
+    this.scores = grown(this.scores, this.slots)
+    this.matched = grown(this.matched, this.slots)
     const scores = this.scores
     const matched = this.matched
-    this.touched = grow(this.touched, this.slots)
+    this.touched = grown(this.touched, this.slots)
     const touched = this.touched
     let touchedCount = 0
     const n = Math.max(this.live, 1)
