@@ -7,7 +7,15 @@ import type { ZodType } from 'zod'
 import type { ClosedProject, OpenedProject, ReadOnlyState, RecoveryOffer, SaveStatus } from '@contract/api'
 import { AppError, type FieldConflict } from '@domain/errors'
 import { changedKeys, describeKey, overlapping, restoreKeys, type ChangeKey } from '@domain/project/changes'
-import { decodeProject, MAX_PROJECT_BYTES, parseProjectJson, serializeProject, validateProject, type DecodedProject } from '@domain/project/codec'
+import {
+  decodeProject,
+  decodeProjectData,
+  MAX_PROJECT_BYTES,
+  parseProjectJson,
+  serializeProject,
+  validateProject,
+  type DecodedProject,
+} from '@domain/project/codec'
 import { isLegacyFile, sealHistory, startChain, type FileProvenance } from '@domain/evidence/chain'
 import { mergeProjects } from '@domain/project/merge'
 import type { EditOutcome } from '@domain/project/ops'
@@ -175,7 +183,7 @@ export async function readProjectPart<T>(path: string, part: ZodType<T>): Promis
     if (result.success) return result.data
   }
   // An older file, or one whose parts are wrong: the whole decode migrates it or says what is wrong.
-  return decodeProject(bytes, path).project
+  return decodeProjectData(data, version, path).project
 }
 
 /** The bytes on disk now, or null when the file is gone. */

@@ -127,6 +127,11 @@ export function parseProjectJson(bytes: Uint8Array, file: string): { data: unkno
  */
 export function decodeProject(bytes: Uint8Array, file: string): DecodedProject {
   const { data, version } = parseProjectJson(bytes, file)
+  return decodeProjectData(data, version, file)
+}
+
+/** A project file's JSON (from parseProjectJson) migrated to the current schema and validated whole. */
+export function decodeProjectData(data: unknown, version: number, file: string): DecodedProject {
   let migrated: unknown
   try {
     migrated = migrateToCurrent(data, version)
