@@ -228,6 +228,7 @@ const PRIOR: Weights = {
   claimCovered: 0.5,
   titleCovered: 0.2,
   pairs: 0.3,
+  grams: 0.5,
   numbers: 0.3,
   numberMismatch: -0.2,
   names: 0.3,
@@ -263,8 +264,8 @@ export function rankAll(p: Prepared, weights: Weights): string[][] {
 }
 
 const FLOORS: Record<string, { shipped: number; crossValidated: number }> = {
-  'clef2020-task2-tweets': { shipped: 0.795, crossValidated: 0.79 },
-  'clef2021-task2b-debates': { shipped: 0.53, crossValidated: 0.525 },
+  'clef2020-task2-tweets': { shipped: 0.82, crossValidated: 0.82 },
+  'clef2021-task2b-debates': { shipped: 0.55, crossValidated: 0.54 },
 }
 
 /** The rows `npm run eval` prints, and the floors they must stay above. */

@@ -49,7 +49,7 @@ describe('claim memory: sentence embeddings', () => {
 
 describe('claim memory: the matcher with embeddings', () => {
   const index = new MemoryIndex()
-  index.add({ id: 'wording', text: 'Shots for children cause autism says a blog', vector: [0, 1] })
+  index.add({ id: 'wording', text: 'Shots of children playing in the snow', vector: [0, 1] })
   index.add({ id: 'meaning', text: 'Vaccines are linked to autism', vector: [1, 0] })
   for (let i = 0; i < 50; i++) index.add({ id: `filler-${i}`, text: `Report number ${i} on roads` })
 

@@ -1,6 +1,7 @@
 import { nameKeys, numberTerms, terms, words } from './analyze'
 import { grown } from '../typed-arrays'
 import { Bm25Index } from './bm25'
+import { CharGrams } from './grams'
 import { MATCH_WEIGHTS, SEMANTIC_WEIGHTS, type MatchFeature } from './weights'
 
 /** What the index holds for one claim, fact-check, source or article. */
@@ -170,6 +171,8 @@ export class MemoryIndex {
   private starts = new Uint32Array(64)
   private days = new Int32Array(64)
   private readonly vectors = new Map<string, ArrayLike<number>>()
+  /** Each slot's claim and title as character grams (grams.ts). */
+  private readonly grams = new CharGrams()
   private dead = 0
   /** How many documents have a date: without any, the dated candidates are not looked for. */
   private dated = 0
@@ -202,6 +205,7 @@ export class MemoryIndex {
     }
     const slot = this.ids.length
     this.ids.push(doc.id)
+    this.grams.add(slot, doc.title ? `${doc.text} ${doc.title}` : doc.text)
     this.slots.set(doc.id, slot)
     this.store(slot, held)
     if (a.day !== null) this.dated++
@@ -257,6 +261,7 @@ export class MemoryIndex {
     this.slots.delete(id)
     this.vectors.delete(id)
     this.ids[slot] = null
+    this.grams.remove(slot)
     if (a.day !== null) this.dated--
     this.bm25.remove(slot, new Set([...a.text, ...a.names, ...a.title]))
     this.dead++
@@ -286,6 +291,7 @@ export class MemoryIndex {
       used += length
     })
     this.bm25.compact(renumber, ids.length)
+    this.grams.compact(renumber, ids.length)
     this.ids = ids
     this.pool = pool
     this.used = used
@@ -301,7 +307,12 @@ export class MemoryIndex {
    */
   private idf(term: number): number {
     const n = this.bm25.frequency(term)
-    return Math.log(1 + (Math.max(this.size, MIN_CORPUS) - n + 0.5) / (n + 0.5))
+    return Math.log(1 + (this.documents - n + 0.5) / (n + 0.5))
+  }
+
+  /** How many documents the idf weights count with: the corpus, but at least MIN_CORPUS. */
+  private get documents(): number {
+    return Math.max(this.size, MIN_CORPUS)
   }
 
   /**
@@ -343,6 +354,7 @@ export class MemoryIndex {
     qBigrams: Set<number>,
     d: Analysed,
     relative: number,
+    grams: number,
     vectors: [ArrayLike<number> | null | undefined, ArrayLike<number> | null | undefined],
   ): Record<MatchFeature, number> & { reasons: MatchReasons } {
     const qTerms = new Set(q.text)
@@ -382,6 +394,7 @@ export class MemoryIndex {
       claimCovered: cover(dText),
       titleCovered: cover(dTitle),
       pairs: dBigrams.size ? sharedPairs / dBigrams.size : 0,
+      grams,
       numbers: Math.min(numbers.length, 3) / 3,
       numberMismatch: d.numbers.length > 0 && q.numbers.length > 0 && numbers.length === 0 ? 1 : 0,
       names: d.names.length ? names.length / d.names.length : 0,
@@ -403,10 +416,11 @@ export class MemoryIndex {
   /** Candidates with their features, before weighing: the eval tunes the weights on these. */
   candidates(query: MatchQuery, { filter, limit = CANDIDATES }: { filter?: (id: string) => boolean; limit?: number } = {}) {
     const post = postSignatureOf(query.text)
+    const text = claimTextOf(query.text)
     const q = this.queryAnalysed(
       analyse({
         ...query,
-        text: claimTextOf(query.text),
+        text,
         date: query.date ?? post?.date ?? null,
         speaker: query.speaker ?? post?.author ?? null,
       }),
@@ -426,19 +440,27 @@ export class MemoryIndex {
     }
     const top = lexical[0]?.score ?? 1
     const qBigrams = bigrams(q.text)
-    return lexical.map((r) => {
+    const grams = this.grams.similarities(
+      text,
+      lexical.map((r) => r.slot),
+      this.documents,
+    )
+    return lexical.map((r, i) => {
       const id = this.ids[r.slot] as string
       return {
         id,
-        ...this.features(q, qBigrams, this.analysed(r.slot), r.score / top, [query.vector, this.vectors.get(id)]),
+        ...this.features(q, qBigrams, this.analysed(r.slot), r.score / top, grams[i] as number, [query.vector, this.vectors.get(id)]),
       }
     })
   }
 
-  /** BM25's hits, best first (equal scores by id), at most `limit`. */
+  /**
+   * BM25's hits, best first, at most `limit`. Equal scores keep the order the documents were added
+   * in, which `match` keeps too: of two fact-checks of the same words, the one imported first
+   * comes first, not whichever id sorts first as a string ("1056" before "14").
+   */
   private best(hits: { slot: number; score: number }[], limit: number): { slot: number; score: number }[] {
-    const ids = this.ids
-    hits.sort((x, y) => y.score - x.score || ((ids[x.slot] as string) < (ids[y.slot] as string) ? -1 : 1))
+    hits.sort((x, y) => y.score - x.score || x.slot - y.slot)
     return hits.slice(0, limit)
   }
 

@@ -5,6 +5,7 @@ export const MATCH_FEATURES = [
   'claimCovered',
   'titleCovered',
   'pairs',
+  'grams',
   'numbers',
   'numberMismatch',
   'names',
@@ -25,29 +26,50 @@ export type MatchFeature = (typeof MATCH_FEATURES)[number]
  * the small negative weight the tuning found: those English sets have no names across scripts,
  * which is what the feature is for, and BM25 already counts names shared in one script. Speaker
  * is hand-set: neither set gives a claimant on both sides. The date features are tuned on the
- * tweets' post dates (from the embedded-post signature) and the debates' transcript dates.
+ * tweets' post dates (from the embedded-post signature) and the debates' transcript dates. The
+ * character grams (grams.ts) weigh most: they carry what the word features see and the pieces of
+ * words they miss, which is why word pairs came out negative beside them.
  */
 export const MATCH_WEIGHTS: Record<MatchFeature, number> = {
   lexical: 1,
-  queryCovered: 1.45,
-  claimCovered: 0.4,
+  queryCovered: 0.65,
+  claimCovered: 0.2,
   titleCovered: 0.3,
-  pairs: 0,
-  numbers: 0.15,
+  pairs: -0.65,
+  grams: 3.7,
+  numbers: 0.3,
   numberMismatch: 0,
   names: 0,
   speaker: 0.3,
   speakerNamed: 0.5,
-  date: 0.75,
-  sameWeek: 0.3,
+  date: 1.15,
+  sameWeek: -0.05,
   yearNamed: 0.3,
-  otherYear: -0.05,
+  otherYear: -0.1,
   semantic: 0,
 }
 
 /**
  * The weights when the query and its candidates have sentence embeddings (English only: see
- * engine/memory/embeddings.ts): the lexical weights above plus the embeddings' cosine, tuned on
- * the same queries by `npm run eval:semantic`.
+ * engine/memory/embeddings.ts): tuned with the embeddings' cosine on the same queries by
+ * `npm run eval:semantic -- --tune`, names held at 0 as above. Beside the cosine the character
+ * grams weigh less than without it: both see a paraphrase's closeness.
  */
-export const SEMANTIC_WEIGHTS: Record<MatchFeature, number> = { ...MATCH_WEIGHTS, semantic: 3 }
+export const SEMANTIC_WEIGHTS: Record<MatchFeature, number> = {
+  lexical: 1,
+  queryCovered: 0.6,
+  claimCovered: 0.35,
+  titleCovered: 0.4,
+  pairs: -0.15,
+  grams: 2,
+  numbers: 0.05,
+  numberMismatch: -0.1,
+  names: 0,
+  speaker: 0.3,
+  speakerNamed: 0.65,
+  date: 0.9,
+  sameWeek: 0.4,
+  yearNamed: 0.4,
+  otherYear: -0.1,
+  semantic: 2.2,
+}
