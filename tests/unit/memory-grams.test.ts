@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CharGrams } from '@domain/memory/grams'
+import { CharGrams, GRAM_TEXT_LIMIT } from '@domain/memory/grams'
 import { MemoryIndex } from '@domain/memory/matcher'
 import { random } from '../helpers/random'
 
@@ -20,6 +20,17 @@ describe('claim memory: character grams', () => {
     const [apart] = grams.similarities('sweet tarts', [0], 3)
     expect(apart).toBeGreaterThan(0.1)
     expect(apart).toBeGreaterThan(none as number)
+  })
+
+  it('reads a text as long as an article as its first 2,000 characters, as a claim is held', () => {
+    const grams = new CharGrams()
+    const next = random(3)
+    const article = Array.from({ length: 5000 }, () => sentence(next)).join('. ')
+    grams.add(0, article)
+    grams.add(1, article.slice(0, GRAM_TEXT_LIMIT))
+    const [whole, start] = grams.similarities(article, [0, 1], 2)
+    expect(whole).toBeCloseTo(1, 6)
+    expect(start).toBeCloseTo(1, 6)
   })
 
   it('after removals and compaction gives what a fresh count of the live documents gives', () => {

@@ -18,9 +18,17 @@ const LONGEST = 5
 const BUCKETS = 1 << 20
 const MASK = BUCKETS - 1
 
+/**
+ * Grams are read from a text's first 2,000 characters: a claim is a sentence or two, and a whole
+ * article pasted as one claim would otherwise be held whole and hashed for every query.
+ */
+export const GRAM_TEXT_LIMIT = 2000
+
 /** The text as its grams see it: lower case, accents folded, runs of anything but letters and digits one space. */
 export function gramText(text: string): string {
-  const folded = foldAccents(text.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+  const folded = foldAccents(text.slice(0, GRAM_TEXT_LIMIT).toLowerCase())
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
   return ` ${folded} `
 }
 
