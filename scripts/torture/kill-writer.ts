@@ -19,7 +19,10 @@ for (;;) {
     ...p,
     updatedAt: at,
     article: { ...p.article, title: `generation ${generation}` },
-    history: [...p.history, historyEntry({ at, author: 'torture', action: 'test.grow', claimId: null, summary: `generation ${generation}` })],
+    history: [
+      ...p.history,
+      historyEntry({ at, author: 'torture', action: 'test.grow', claimId: null, summary: `generation ${generation}` }),
+    ],
   }))
   const status = await store.flush(path)
   if (status.state !== 'saved') {

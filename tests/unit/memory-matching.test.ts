@@ -29,10 +29,12 @@ describe('claim memory: numbers, names and word forms', () => {
     expect(terms('not true')).toContain('not')
   })
 
-  it('takes a pasted post’s signature, links and handles out of the claim', () => {
-    expect(claimTextOf('Masks cut infections by 80% pic.twitter.com/abc @WHO — Jane Doe (@jdoe) January 6, 2020').trim()).toBe(
+  it('takes a pasted post’s signature and links out of the claim, and reads handles and hashtags as their words', () => {
+    const said = (text: string): string => claimTextOf(text).replace(/\s+/g, ' ').trim()
+    expect(said('Masks cut infections by 80% pic.twitter.com/abc https://t.co/x — Jane Doe (@jdoe) January 6, 2020')).toBe(
       'Masks cut infections by 80%',
     )
+    expect(said('A letter from @SenJohnMcCain to Russia #WW3pic.twitter.com/abc')).toBe('A letter from Sen John Mc Cain to Russia WW3')
   })
 })
 
@@ -64,6 +66,15 @@ describe('claim memory: the matcher', () => {
     expect(posts.match({ text: post })[0]?.id).toBe('omar')
     expect(posts.match({ text: 'Iran could attack Trump hotels worldwide', date: '2020-01-10' })[0]?.id).toBe('omar')
     expect(posts.match({ text: 'Iran could attack Trump hotels worldwide', speaker: 'Ilhan Omar' })[0]?.id).toBe('omar')
+  })
+
+  it('finds the check that names the claimant when the post shares no other word with it', () => {
+    const checks = new MemoryIndex()
+    checks.add({ id: 'pope', text: 'Pope Francis said gun owners cannot call themselves Christians' })
+    for (let i = 0; i < 50; i++) checks.add({ id: `filler-${i}`, text: `A ban on fireworks number ${i} in town` })
+    const post = 'Do we really want peace? Then ban all weapons. — Pope Francis (@Pontifex) April 29, 2018'
+    expect(checks.match({ text: post })[0]?.id).toBe('pope')
+    expect(checks.match({ text: 'Do we really want peace? Then ban all weapons.', speaker: 'Pope Francis' })[0]?.id).toBe('pope')
   })
 
   it('finds nothing to rank for a claim that shares no word, figure or name', () => {

@@ -37,7 +37,10 @@ describe('search index', () => {
         const want = [...expected].filter(([, terms]) => terms.has(word)).map(([slot]) => slot)
         const { hits, total } = idx.search([clause(word)], () => true, 100_000)
         expect(total, word).toBe(want.length)
-        expect(hits.map((h) => h.slot).sort((a, b) => a - b), word).toEqual(want.sort((a, b) => a - b))
+        expect(
+          hits.map((h) => h.slot).sort((a, b) => a - b),
+          word,
+        ).toEqual(want.sort((a, b) => a - b))
       }
     }
     expectSame(index, docs)

@@ -28,22 +28,23 @@ export type MatchFeature = (typeof MATCH_FEATURES)[number]
  * is hand-set: neither set gives a claimant on both sides. The date features are tuned on the
  * tweets' post dates (from the embedded-post signature) and the debates' transcript dates. The
  * character grams (grams.ts) weigh most: they carry what the word features see and the pieces of
- * words they miss, which is why word pairs came out negative beside them.
+ * words they miss, which is why word pairs came out negative beside them. The claimant named in a
+ * candidate weighs little now that the claimant is among the words BM25 looks for (matcher.ts).
  */
 export const MATCH_WEIGHTS: Record<MatchFeature, number> = {
   lexical: 1,
-  queryCovered: 0.65,
-  claimCovered: 0.2,
+  queryCovered: 0.7,
+  claimCovered: 0.1,
   titleCovered: 0.3,
-  pairs: -0.65,
-  grams: 3.7,
-  numbers: 0.3,
+  pairs: -0.75,
+  grams: 2.4,
+  numbers: 0.15,
   numberMismatch: 0,
   names: 0,
   speaker: 0.3,
-  speakerNamed: 0.5,
-  date: 1.15,
-  sameWeek: -0.05,
+  speakerNamed: 0.1,
+  date: 0.85,
+  sameWeek: 0.2,
   yearNamed: 0.3,
   otherYear: -0.1,
   semantic: 0,
@@ -52,24 +53,24 @@ export const MATCH_WEIGHTS: Record<MatchFeature, number> = {
 /**
  * The weights when the query and its candidates have sentence embeddings (English only: see
  * engine/memory/embeddings.ts): tuned with the embeddings' cosine on the same queries by
- * `npm run eval:semantic -- --tune`, names held at 0 as above. Beside the cosine the character
- * grams weigh less than without it: both see a paraphrase's closeness.
+ * `npm run eval:semantic -- --tune`, names held at 0 as above. Beside the cosine the word
+ * coverage features fall to about nothing: the grams and the cosine see a paraphrase's closeness.
  */
 export const SEMANTIC_WEIGHTS: Record<MatchFeature, number> = {
   lexical: 1,
-  queryCovered: 0.6,
-  claimCovered: 0.35,
-  titleCovered: 0.4,
-  pairs: -0.15,
-  grams: 2,
-  numbers: 0.05,
-  numberMismatch: -0.1,
+  queryCovered: -0.1,
+  claimCovered: -0.1,
+  titleCovered: 0.45,
+  pairs: -0.1,
+  grams: 2.8,
+  numbers: 0.45,
+  numberMismatch: 0,
   names: 0,
   speaker: 0.3,
-  speakerNamed: 0.65,
-  date: 0.9,
-  sameWeek: 0.4,
-  yearNamed: 0.4,
+  speakerNamed: 0.3,
+  date: 1.15,
+  sameWeek: 0.25,
+  yearNamed: 0.3,
   otherYear: -0.1,
-  semantic: 2.2,
+  semantic: 2.45,
 }
