@@ -264,8 +264,8 @@ export function rankAll(p: Prepared, weights: Weights): string[][] {
 }
 
 const FLOORS: Record<string, { shipped: number; crossValidated: number }> = {
-  'clef2020-task2-tweets': { shipped: 0.85, crossValidated: 0.85 },
-  'clef2021-task2b-debates': { shipped: 0.545, crossValidated: 0.54 },
+  'clef2020-task2-tweets': { shipped: 0.86, crossValidated: 0.86 },
+  'clef2021-task2b-debates': { shipped: 0.55, crossValidated: 0.545 },
 }
 
 /** The rows `npm run eval` prints, and the floors they must stay above. */

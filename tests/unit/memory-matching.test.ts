@@ -75,6 +75,10 @@ describe('claim memory: the matcher', () => {
     const post = 'Do we really want peace? Then ban all weapons. — Pope Francis (@Pontifex) April 29, 2018'
     expect(checks.match({ text: post })[0]?.id).toBe('pope')
     expect(checks.match({ text: 'Do we really want peace? Then ban all weapons.', speaker: 'Pope Francis' })[0]?.id).toBe('pope')
+    // Confidence (what "seen before" shows and marks by) counts the claim's own words, not the claimant's name.
+    const [other] = checks.match({ text: 'Unemployment fell to five percent', speaker: 'Pope Francis' })
+    expect(other?.id).toBe('pope')
+    expect(other?.confidence).toBe(0)
   })
 
   it('finds nothing to rank for a claim that shares no word, figure or name', () => {

@@ -29,24 +29,25 @@ export type MatchFeature = (typeof MATCH_FEATURES)[number]
  * tweets' post dates (from the embedded-post signature) and the debates' transcript dates. The
  * character grams (grams.ts) weigh most: they carry what the word features see and the pieces of
  * words they miss, which is why word pairs came out negative beside them. The claimant named in a
- * candidate weighs little now that the claimant is among the words BM25 looks for (matcher.ts).
+ * candidate weighs nothing now that the claimant is among the words BM25 and the grams look for
+ * (matcher.ts).
  */
 export const MATCH_WEIGHTS: Record<MatchFeature, number> = {
   lexical: 1,
-  queryCovered: 0.7,
-  claimCovered: 0.1,
-  titleCovered: 0.3,
-  pairs: -0.75,
-  grams: 2.4,
-  numbers: 0.15,
-  numberMismatch: 0,
+  queryCovered: 1.55,
+  claimCovered: 0.05,
+  titleCovered: 0.35,
+  pairs: -0.3,
+  grams: 4.95,
+  numbers: 0.2,
+  numberMismatch: -0.1,
   names: 0,
   speaker: 0.3,
-  speakerNamed: 0.1,
-  date: 0.85,
-  sameWeek: 0.2,
+  speakerNamed: 0,
+  date: 1.1,
+  sameWeek: 0.15,
   yearNamed: 0.3,
-  otherYear: -0.1,
+  otherYear: 0,
   semantic: 0,
 }
 
@@ -59,18 +60,18 @@ export const MATCH_WEIGHTS: Record<MatchFeature, number> = {
 export const SEMANTIC_WEIGHTS: Record<MatchFeature, number> = {
   lexical: 1,
   queryCovered: -0.1,
-  claimCovered: -0.1,
-  titleCovered: 0.45,
-  pairs: -0.1,
-  grams: 2.8,
-  numbers: 0.45,
+  claimCovered: -0.3,
+  titleCovered: 0.55,
+  pairs: 0,
+  grams: 2.7,
+  numbers: 1.15,
   numberMismatch: 0,
   names: 0,
   speaker: 0.3,
-  speakerNamed: 0.3,
+  speakerNamed: 0.15,
   date: 1.15,
-  sameWeek: 0.25,
+  sameWeek: 0.3,
   yearNamed: 0.3,
   otherYear: -0.1,
-  semantic: 2.45,
+  semantic: 2.6,
 }
