@@ -147,7 +147,15 @@ function ioError(path: string, action: StoreAction, error: unknown): AppError {
  */
 function readOnlyError(state: ReadOnlyState, path: string): AppError {
   const by = state.by ?? { name: '', user: '', host: '', edition: '', since: '' }
-  const params = { file: path, folder: dirname(path), name: by.name, user: by.user, host: by.host }
+  const params = {
+    file: path,
+    folder: dirname(path),
+    name: by.name,
+    user: by.user,
+    host: by.host,
+    edition: by.edition,
+    since: by.since || 'none',
+  }
   const key =
     state.reason === 'file-read-only'
       ? 'readOnly.file'

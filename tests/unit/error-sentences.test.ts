@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { importNoteText } from '@contract/i18n/import-notes'
 import { AppError } from '@domain/errors'
 import { importBytes, importPastedText } from '@engine/import'
+import { ProjectStore } from '@engine/project-store'
 import type { Services } from '@engine/services'
 import { testEngine } from '../helpers/projects'
 import { catalogues, translator } from '../helpers/translator'
@@ -190,6 +191,23 @@ describe('the project store, case files, team sharing and exports say what faile
     expect(ukrainian(await failure(() => addClaim(path)))).toBe(
       `«${path}» доступний лише для читання, тож Factdesk його не змінюватиме. Щоб працювати з ним, збережіть копію.`,
     )
+  })
+
+  it('a project another checker has open: an edit names them, their computer and the edition', async () => {
+    const path = await create()
+    await h['project:close']({ path })
+    const elsewhere = new ProjectStore({
+      holder: () => ({ name: 'Dana', user: 'dana', host: 'newsroom-7', pid: process.pid, edition: 'browser', since: '' }),
+    })
+    await elsewhere.open(path)
+    try {
+      await h['project:open']({ path })
+      expect(ukrainian(await failure(() => addClaim(path)))).toBe(
+        'Цей проєкт відкрито в іншого користувача: Dana (dana на newsroom-7, браузерна версія), тож тут він лише для читання. Перебирайте його, тільки якщо там із ним закінчили, або збережіть копію.',
+      )
+    } finally {
+      await elsewhere.closeAll()
+    }
   })
 
   it('a projects folder made read-only: an edit names the folder', async () => {
