@@ -189,7 +189,7 @@ describe('the project store, case files, team sharing and exports say what faile
     await chmod(path, 0o444)
     await h['project:open']({ path })
     expect(ukrainian(await failure(() => addClaim(path)))).toBe(
-      `«${path}» доступний лише для читання, тож Factdesk його не змінюватиме. Щоб працювати з ним, збережіть копію.`,
+      `Файл «${path}» доступний лише для читання, тож Factdesk його не змінюватиме. Щоб працювати з ним, збережіть копію.`,
     )
   })
 
