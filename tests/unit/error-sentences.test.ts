@@ -291,6 +291,11 @@ describe('the project store, case files, team sharing and exports say what faile
     expect(ukrainian(await failure(() => open('story.case.zip', noManifest)))).toBe(
       'У «story.case.zip» немає MANIFEST.json, тож це не файл справи Factdesk.',
     )
+    const { readKeyFile, generateSigningKeys } = await import('@engine/evidence/case-file')
+    const publicPem = Buffer.from(generateSigningKeys().publicKeyPem)
+    expect(ukrainian(await failure(() => readKeyFile(publicPem, 'factdesk-signing.pub', 'private')))).toBe(
+      '«factdesk-signing.pub» містить публічний ключ, а не приватний ключ. Виберіть приватний ключ підпису організації (factdesk-signing.key, створений командою factdesk keygen).',
+    )
     const key = { fileName: 'org.pub', dataBase64: Buffer.from('just some words').toString('base64') }
     expect(ukrainian(await failure(() => open('story.case.zip', noManifest, key)))).toBe(
       '«org.pub» — не ключ у форматі PEM (текст між рядками -----BEGIN …----- та -----END …-----). Виберіть публічний ключ організації (factdesk-signing.pub, створений командою factdesk keygen).',

@@ -136,7 +136,11 @@ export function readKeyFile(bytes: Uint8Array, fileName: string, kind: 'private'
   const text = Buffer.from(bytes).toString('utf8')
   const label = PEM.exec(text)?.[1]
   if (label === undefined) throw refuse('is not a key in PEM form (text between -----BEGIN …----- and -----END …----- lines)', 'notPem')
-  if (label !== want) throw refuse(`holds a ${label.toLowerCase()}, not a ${want.toLowerCase()}`, 'wrongKind')
+  if (label !== want)
+    throw refuse(`holds a ${label.toLowerCase()}, not a ${want.toLowerCase()}`, 'wrongKind', {
+      found: label === 'PUBLIC KEY' ? 'public' : label === 'PRIVATE KEY' ? 'private' : 'other',
+      label: label.toLowerCase(),
+    })
   let type: string | undefined
   try {
     type = (kind === 'private' ? createPrivateKey(text) : createPublicKey(text)).asymmetricKeyType
