@@ -38,7 +38,11 @@ export async function saveAttachment(projectPath: string, fileName: string, data
     for (let n = 1; n < 1000; n++) yield n === 1 ? safe : `${stem} (${n})${ext}`
   }
   const target = await createFileExclusive(dir, names(), data)
-  if (target === null) throw new AppError('ALREADY_EXISTS', `Too many attachments named "${safe}".`)
+  if (target === null)
+    throw new AppError('ALREADY_EXISTS', `Too many attachments named "${safe}"; rename the file and attach it again.`, {
+      key: 'attachment.namesTaken',
+      params: { name: safe },
+    })
   return relative(dirname(projectPath), target).split(sep).join('/')
 }
 
@@ -48,7 +52,10 @@ export function attachmentPath(projectPath: string, attachment: string): string 
   const full = join(dirname(projectPath), attachment)
   const inside = relative(dir, full)
   if (!attachment || inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
-    throw new AppError('FORBIDDEN', `The attachment "${attachment}" is not in this project's attachments folder.`)
+    throw new AppError('FORBIDDEN', `The attachment "${attachment}" is not in this project's attachments folder.`, {
+      key: 'attachment.outside',
+      params: { file: attachment },
+    })
   }
   return full
 }

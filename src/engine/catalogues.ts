@@ -24,6 +24,7 @@ export function loadCatalogues(resourcesDir: string): Catalogues {
     throw new AppError(
       'NOT_FOUND',
       `The language files are missing from this installation ("${dir}"): ${(error as Error).message}. Reinstall Factdesk.`,
+      { key: 'install.missing', params: { file: dir } },
     )
   }
   const catalogues: Catalogues = {}
@@ -32,7 +33,10 @@ export function loadCatalogues(resourcesDir: string): Catalogues {
     try {
       catalogues[basename(name, '.json')] = JSON.parse(readFileSync(file, 'utf8')) as Catalogue
     } catch (error) {
-      throw new AppError('INTERNAL', `The language file "${file}" is not valid JSON (${(error as Error).message}). Reinstall Factdesk.`)
+      throw new AppError('INTERNAL', `The language file "${file}" is not valid JSON (${(error as Error).message}). Reinstall Factdesk.`, {
+        key: 'install.damaged',
+        params: { file },
+      })
     }
   }
   loaded.set(dir, catalogues)

@@ -28,6 +28,7 @@ async function readModel(file: string): Promise<CheckworthinessModel> {
     throw new AppError(
       'NOT_FOUND',
       `The check-worthiness model is missing from this installation ("${file}"): ${(error as Error).message}. Reinstall Factdesk.`,
+      { key: 'install.missing', params: { file } },
     )
   }
   let json: unknown
@@ -37,6 +38,7 @@ async function readModel(file: string): Promise<CheckworthinessModel> {
     throw new AppError(
       'INTERNAL',
       `The check-worthiness model "${file}" is not valid JSON (${(error as Error).message}). Reinstall Factdesk.`,
+      { key: 'install.damaged', params: { file } },
     )
   }
   const parsed = CheckworthinessModelSchema.safeParse(json)
@@ -46,6 +48,7 @@ async function readModel(file: string): Promise<CheckworthinessModel> {
     throw new AppError(
       'INTERNAL',
       `The check-worthiness model "${file}" is not one this version can read (${where}: ${issue?.message ?? 'invalid'}). Reinstall Factdesk.`,
+      { key: 'install.damaged', params: { file } },
     )
   }
   return parsed.data

@@ -85,7 +85,11 @@ export class Library {
       names = (await readdir(dir)).filter(isProjectFileName)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { dir, projects: [], problems: [] }
-      throw new AppError('IO', `Could not read the projects folder "${dir}": ${(error as Error).message}.`)
+      const reason = (error as Error).message
+      throw new AppError('IO', `Could not read the projects folder "${dir}": ${reason}.`, {
+        key: 'library.unreadable',
+        params: { folder: dir, reason },
+      })
     }
     const listing: LibraryListing = { dir, projects: [], problems: [] }
     await mapLimited(names, READ_CONCURRENCY, async (name) => {
@@ -210,7 +214,10 @@ export class Library {
   async restore(dir: string, trashPath: string): Promise<ProjectSummary> {
     const trash = join(dir, TRASH_DIR)
     if (join(trashPath, '..') !== trash || !trashPath.endsWith(PROJECT_SUFFIX)) {
-      throw new AppError('FORBIDDEN', `"${trashPath}" is not in this library's trash.`)
+      throw new AppError('FORBIDDEN', `"${trashPath}" is not in this library's trash.`, {
+        key: 'library.notInTrash',
+        params: { file: trashPath },
+      })
     }
     const { project, fromVersion, laterFields } = await readProjectFile(trashPath)
     const name = basename(trashPath).split('__', 2)[1] ?? basename(trashPath)

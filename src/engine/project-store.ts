@@ -102,23 +102,76 @@ export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex')
 }
 
-function ioError(path: string, action: string, error: unknown): AppError {
+/** What a file operation on a project was: the catalogue's `errors.store.*` sentences say it in the checker's language. */
+type StoreAction = 'open' | 'read' | 'create' | 'save'
+
+function ioError(path: string, action: StoreAction, error: unknown): AppError {
   const code = (error as NodeJS.ErrnoException).code
-  const reason =
+  const retry = 'Check the disk and the folder’s permissions, and try again.'
+  const [key, reason, advice]: [string, string, string] =
     code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-      ? 'permission was denied (the file or its folder is read-only)'
+      ? [
+          'denied',
+          'permission was denied (the file or its folder is read-only)',
+          'Make them writable, or save a copy in a folder you may write to.',
+        ]
       : code === 'ENOSPC' || code === 'EDQUOT'
-        ? 'the disk is full'
+        ? ['diskFull', 'the disk is full', 'Free some space on the disk and try again.']
         : code === 'ENOENT'
-          ? 'it does not exist'
+          ? ['missing', 'it does not exist', 'It may have been moved, renamed or deleted; open it again from the projects list.']
           : code === 'ETIMEDOUT'
-            ? `it did not answer within ${OPEN_TIMEOUT_MS / 1000} s`
+            ? [
+                'timeout',
+                `it did not answer within ${OPEN_TIMEOUT_MS / 1000} s`,
+                'Check that its disk or network share is connected, and try again.',
+              ]
             : code === 'EISDIR' || code === 'ENOTDIR'
-              ? 'a folder is where a file should be (or the other way round) beside it'
+              ? [
+                  'wrongKind',
+                  'a folder is where a file should be (or the other way round) beside it',
+                  'Move what is in the way aside, and try again.',
+                ]
               : code
-                ? `the system refused (${code})`
-                : (error as Error).message
-  return new AppError(code === 'ENOENT' ? 'NOT_FOUND' : 'IO', `Could not ${action} "${path}": ${reason}.`, { cause: error })
+                ? ['system', `the system refused (${code})`, retry]
+                : ['other', (error as Error).message, retry]
+  return new AppError(code === 'ENOENT' ? 'NOT_FOUND' : 'IO', `Could not ${action} "${path}": ${reason}. ${advice}`, {
+    cause: error,
+    key: `store.${key}`,
+    params: { file: path, action, code: code ?? '', seconds: OPEN_TIMEOUT_MS / 1000, reason },
+  })
+}
+
+/**
+ * READ_ONLY for an edit to a project opened read-only: the same reason the banner gives, with the
+ * folder or the holder as values for the catalogue (`errors.readOnly.*`).
+ */
+function readOnlyError(state: ReadOnlyState, path: string): AppError {
+  const by = state.by ?? { name: '', user: '', host: '', edition: '', since: '' }
+  const params = {
+    file: path,
+    folder: dirname(path),
+    name: by.name,
+    user: by.user,
+    host: by.host,
+    edition: by.edition,
+    since: by.since || 'none',
+  }
+  const key =
+    state.reason === 'file-read-only'
+      ? 'readOnly.file'
+      : state.reason === 'folder-read-only'
+        ? 'readOnly.folder'
+        : state.reason === 'locked'
+          ? 'readOnly.locked'
+          : state.by
+            ? 'readOnly.takenOver'
+            : 'readOnly.takenOverUnknown'
+  return new AppError('READ_ONLY', state.message, { key, params })
+}
+
+/** A size in MB to one decimal, as a catalogue number. */
+function megabytesOf(bytes: number): number {
+  return Math.round((bytes / 1048576) * 10) / 10
 }
 
 function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
@@ -147,12 +200,14 @@ async function readProjectBytes(path: string): Promise<{ bytes: Buffer; mode: nu
       throw new AppError(
         'INVALID_PROJECT',
         `"${path}" is not a regular file (it is a folder, a pipe or a device), so it is not a project. Nothing was changed.`,
+        { key: 'project.notRegular', params: { file: path } },
       )
     }
     if (stats.size > MAX_PROJECT_BYTES) {
       throw new AppError(
         'TOO_LARGE',
         `"${path}" is ${(stats.size / 1048576).toFixed(1)} MB, over the ${MAX_PROJECT_BYTES / 1048576} MB limit for a project file; it is probably not a Factdesk project. Nothing was changed.`,
+        { key: 'project.tooLarge', params: { file: path, size: megabytesOf(stats.size), limit: MAX_PROJECT_BYTES / 1048576 } },
       )
     }
     const bytes = await withTimeout(handle.readFile(), `Reading ${path}`).catch((error: unknown) => {
@@ -220,6 +275,7 @@ function checkedText(project: Project, path: string): string {
     throw new AppError(
       'TOO_LARGE',
       `"${path}" would be ${(bytes / 1048576).toFixed(1)} MB, over the ${MAX_PROJECT_BYTES / 1048576} MB a project file may be, so Factdesk did not write it. Split the article into several projects, or remove long notes or excerpts.`,
+      { key: 'project.wouldBeTooLarge', params: { file: path, size: megabytesOf(bytes), limit: MAX_PROJECT_BYTES / 1048576 } },
     )
   }
   return text
@@ -524,6 +580,7 @@ export class ProjectStore {
       throw new AppError(
         'EDIT_CONFLICT',
         `Cannot ${direction} “${step.summary}”: ${what} was changed in another window since. Change it by hand instead.`,
+        { key: 'project.undoClash', params: { direction } },
       )
     }
     const restored = restoreKeys(current, direction === 'undo' ? step.before : step.after, step.keys, meta.at)
@@ -727,9 +784,11 @@ export class ProjectStore {
   /** Puts kept edits back: into the project when it did not change since, else as a copy beside it. */
   async restoreRecovery(path: string, meta: Omit<EditMeta, 'action'>, copyDir?: string): Promise<OpenedProject> {
     const doc = this.writableDoc(path)
-    if (!this.recovery) throw new AppError('NOT_FOUND', 'There are no kept edits for this project.')
+    const noKeptEdits = (): AppError =>
+      new AppError('NOT_FOUND', `There are no kept edits for "${path}".`, { key: 'project.noKeptEdits', params: { file: path } })
+    if (!this.recovery) throw noKeptEdits()
     const found = await this.recovery.find(path, doc.diskHash)
-    if (!found) throw new AppError('NOT_FOUND', 'There are no kept edits for this project.')
+    if (!found) throw noKeptEdits()
     const when = found.at.slice(11, 16)
     const restored = (summary: string): Project => ({
       ...found.project,
@@ -782,8 +841,8 @@ export class ProjectStore {
 
   private writableDoc(path: string): OpenDocument {
     const doc = this.get(path)
-    if (doc.readOnly) throw new AppError('READ_ONLY', doc.readOnly.message)
-    if (doc.conflict) throw new AppError('CONFLICT', doc.conflict)
+    if (doc.readOnly) throw readOnlyError(doc.readOnly, doc.path)
+    if (doc.conflict) throw new AppError('CONFLICT', doc.conflict, { key: 'project.changedOnDisk', params: { file: doc.path } })
     return doc
   }
 
@@ -828,7 +887,7 @@ export class ProjectStore {
     throw new AppError(
       'EDIT_CONFLICT',
       `Another window changed ${conflicts.map((c) => c.what).join(' and ')} since this one last showed it. Keep their version or yours.`,
-      { conflicts },
+      { conflicts, key: 'project.editConflict', params: { count: conflicts.length } },
     )
   }
 
@@ -914,6 +973,7 @@ export class ProjectStore {
       throw new AppError(
         'IO',
         `The edits to "${doc.path}" could not be saved (${doc.status.message ?? 'unknown reason'}), and there is nowhere to keep them; the project stays open. Save a copy elsewhere.`,
+        { key: 'project.nowhereToKeep', params: { file: doc.path } },
       )
     }
     return this.recovery.keep(doc.path, doc.db.data, doc.unsaved, doc.diskHash, new Date())

@@ -32,6 +32,7 @@ export async function readSample(resourcesDir: string): Promise<SampleArticle> {
     throw new AppError(
       'NOT_FOUND',
       `The sample article is missing from this installation ("${file}"): ${(error as Error).message}. Reinstall Factdesk.`,
+      { key: 'install.missing', params: { file } },
     )
   }
 }

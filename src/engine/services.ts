@@ -83,7 +83,7 @@ export interface Engine {
   /** The in-memory project; NOT_OPEN when it is not open. */
   openProject: (path: string) => Project
   /** The desktop shell's abilities, or UNSUPPORTED naming what needed them. */
-  needDesktop: (what: string) => DesktopAbilities
+  needDesktop: (need: DesktopNeed) => DesktopAbilities
   /** Writes a new project file from an article (claims proposed) and returns its path. */
   createProject: (input: NewProjectInput, target?: NewProjectTarget) => Promise<string>
   /** Which project files the API may open: the projects folder, and files the checker chose. */
@@ -117,12 +117,26 @@ const AUTO_COMMIT_MINUTES = 10
 /** A new project must leave room to work: the claims, sources and history a checker adds all grow the file. */
 const NEW_PROJECT_SHARE = 0.8
 
+/** What only the desktop shell can do (a system file dialog), as the English message says it; `errors.desktopOnly` says each in the checker's language. */
+const DESKTOP_NEEDS = {
+  chooseProject: 'Choosing a project file with a dialog',
+  chooseArticle: 'Choosing an article file with a dialog',
+  saveCase: 'Saving a case file with a dialog',
+  saveReport: 'Saving a report with a dialog',
+} as const
+
+export type DesktopNeed = keyof typeof DESKTOP_NEEDS
+
 function refuseOversizedNewProject(project: Project): void {
   const bytes = Buffer.byteLength(serializeProject(project))
   if (bytes <= MAX_PROJECT_BYTES * NEW_PROJECT_SHARE) return
   throw new AppError(
     'TOO_LARGE',
     `This article makes a project of ${(bytes / 1048576).toFixed(1)} MB with ${project.claims.length.toLocaleString('en')} proposed claims, too close to the ${MAX_PROJECT_BYTES / 1048576} MB a project file may be to work in. Split the article into parts and make a project of each. Nothing was written.`,
+    {
+      key: 'project.newTooLarge',
+      params: { size: Math.round((bytes / 1048576) * 10) / 10, claims: project.claims.length, limit: MAX_PROJECT_BYTES / 1048576 },
+    },
   )
 }
 
@@ -233,8 +247,9 @@ function createEngine(ctx: ServiceContext): Engine {
         })
       return project
     },
-    needDesktop: (what) => {
-      if (!ctx.desktop) throw new AppError('UNSUPPORTED', `${what} needs the desktop app.`)
+    needDesktop: (need) => {
+      if (!ctx.desktop)
+        throw new AppError('UNSUPPORTED', `${DESKTOP_NEEDS[need]} needs the desktop app.`, { key: 'desktopOnly', params: { need } })
       return ctx.desktop
     },
     team,

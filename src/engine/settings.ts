@@ -59,7 +59,14 @@ export class SettingsStore {
   async update(patch: Partial<Settings>): Promise<Settings> {
     const db = await this.load()
     const next = SettingsSchema.safeParse({ ...db.data, ...patch })
-    if (!next.success) throw new AppError('INVALID_INPUT', `Settings were not saved: ${next.error.issues[0]?.message ?? 'invalid value'}.`)
+    if (!next.success) {
+      const issue = next.error.issues[0]
+      const field = issue?.path.join('.') || 'settings'
+      throw new AppError('INVALID_INPUT', `Settings were not saved: ${field}: ${issue?.message ?? 'invalid value'}.`, {
+        key: 'settings.invalid',
+        params: { field },
+      })
+    }
     db.data = next.data
     await mkdir(join(this.file, '..'), { recursive: true })
     await db.write()

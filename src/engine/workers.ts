@@ -28,6 +28,12 @@ export async function workerUrl(name: WorkerName): Promise<URL> {
   }
   const candidates = [new URL(`./${name}.js`, here), new URL(`../${name}.js`, here)]
   const found = candidates.find((candidate) => existsSync(fileURLToPath(candidate)))
-  if (!found) throw new AppError('INTERNAL', `This Factdesk build has no ${name} (looked for ${fileURLToPath(candidates[0] ?? here)}).`)
+  if (!found) {
+    const file = fileURLToPath(candidates[0] ?? here)
+    throw new AppError('INTERNAL', `This Factdesk build has no ${name} (looked for ${file}). Reinstall Factdesk.`, {
+      key: 'install.missing',
+      params: { file },
+    })
+  }
   return found
 }

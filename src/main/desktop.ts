@@ -68,7 +68,11 @@ export function desktopAbilities(
         return
       }
       const failure = await shell.openPath(path)
-      if (failure) throw new AppError('IO', `Could not open "${path}": ${failure}`)
+      if (failure)
+        throw new AppError('IO', `Could not open "${path}": ${failure}`, {
+          key: 'desktop.openFailed',
+          params: { file: path, reason: failure },
+        })
     },
     chooseOpenFile: async ({ title, filters }) => {
       const options: OpenDialogOptions = {

@@ -50,27 +50,35 @@ describe('import limits', () => {
   }
 
   it.each([
-    ['a Word file holding 450 MB of XML', 'bomb.docx', () => docxBomb(450), 'its part "word/document.xml" unpacks to 450 MB'],
+    ['a Word file holding 450 MB of XML', 'bomb.docx', () => docxBomb(450), 'its part "word/document.xml" unpacks to 450 MB', 'part'],
     [
       'a Word file declaring 1 kB for its 450 MB of XML',
       'lying.docx',
       () => docxBomb(450, { lying: true }),
       'its part "word/document.xml" unpacks to more than the 1 kB the file declares for it',
+      'partGrew',
     ],
     [
       'a PDF with a 1.5 GB compressed stream',
       'bomb.pdf',
       () => pdfStreamBomb(1536),
       'one of its compressed streams unpacks to more than 64 MB',
+      'stream',
     ],
-    ['a PDF of 20,000 pages', 'pages.pdf', () => manyPagesPdf(20_000), 'it has 20,000 pages, more than the 500 an import reads'],
+    ['a PDF of 20,000 pages', 'pages.pdf', () => manyPagesPdf(20_000), 'it has 20,000 pages, more than the 500 an import reads', 'pages'],
   ])(
     'refuses %s within 10 s, answering other calls meanwhile, ends its worker, and imports normally after',
-    async (_, fileName, make, reason) => {
+    async (_, fileName, make, reason, limit) => {
       const { envelope, ms, slowest } = await importWhileAsking({ fileName, dataBase64: base64(make()) })
       expect(envelope).toEqual({
         ok: false,
-        error: { code: 'TOO_LARGE', message: expect.stringContaining(`Cannot import "${fileName}": ${reason}`) as unknown },
+        error: {
+          code: 'TOO_LARGE',
+          message: expect.stringContaining(`Cannot import "${fileName}": ${reason}`) as unknown,
+          // The checker's language says the same limit from the key, with the file named.
+          key: `import.tooMuch.${limit}`,
+          params: expect.objectContaining({ file: fileName }) as unknown,
+        },
       })
       expect(!envelope.ok && envelope.error.message.endsWith(SAVE_JUST_THE_ARTICLE)).toBe(true)
       expect(ms).toBeLessThan(10_000)

@@ -32,6 +32,7 @@ describe('report channels', () => {
       ok: false,
       error: {
         code: 'INCOMPLETE',
+        key: 'INCOMPLETE',
         message:
           'The ClaimReview was not written: it needs the fact check’s address (the URL of the published review); the fact check’s publication date. Give them in the Export dialog (and the claims’ Claimant) and export again.',
         params: { missing: 'the fact check’s address (the URL of the published review); the fact check’s publication date' },

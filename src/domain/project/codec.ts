@@ -45,7 +45,11 @@ export function describeZodError(error: z.ZodError, limit = 3): string {
 export function validateProject(project: unknown, file: string): Project {
   const result = ProjectSchema.safeParse(project)
   if (!result.success) {
-    throw new AppError('INVALID_PROJECT', `The project "${file}" would be invalid: ${describeZodError(result.error)}. It was not saved.`)
+    const detail = describeZodError(result.error)
+    throw new AppError('INVALID_PROJECT', `The project "${file}" would be invalid: ${detail}. It was not saved.`, {
+      key: 'project.wouldBeInvalid',
+      params: { file, detail },
+    })
   }
   return result.data
 }
@@ -59,6 +63,10 @@ export function parseProjectJson(bytes: Uint8Array, file: string): { data: unkno
     throw new AppError(
       'TOO_LARGE',
       `"${file}" is ${(bytes.byteLength / 1048576).toFixed(1)} MB, over the ${MAX_PROJECT_BYTES / 1048576} MB limit for a project file; it is probably not a Factdesk project. ${NOTHING_CHANGED}`,
+      {
+        key: 'project.tooLarge',
+        params: { file, size: Math.round((bytes.byteLength / 1048576) * 10) / 10, limit: MAX_PROJECT_BYTES / 1048576 },
+      },
     )
   }
   if (bytes.byteLength === 0) {

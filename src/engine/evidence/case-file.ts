@@ -124,21 +124,33 @@ export function readKeyFile(bytes: Uint8Array, fileName: string, kind: 'private'
     kind === 'private'
       ? "the organisation's private signing key (factdesk-signing.key, made by factdesk keygen)"
       : "the organisation's public key (factdesk-signing.pub, made by factdesk keygen)"
-  const refuse = (problem: string): AppError => new AppError('INVALID_INPUT', `"${fileName}" ${problem}. Choose ${which}.`)
+  const refuse = (problem: string, key: string, params: Record<string, string | number> = {}): AppError =>
+    new AppError('INVALID_INPUT', `"${fileName}" ${problem}. Choose ${which}.`, {
+      key: `caseFile.key.${key}`,
+      params: { file: fileName, kind, ...params },
+    })
   if (bytes.byteLength > MAX_KEY_FILE_BYTES)
-    throw refuse(`is over ${MAX_KEY_FILE_BYTES / 1024} KB, too large to be a key (a key file is a few hundred bytes)`)
+    throw refuse(`is over ${MAX_KEY_FILE_BYTES / 1024} KB, too large to be a key (a key file is a few hundred bytes)`, 'tooLarge', {
+      limit: MAX_KEY_FILE_BYTES / 1024,
+    })
   const text = Buffer.from(bytes).toString('utf8')
   const label = PEM.exec(text)?.[1]
-  if (label === undefined) throw refuse('is not a key in PEM form (text between -----BEGIN …----- and -----END …----- lines)')
-  if (label !== want) throw refuse(`holds a ${label.toLowerCase()}, not a ${want.toLowerCase()}`)
+  if (label === undefined) throw refuse('is not a key in PEM form (text between -----BEGIN …----- and -----END …----- lines)', 'notPem')
+  if (label !== want)
+    throw refuse(`holds a ${label.toLowerCase()}, not a ${want.toLowerCase()}`, 'wrongKind', {
+      found: label === 'PUBLIC KEY' ? 'public' : label === 'PRIVATE KEY' ? 'private' : 'other',
+      label: label.toLowerCase(),
+    })
   let type: string | undefined
   try {
     type = (kind === 'private' ? createPrivateKey(text) : createPublicKey(text)).asymmetricKeyType
   } catch {
-    throw refuse('looks like a PEM key but cannot be read as one: it is damaged or encrypted')
+    throw refuse('looks like a PEM key but cannot be read as one: it is damaged or encrypted', 'damaged')
   }
   if (type !== 'ed25519')
-    throw refuse(`is ${type ? `an ${type.toUpperCase()}` : 'another kind of'} key, and case files are signed with Ed25519`)
+    throw refuse(`is ${type ? `an ${type.toUpperCase()}` : 'another kind of'} key, and case files are signed with Ed25519`, 'notEd25519', {
+      type: type ? type.toUpperCase() : 'none',
+    })
   return text
 }
 
@@ -175,19 +187,33 @@ export async function verifyCaseFile(
   try {
     zip = await JSZip.loadAsync(bytes)
   } catch {
-    throw new AppError('INVALID_INPUT', `"${file}" is not a readable .zip file, so it is not a Factdesk case file.`)
+    throw new AppError('INVALID_INPUT', `"${file}" is not a readable .zip file, so it is not a Factdesk case file.`, {
+      key: 'caseFile.notZip',
+      params: { file },
+    })
   }
   const manifestText = await zip.file(MANIFEST)?.async('string')
-  if (manifestText === undefined) throw new AppError('INVALID_INPUT', `"${file}" has no ${MANIFEST}, so it is not a Factdesk case file.`)
+  if (manifestText === undefined)
+    throw new AppError('INVALID_INPUT', `"${file}" has no ${MANIFEST}, so it is not a Factdesk case file.`, {
+      key: 'caseFile.noManifest',
+      params: { file, manifest: MANIFEST },
+    })
   let parsed: unknown
   try {
     parsed = JSON.parse(manifestText)
   } catch {
-    throw new AppError('INVALID_INPUT', `The ${MANIFEST} in "${file}" is not valid JSON: the case file was damaged or edited.`)
+    throw new AppError('INVALID_INPUT', `The ${MANIFEST} in "${file}" is not valid JSON: the case file was damaged or edited.`, {
+      key: 'caseFile.manifestNotJson',
+      params: { file, manifest: MANIFEST },
+    })
   }
   const result = CaseManifestSchema.safeParse(parsed)
   if (!result.success) {
-    throw new AppError('INVALID_INPUT', `The ${MANIFEST} in "${file}" is not a Factdesk case manifest: ${describeZodError(result.error)}.`)
+    const detail = describeZodError(result.error)
+    throw new AppError('INVALID_INPUT', `The ${MANIFEST} in "${file}" is not a Factdesk case manifest: ${detail}.`, {
+      key: 'caseFile.manifestInvalid',
+      params: { file, manifest: MANIFEST, detail },
+    })
   }
   const manifest: CaseManifest = result.data
   const checks: EvidenceCheck[] = []

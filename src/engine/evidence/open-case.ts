@@ -42,6 +42,7 @@ async function freeStem(dir: string, stem: string): Promise<string> {
   throw new AppError(
     'ALREADY_EXISTS',
     `Every name from "${stem}" to "${stem}-9999" is taken in "${dir}". Rename some projects and open the case file again.`,
+    { key: 'caseFile.namesTaken', params: { name: stem, folder: dir } },
   )
 }
 
@@ -68,20 +69,35 @@ export async function openCaseFile(
       throw new AppError(
         'TOO_LARGE',
         `"${fileName}" would unpack to more than Factdesk unpacks from one file (${limits.zipEntryBytes / 1048576} MB a file, ${limits.zipTotalBytes / 1048576} MB in all, ${limits.zipEntries.toLocaleString('en')} files): it is damaged or built to exhaust memory. Nothing was unpacked.`,
+        {
+          key: 'caseFile.tooLarge',
+          params: {
+            file: fileName,
+            entryLimit: limits.zipEntryBytes / 1048576,
+            totalLimit: limits.zipTotalBytes / 1048576,
+            entries: limits.zipEntries,
+          },
+        },
       )
     throw new AppError(
       'INVALID_INPUT',
       `"${fileName}" is not a readable .zip file, so it is not a Factdesk case file. Nothing was unpacked.`,
+      { key: 'caseFile.openNotZip', params: { file: fileName } },
     )
   }
   const { contents, ...report } = await verifyCaseFile(bytes, fileName, meta.publicKeyPem)
-  if (!contents) throw new AppError('INVALID_INPUT', `"${fileName}" could not be read as a Factdesk case file. Nothing was unpacked.`)
+  if (!contents)
+    throw new AppError('INVALID_INPUT', `"${fileName}" could not be read as a Factdesk case file. Nothing was unpacked.`, {
+      key: 'caseFile.unreadable',
+      params: { file: fileName },
+    })
   const { manifest, zip } = contents
   const projectBytes = await zip.file(manifest.project.file)?.async('uint8array')
   if (!projectBytes || !manifest.project.file.endsWith(PROJECT_SUFFIX))
     throw new AppError(
       'INVALID_INPUT',
       `The case file "${fileName}" holds no project file at "${manifest.project.file}". Nothing was unpacked.`,
+      { key: 'caseFile.noProject', params: { file: fileName, project: manifest.project.file } },
     )
   const { project } = decodeProject(projectBytes, manifest.project.file)
   const folder = dirname(manifest.project.file)

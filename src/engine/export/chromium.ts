@@ -159,7 +159,14 @@ export type PdfPrinter = (html: string) => Promise<Uint8Array>
  */
 export async function printPdfWithChromium(html: string, env: Env = process.env, log?: (line: string) => void): Promise<Uint8Array> {
   const found = await findChromium(env)
-  if (!found) throw new AppError('UNSUPPORTED', chromiumMissingMessage(env))
+  if (!found)
+    throw new AppError(
+      'UNSUPPORTED',
+      chromiumMissingMessage(env),
+      env.FACTDESK_CHROMIUM
+        ? { key: 'export.chromiumNotThere', params: { path: env.FACTDESK_CHROMIUM } }
+        : { key: 'export.noChromium', params: { looked: chromiumCandidates(env, process.platform).join(', ') } },
+    )
   log?.(`Printing the PDF with ${describeBrowser(found)}.`)
   const executablePath = found.path
   // Loaded only when printing: playwright-core takes seconds to load on a busy machine, and every
@@ -169,13 +176,12 @@ export async function printPdfWithChromium(html: string, env: Env = process.env,
   try {
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout: 30_000 })
   } catch (error) {
-    throw new AppError(
-      'UNSUPPORTED',
-      `Chromium at "${executablePath}" did not start, so no PDF was made: ${(error as Error).message.split('\n')[0] ?? ''}`,
-      {
-        cause: error,
-      },
-    )
+    const reason = (error as Error).message.split('\n')[0] ?? ''
+    throw new AppError('UNSUPPORTED', `Chromium at "${executablePath}" did not start, so no PDF was made: ${reason}`, {
+      cause: error,
+      key: 'export.chromiumFailed',
+      params: { path: executablePath, reason },
+    })
   }
   try {
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true })

@@ -65,7 +65,10 @@ export async function renderExport(
  */
 export function requireComplete<T extends { missing: string[] }>(rendered: T, t: Translate, advice?: string): T {
   if (rendered.missing.length > 0) {
-    throw new AppError('INCOMPLETE', missingMessage(rendered.missing, t, advice), { params: { missing: rendered.missing.join('; ') } })
+    throw new AppError('INCOMPLETE', missingMessage(rendered.missing, t, advice), {
+      key: 'INCOMPLETE',
+      params: { missing: rendered.missing.join('; ') },
+    })
   }
   return rendered
 }
@@ -84,6 +87,7 @@ export function refuseProtectedTarget(target: string, projectPath?: string): voi
     throw new AppError(
       'INVALID_INPUT',
       `"${target}" is the name of a project file (or its backup, lock or recovery file); a report never replaces one. Choose another output name.`,
+      { key: 'export.protectedTarget', params: { file: target } },
     )
   }
 }
@@ -110,19 +114,21 @@ export async function exportProject(
     await writeFileAtomic(target, data)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    const reason =
+    const [key, reason]: [string, string] =
       code === 'ENOENT'
-        ? 'its folder does not exist'
+        ? ['noFolder', 'its folder does not exist']
         : code === 'EACCES' || code === 'EPERM'
-          ? 'permission was denied'
+          ? ['denied', 'permission was denied']
           : code === 'ENOSPC'
-            ? 'the disk is full'
-            : (error as Error).message
+            ? ['diskFull', 'the disk is full']
+            : ['writeFailed', (error as Error).message]
     throw new AppError(
       code === 'ENOENT' ? 'NOT_FOUND' : 'IO',
       `Could not write the report to "${target}": ${reason}. Nothing was written.`,
       {
         cause: error,
+        key: `export.${key}`,
+        params: { file: target, reason },
       },
     )
   }

@@ -17,7 +17,10 @@ import type { HandlersFor } from './types'
 /** A key file chosen in the system's dialog, read only up to what a key file may be, so a large file chosen by mistake is not loaded whole. */
 async function readKeyBytes(path: string): Promise<Uint8Array> {
   const handle = await open(path, 'r').catch((error: unknown) => {
-    throw new AppError('IO', `"${path}" could not be read (${(error as Error).message}). Choose the organisation's private key file.`)
+    throw new AppError('IO', `"${path}" could not be read (${(error as Error).message}). Choose the organisation's private key file.`, {
+      key: 'caseFile.key.unreadable',
+      params: { file: path },
+    })
   })
   try {
     const buffer = Buffer.alloc(MAX_KEY_FILE_BYTES + 1)
@@ -52,6 +55,7 @@ export function evidenceHandlers({
       throw new AppError(
         'CONFLICT',
         `The case file holds the project as saved, and "${path}" is not saved (${status.message ?? status.state}). Resolve that, then export again.`,
+        { key: 'caseFile.notSaved', params: { file: path } },
       )
     const { organisationName, organisationUrl, organisationLogo } = await settings.get()
     const bytes = await buildCaseFile(path, openProject(path), await readFile(path, 'utf8'), {
@@ -112,7 +116,7 @@ export function evidenceHandlers({
       return edit(path, 'article.version', (p, c) => importNewVersion(p, { text, origin: versionOrigin }, c))
     },
     'evidence:saveCase': async ({ path, language, chooseSigningKey }) => {
-      const desktop = needDesktop('Saving a case file with a dialog')
+      const desktop = needDesktop('saveCase')
       const { t } = await uiTranslator()
       let key: string | null = null
       if (chooseSigningKey) {

@@ -40,7 +40,7 @@ export function importHandlers({
     'project:importProgress': ({ importId }) => Promise.resolve(jobs.progress(importId)),
     'project:cancelImport': ({ importId }) => Promise.resolve({ cancelled: jobs.cancel(importId) }),
     'app:chooseImportFile': async ({ importId }) => {
-      const desktop = needDesktop('Choosing an article file with a dialog')
+      const desktop = needDesktop('chooseArticle')
       const { t } = await uiTranslator()
       const path = await desktop.chooseOpenFile({
         title: t('nativeDialogs.importArticle'),

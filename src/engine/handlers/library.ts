@@ -22,6 +22,7 @@ export function libraryHandlers({
       throw new AppError(
         status.state === 'conflict' ? 'CONFLICT' : 'IO',
         `${status.message ?? `Could not save "${path}".`} Nothing was renamed or moved.`,
+        { key: status.state === 'conflict' ? 'library.changedOnDisk' : 'library.notSaved', params: { file: path } },
       )
     }
     await store.close(path)

@@ -25,7 +25,10 @@ export function memoryHandlers({
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(dataBase64, 'base64'))
     } catch {
-      throw new AppError('INVALID_INPUT', `"${fileName}" is not UTF-8 text; save it as UTF-8 and import it again. Nothing was imported.`)
+      throw new AppError('INVALID_INPUT', `"${fileName}" is not UTF-8 text; save it as UTF-8 and import it again. Nothing was imported.`, {
+        key: 'archive.notUtf8',
+        params: { file: fileName },
+      })
     }
   }
   return {

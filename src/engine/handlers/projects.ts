@@ -74,7 +74,7 @@ export function projectHandlers({
     'project:undo': ({ path }) => step(path, 'undo'),
     'project:redo': ({ path }) => step(path, 'redo'),
     'app:chooseProject': async () => {
-      const desktop = needDesktop('Choosing a project file with a dialog')
+      const desktop = needDesktop('chooseProject')
       const { t } = await uiTranslator()
       const path = await desktop.chooseOpenFile({
         title: t('nativeDialogs.openProject'),

@@ -50,7 +50,7 @@ export function reportHandlers({
       }
     },
     'report:save': async ({ path, format, claims, includeArticle, language }) => {
-      const desktop = needDesktop('Saving a report with a dialog')
+      const desktop = needDesktop('saveReport')
       const options = await reportOptions(format, claims, includeArticle, language)
       const { t } = options.translator
       // Refused before the save dialog opens, so the checker is not asked for a place to put nothing.

@@ -80,14 +80,21 @@ export function teamHandlers({
       const dir = await projectsDir()
       const found = syncCopyOriginal(basename(path))
       if (dirname(path) !== dir || !found) {
-        throw new AppError('INVALID_INPUT', `"${path}" is not a sync client's copy of a project in the projects folder.`)
+        throw new AppError('INVALID_INPUT', `"${path}" is not a sync client's copy of a project in the projects folder.`, {
+          key: 'team.notSyncCopy',
+          params: { file: path },
+        })
       }
       const originalPath = `${dir}/${found.original}`
       await access.check(originalPath)
       // The merge is written to the file: an open copy of the project is saved and closed first.
       if (store.isOpen(originalPath)) {
         const closed = await store.close(originalPath)
-        if (closed.recoveryFile) throw new AppError('CONFLICT', `${closed.message ?? ''} The copy was not merged.`)
+        if (closed.recoveryFile)
+          throw new AppError('CONFLICT', `${closed.message ?? ''} The copy was not merged.`, {
+            key: 'team.copyNotMerged',
+            params: { file: originalPath, recovery: closed.recoveryFile },
+          })
       }
       const [original, copy] = await Promise.all([readProjectFile(originalPath), readProjectFile(path)])
       const ancestor = await commonAncestor(dir, { path: originalPath, project: original.project }, copy.project)
@@ -100,6 +107,7 @@ export function teamHandlers({
         throw new AppError(
           'CONFLICT',
           `"${basename(path)}" has another article text than "${found.original}"; article texts are never merged. Open both and compare them; nothing was changed.`,
+          { key: 'team.copyOtherArticle', params: { file: basename(path), original: found.original } },
         )
       }
       await rewriteProjectFile(originalPath, merged.project)

@@ -51,8 +51,11 @@ export async function importDocx(bytes: Uint8Array, name: string): Promise<DocxA
   try {
     html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: STYLE_MAP, convertImage: NO_IMAGES })).value
   } catch (error) {
-    throw new AppError('INVALID_INPUT', `Cannot import "${name}": the Word document could not be read (${(error as Error).message}).`, {
+    const reason = (error as Error).message
+    throw new AppError('INVALID_INPUT', `Cannot import "${name}": the Word document could not be read (${reason}).`, {
       cause: error,
+      key: 'import.docxUnreadable',
+      params: { file: name, reason },
     })
   }
   const body = parseHtmlFragment(html)

@@ -73,7 +73,13 @@ export function megabytes(bytes: number): string {
 const SAVE_JUST_THE_ARTICLE =
   'Save just the article as a new file (for a PDF, print the pages you need to a new PDF; for a Word file, copy the article into a new document) and import that, or paste its text'
 
-/** TOO_LARGE naming the file, what was too much, and what to do. */
-export function tooMuch(name: string, what: string): AppError {
-  return new AppError('TOO_LARGE', `Cannot import "${name}": ${what}. ${SAVE_JUST_THE_ARTICLE}.`)
+/**
+ * TOO_LARGE naming the file, what was too much, and what to do; `limit` names the catalogue's
+ * sentence for it (`errors.import.tooMuch.<limit>`), which `params` fill in.
+ */
+export function tooMuch(name: string, what: string, limit: string, params: Record<string, string | number>): AppError {
+  return new AppError('TOO_LARGE', `Cannot import "${name}": ${what}. ${SAVE_JUST_THE_ARTICLE}.`, {
+    key: `import.tooMuch.${limit}`,
+    params: { file: name, ...params },
+  })
 }

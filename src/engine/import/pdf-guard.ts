@@ -69,6 +69,8 @@ export async function checkPdfStreams(bytes: Uint8Array, name: string, limits: I
       throw tooMuch(
         name,
         `one of its compressed streams unpacks to more than ${megabytes(limits.pdfStreamBytes)}, far more than any page of text needs; the PDF is damaged or built to exhaust memory`,
+        'stream',
+        { limit: megabytes(limits.pdfStreamBytes) },
       )
     }
     total += size
@@ -76,6 +78,8 @@ export async function checkPdfStreams(bytes: Uint8Array, name: string, limits: I
       throw tooMuch(
         name,
         `its compressed streams unpack to more than ${megabytes(limits.pdfTotalStreamBytes)} of text and fonts together, far more than any article needs`,
+        'streams',
+        { limit: megabytes(limits.pdfTotalStreamBytes) },
       )
     }
   }

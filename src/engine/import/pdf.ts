@@ -216,8 +216,19 @@ function pdfError(name: string, error: unknown): AppError {
       { cause: error, key: 'import.pdfPassword', params: { file: name } },
     )
   }
-  const reason = kind === 'InvalidPDFException' ? 'it is damaged or not a PDF' : `the PDF could not be read (${(error as Error).message})`
-  return new AppError('INVALID_INPUT', `Cannot import "${name}": ${reason}.`, { cause: error })
+  if (kind === 'InvalidPDFException') {
+    return new AppError('INVALID_INPUT', `Cannot import "${name}": it is damaged or not a PDF.`, {
+      cause: error,
+      key: 'import.pdfDamaged',
+      params: { file: name },
+    })
+  }
+  const reason = (error as Error).message
+  return new AppError('INVALID_INPUT', `Cannot import "${name}": the PDF could not be read (${reason}).`, {
+    cause: error,
+    key: 'import.pdfUnreadable',
+    params: { file: name, reason },
+  })
 }
 
 export interface PdfOptions {
@@ -251,6 +262,8 @@ export async function importPdf(bytes: Uint8Array, name: string, { maxPages, onP
       throw tooMuch(
         name,
         `it has ${pdf.numPages.toLocaleString('en')} pages, more than the ${maxPages.toLocaleString('en')} an import reads (an article or a report has far fewer)`,
+        'pages',
+        { pages: pdf.numPages, limit: maxPages },
       )
     }
     info = (await pdf.getMetadata()).info as Record<string, unknown>

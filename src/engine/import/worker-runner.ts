@@ -33,9 +33,15 @@ function nameOf(job: ImportJob): string {
 /** A worker that failed by itself: out of heap is a file too large to read, anything else a bug. */
 function workerFailure(name: string, error: Error & { code?: string }, limits: ImportLimits): AppError {
   if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return tooMuch(name, `reading it needed more than the ${megabytes(limits.heapMb * MB)} of memory an import may use`)
+    return tooMuch(name, `reading it needed more than the ${megabytes(limits.heapMb * MB)} of memory an import may use`, 'memory', {
+      limit: megabytes(limits.heapMb * MB),
+    })
   }
-  return new AppError('INTERNAL', `Factdesk's import stopped unexpectedly while reading "${name}": ${error.message}`, { cause: error })
+  return new AppError('INTERNAL', `Factdesk's import stopped unexpectedly while reading "${name}": ${error.message}`, {
+    cause: error,
+    key: 'import.crashed',
+    params: { file: name, reason: error.message },
+  })
 }
 
 /**
@@ -80,14 +86,26 @@ export async function runImport(
     const abort = (): void => finish({ error: cancelled() })
     signal?.addEventListener('abort', abort)
     const deadline = setTimeout(
-      () => finish({ error: tooMuch(name, `reading it took longer than the ${limits.timeMs / 1000} seconds an import may take`) }),
+      () =>
+        finish({
+          error: tooMuch(name, `reading it took longer than the ${limits.timeMs / 1000} seconds an import may take`, 'time', {
+            seconds: limits.timeMs / 1000,
+          }),
+        }),
       limits.timeMs,
     )
     // Unpacked data lives outside the heap that resourceLimits caps, so the process's size is watched too.
     const memory = setInterval(() => {
       if (process.memoryUsage.rss() - baseline > limits.extraResidentMb * MB) {
         finish({
-          error: tooMuch(name, `reading it needed more than the ${megabytes(limits.extraResidentMb * MB)} of memory an import may use`),
+          error: tooMuch(
+            name,
+            `reading it needed more than the ${megabytes(limits.extraResidentMb * MB)} of memory an import may use`,
+            'memory',
+            {
+              limit: megabytes(limits.extraResidentMb * MB),
+            },
+          ),
         })
       }
     }, MEMORY_CHECK_MS)
@@ -95,13 +113,17 @@ export async function runImport(
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress?.({ ...message.progress, elapsedMs: Math.round(performance.now() - started) })
       else if (message.type === 'done') finish({ article: message.article })
-      else
-        finish({ error: appErrorOf(message.error) })
+      else finish({ error: appErrorOf(message.error) })
     })
     worker.on('error', (error: Error & { code?: string }) => finish({ error: workerFailure(name, error, limits) }))
     worker.on('exit', () => {
       running.delete(worker)
-      const result = outcome ?? { error: new AppError('INTERNAL', `Factdesk's import of "${name}" stopped without an answer.`) }
+      const result = outcome ?? {
+        error: new AppError('INTERNAL', `Factdesk's import of "${name}" stopped without an answer. Try again.`, {
+          key: 'import.noAnswer',
+          params: { file: name },
+        }),
+      }
       finish(result)
       if ('article' in result) resolve(result.article)
       else reject(result.error)

@@ -42,7 +42,7 @@ function centralDirectory(bytes: Uint8Array, name: string, limits: ImportLimits)
   const count = view.getUint16(end + 10, true)
   const offset = view.getUint32(end + 16, true)
   if (count > limits.zipEntries) {
-    throw tooMuch(name, `it holds ${count.toLocaleString('en')} parts, where a Word document has a few dozen`)
+    throw tooMuch(name, `it holds ${count.toLocaleString('en')} parts, where a Word document has a few dozen`, 'parts', { count })
   }
   const entries: ZipEntry[] = []
   let at = offset
@@ -74,6 +74,8 @@ export async function checkZipSizes(bytes: Uint8Array, name: string, limits: Imp
     throw tooMuch(
       name,
       `its part "${oversized.name}" unpacks to ${megabytes(oversized.declaredSize)}, far more than any article needs (an import unpacks at most ${megabytes(limits.zipEntryBytes)} of one part)`,
+      'part',
+      { part: oversized.name, size: megabytes(oversized.declaredSize), limit: megabytes(limits.zipEntryBytes) },
     )
   }
   const declaredTotal = entries.reduce((sum, entry) => sum + entry.declaredSize, 0)
@@ -81,6 +83,8 @@ export async function checkZipSizes(bytes: Uint8Array, name: string, limits: Imp
     throw tooMuch(
       name,
       `its parts unpack to ${megabytes(declaredTotal)} together, far more than any article needs (the limit is ${megabytes(limits.zipTotalBytes)})`,
+      'unpacked',
+      { size: megabytes(declaredTotal), limit: megabytes(limits.zipTotalBytes) },
     )
   }
   // Each part is then held to its declared size, so together they stay under the limit too.
@@ -97,6 +101,8 @@ export async function checkZipSizes(bytes: Uint8Array, name: string, limits: Imp
       throw tooMuch(
         name,
         `its part "${entry.name}" unpacks to more than the ${megabytes(entry.declaredSize)} the file declares for it; the file is damaged or built to exhaust memory`,
+        'partGrew',
+        { part: entry.name, size: megabytes(entry.declaredSize) },
       )
     }
   }

@@ -104,7 +104,10 @@ export class VectorStore {
     try {
       stored = JSON.parse(raw) as typeof stored
     } catch {
-      throw new AppError('INVALID_INPUT', `The vectors file "${path}" is not JSON: delete it and it is made again.`)
+      throw new AppError('INVALID_INPUT', `The vectors file "${path}" is not JSON: delete it and it is made again.`, {
+        key: 'memory.vectorsDamaged',
+        params: { file: path },
+      })
     }
     if (stored.model !== MODEL) return
     for (const [key, value] of Object.entries(stored.vectors ?? {})) {

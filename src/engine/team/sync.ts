@@ -233,6 +233,7 @@ export class TeamSync {
           throw new AppError(
             'INVALID_INPUT',
             `"${remote.url}" is neither empty nor a shared Factdesk repository; choose an empty folder or the team's existing one.`,
+            { key: 'team.folderNotEmpty', params: { folder: remote.url } },
           )
         }
         await git.init({ fs, bare: true, dir: remote.url, defaultBranch: BRANCH })
@@ -406,7 +407,10 @@ export class TeamSync {
   async sync(input: { token?: string } = {}): Promise<SyncResult> {
     const dir = await this.options.projectsDir()
     if (!(await this.isShared(dir))) {
-      throw new AppError('INVALID_INPUT', `The projects folder "${dir}" is not shared yet; use Start sharing first.`)
+      throw new AppError('INVALID_INPUT', `The projects folder "${dir}" is not shared yet; use Start sharing first.`, {
+        key: 'team.notShared',
+        params: { folder: dir },
+      })
     }
     await this.options.flush()
     const received = new Map<string, string | null>()

@@ -51,7 +51,9 @@ export class TokenStore {
       this.session.set(remote, token)
       return token
     } catch {
-      throw new AppError('IO', 'The saved token for the team’s git host could not be unlocked by the system keychain; enter it again.')
+      throw new AppError('IO', 'The saved token for the team’s git host could not be unlocked by the system keychain; enter it again.', {
+        key: 'team.tokenLocked',
+      })
     }
   }
 

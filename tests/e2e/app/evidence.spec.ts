@@ -362,7 +362,7 @@ test.describe('opening a case file', () => {
       buffer: Buffer.from(keys.publicKeyPem),
     })
     await dialog.getByRole('button', { name: 'Export case file' }).click()
-    await expect(dialog.getByRole('alert')).toContainText('"factdesk-signing.pub" holds a public key, not a private key')
+    await expect(dialog.getByRole('alert')).toContainText('“factdesk-signing.pub” holds a public key, not a private key')
     await keyInput.setInputFiles({
       name: 'factdesk-signing.key',
       mimeType: 'application/x-pem-file',
@@ -426,7 +426,7 @@ test.describe('opening a case file', () => {
     expect(bytes.byteLength).toBeLessThan(1024 * 1024)
     await openApp()
     await choose(page, 'bomb.case.zip', bytes)
-    await expect(page.getByRole('alert')).toContainText('"bomb.case.zip" would unpack to more than Factdesk unpacks from one file')
+    await expect(page.getByRole('alert')).toContainText('“bomb.case.zip” would unpack to more than Factdesk unpacks from one file')
     const { readdir } = await import('node:fs/promises')
     expect((await readdir(bridge.home).catch(() => [])).filter((name) => name.startsWith('bomb'))).toEqual([])
   })
