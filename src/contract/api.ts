@@ -486,7 +486,10 @@ export const api = {
         .trim()
         .min(1)
         .max(255)
-        .refine((name) => name.toLowerCase().endsWith('.zip'), 'must name a .zip case file'),
+        .refine((name) => name.toLowerCase().endsWith('.zip'), {
+          error: 'must name a .zip case file',
+          params: { key: 'caseFile.notZip' },
+        }),
       dataBase64: z
         .base64()
         .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, 'the case file is over the 50 MB limit; check it with factdesk verify instead'),

@@ -1,6 +1,7 @@
 import { api, CallSessionSchema, SESSION_KEY, type CallSession, type Handlers } from '@contract/api'
 import { isChannel } from '@contract/channels'
-import { AppError, errorInfoOf, type Envelope } from '@domain/errors'
+import { AppError, errorInfoOf, type Envelope, type ErrorParams } from '@domain/errors'
+import type { ZodError } from 'zod'
 import { describeZodError } from '@domain/project/codec'
 import { runInSession } from './call-session'
 
@@ -37,7 +38,8 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
     }
     const parsed = api[channel].input.safeParse(input ?? {})
     if (!parsed.success) {
-      return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid input for ${channel}: ${describeZodError(parsed.error)}.` } }
+      const message = `Invalid input for ${channel}: ${describeZodError(parsed.error)}.`
+      return { ok: false, error: { code: 'INVALID_INPUT', message, ...fileRefusal(parsed.error, input) } }
     }
     try {
       const handler = handlers[channel] as (input: unknown) => Promise<unknown>
@@ -51,4 +53,29 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       return { ok: false, error: { code: 'INTERNAL', message: `Factdesk hit an unexpected problem in ${channel}: ${detail}` } }
     }
   }
+}
+
+/**
+ * A file the checker chose that the contract refuses — too large for what it is for, or a case
+ * file not named .zip — said in the checker's language with the file's name (`errors.upload.*`,
+ * or the key the schema's check names), instead of the generic sentence for invalid input. Any
+ * other invalid input is a bug in the caller, and keeps the generic sentence.
+ */
+function fileRefusal(error: ZodError, input: unknown): { key: string; params: ErrorParams } | Record<string, never> {
+  for (const issue of error.issues) {
+    const path = issue.path
+    let parent: unknown = input
+    for (const step of path.slice(0, -1)) parent = (parent as Record<PropertyKey, unknown> | undefined)?.[step]
+    const name = (parent as { fileName?: unknown } | undefined)?.fileName
+    const file = typeof name === 'string' ? name : ''
+    if (issue.code === 'too_big' && path.at(-1) === 'dataBase64') {
+      // The contract bounds a file by its base64 length: four characters for every three bytes.
+      const bytes = (Number(issue.maximum) * 3) / 4
+      const kb = bytes < 1024 * 1024
+      return { key: 'upload.tooLarge', params: { file, limit: Math.floor(bytes / (kb ? 1024 : 1024 * 1024)), unit: kb ? 'kb' : 'mb' } }
+    }
+    const key = issue.code === 'custom' ? (issue.params as { key?: unknown } | undefined)?.key : undefined
+    if (typeof key === 'string') return { key, params: { file } }
+  }
+  return {}
 }

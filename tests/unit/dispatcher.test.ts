@@ -1,8 +1,10 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Envelope } from '@domain/errors'
 import type { Dispatch } from '@engine/dispatcher'
 import { testEngine } from '../helpers/projects'
+import { translator } from '../helpers/translator'
 
 describe('dispatcher', () => {
   let dispatch: Dispatch
@@ -40,6 +42,27 @@ describe('dispatcher', () => {
     const notAProject = await dispatch('project:open', { path: '/etc/passwd' })
     expect(notAProject).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     if (!notAProject.ok) expect(notAProject.error.message).toContain('.factdesk.json')
+    expect(await filesInHome()).toEqual([])
+  })
+
+  it('says which chosen file it refused, and why, in the checker’s language: too large, or a case file not named .zip', async () => {
+    const uk = translator('uk')
+    const said = (result: Envelope<unknown>): string => {
+      if (result.ok || !result.error.key) throw new Error(`expected a refusal with a catalogue key, got ${JSON.stringify(result)}`)
+      return uk.t(`errors.${result.error.key}`, result.error.params ?? {})
+    }
+    const key = { fileName: 'factdesk-signing.pub', dataBase64: Buffer.alloc(12 * 1024).toString('base64') }
+    const tooLarge = await dispatch('evidence:openCase', { fileName: 'case.zip', dataBase64: 'UEsFBg==', publicKey: key })
+    expect(tooLarge).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(said(tooLarge)).toBe(
+      '«factdesk-signing.pub» більший за 8 КБ, які Factdesk приймає для такого файлу, тож його не прочитано. Виберіть менший файл. Нічого не змінено.',
+    )
+    const notZip = await dispatch('evidence:openCase', { fileName: 'notes.txt', dataBase64: 'UEsFBg==' })
+    expect(said(notZip)).toBe('«notes.txt» не вдається прочитати як .zip-файл, тож це не файл справи Factdesk.')
+    // Invalid input no checker can give keeps the generic sentence.
+    const wrong = await dispatch('project:create', { title: 42, text: 'Some text.' })
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(wrong.ok ? 'ok' : wrong.error.key).toBeUndefined()
     expect(await filesInHome()).toEqual([])
   })
 

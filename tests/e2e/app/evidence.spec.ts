@@ -596,8 +596,15 @@ test.describe('in Ukrainian', () => {
     const open = page.getByRole('dialog', { name: 'Відкрити файл справи' })
     await expect(open).toContainText('Відкритий ключ організації для перевірки підпису (необов’язково)')
     await page.screenshot({ path: join(OUT, 'evidence-case-open-uk.png') })
-    // Not a zip: refused in the dialog, nothing unpacked.
+    // A key file too large to be a key: refused by name and limit, in Ukrainian.
+    const key = open.getByLabel('Відкритий ключ організації для перевірки підпису (необов’язково)')
+    await key.setInputFiles({ name: 'ключ.pub', mimeType: 'application/x-pem-file', buffer: Buffer.alloc(12 * 1024, 65) })
     await open.getByRole('button', { name: 'Відкрити', exact: true }).click()
-    await expect(open.getByRole('alert')).toBeVisible()
+    await expect(open.getByRole('alert')).toContainText('«ключ.pub» більший за 8 КБ, які Factdesk приймає для такого файлу')
+    await page.screenshot({ path: join(OUT, 'evidence-case-key-too-large-uk.png') })
+    // Not a zip: refused in the dialog, nothing unpacked.
+    await key.setInputFiles([])
+    await open.getByRole('button', { name: 'Відкрити', exact: true }).click()
+    await expect(open.getByRole('alert')).toContainText('«справа.case.zip»')
   })
 })
