@@ -422,7 +422,7 @@ export class MemoryIndex {
     const q = this.queryAnalysed(analyse({ ...query, text: claim, date: query.date ?? post?.date ?? null, speaker }))
     // The claimant joins the words BM25 looks for and the character grams: a check of what someone
     // said names them ("Did Pope Francis say…"), and a pasted post's author is most often who it
-    // is about (+0.03 CV MAP@5 on the tweets, whose posts carry their author in the signature).
+    // is about (+0.023 CV MAP@5 on the tweets, whose posts carry their author in the signature).
     // The coverage features, and so a match's confidence, stay the claim's own words.
     const claimant = speaker ? this.queryAnalysed(analyse({ text: speaker, language: query.language ?? null })).text : []
     const queryTerms = [...this.informative([...q.text, ...claimant]), ...q.names, ...q.speakerNames]
