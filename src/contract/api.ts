@@ -27,6 +27,7 @@ import {
   type MemorySearchResult,
   type SeenBeforeItem,
 } from './memory'
+import { base64Limit, MAX_ATTACHMENT_BYTES, MAX_IMPORT_BYTES, MAX_KEY_BYTES } from './uploads'
 import {
   AppearanceSchema,
   ArticleInputSchema,
@@ -181,11 +182,7 @@ const ImportId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be an import id
 
 export { ArticleInputSchema, type ArticleInput }
 
-/** The largest article file the import reads (see the import service for why 50 MB). */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
-
-/** Attachments travel as base64 so the same contract works over IPC and HTTP. */
-export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+export { MAX_ATTACHMENT_BYTES, MAX_IMPORT_BYTES } from './uploads'
 
 export const SettingsSchema = z.strictObject({
   /** Where new projects go and the library lists from; empty means the default. */
@@ -339,7 +336,7 @@ const channel =
  */
 const KeyFile = z.strictObject({
   fileName: z.string().trim().min(1).max(255),
-  dataBase64: z.base64().max(Math.ceil((8 * 1024 * 4) / 3) + 4, 'a key file is a few hundred bytes; this one is too large to be a key'),
+  dataBase64: z.base64().max(base64Limit(MAX_KEY_BYTES), 'a key file is a few hundred bytes; this one is too large to be a key'),
 })
 export type KeyFileInput = z.infer<typeof KeyFile>
 
@@ -362,7 +359,7 @@ export const api = {
   'project:importFile': channel<ImportedFile>()(
     z.strictObject({
       fileName: z.string().trim().min(1).max(255),
-      dataBase64: z.base64().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, 'the file is over the 50 MB import limit'),
+      dataBase64: z.base64().max(base64Limit(MAX_IMPORT_BYTES), 'the file is over the 50 MB import limit'),
       importId: ImportId.optional(),
     }),
   ),
@@ -428,7 +425,7 @@ export const api = {
       path: ProjectPath,
       sourceId: IdSchema,
       fileName: z.string().trim().min(1).max(255),
-      dataBase64: z.base64().max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4, 'the file is over the 50 MB attachment limit'),
+      dataBase64: z.base64().max(base64Limit(MAX_ATTACHMENT_BYTES), 'the file is over the 50 MB attachment limit'),
     }),
   ),
   'source:openAttachment': channel<{ opened: boolean }>()(z.strictObject({ path: ProjectPath, sourceId: IdSchema })),
@@ -492,7 +489,7 @@ export const api = {
         }),
       dataBase64: z
         .base64()
-        .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, 'the case file is over the 50 MB limit; check it with factdesk verify instead'),
+        .max(base64Limit(MAX_IMPORT_BYTES), 'the case file is over the 50 MB limit; check it with factdesk verify instead'),
       /** The organisation's public key to check the case's signature against (never one from the zip). */
       publicKey: KeyFile.optional(),
     }),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { base64Limit, MAX_ARCHIVE_BYTES } from './uploads'
 import { CSV_FIELDS, type CsvField } from '@domain/memory/archive'
 import { MEMORY_KINDS, type MemoryKind, type MemoryRecord } from '@domain/memory/records'
 import { LooseDateSchema } from '@domain/project/schema'
@@ -83,7 +84,7 @@ export const ArchiveFileName = z.string().regex(/^archives\/[^/\\]+\.factdesk-ar
 /** A file to import as an archive, read by the UI: 200 MB at most. */
 export const ArchiveUpload = z.strictObject({
   fileName: z.string().trim().min(1).max(255),
-  dataBase64: z.base64().max(Math.ceil((200 * 1024 * 1024 * 4) / 3) + 4, 'the file is over the 200 MB archive limit'),
+  dataBase64: z.base64().max(base64Limit(MAX_ARCHIVE_BYTES), 'the file is over the 200 MB archive limit'),
 })
 
 export const ReuseFrom = z.strictObject({ key: z.string().min(1).max(2000) })

@@ -1,5 +1,6 @@
 import { api, CallSessionSchema, SESSION_KEY, type CallSession, type Handlers } from '@contract/api'
 import { isChannel } from '@contract/channels'
+import { tooLargeUpload } from '@contract/uploads'
 import { AppError, errorInfoOf, type Envelope, type ErrorParams } from '@domain/errors'
 import type { ZodError } from 'zod'
 import { describeZodError } from '@domain/project/codec'
@@ -70,9 +71,8 @@ function fileRefusal(error: ZodError, input: unknown): { key: string; params: Er
     const file = typeof name === 'string' ? name : ''
     if (issue.code === 'too_big' && path.at(-1) === 'dataBase64') {
       // The contract bounds a file by its base64 length: four characters for every three bytes.
-      const bytes = (Number(issue.maximum) * 3) / 4
-      const kb = bytes < 1024 * 1024
-      return { key: 'upload.tooLarge', params: { file, limit: Math.floor(bytes / (kb ? 1024 : 1024 * 1024)), unit: kb ? 'kb' : 'mb' } }
+      const { key, params } = tooLargeUpload(file, (Number(issue.maximum) * 3) / 4)
+      return { key, params }
     }
     const key = issue.code === 'custom' ? (issue.params as { key?: unknown } | undefined)?.key : undefined
     if (typeof key === 'string') return { key, params: { file } }

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { MAX_ATTACHMENT_BYTES, tooLargeUpload } from '@contract/uploads'
 import type { Envelope } from '@domain/errors'
 import type { Dispatch } from '@engine/dispatcher'
 import { testEngine } from '../helpers/projects'
@@ -56,6 +57,11 @@ describe('dispatcher', () => {
     expect(tooLarge).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(said(tooLarge)).toBe(
       '«factdesk-signing.pub» більший за 8 КБ, які Factdesk приймає для такого файлу, тож його не прочитано. Виберіть менший файл. Нічого не змінено.',
+    )
+    // The renderer refuses a chosen file by its size before reading it, with the same sentence.
+    const video = tooLargeUpload('interview.mp4', MAX_ATTACHMENT_BYTES)
+    expect(uk.t(`errors.${video.key}`, video.params)).toBe(
+      '«interview.mp4» більший за 50 МБ, які Factdesk приймає для такого файлу, тож його не прочитано. Виберіть менший файл. Нічого не змінено.',
     )
     const notZip = await dispatch('evidence:openCase', { fileName: 'notes.txt', dataBase64: 'UEsFBg==' })
     expect(said(notZip)).toBe('«notes.txt» не вдається прочитати як .zip-файл, тож це не файл справи Factdesk.')

@@ -12,6 +12,7 @@ import {
   type CsvMapping,
 } from '@domain/memory/archive'
 import type { ArchiveSummary, CsvColumns } from '@contract/memory'
+import { MAX_ARCHIVE_BYTES } from '@contract/uploads'
 import { describeZodError } from '@domain/project/codec'
 import { AppError } from '@domain/errors'
 import { slugify } from '@domain/slug'
@@ -19,8 +20,6 @@ import { createFileExclusive } from '../fs/durable'
 
 /** Imported archives live here inside the projects folder, so a team's sync shares them with the projects. */
 export const ARCHIVES_DIR = 'archives'
-/** The largest archive file Factdesk reads: a DataFeed of 200,000 ClaimReviews is about 150 MB. */
-const MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
 export async function readArchiveFile(path: string): Promise<ArchiveFile> {
   let value: unknown
@@ -92,11 +91,11 @@ export async function writeArchive(
   input: { fileName: string; content: string; mapping?: CsvMapping; name?: string },
   now: Date,
 ): Promise<ArchiveSummary> {
-  if (Buffer.byteLength(input.content) > MAX_IMPORT_BYTES)
+  if (Buffer.byteLength(input.content) > MAX_ARCHIVE_BYTES)
     throw new AppError(
       'TOO_LARGE',
-      `"${input.fileName}" is over ${MAX_IMPORT_BYTES / 1048576} MB; split it into smaller files. Nothing was imported.`,
-      { key: 'archive.tooLarge', params: { file: input.fileName, limit: MAX_IMPORT_BYTES / 1048576 } },
+      `"${input.fileName}" is over ${MAX_ARCHIVE_BYTES / 1048576} MB; split it into smaller files. Nothing was imported.`,
+      { key: 'archive.tooLarge', params: { file: input.fileName, limit: MAX_ARCHIVE_BYTES / 1048576 } },
     )
   const reviews = reviewsOf(input.fileName, input.content, input.mapping)
   const name = (input.name?.trim() || basename(input.fileName, extname(input.fileName))).slice(0, 300)

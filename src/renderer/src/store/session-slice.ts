@@ -1,6 +1,7 @@
 import type { Edited, ImportedFile, InputOf, NewProjectInput, OpenedProject, SaveStatus } from '@contract/api'
 import type { FieldConflict } from '@domain/errors'
 import { fileToBase64 } from '../api/base64'
+import { MAX_IMPORT_BYTES } from '@contract/uploads'
 import { ApiError, call, followShownVersion, messageOf } from '../api/client'
 import { commitPendingFields } from '../components/pending-fields'
 import { i18n } from '../i18n'
@@ -112,7 +113,7 @@ export const createSessionSlice: AppSlice<SessionSlice> = (set, get) => {
       get().run(async () => {
         if (isCaseFileName(file.name)) return chooseCaseFile(file)
         await leave()
-        const dataBase64 = await fileToBase64(file)
+        const dataBase64 = await fileToBase64(file, MAX_IMPORT_BYTES)
         const imported = await get().trackImport((importId) => call('project:importFile', { fileName: file.name, dataBase64, importId }))
         if (imported) set({ pendingImport: imported })
       }),

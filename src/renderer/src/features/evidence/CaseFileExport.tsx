@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { CaseOmission } from '@contract/api'
 import { apiAction } from '../../api/api-action'
 import { fileToBase64 } from '../../api/base64'
+import { MAX_KEY_BYTES } from '@contract/uploads'
 import { useApp } from '../../store'
 import { useTranslation } from 'react-i18next'
 import { omissionText } from './omission-text'
@@ -57,7 +58,12 @@ export function CaseFileExport({ path, language }: { path: string; language: str
           setProblem(t('evidence.case.sign.chooseKey'))
           return
         }
-        const signingKey = sign && keyFile ? { fileName: keyFile.name, dataBase64: await fileToBase64(keyFile) } : undefined
+        let signingKey: { fileName: string; dataBase64: string } | undefined
+        if (sign && keyFile) {
+          const dataBase64 = await useApp.getState().attempt(() => fileToBase64(keyFile, MAX_KEY_BYTES), inPlace)
+          if (dataBase64 === undefined) return
+          signingKey = { fileName: keyFile.name, dataBase64 }
+        }
         const rendered = await apiAction('evidence:renderCase', { path, language, ...(signingKey ? { signingKey } : {}) }, inPlace)
         if (rendered) {
           setOmitted(rendered.omitted)

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ImportedFile } from '@contract/api'
 import { call } from '../../api/client'
 import { fileToBase64 } from '../../api/base64'
+import { MAX_IMPORT_BYTES } from '@contract/uploads'
 import { Dialog } from '../../components/Dialog'
 import { useWork } from '../../components/use-work'
 import { useApp } from '../../store'
@@ -22,7 +23,7 @@ export function NewVersionDialog({ onClose, onImported }: { onClose: () => void;
   const submit = (): Promise<void> =>
     run(async () => {
       const imported: ImportedFile = file
-        ? await call('project:importFile', { fileName: file.name, dataBase64: await fileToBase64(file) })
+        ? await call('project:importFile', { fileName: file.name, dataBase64: await fileToBase64(file, MAX_IMPORT_BYTES) })
         : await call('project:importText', { text })
       const done = await edit('evidence:importVersion', { text: imported.text, origin: imported.origin })
       if (done) onImported()

@@ -1,5 +1,6 @@
 import { call } from '../../api/client'
 import { fileToBase64 } from '../../api/base64'
+import { MAX_IMPORT_BYTES, MAX_KEY_BYTES } from '@contract/uploads'
 import { i18n } from '../../i18n'
 import type { AppState } from '../../store'
 import { useEvidence } from './evidence-store'
@@ -22,8 +23,8 @@ export function chooseCaseFile(file: File): Promise<void> {
 export async function openCaseFile(file: File, publicKey: File | null, app: () => AppState): Promise<void> {
   const opened = await call('evidence:openCase', {
     fileName: file.name,
-    dataBase64: await fileToBase64(file),
-    ...(publicKey ? { publicKey: { fileName: publicKey.name, dataBase64: await fileToBase64(publicKey) } } : {}),
+    dataBase64: await fileToBase64(file, MAX_IMPORT_BYTES),
+    ...(publicKey ? { publicKey: { fileName: publicKey.name, dataBase64: await fileToBase64(publicKey, MAX_KEY_BYTES) } } : {}),
   })
   useEvidence.setState({ fromCase: { path: opened.path, fileName: file.name, report: opened.report } })
   await app().openProject(opened.path)

@@ -3,6 +3,7 @@ import type { ArchiveSummary, CsvColumns } from '@contract/memory'
 import { CSV_FIELDS, type CsvField } from '@domain/memory/archive'
 import { apiAction } from '../../api/api-action'
 import { fileToBase64 } from '../../api/base64'
+import { MAX_ARCHIVE_BYTES } from '@contract/uploads'
 import { useApp } from '../../store'
 import { useTranslation } from 'react-i18next'
 
@@ -31,7 +32,8 @@ export function ArchivesSection({ onChanged }: { onChanged: () => void }) {
     onChanged()
   }
   const choose = async (file: File): Promise<void> => {
-    const dataBase64 = await fileToBase64(file)
+    const dataBase64 = await useApp.getState().attempt(() => fileToBase64(file, MAX_ARCHIVE_BYTES))
+    if (dataBase64 === undefined) return
     if (file.name.toLowerCase().endsWith('.csv')) {
       const columns = await apiAction('memory:csvColumns', { fileName: file.name, dataBase64 })
       if (columns) setCsv({ fileName: file.name, dataBase64, columns, mapping: columns.guess })

@@ -4,6 +4,7 @@ import type { Claim, Project, Source } from '@domain/project/schema'
 import type { SourceFields } from '@domain/project/ops'
 import { apiAction } from '../../api/api-action'
 import { fileToBase64 } from '../../api/base64'
+import { MAX_ATTACHMENT_BYTES } from '@contract/uploads'
 import { httpUrl } from '@domain/report/escape'
 import { formatDate } from '../../components/format'
 import { useApp } from '../../store'
@@ -96,7 +97,8 @@ export function SourcesSection({ claim, project }: { claim: Claim; project: Proj
 
   const attachFile = async (sourceId: string, file: File | null): Promise<void> => {
     if (!file) return
-    await edit('source:attachFile', { sourceId, fileName: file.name, dataBase64: await fileToBase64(file) })
+    const dataBase64 = await useApp.getState().attempt(() => fileToBase64(file, MAX_ATTACHMENT_BYTES))
+    if (dataBase64 !== undefined) await edit('source:attachFile', { sourceId, fileName: file.name, dataBase64 })
   }
   const submit = async (fields: SourceFields, file: File | null): Promise<void> => {
     if (form?.mode === 'edit') {
