@@ -9,7 +9,7 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
-/** A key file is a few hundred bytes; the engine refuses more than MAX_KEY_FILE_BYTES anyway. */
+/** A key file is a few hundred bytes (see MAX_KEY_FILE_BYTES in the engine's case files). */
 export const MAX_KEY_BYTES = 8 * 1024
 
 /** A DataFeed of 200,000 ClaimReviews is about 150 MB. */

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { checkChain, evidenceCheck, type CheckId, type EvidenceCheck } from '@domain/evidence/chain'
 import { say, type Said } from '@domain/evidence/findings'
 import { outcomeOf, type AttachmentStatus, type EvidenceReport } from '@domain/evidence/report'
+import { MAX_KEY_BYTES } from '@contract/uploads'
 import { AppError } from '@domain/errors'
 import { decodeProject, describeZodError } from '@domain/project/codec'
 import type { Project } from '@domain/project/schema'
@@ -107,9 +108,10 @@ export async function buildCaseFile(
 /**
  * A key file larger than this is refused unread: an Ed25519 key in PEM is about 120 bytes (private)
  * or 115 (public), so 8 KiB leaves room for comments and line endings while refusing a document
- * chosen by mistake.
+ * chosen by mistake. The contract carries no more (contract/uploads.ts); a key read from disk
+ * (the desktop's dialog, the CLI) is held to the same.
  */
-export const MAX_KEY_FILE_BYTES = 8 * 1024
+export const MAX_KEY_FILE_BYTES = MAX_KEY_BYTES
 
 const PEM = /^\s*-----BEGIN ([A-Z ]+)-----\r?\n[A-Za-z0-9+/=\r\n]+-----END \1-----\s*$/
 
